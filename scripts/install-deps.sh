@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages OneWindow needs to build, run and test. The one list both
+# ./run.sh and ./test.sh use. Installs only what is missing, so a second run costs a second.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git libbenchmark-dev python3
+  # client: Qt 6
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libqt6sql6-sqlite qt6-pdf-dev libgl-dev
+  # server: Poco and its connectors, logging
+  libpoco-dev libspdlog-dev libfmt-dev libssl-dev libsqlite3-dev libpq-dev
+  # libraries used by features: QR codes, pinyin, scanning
+  libqrencode-dev libicu-dev libsane-dev sane-utils
+  # real parts for tests: PostgreSQL, a screen, the accessibility bus, fonts, PDFs, QR, printing
+  postgresql xvfb xauth dbus-x11 at-spi2-core python3-pyatspi fonts-noto-cjk
+  poppler-utils zbar-tools cups printer-driver-cups-pdf
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  sudo=sudo
+else
+  sudo=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with warnings as errors, and runs every test with CTest.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+./scripts/install-deps.sh
+
+preset=ci
+cmake --preset "$preset"
+cmake --build --preset "$preset"
+
+# Real services the tests talk to are started here and stopped on exit.
+source scripts/test-services.sh
+start_test_services
+trap stop_test_services EXIT
+
+ctest --preset "$preset" --timeout 600

@@ -1,0 +1,122 @@
+#include "logging/logging.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using onewindow::logging::redact;
+
+class tst_Logging : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void redactsIdNumbers_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("alone") << "11010519491231002X" << "110105********002X";
+        QTest::newRow("in a sentence") << "applicant 440524188001010014 signed"
+                                       << "applicant 440524********0014 signed";
+        QTest::newRow("in JSON") << "{\"idNumber\":\"11010519491231002x\"}" << "{\"idNumber\":\"110105********002x\"}";
+        QTest::newRow("two") << "11010519491231002X,440524188001010014"
+                             << "110105********002X,440524********0014";
+        QTest::newRow("longer number kept") << "case 1101051949123100212 ok" << "case 1101051949123100212 ok";
+        QTest::newRow("part of a word kept") << "A11010519491231002X" << "A11010519491231002X";
+        QTest::newRow("credit code kept") << "91512081MA62K0260E" << "91512081MA62K0260E";
+        QTest::newRow("case number kept") << "SZ-20261128-00001" << "SZ-20261128-00001";
+    }
+    void redactsIdNumbers()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(redact(input.toStdString())), expected);
+    }
+
+    void redactsSecrets_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("JSON password") << "{\"username\":\"clerk1\",\"password\":\"OneWindow-demo-1\"}"
+                                       << "{\"username\":\"clerk1\",\"password\":\"***\"}";
+        QTest::newRow("escaped quote") << "{\"password\":\"a\\\"b c\"}" << "{\"password\":\"***\"}";
+        QTest::newRow("form") << "user=clerk1&password=s3cret&lang=zh" << "user=clerk1&password=***&lang=zh";
+        QTest::newRow("colon") << "password: hunter2, next" << "password: ***, next";
+        QTest::newRow("uppercase key") << "PASSWORD=abc" << "PASSWORD=***";
+        QTest::newRow("hash") << "passwordHash=$argon2id$v" << "passwordHash=***";
+        QTest::newRow("token") << "{\"token\":\"abc.def\"}" << "{\"token\":\"***\"}";
+        QTest::newRow("bearer") << "Authorization: Bearer eyJhbGciOi.x-y_z" << "Authorization: Bearer ***";
+        QTest::newRow("word only") << "wrong password for clerk1" << "wrong password for clerk1";
+    }
+    void redactsSecrets()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(redact(input.toStdString())), expected);
+    }
+
+    // What reaches the rotating file is redacted, and the level comes from the options.
+    void fileSinkGetsRedactedText()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("onewindow.log");
+        qunsetenv("ONEWINDOW_LOG_LEVEL");
+        onewindow::logging::Options options;
+        options.file = path.toStdString();
+        options.console = false;
+        options.level = "info";
+        auto logger = onewindow::logging::setup(options);
+        QCOMPARE(spdlog::default_logger().get(), logger.get());
+        spdlog::info("sign-in for 11010519491231002X with password=OneWindow-demo-1");
+        spdlog::debug("this debug line is below the level");
+        logger->flush();
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(text.contains("sign-in for 110105********002X with password=***"), text.constData());
+        QVERIFY(!text.contains("1949123"));
+        QVERIFY(!text.contains("OneWindow-demo-1"));
+        QVERIFY(!text.contains("below the level"));
+    }
+
+    void levelFromEnvironment()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("env.log");
+        qputenv("ONEWINDOW_LOG_LEVEL", "debug");
+        onewindow::logging::Options options;
+        options.file = path.toStdString();
+        options.console = false;
+        options.level = "error";
+        auto logger = onewindow::logging::setup(options);
+        spdlog::debug("debug is visible");
+        logger->flush();
+        qunsetenv("ONEWINDOW_LOG_LEVEL");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("debug is visible"));
+    }
+
+    void unknownLevelFallsBackToInfoAndSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("bad.log");
+        onewindow::logging::Options options;
+        options.file = path.toStdString();
+        options.console = false;
+        options.level = "loud";
+        auto logger = onewindow::logging::setup(options);
+        QCOMPARE(logger->level(), spdlog::level::info);
+        logger->flush();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("unknown log level 'loud'"));
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_Logging)
+#include "tst_logging.moc"
