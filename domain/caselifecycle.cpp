@@ -24,6 +24,8 @@ constexpr std::array kTransitions{
     CaseTransition{S::Accepted, A::Withdraw, S::Withdrawn, kIntake, G::None},
     CaseTransition{S::AcceptedWithDeficiency, A::StartReview, S::UnderReview, kReview, G::None},
     CaseTransition{S::AcceptedWithDeficiency, A::Withdraw, S::Withdrawn, kIntake, G::None},
+    CaseTransition{S::AcceptedWithDeficiency, A::CompleteMaterials, S::Accepted,
+                   RoleSet{R::Clerk, R::Agent, R::Supervisor, R::System}, G::NoOutstandingDeficiency},
     CaseTransition{S::AcceptedWithDeficiency, A::Terminate, S::Terminated, RoleSet{R::System, R::Supervisor},
                    G::OverdueBeyondGrace},
 
@@ -56,7 +58,7 @@ constexpr std::array kStates{S::Draft,       S::Accepted,  S::AcceptedWithDefici
 
 constexpr std::array kActions{A::Accept,      A::AcceptWithDeficiency, A::RefuseWithNotice, A::StartReview,
                               A::ReturnForCorrection, A::Resubmit,     A::Approve,          A::ApproveSimulated,
-                              A::ConfirmSimulated,    A::Reject,       A::Withdraw,         A::Terminate,
+                              A::ConfirmSimulated,    A::Reject,       A::Withdraw,         A::CompleteMaterials, A::Terminate,
                               A::ReleaseResult,       A::Deliver,      A::Close};
 
 constexpr std::array<std::string_view, kStates.size()> kStateCodes{
@@ -66,7 +68,8 @@ constexpr std::array<std::string_view, kStates.size()> kStateCodes{
 
 constexpr std::array<std::string_view, kActions.size()> kActionCodes{
     "accept",  "accept_with_deficiency", "refuse_with_notice", "start_review", "return_for_correction",
-    "resubmit", "approve", "approve_simulated", "confirm_simulated", "reject", "withdraw", "terminate",
+    "resubmit", "approve", "approve_simulated", "confirm_simulated", "reject", "withdraw", "complete_materials",
+    "terminate",
     "release_result", "deliver", "close"};
 
 Refusal checkGuard(Guard guard, const CaseFacts &facts)

@@ -40,6 +40,7 @@ enum class CaseAction {
     ConfirmSimulated,      ///< preconditions met: the simulated approval becomes formal
     Reject,
     Withdraw,              ///< at the applicant's request
+    CompleteMaterials,     ///< the last deficient material arrived: the case is fully accepted
     Terminate,             ///< a deficiency commitment was broken
     ReleaseResult,         ///< the result is back at the hall, ready to hand out
     Deliver,               ///< handed over against a signed delivery receipt

@@ -1,14 +1,61 @@
-# Sourced by test.sh: starts the real services the tests need and exports where they are.
-# Each service lives in a temporary directory and is stopped by stop_test_services.
+# Sourced by test.sh (and usable by hand): starts the real services the tests need in a
+# temporary directory and exports where they are; stop_test_services stops them all.
+#   ONEWINDOW_TEST_PG_URL  postgresql://postgres@127.0.0.1:PORT/ow  (a throwaway cluster)
 
 ONEWINDOW_TEST_TMP=""
+ONEWINDOW_PG_DIR=""
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] || { echo "PostgreSQL server binaries not found" >&2; return 1; }
+  echo "$dir"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Runs a command as the postgres user when we are root (initdb refuses to run as root).
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+start_postgres() {
+  local bin port
+  bin=$(pg_bin) || return 1
+  port=$(free_port)
+  ONEWINDOW_PG_DIR="$ONEWINDOW_TEST_TMP/pg"
+  mkdir -p "$ONEWINDOW_PG_DIR"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$ONEWINDOW_PG_DIR" "$ONEWINDOW_TEST_TMP" && chmod 755 "$ONEWINDOW_TEST_TMP"
+  as_postgres "$bin/initdb" -D "$ONEWINDOW_PG_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres "$bin/pg_ctl" -D "$ONEWINDOW_PG_DIR/data" \
+    -o "-p $port -k $ONEWINDOW_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" \
+    -l "$ONEWINDOW_PG_DIR/log" -w start >/dev/null
+  export ONEWINDOW_TEST_PG_PORT=$port
+  export ONEWINDOW_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+  export ONEWINDOW_TEST_PG_ADMIN="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+  echo "PostgreSQL for the tests on 127.0.0.1:$port"
+}
+
+stop_postgres() {
+  if [ -n "$ONEWINDOW_PG_DIR" ] && [ -d "$ONEWINDOW_PG_DIR/data" ]; then
+    as_postgres "$(pg_bin)/pg_ctl" -D "$ONEWINDOW_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
 
 start_test_services() {
   ONEWINDOW_TEST_TMP=$(mktemp -d -t onewindow-test.XXXXXX)
   export ONEWINDOW_TEST_TMP
+  start_postgres
 }
 
 stop_test_services() {
+  stop_postgres
   if [ -n "$ONEWINDOW_TEST_TMP" ] && [ -d "$ONEWINDOW_TEST_TMP" ]; then
     rm -rf "$ONEWINDOW_TEST_TMP"
   fi

@@ -32,6 +32,7 @@ const std::map<std::pair<std::string, std::string>, Expected> &expectedTable()
         {{"accepted", "withdraw"}, {"withdrawn", intake}},
         {{"accepted_with_deficiency", "start_review"}, {"under_review", review}},
         {{"accepted_with_deficiency", "withdraw"}, {"withdrawn", intake}},
+        {{"accepted_with_deficiency", "complete_materials"}, {"accepted", {"clerk", "agent", "supervisor", "system"}}},
         {{"accepted_with_deficiency", "terminate"}, {"terminated", enforcement}},
         {{"under_review", "approve"}, {"approved", review}},
         {{"under_review", "approve_simulated"}, {"approved_simulated", review}},
@@ -75,7 +76,7 @@ private slots:
     void codesRoundTrip()
     {
         QCOMPARE(CaseLifecycle::states().size(), std::size_t(14));
-        QCOMPARE(CaseLifecycle::actions().size(), std::size_t(15));
+        QCOMPARE(CaseLifecycle::actions().size(), std::size_t(16));
         std::set<std::string> seen;
         for (CaseState state : CaseLifecycle::states()) {
             QVERIFY(seen.insert(s(CaseLifecycle::stateCode(state))).second);
@@ -118,7 +119,7 @@ private slots:
                 }
             }
         }
-        QCOMPARE(checked, 14 * 15 * 7);
+        QCOMPARE(checked, 14 * 16 * 7);
         QCOMPARE(CaseLifecycle::transitions().size(), expectedTable().size());
         QVERIFY(allowed > 0);
     }
@@ -177,6 +178,19 @@ private slots:
         QVERIFY(CaseLifecycle::decide(CaseState::Approved, CaseAction::ReleaseResult, Role::Approver, facts).allowed());
         QVERIFY(CaseLifecycle::isResultReleased(CaseState::ResultReady));
         QVERIFY(!CaseLifecycle::isResultReleased(CaseState::Approved));
+    }
+
+    void lastSuppliedMaterialCompletesTheCase()
+    {
+        CaseFacts facts;
+        facts.outstandingDeficiencies = 1;
+        QCOMPARE(CaseLifecycle::decide(CaseState::AcceptedWithDeficiency, CaseAction::CompleteMaterials, Role::Clerk,
+                                       facts).refusal,
+                 Refusal::DeficiencyOutstanding);
+        facts.outstandingDeficiencies = 0;
+        QCOMPARE(CaseLifecycle::decide(CaseState::AcceptedWithDeficiency, CaseAction::CompleteMaterials, Role::Agent,
+                                       facts).to,
+                 CaseState::Accepted);
     }
 
     void terminationNeedsOverdueDeficiency()

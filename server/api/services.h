@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+
+namespace onewindow::server {
+
+class AuditTrail;
+class CaseService;
+class Catalog;
+class Clock;
+class Database;
+class SessionService;
+
+/// What the routes work with; owned by the application, handed to the routes by reference.
+struct Services
+{
+    Database &db;
+    const Clock &clock;
+    AuditTrail &audit;
+    Catalog &catalog;
+    SessionService &sessions;
+    CaseService &cases;
+    std::string version;
+};
+
+class Router;
+
+/// Registers every route of /api/v1 (see api/openapi.yaml).
+void registerRoutes(Router &router, Services &services);
+
+} // namespace onewindow::server

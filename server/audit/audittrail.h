@@ -1,0 +1,44 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace onewindow::server {
+
+class Clock;
+class Database;
+class Transaction;
+
+/// The append-only audit trail: every change, by whom, when. Each entry carries the SHA-256 of
+/// the previous entry's hash and its own content, so editing or deleting a row breaks the chain.
+class AuditTrail
+{
+public:
+    explicit AuditTrail(const Clock &clock) : m_clock(clock) {}
+
+    /// Appends inside the caller's transaction, so the entry exists exactly when the change does.
+    void append(Transaction &tx, const std::string &caseId, const std::string &actor, const std::string &action,
+                const std::string &detail);
+
+    /// `[{at, actor, action, detail}]`, oldest first.
+    Poco::JSON::Array::Ptr forCase(Transaction &tx, const std::string &caseId);
+
+    struct Verification
+    {
+        bool valid = true;
+        std::int64_t entries = 0;
+        std::optional<std::int64_t> firstBrokenEntry;
+    };
+    Verification verify(Database &db);
+
+    static std::string entryHash(const std::string &previous, const std::string &at, const std::string &actor,
+                                 const std::string &action, const std::string &caseId, const std::string &detail);
+
+private:
+    const Clock &m_clock;
+};
+
+} // namespace onewindow::server

@@ -1,0 +1,84 @@
+#include "auth/policy.h"
+
+#include "http/problem.h"
+
+#include <algorithm>
+
+namespace onewindow::server {
+
+namespace {
+
+bool isOneOf(const std::string &role, std::initializer_list<const char *> roles)
+{
+    return std::any_of(roles.begin(), roles.end(), [&](const char *r) { return role == r; });
+}
+
+} // namespace
+
+bool AuthorizationPolicy::can(const Principal &user, Capability capability)
+{
+    const std::string &role = user.role;
+    switch (capability) {
+    case Capability::ReadCatalog:
+        return true;
+    case Capability::EditCatalog:
+    case Capability::EditCalendar:
+        return role == "admin";
+    case Capability::ReadLicenses:
+    case Capability::CreateCase:
+        return isOneOf(role, {"clerk", "agent"});
+    case Capability::ReadCases:
+    case Capability::ReadDeficiencies:
+        return isOneOf(role, {"clerk", "agent", "approver", "supervisor"});
+    case Capability::SupplyDeficiency:
+        return isOneOf(role, {"clerk", "agent", "supervisor"});
+    case Capability::ReadCaseAudit:
+        return isOneOf(role, {"clerk", "agent", "approver", "supervisor", "auditor"});
+    case Capability::VerifyAudit:
+        return role == "auditor";
+    }
+    return false;
+}
+
+void AuthorizationPolicy::require(const Principal &user, Capability capability)
+{
+    if (!can(user, capability))
+        throw ApiError::notFound();
+}
+
+bool AuthorizationPolicy::inScope(const Principal &user, const CaseScope &scope, Capability capability)
+{
+    if (!can(user, capability))
+        return false;
+    const std::string &role = user.role;
+    if (role == "auditor")
+        return capability == Capability::ReadCaseAudit;
+    if (role == "clerk" || role == "supervisor")
+        return !user.center.empty() && (scope.center == user.center || scope.centerParent == user.center);
+    if (role == "agent")
+        return !user.center.empty() && scope.center == user.center;
+    if (role == "approver")
+        return !user.department.empty()
+               && std::find(scope.departments.begin(), scope.departments.end(), user.department)
+                      != scope.departments.end();
+    return false;
+}
+
+bool AuthorizationPolicy::mayAcceptAt(const Principal &user, const std::string &center)
+{
+    return can(user, Capability::CreateCase) && !user.center.empty() && user.center == center;
+}
+
+AuthorizationPolicy::Filter AuthorizationPolicy::caseFilter(const Principal &user, const std::string &alias)
+{
+    const std::string p = alias.empty() ? "" : alias + ".";
+    if (user.role == "clerk" || user.role == "supervisor")
+        return {p + "center IN (SELECT code FROM centers WHERE code = ? OR parent = ?)", {user.center, user.center}};
+    if (user.role == "agent")
+        return {p + "center = ?", {user.center}};
+    if (user.role == "approver")
+        return {p + "departments LIKE ?", {"%," + user.department + ",%"}};
+    return {"1 = 0", {}};
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "db/database.h"
+#include "http/message.h"
+
+#include <string>
+#include <vector>
+
+namespace onewindow::server {
+
+/// What a case looks like to the policy: where it was accepted and which departments it touches.
+struct CaseScope
+{
+    std::string center;
+    std::string centerParent; ///< empty for a hall
+    std::vector<std::string> departments;
+};
+
+/// The one authorization policy of the server. Role-level capabilities first, then whether an
+/// object is in the user's scope. Callers answer 404 for either refusal, so that nothing out of
+/// scope is revealed.
+class AuthorizationPolicy
+{
+public:
+    enum class Capability {
+        ReadCatalog,
+        EditCatalog,
+        EditCalendar,
+        ReadLicenses,
+        CreateCase,
+        ReadCases,
+        SupplyDeficiency,
+        ReadDeficiencies,
+        ReadCaseAudit,
+        VerifyAudit,
+    };
+
+    static bool can(const Principal &user, Capability capability);
+    /// Throws ApiError 404 unless `can`.
+    static void require(const Principal &user, Capability capability);
+
+    /// Case content: clerks and supervisors see their hall and its village centres, agents their
+    /// own centre, approvers cases with a matter of their department. Auditors see the audit trail
+    /// of every case (only that), admins no case content.
+    static bool inScope(const Principal &user, const CaseScope &scope, Capability capability);
+
+    /// A clerk or agent accepts cases only for their own centre.
+    static bool mayAcceptAt(const Principal &user, const std::string &center);
+
+    /// A WHERE fragment (on a table with `center` and `departments` columns) and its parameters
+    /// that restrict a list to the user's scope.
+    struct Filter
+    {
+        std::string sql;
+        std::vector<DbValue> params;
+    };
+    static Filter caseFilter(const Principal &user, const std::string &tableAlias);
+};
+
+} // namespace onewindow::server

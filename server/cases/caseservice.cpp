@@ -1,0 +1,845 @@
+#include "cases/caseservice.h"
+
+#include "audit/audittrail.h"
+#include "auth/passwords.h"
+#include "auth/policy.h"
+#include "catalog/catalog.h"
+#include "clock.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "domain/bundlemerge.h"
+#include "domain/caselifecycle.h"
+#include "domain/casenumber.h"
+#include "domain/creditcode.h"
+#include "domain/deficiencypolicy.h"
+#include "domain/idnumber.h"
+#include "http/problem.h"
+#include "json.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/LocalDateTime.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace onewindow::server {
+
+namespace {
+
+using Cap = AuthorizationPolicy::Capability;
+constexpr long kOverdueJobLock = 7003;
+
+const std::set<std::string> kChannels{"counter", "village", "online", "bank"};
+const std::set<std::string> kProvisions{"paper", "scan", "e_license", "deficient"};
+
+bool isPhone(const std::string &s)
+{
+    const auto digits = [](const std::string &t) {
+        return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (s.size() == 11 && s[0] == '1' && s[1] >= '3' && digits(s))
+        return true;
+    // A landline: area code starting with 0, an optional dash, 7-8 digits.
+    std::string t = s;
+    t.erase(std::remove(t.begin(), t.end(), '-'), t.end());
+    return t.size() >= 10 && t.size() <= 12 && t[0] == '0' && digits(t);
+}
+
+bool isNumber(const std::string &s)
+{
+    if (s.empty())
+        return false;
+    std::size_t used = 0;
+    try {
+        (void)std::stod(s, &used);
+    } catch (...) {
+        return false;
+    }
+    return used == s.size();
+}
+
+std::string encodeCursor(const std::string &value)
+{
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+    encoder << value;
+    encoder.close();
+    return out.str();
+}
+
+std::pair<std::string, std::string> decodeCursor(const std::string &cursor)
+{
+    if (cursor.empty())
+        return {};
+    std::string text;
+    try {
+        std::istringstream in(cursor);
+        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+        text.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+    } catch (const Poco::Exception &) {
+        text.clear();
+    }
+    const auto bar = text.find('|');
+    if (bar == std::string::npos) {
+        FieldErrors errors;
+        errors.add("cursor", "The cursor is not one this server gave out.", "invalid");
+        errors.throwIfAny();
+    }
+    return {text.substr(0, bar), text.substr(bar + 1)};
+}
+
+std::vector<std::string> splitCommas(const std::string &s)
+{
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    for (std::string part; std::getline(in, part, ',');) {
+        if (!part.empty())
+            out.push_back(part);
+    }
+    return out;
+}
+
+Poco::JSON::Object::Ptr applicantJson(const DbRow &row)
+{
+    auto a = newObject();
+    a->set("kind", row.text("applicant_kind"));
+    a->set("name", row.text("applicant_name"));
+    if (row.text("applicant_kind") == "person") {
+        a->set("idNumber", IdNumber::mask(row.text("applicant_id")));
+    } else {
+        a->set("creditCode", row.text("applicant_id"));
+        a->set("legalRepresentative", row.text("applicant_legal_rep"));
+    }
+    a->set("phone", row.text("applicant_phone"));
+    return a;
+}
+
+Poco::JSON::Object::Ptr deficiencyJson(const DbRow &row)
+{
+    auto d = newObject();
+    d->set("id", row.text("id"));
+    d->set("material", row.text("material"));
+    d->set("materialName", row.text("material_name"));
+    d->set("dueDate", row.text("due_date"));
+    d->set("status", row.text("status"));
+    d->set("suppliedAt", orNull(row.optText("supplied_at")));
+    d->set("provided", orNull(row.optText("provided")));
+    return d;
+}
+
+DayPart currentHalf()
+{
+    return Poco::LocalDateTime().hour() < 12 ? DayPart::Morning : DayPart::Afternoon;
+}
+
+// The parsed body of POST /cases.
+struct Intake
+{
+    std::vector<std::string> matterCodes;
+    std::string bundle;
+    std::string applicantKind;
+    std::string applicantName;
+    std::string applicantId; ///< ID number or credit code, normalized
+    std::string legalRepresentative;
+    std::string phone;
+    std::string center;
+    std::string channel;
+    bool greenChannel = false;
+    Poco::JSON::Object::Ptr form;
+    struct Material
+    {
+        std::string code;
+        std::string provided;
+        std::optional<Date> dueDate;
+        std::size_t index = 0;
+    };
+    std::vector<Material> materials;
+};
+
+Intake parseIntake(const Poco::JSON::Object::Ptr &body, const Principal &user, const Date &today, FieldErrors &errors)
+{
+    Intake in;
+    const auto matters = optArray(body, "matters");
+    const auto bundle = optString(body, "bundle");
+    if (matters && bundle) {
+        errors.add("matters", "Give either matters or a bundle, not both.", "invalid");
+    } else if (bundle) {
+        in.bundle = *bundle;
+    } else if (matters && matters->size() > 0) {
+        for (std::size_t i = 0; i < matters->size(); ++i) {
+            const auto v = matters->get(static_cast<unsigned>(i));
+            if (!v.isString())
+                errors.add("matters[" + std::to_string(i) + "]", "A matter code.", "invalid");
+            else if (std::find(in.matterCodes.begin(), in.matterCodes.end(), v.toString()) == in.matterCodes.end())
+                in.matterCodes.push_back(v.toString());
+        }
+    } else {
+        errors.add("matters", "Choose at least one matter, or a bundle.", "required");
+    }
+
+    const auto applicant = optObject(body, "applicant");
+    if (!applicant) {
+        errors.add("applicant", "The applicant is required.", "required");
+    } else {
+        in.applicantKind = optString(applicant, "kind").value_or("");
+        in.applicantName = optString(applicant, "name").value_or("");
+        in.phone = optString(applicant, "phone").value_or("");
+        if (in.applicantName.empty())
+            errors.add("applicant.name", "The applicant's name is required.", "required");
+        if (in.phone.empty())
+            errors.add("applicant.phone", "A phone number is required, for reminders.", "required");
+        else if (!isPhone(in.phone))
+            errors.add("applicant.phone", "Not a phone number: 11 digits for a mobile, or an area code and number.",
+                       "invalid");
+        if (in.applicantKind == "person") {
+            const std::string id = optString(applicant, "idNumber").value_or("");
+            const auto problem = IdNumber::check(id, today);
+            if (problem != IdNumber::Problem::None)
+                errors.add("applicant.idNumber", "Not a valid citizen ID number.", IdNumber::problemCode(problem));
+            else
+                in.applicantId = IdNumber::parse(id)->text();
+        } else if (in.applicantKind == "organization") {
+            const std::string code = optString(applicant, "creditCode").value_or("");
+            const auto problem = CreditCode::check(code);
+            if (problem != CreditCode::Problem::None)
+                errors.add("applicant.creditCode", "Not a valid unified social credit code.",
+                           CreditCode::problemCode(problem));
+            else
+                in.applicantId = CreditCode::parse(code)->text();
+            in.legalRepresentative = optString(applicant, "legalRepresentative").value_or("");
+            if (in.legalRepresentative.empty())
+                errors.add("applicant.legalRepresentative", "The legal representative is required.", "required");
+        } else {
+            errors.add("applicant.kind", "Either person or organization.", "invalid");
+        }
+    }
+
+    in.center = optString(body, "center").value_or("");
+    if (in.center.empty())
+        errors.add("center", "The accepting centre is required.", "required");
+    else if (!AuthorizationPolicy::mayAcceptAt(user, in.center))
+        errors.add("center", "You can accept cases only for your own centre.", "not_your_center");
+    in.channel = optString(body, "channel").value_or(user.role == "agent" ? "village" : "counter");
+    if (!kChannels.contains(in.channel))
+        errors.add("channel", "One of counter, village, online, bank.", "invalid");
+    if (body->has("greenChannel")) {
+        if (auto g = optBool(body, "greenChannel"))
+            in.greenChannel = *g;
+        else
+            errors.add("greenChannel", "true or false.", "invalid");
+    }
+    in.form = optObject(body, "form");
+    if (!in.form) {
+        if (body->has("form"))
+            errors.add("form", "The form is an object of field values.", "invalid");
+        in.form = newObject();
+    }
+
+    if (const auto materials = optArray(body, "materials")) {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < materials->size(); ++i) {
+            const std::string at = "materials[" + std::to_string(i) + "]";
+            const auto m = materials->getObject(static_cast<unsigned>(i));
+            if (!m) {
+                errors.add(at, "A material is an object with code and provided.", "invalid");
+                continue;
+            }
+            Intake::Material material;
+            material.index = i;
+            material.code = optString(m, "code").value_or("");
+            material.provided = optString(m, "provided").value_or("");
+            if (material.code.empty() || !seen.insert(material.code).second)
+                errors.add(at + ".code", "Each material once, by its code.", "invalid");
+            if (!kProvisions.contains(material.provided))
+                errors.add(at + ".provided", "One of paper, scan, e_license, deficient.", "invalid");
+            if (m->has("dueDate")) {
+                material.dueDate = parseIsoDate(optString(m, "dueDate").value_or(""));
+                if (!material.dueDate)
+                    errors.add(at + ".dueDate", "A date, YYYY-MM-DD.", "invalid");
+                else if (material.provided != "deficient")
+                    errors.add(at + ".dueDate", "Only a deficient material has a due date.", "invalid");
+            }
+            in.materials.push_back(material);
+        }
+    } else if (body->has("materials")) {
+        errors.add("materials", "A list of materials.", "invalid");
+    }
+    return in;
+}
+
+void validateForm(const MergedIntake &merged, const Poco::JSON::Object::Ptr &form, const Date &today,
+                  FieldErrors &errors)
+{
+    for (const auto &entry : merged.fields) {
+        const FormField &field = entry.field;
+        const std::string at = "form." + field.key;
+        std::string value;
+        if (form->has(field.key)) {
+            const auto v = form->get(field.key);
+            if (v.isString() || v.isNumeric())
+                value = v.toString();
+            else if (!v.isEmpty())
+                errors.add(at, "A text value.", "invalid");
+        }
+        if (value.empty()) {
+            if (field.required)
+                errors.add(at, field.label + " is required.", "required");
+            continue;
+        }
+        if (field.type == "id_number" && IdNumber::check(value, today) != IdNumber::Problem::None)
+            errors.add(at, "Not a valid citizen ID number.", IdNumber::problemCode(IdNumber::check(value, today)));
+        else if (field.type == "credit_code" && CreditCode::check(value) != CreditCode::Problem::None)
+            errors.add(at, "Not a valid unified social credit code.", CreditCode::problemCode(CreditCode::check(value)));
+        else if (field.type == "phone" && !isPhone(value))
+            errors.add(at, "Not a phone number.", "invalid");
+        else if (field.type == "date" && !parseIsoDate(value))
+            errors.add(at, "A date, YYYY-MM-DD.", "invalid");
+        else if ((field.type == "number" || field.type == "money") && !isNumber(value))
+            errors.add(at, "A number.", "invalid");
+    }
+}
+
+std::string reasonOf(MaterialIssue::Kind kind)
+{
+    return DeficiencyPolicy::issueCode(kind);
+}
+
+} // namespace
+
+CaseService::CaseService(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit)
+    : m_db(db), m_clock(clock), m_catalog(catalog), m_audit(audit)
+{
+}
+
+std::string CaseService::etagOf(std::int64_t version)
+{
+    return "\"" + std::to_string(version) + "\"";
+}
+
+Response CaseService::create(const Principal &user, const std::string &idempotencyKey, const std::string &body)
+{
+    AuthorizationPolicy::require(user, Cap::CreateCase);
+    if (idempotencyKey.empty())
+        throw ApiError::preconditionRequired("Idempotency-Key");
+    if (idempotencyKey.size() > 200) {
+        FieldErrors errors;
+        errors.add("Idempotency-Key", "At most 200 characters.", "invalid");
+        errors.throwIfAny();
+    }
+    const std::string requestHash = sha256Hex(body);
+    const auto replay = [&](const DbRow &stored) {
+        if (stored.text("request_hash") != requestHash)
+            throw ApiError(422, "idempotency_key_reused", "Idempotency key reused",
+                           "This Idempotency-Key was used for a different request.");
+        Response r;
+        r.status = static_cast<int>(stored.integer("status_code"));
+        r.body = stored.text("body");
+        if (auto location = stored.optText("location"))
+            r.headers["Location"] = *location;
+        if (auto etag = stored.optText("etag"))
+            r.headers["ETag"] = *etag;
+        r.headers["Idempotent-Replayed"] = "true";
+        return r;
+    };
+    const std::string lookup = "SELECT request_hash, status_code, body, location, etag FROM idempotency_keys "
+                               "WHERE username = ? AND idem_key = ?";
+
+    const Poco::JSON::Object::Ptr json = parseObject(body);
+    try {
+        Transaction tx(m_db, Transaction::Mode::Write);
+        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
+            return replay(*stored);
+
+        const Date today = m_clock.today();
+        FieldErrors errors;
+        Intake in = parseIntake(json, user, today, errors);
+
+        // The matters, at their current catalog version.
+        std::vector<MatterDefinition> matters;
+        if (!in.bundle.empty()) {
+            if (auto bundle = m_catalog.bundle(tx, in.bundle))
+                in.matterCodes = bundle->matters;
+            else
+                errors.add("bundle", "No such bundle.", "unknown");
+        }
+        for (std::size_t i = 0; i < in.matterCodes.size(); ++i) {
+            if (auto m = m_catalog.matter(tx, in.matterCodes[i]))
+                matters.push_back(*m);
+            else
+                errors.add(in.bundle.empty() ? "matters[" + std::to_string(i) + "]" : "bundle", "No such matter.",
+                           "unknown");
+        }
+        std::vector<MatterRules> rules;
+        for (const auto &m : matters)
+            rules.push_back(m.rules());
+        const MergedIntake merged = BundleMerge::merge(rules);
+        validateForm(merged, in.form, today, errors);
+
+        // Electronic licences the applicant really holds.
+        const auto held = in.applicantId.empty() ? std::vector<std::string>{}
+                                                 : m_catalog.licenseTypes(tx, in.applicantId);
+        for (const auto &material : in.materials) {
+            if (material.provided != "e_license")
+                continue;
+            const auto it = std::find_if(merged.materials.begin(), merged.materials.end(),
+                                         [&](const auto &m) { return m.rule.code == material.code; });
+            if (it != merged.materials.end()
+                && (it->rule.eLicenseType.empty()
+                    || std::find(held.begin(), held.end(), it->rule.eLicenseType) == held.end()))
+                errors.add("materials[" + std::to_string(material.index) + "].provided",
+                           "The applicant holds no electronic licence for this material.", "e_license_not_held");
+        }
+        errors.throwIfAny();
+
+        // Completeness, against the merged (strictest) requirements.
+        MatterRules combined;
+        combined.code = in.bundle.empty() ? matters.front().code : in.bundle;
+        for (const auto &m : merged.materials)
+            combined.materials.push_back(m.rule);
+        std::map<std::string, Provision> provisions;
+        for (const auto &material : in.materials) {
+            static const std::map<std::string, Provision> kinds{{"paper", Provision::Paper},
+                                                                 {"scan", Provision::Scan},
+                                                                 {"e_license", Provision::ELicense},
+                                                                 {"deficient", Provision::Deficient}};
+            provisions[material.code] = kinds.at(material.provided);
+        }
+        ApplicantRecord record;
+        if (auto r = tx.queryOne("SELECT broke_commitment FROM applicant_records WHERE applicant = ?",
+                                 {in.applicantId}))
+            record.brokeCommitment = r->boolean("broke_commitment");
+        const CompletenessReport report = DeficiencyPolicy::completeness(combined, provisions, record);
+
+        // Due dates of deficient materials: the earliest any requiring matter allows.
+        const WorkCalendar calendar = m_catalog.calendar(tx);
+        std::map<std::string, Date> dueDates;
+        std::vector<ApiError::MissingMaterial> missing;
+        const auto nameOf = [&](const std::string &code) {
+            for (const auto &m : merged.materials) {
+                if (m.rule.code == code)
+                    return m.rule.name;
+            }
+            return code;
+        };
+        for (const auto &issue : report.issues)
+            missing.push_back({issue.materialCode, nameOf(issue.materialCode), reasonOf(issue.kind)});
+        for (const auto &code : report.tolerated) {
+            std::optional<Date> due;
+            for (const auto &m : matters) {
+                const MatterRules r = m.rules();
+                if (const MaterialRule *rule = r.material(code); rule && (rule->required || rule->core)) {
+                    const Date d = DeficiencyPolicy::dueDate(calendar, r, *rule, today);
+                    if (!due || daysBetween(d, *due) > 0)
+                        due = d;
+                }
+            }
+            if (!due)
+                due = today;
+            for (const auto &material : in.materials) {
+                if (material.code != code || !material.dueDate)
+                    continue;
+                if (daysBetween(*due, *material.dueDate) > 0)
+                    missing.push_back({code, nameOf(code), "due_date_too_late"});
+                else
+                    due = material.dueDate;
+            }
+            dueDates[code] = *due;
+        }
+        if (!missing.empty())
+            throw ApiError::materialsIncomplete(missing);
+
+        // The lifecycle decides the state.
+        CaseFacts facts;
+        facts.completeness = report.level;
+        facts.applicantBrokeCommitment = record.brokeCommitment;
+        const CaseAction action = report.level == Completeness::Complete ? CaseAction::Accept
+                                                                         : CaseAction::AcceptWithDeficiency;
+        const auto role = roleFromCode(user.role);
+        const CaseDecision decision = CaseLifecycle::decide(CaseState::Draft, action, *role, facts);
+        if (!decision.allowed())
+            throw ApiError::transitionRefused(std::string(CaseLifecycle::refusalCode(decision.refusal)),
+                                              "The case cannot be accepted.");
+
+        // Deadlines: the longest limit among the matters.
+        WorkingDays promised, legal;
+        std::set<std::string> departments;
+        for (const auto &m : matters) {
+            promised = std::max(promised, WorkingDays::fromDouble(m.promisedDays));
+            legal = std::max(legal, WorkingDays::fromDouble(m.legalDays));
+            departments.insert(m.department);
+        }
+        const WorkingMoment start{today, currentHalf()};
+        const Date promisedDue = calendar.deadline(start, promised).date;
+        const Date legalDue = calendar.deadline(start, legal).date;
+
+        const auto counter = tx.queryOne(
+            "INSERT INTO case_counters (center, day, last) VALUES (?, ?, 1) ON CONFLICT (center, day) DO UPDATE SET "
+            "last = case_counters.last + 1 RETURNING last",
+            {in.center, toIsoString(today)});
+        const auto number = CaseNumber::make(in.center, today, static_cast<long>(counter->integer("last")));
+        if (!number)
+            throw std::runtime_error("cannot number a case for centre " + in.center);
+
+        const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+        const std::string now = m_clock.now();
+        auto mattersJson = newArray();
+        for (const auto &m : matters) {
+            auto o = newObject();
+            o->set("code", m.code);
+            o->set("name", m.name);
+            o->set("department", m.department);
+            o->set("version", m.version);
+            mattersJson->add(o);
+        }
+        auto materialsJson = newArray();
+        for (const auto &m : merged.materials) {
+            auto o = newObject();
+            o->set("code", m.rule.code);
+            o->set("name", m.rule.name);
+            o->set("core", m.rule.core);
+            o->set("required", m.rule.required);
+            const auto it = provisions.find(m.rule.code);
+            static const std::map<Provision, std::string> names{{Provision::Paper, "paper"},
+                                                                 {Provision::Scan, "scan"},
+                                                                 {Provision::ELicense, "e_license"},
+                                                                 {Provision::Deficient, "deficient"},
+                                                                 {Provision::Missing, "missing"}};
+            o->set("provided", names.at(it == provisions.end() ? Provision::Missing : it->second));
+            materialsJson->add(o);
+        }
+        auto form = newObject();
+        for (const auto &entry : merged.fields) {
+            if (in.form->has(entry.field.key) && !in.form->get(entry.field.key).isEmpty())
+                form->set(entry.field.key, in.form->get(entry.field.key).toString());
+        }
+        std::string departmentList = ",";
+        for (const auto &d : departments)
+            departmentList += d + ",";
+
+        tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
+                   "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
+                   "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                   {id,
+                    number->text(),
+                    std::string(CaseLifecycle::stateCode(decision.to)),
+                    in.center,
+                    user.username,
+                    in.channel,
+                    std::int64_t{in.greenChannel ? 1 : 0},
+                    in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
+                    in.applicantKind,
+                    in.applicantName,
+                    in.applicantId,
+                    in.phone,
+                    in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
+                    toJson(mattersJson),
+                    departmentList,
+                    toJson(form),
+                    toJson(materialsJson),
+                    now,
+                    toIsoString(promisedDue),
+                    toIsoString(legalDue),
+                    now});
+        for (const auto &[code, due] : dueDates) {
+            tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, 'outstanding', ?)",
+                       {Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), id, code, nameOf(code),
+                        toIsoString(due), now});
+        }
+        m_audit.append(tx, id, user.username, std::string(CaseLifecycle::actionCode(action)),
+                       number->text() + " at " + in.center + ", " + std::to_string(dueDates.size())
+                           + " deficient material(s)");
+
+        Response response = Response::json(201, caseJson(tx, id));
+        response.headers["Location"] = "/api/v1/cases/" + id;
+        response.headers["ETag"] = etagOf(1);
+        tx.execute("INSERT INTO idempotency_keys (username, idem_key, request_hash, status_code, body, location, etag, "
+                   "created_at) VALUES (?, ?, ?, 201, ?, ?, ?, ?)",
+                   {user.username, idempotencyKey, requestHash, response.body, response.headers["Location"],
+                    response.headers["ETag"], now});
+        tx.commit();
+        return response;
+    } catch (const UniqueViolation &) {
+        // Another request with the same key won the race: answer as it did.
+        Transaction tx(m_db, Transaction::Mode::Read);
+        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
+            return replay(*stored);
+        throw;
+    }
+}
+
+Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const std::string &id)
+{
+    const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
+    if (!row)
+        throw ApiError::notFound();
+    auto c = newObject();
+    c->set("id", row->text("id"));
+    c->set("number", row->text("number"));
+    c->set("status", row->text("status"));
+    c->set("matters", parseStoredArray(row->text("matters")));
+    c->set("bundle", orNull(row->optText("bundle")));
+    c->set("applicant", applicantJson(*row));
+    c->set("center", row->text("center"));
+    c->set("clerk", row->text("clerk"));
+    c->set("channel", row->text("channel"));
+    c->set("greenChannel", row->boolean("green_channel"));
+    // Full ID numbers stay on the server: forms show them masked, like the applicant.
+    auto form = parseStoredObject(row->text("form"));
+    for (const auto &key : form->getNames()) {
+        const std::string value = form->getValue<std::string>(key);
+        if (IdNumber::check(value) == IdNumber::Problem::None)
+            form->set(key, IdNumber::mask(value));
+    }
+    c->set("form", form);
+    c->set("acceptedAt", row->text("accepted_at"));
+    c->set("promisedDueDate", row->text("promised_due_date"));
+    c->set("legalDueDate", row->text("legal_due_date"));
+    c->set("materials", parseStoredArray(row->text("materials")));
+    auto deficiencies = newArray();
+    for (const DbRow &d : tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id}))
+        deficiencies->add(deficiencyJson(d));
+    c->set("deficiencies", deficiencies);
+    c->set("version", row->integer("version"));
+    c->set("updatedAt", row->text("updated_at"));
+    return c;
+}
+
+void CaseService::requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability)
+{
+    const auto row = tx.queryOne("SELECT c.center, c.departments, COALESCE(ce.parent, '') AS parent FROM cases c "
+                                 "JOIN centers ce ON ce.code = c.center WHERE c.id = ?",
+                                 {id});
+    if (!row)
+        throw ApiError::notFound();
+    const CaseScope scope{row->text("center"), row->text("parent"), splitCommas(row->text("departments"))};
+    if (!AuthorizationPolicy::inScope(user, scope, static_cast<Cap>(capability)))
+        throw ApiError::notFound();
+}
+
+Response CaseService::get(const Principal &user, const std::string &id)
+{
+    AuthorizationPolicy::require(user, Cap::ReadCases);
+    Transaction tx(m_db, Transaction::Mode::Read);
+    requireInScope(tx, user, id, static_cast<int>(Cap::ReadCases));
+    auto json = caseJson(tx, id);
+    Response r = Response::json(200, json);
+    r.headers["ETag"] = etagOf(json->getValue<std::int64_t>("version"));
+    return r;
+}
+
+Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::string &status, const std::string &center,
+                                          int limit, const std::string &cursor)
+{
+    AuthorizationPolicy::require(user, Cap::ReadCases);
+    const auto filter = AuthorizationPolicy::caseFilter(user, "c");
+    std::string sql = "SELECT c.*, (SELECT COUNT(*) FROM deficiencies d WHERE d.case_id = c.id AND d.status IN "
+                      "('outstanding', 'overdue')) AS outstanding FROM cases c WHERE "
+                      + filter.sql;
+    std::vector<DbValue> params = filter.params;
+    if (!status.empty()) {
+        sql += " AND c.status = ?";
+        params.emplace_back(status);
+    }
+    if (!center.empty()) {
+        sql += " AND c.center = ?";
+        params.emplace_back(center);
+    }
+    if (!cursor.empty()) {
+        const auto [at, id] = decodeCursor(cursor);
+        sql += " AND (c.accepted_at < ? OR (c.accepted_at = ? AND c.id < ?))";
+        params.insert(params.end(), {at, at, id});
+    }
+    sql += " ORDER BY c.accepted_at DESC, c.id DESC LIMIT ?";
+    params.emplace_back(std::int64_t{limit + 1});
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const DbRows rows = tx.query(sql, params);
+    auto items = newArray();
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
+        const DbRow &row = rows[i];
+        auto o = newObject();
+        o->set("id", row.text("id"));
+        o->set("number", row.text("number"));
+        o->set("status", row.text("status"));
+        auto codes = newArray();
+        const auto matters = parseStoredArray(row.text("matters"));
+        for (std::size_t m = 0; m < matters->size(); ++m)
+            codes->add(matters->getObject(static_cast<unsigned>(m))->getValue<std::string>("code"));
+        o->set("matters", codes);
+        o->set("applicant", applicantJson(row));
+        o->set("center", row.text("center"));
+        o->set("acceptedAt", row.text("accepted_at"));
+        o->set("promisedDueDate", row.text("promised_due_date"));
+        o->set("outstandingDeficiencies", row.integer("outstanding"));
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    if (static_cast<int>(rows.size()) > limit) {
+        const DbRow &last = rows[static_cast<std::size_t>(limit) - 1];
+        result->set("nextCursor", encodeCursor(last.text("accepted_at") + "|" + last.text("id")));
+    } else {
+        result->set("nextCursor", Poco::Dynamic::Var());
+    }
+    return result;
+}
+
+Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const std::string &status,
+                                                  const std::string &dueBefore, const std::string &center, int limit,
+                                                  const std::string &cursor)
+{
+    AuthorizationPolicy::require(user, Cap::ReadDeficiencies);
+    FieldErrors errors;
+    static const std::set<std::string> statuses{"outstanding", "overdue", "supplied", "waived"};
+    if (!status.empty() && !statuses.contains(status))
+        errors.add("status", "One of outstanding, overdue, supplied, waived.", "invalid");
+    if (!dueBefore.empty() && !parseIsoDate(dueBefore))
+        errors.add("dueBefore", "A date, YYYY-MM-DD.", "invalid");
+    errors.throwIfAny();
+
+    const auto filter = AuthorizationPolicy::caseFilter(user, "c");
+    std::string sql = "SELECT d.*, c.number, c.center, c.applicant_name, c.applicant_phone FROM deficiencies d "
+                      "JOIN cases c ON c.id = d.case_id WHERE "
+                      + filter.sql;
+    std::vector<DbValue> params = filter.params;
+    if (!status.empty()) {
+        sql += " AND d.status = ?";
+        params.emplace_back(status);
+    }
+    if (!dueBefore.empty()) {
+        sql += " AND d.due_date < ?";
+        params.emplace_back(dueBefore);
+    }
+    if (!center.empty()) {
+        sql += " AND c.center = ?";
+        params.emplace_back(center);
+    }
+    if (!cursor.empty()) {
+        const auto [due, id] = decodeCursor(cursor);
+        sql += " AND (d.due_date > ? OR (d.due_date = ? AND d.id > ?))";
+        params.insert(params.end(), {due, due, id});
+    }
+    sql += " ORDER BY d.due_date, d.id LIMIT ?";
+    params.emplace_back(std::int64_t{limit + 1});
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const DbRows rows = tx.query(sql, params);
+    auto items = newArray();
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
+        auto o = deficiencyJson(rows[i]);
+        o->set("caseId", rows[i].text("case_id"));
+        o->set("caseNumber", rows[i].text("number"));
+        o->set("center", rows[i].text("center"));
+        o->set("applicantName", rows[i].text("applicant_name"));
+        o->set("applicantPhone", rows[i].text("applicant_phone"));
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    if (static_cast<int>(rows.size()) > limit) {
+        const DbRow &last = rows[static_cast<std::size_t>(limit) - 1];
+        result->set("nextCursor", encodeCursor(last.text("due_date") + "|" + last.text("id")));
+    } else {
+        result->set("nextCursor", Poco::Dynamic::Var());
+    }
+    return result;
+}
+
+Response CaseService::supply(const Principal &user, const std::string &caseId, const std::string &deficiencyId,
+                             const std::string &ifMatch, const std::string &body)
+{
+    AuthorizationPolicy::require(user, Cap::SupplyDeficiency);
+    Transaction tx(m_db, Transaction::Mode::Write);
+    requireInScope(tx, user, caseId, static_cast<int>(Cap::SupplyDeficiency));
+    if (ifMatch.empty())
+        throw ApiError::preconditionRequired("If-Match");
+    const auto json = parseObject(body);
+    const std::string provided = optString(json, "provided").value_or("");
+    if (provided != "paper" && provided != "scan") {
+        FieldErrors errors;
+        errors.add("provided", "How the material arrived: paper or scan.", "invalid");
+        errors.throwIfAny();
+    }
+    const auto row = tx.queryOne("SELECT status, version, materials FROM cases WHERE id = ?", {caseId});
+    const std::int64_t version = row->integer("version");
+    if (ifMatch != etagOf(version) && ifMatch != "W/" + etagOf(version))
+        throw ApiError::preconditionFailed();
+    const auto deficiency =
+        tx.queryOne("SELECT material, status FROM deficiencies WHERE id = ? AND case_id = ?", {deficiencyId, caseId});
+    if (!deficiency)
+        throw ApiError::notFound();
+    const std::string current = deficiency->text("status");
+    if (current != "outstanding" && current != "overdue")
+        throw ApiError::transitionRefused("deficiency_" + current, "This material is already " + current + ".");
+
+    const std::string now = m_clock.now();
+    const std::string material = deficiency->text("material");
+    tx.execute("UPDATE deficiencies SET status = 'supplied', supplied_at = ?, provided = ? WHERE id = ?",
+               {now, provided, deficiencyId});
+    auto materials = parseStoredArray(row->text("materials"));
+    for (std::size_t i = 0; i < materials->size(); ++i) {
+        auto m = materials->getObject(static_cast<unsigned>(i));
+        if (m->getValue<std::string>("code") == material)
+            m->set("provided", provided);
+    }
+    std::string status = row->text("status");
+    const std::int64_t outstanding =
+        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
+                    {caseId})
+            ->integer("n");
+    m_audit.append(tx, caseId, user.username, "deficiency_supplied", material + " (" + provided + ")");
+    if (outstanding == 0 && status == "accepted_with_deficiency") {
+        CaseFacts facts;
+        facts.outstandingDeficiencies = 0;
+        const auto decision = CaseLifecycle::decide(CaseState::AcceptedWithDeficiency, CaseAction::CompleteMaterials,
+                                                    *roleFromCode(user.role), facts);
+        if (decision.allowed()) {
+            status = std::string(CaseLifecycle::stateCode(decision.to));
+            m_audit.append(tx, caseId, user.username, "complete_materials", "every deficient material supplied");
+        }
+    }
+    tx.execute("UPDATE cases SET status = ?, materials = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
+               "version = ?",
+               {status, toJson(materials), now, caseId, version});
+    auto json2 = caseJson(tx, caseId);
+    tx.commit();
+    Response r = Response::json(200, json2);
+    r.headers["ETag"] = etagOf(version + 1);
+    return r;
+}
+
+Poco::JSON::Object::Ptr CaseService::audit(const Principal &user, const std::string &caseId)
+{
+    AuthorizationPolicy::require(user, Cap::ReadCaseAudit);
+    Transaction tx(m_db, Transaction::Mode::Read);
+    requireInScope(tx, user, caseId, static_cast<int>(Cap::ReadCaseAudit));
+    auto result = newObject();
+    result->set("items", m_audit.forCase(tx, caseId));
+    return result;
+}
+
+int CaseService::markOverdue()
+{
+    Transaction tx(m_db, Transaction::Mode::Write);
+    lockForTransaction(tx, kOverdueJobLock);
+    const DbRows rows = tx.query("UPDATE deficiencies SET status = 'overdue' WHERE status = 'outstanding' AND due_date "
+                                 "< ? RETURNING id, case_id, material, due_date",
+                                 {toIsoString(m_clock.today())});
+    std::set<std::string> cases;
+    for (const DbRow &row : rows) {
+        m_audit.append(tx, row.text("case_id"), "system", "deficiency_overdue",
+                       row.text("material") + " was due " + row.text("due_date"));
+        cases.insert(row.text("case_id"));
+    }
+    // The case reads differently now: a new version, so stale copies are refused.
+    for (const auto &id : cases)
+        tx.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?", {m_clock.now(), id});
+    tx.commit();
+    return static_cast<int>(rows.size());
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,533 @@
+#include "catalog/catalog.h"
+
+#include "audit/audittrail.h"
+#include "catalog/pinyin.h"
+#include "db/database.h"
+#include "domain/idnumber.h"
+#include "http/problem.h"
+#include "json.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace onewindow::server {
+
+namespace {
+
+const std::set<std::string> kFieldTypes{"text", "multiline", "id_number", "credit_code",
+                                        "phone", "date",      "number",    "money"};
+
+std::string encodeCursor(const std::string &value)
+{
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+    encoder << value;
+    encoder.close();
+    return out.str();
+}
+
+std::string decodeCursor(const std::string &cursor)
+{
+    if (cursor.empty())
+        return {};
+    try {
+        std::istringstream in(cursor);
+        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+        std::string out((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+        return out;
+    } catch (const Poco::Exception &) {
+        FieldErrors errors;
+        errors.add("cursor", "The cursor is not one this server gave out.", "invalid");
+        errors.throwIfAny();
+    }
+    return {};
+}
+
+std::string likePattern(const std::string &q)
+{
+    std::string out = "%";
+    for (char c : q) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+Poco::Dynamic::Var limitNumber(double days)
+{
+    if (std::floor(days) == days)
+        return static_cast<int>(days);
+    return days;
+}
+
+Poco::JSON::Object::Ptr fieldJson(const FormField &f)
+{
+    auto o = newObject();
+    o->set("key", f.key);
+    o->set("label", f.label);
+    o->set("type", f.type);
+    o->set("required", f.required);
+    return o;
+}
+
+Poco::JSON::Object::Ptr materialJson(const MaterialRule &m)
+{
+    auto o = newObject();
+    o->set("code", m.code);
+    o->set("name", m.name);
+    o->set("core", m.core);
+    o->set("required", m.required);
+    o->set("deficiencyAllowed", m.deficiencyAllowed);
+    o->set("maxDeficiencyDays", m.maxDeficiencyDays);
+    o->set("eLicenseType", m.eLicenseType.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(m.eLicenseType));
+    return o;
+}
+
+Poco::JSON::Object::Ptr dayJson(const WorkCalendar &calendar, const Date &day)
+{
+    auto o = newObject();
+    o->set("date", toIsoString(day));
+    o->set("working", calendar.isWorkingDay(day));
+    const std::string holiday = calendar.holidayName(day);
+    o->set("holiday", holiday.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(holiday));
+    o->set("adjusted", calendar.isAdjustedWorkingDay(day));
+    return o;
+}
+
+} // namespace
+
+double roundToHalf(double days)
+{
+    return std::round(days * 2.0) / 2.0;
+}
+
+MatterRules MatterDefinition::rules() const
+{
+    MatterRules r;
+    r.code = code;
+    r.name = name;
+    r.promisedLimit = WorkingDays::fromDouble(promisedDays);
+    r.legalLimit = WorkingDays::fromDouble(legalDays);
+    r.deficiencyCap = deficiencyCap == "promised" ? DeficiencyCap::PromisedLimit : DeficiencyCap::LegalLimit;
+    r.clock = clock == "paused" ? ClockDuringDeficiency::Paused : ClockDuringDeficiency::Runs;
+    r.terminationGraceDays = terminationGraceDays;
+    r.fields = fields;
+    r.materials = materials;
+    return r;
+}
+
+Poco::JSON::Object::Ptr MatterDefinition::summaryJson() const
+{
+    auto o = newObject();
+    o->set("code", code);
+    o->set("name", name);
+    o->set("department", department);
+    o->set("promisedDays", limitNumber(promisedDays));
+    o->set("legalDays", limitNumber(legalDays));
+    o->set("initials", initials);
+    return o;
+}
+
+Poco::JSON::Object::Ptr MatterDefinition::toJson() const
+{
+    auto o = summaryJson();
+    o->set("version", version);
+    o->set("deficiencyCap", deficiencyCap);
+    o->set("clockDuringDeficiency", clock);
+    o->set("terminationGraceDays", terminationGraceDays);
+    auto f = newArray();
+    for (const auto &field : fields)
+        f->add(fieldJson(field));
+    o->set("fields", f);
+    auto m = newArray();
+    for (const auto &material : materials)
+        m->add(materialJson(material));
+    o->set("materials", m);
+    return o;
+}
+
+MatterDefinition MatterDefinition::fromJson(const Poco::JSON::Object::Ptr &o, FieldErrors &errors)
+{
+    MatterDefinition d;
+    const auto text = [&](const std::string &key, std::string &into, bool required = true) {
+        if (auto v = optString(o, key); v && !v->empty())
+            into = *v;
+        else if (required)
+            errors.add(key, "Required.", "required");
+    };
+    text("name", d.name);
+    text("department", d.department);
+    if (auto v = optString(o, "initials"); v && !v->empty())
+        d.initials = lower(*v);
+    const auto days = [&](const std::string &key, double &into) {
+        auto v = optNumber(o, key);
+        if (!v || *v < 0 || *v > 365 || roundToHalf(*v) != *v)
+            errors.add(key, "A number of working days, in half-day steps, from 0 to 365.", "invalid");
+        else
+            into = *v;
+    };
+    days("promisedDays", d.promisedDays);
+    days("legalDays", d.legalDays);
+    if (d.promisedDays > d.legalDays)
+        errors.add("promisedDays", "The promised limit cannot exceed the legal limit.", "invalid");
+    if (auto v = optString(o, "deficiencyCap"))
+        d.deficiencyCap = *v;
+    if (d.deficiencyCap != "legal" && d.deficiencyCap != "promised")
+        errors.add("deficiencyCap", "Either legal or promised.", "invalid");
+    if (auto v = optString(o, "clockDuringDeficiency"))
+        d.clock = *v;
+    if (d.clock != "runs" && d.clock != "paused")
+        errors.add("clockDuringDeficiency", "Either runs or paused.", "invalid");
+    if (auto v = optNumber(o, "terminationGraceDays"); v && *v >= 0 && *v <= 60)
+        d.terminationGraceDays = static_cast<int>(*v);
+    else if (o->has("terminationGraceDays"))
+        errors.add("terminationGraceDays", "Working days from 0 to 60.", "invalid");
+
+    std::set<std::string> keys;
+    if (auto fields = optArray(o, "fields")) {
+        for (std::size_t i = 0; i < fields->size(); ++i) {
+            const auto f = fields->getObject(static_cast<unsigned>(i));
+            const std::string at = "fields[" + std::to_string(i) + "]";
+            FormField field;
+            field.key = optString(f, "key").value_or("");
+            field.label = optString(f, "label").value_or("");
+            field.type = optString(f, "type").value_or("text");
+            field.required = optBool(f, "required").value_or(false);
+            if (field.key.empty() || !keys.insert(field.key).second)
+                errors.add(at + ".key", "Each field needs a key of its own.", "invalid");
+            if (field.label.empty())
+                errors.add(at + ".label", "Required.", "required");
+            if (!kFieldTypes.contains(field.type))
+                errors.add(at + ".type", "Unknown field type.", "invalid");
+            d.fields.push_back(field);
+        }
+    } else {
+        errors.add("fields", "A list of form fields is required.", "required");
+    }
+    std::set<std::string> codes;
+    if (auto materials = optArray(o, "materials")) {
+        for (std::size_t i = 0; i < materials->size(); ++i) {
+            const auto m = materials->getObject(static_cast<unsigned>(i));
+            const std::string at = "materials[" + std::to_string(i) + "]";
+            MaterialRule rule;
+            rule.code = optString(m, "code").value_or("");
+            rule.name = optString(m, "name").value_or("");
+            rule.core = optBool(m, "core").value_or(false);
+            rule.required = optBool(m, "required").value_or(true) || rule.core;
+            rule.deficiencyAllowed = optBool(m, "deficiencyAllowed").value_or(false);
+            rule.maxDeficiencyDays = static_cast<int>(optNumber(m, "maxDeficiencyDays").value_or(0));
+            rule.eLicenseType = optString(m, "eLicenseType").value_or("");
+            if (rule.code.empty() || !codes.insert(rule.code).second)
+                errors.add(at + ".code", "Each material needs a code of its own.", "invalid");
+            if (rule.name.empty())
+                errors.add(at + ".name", "Required.", "required");
+            if (rule.core && rule.deficiencyAllowed)
+                errors.add(at + ".deficiencyAllowed", "A core material can never be deficient.", "invalid");
+            if (rule.maxDeficiencyDays < 0 || rule.maxDeficiencyDays > d.legalDays)
+                errors.add(at + ".maxDeficiencyDays", "From 0 to the legal limit.", "invalid");
+            d.materials.push_back(rule);
+        }
+    } else {
+        errors.add("materials", "A list of materials is required.", "required");
+    }
+    return d;
+}
+
+Poco::JSON::Object::Ptr Catalog::departments(Transaction &tx)
+{
+    auto items = newArray();
+    for (const DbRow &row : tx.query("SELECT code, name FROM departments ORDER BY code")) {
+        auto o = newObject();
+        o->set("code", row.text("code"));
+        o->set("name", row.text("name"));
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    return result;
+}
+
+Poco::JSON::Object::Ptr Catalog::centers(Transaction &tx)
+{
+    auto items = newArray();
+    for (const DbRow &row : tx.query("SELECT code, name, parent, kind FROM centers ORDER BY code")) {
+        auto o = newObject();
+        o->set("code", row.text("code"));
+        o->set("name", row.text("name"));
+        o->set("parent", orNull(row.optText("parent")));
+        o->set("kind", row.text("kind"));
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    return result;
+}
+
+std::optional<std::string> Catalog::centerParent(Transaction &tx, const std::string &center)
+{
+    auto row = tx.queryOne("SELECT parent FROM centers WHERE code = ?", {center});
+    if (!row)
+        return std::nullopt;
+    return row->text("parent");
+}
+
+Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string &q, const std::string &department,
+                                             int limit, const std::string &cursor)
+{
+    std::string sql = "SELECT code, name, department, initials, promised_days, legal_days FROM matters WHERE 1 = 1";
+    std::vector<DbValue> params;
+    if (!q.empty()) {
+        const std::string pattern = likePattern(lower(q));
+        sql += " AND (LOWER(code) LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\')";
+        params.insert(params.end(), {pattern, likePattern(q), pattern});
+    }
+    if (!department.empty()) {
+        sql += " AND department = ?";
+        params.emplace_back(department);
+    }
+    if (const std::string after = decodeCursor(cursor); !after.empty()) {
+        sql += " AND code > ?";
+        params.emplace_back(after);
+    }
+    sql += " ORDER BY code LIMIT ?";
+    params.emplace_back(std::int64_t{limit + 1});
+    const DbRows rows = tx.query(sql, params);
+    auto items = newArray();
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
+        MatterDefinition d;
+        d.code = rows[i].text("code");
+        d.name = rows[i].text("name");
+        d.department = rows[i].text("department");
+        d.initials = rows[i].text("initials");
+        d.promisedDays = rows[i].real("promised_days");
+        d.legalDays = rows[i].real("legal_days");
+        items->add(d.summaryJson());
+    }
+    auto result = newObject();
+    result->set("items", items);
+    if (static_cast<int>(rows.size()) > limit)
+        result->set("nextCursor", encodeCursor(rows[static_cast<std::size_t>(limit) - 1].text("code")));
+    else
+        result->set("nextCursor", Poco::Dynamic::Var());
+    return result;
+}
+
+std::optional<MatterDefinition> Catalog::matter(Transaction &tx, const std::string &code, int version)
+{
+    std::optional<DbRow> row;
+    if (version > 0) {
+        row = tx.queryOne("SELECT v.body, v.version, m.initials FROM matter_versions v JOIN matters m ON m.code = "
+                          "v.code WHERE v.code = ? AND v.version = ?",
+                          {code, std::int64_t{version}});
+    } else {
+        row = tx.queryOne("SELECT v.body, v.version, m.initials FROM matters m JOIN matter_versions v ON v.code = "
+                          "m.code AND v.version = m.current_version WHERE m.code = ?",
+                          {code});
+    }
+    if (!row)
+        return std::nullopt;
+    FieldErrors ignored;
+    MatterDefinition d = MatterDefinition::fromJson(parseStoredObject(row->text("body")), ignored);
+    d.code = code;
+    d.version = static_cast<int>(row->integer("version"));
+    d.initials = row->text("initials");
+    return d;
+}
+
+void Catalog::insertMatter(Transaction &tx, MatterDefinition d, const std::string &actor)
+{
+    if (d.initials.empty())
+        d.initials = pinyinInitials(d.name);
+    d.version = 1;
+    tx.execute("INSERT INTO matters (code, name, department, current_version, initials, promised_days, legal_days) "
+               "VALUES (?, ?, ?, 1, ?, ?, ?)",
+               {d.code, d.name, d.department, d.initials, d.promisedDays, d.legalDays});
+    tx.execute("INSERT INTO matter_versions (code, version, body, created_at, created_by) VALUES (?, 1, ?, "
+               "CURRENT_TIMESTAMP, ?)",
+               {d.code, toJson(d.toJson()), actor});
+}
+
+MatterDefinition Catalog::saveNewVersion(Transaction &tx, MatterDefinition d, const std::string &actor)
+{
+    const auto current = tx.queryOne("SELECT current_version, initials FROM matters WHERE code = ?", {d.code});
+    if (!current)
+        throw ApiError::notFound();
+    d.version = static_cast<int>(current->integer("current_version")) + 1;
+    if (d.initials.empty())
+        d.initials = pinyinInitials(d.name);
+    tx.execute("INSERT INTO matter_versions (code, version, body, created_at, created_by) VALUES (?, ?, ?, "
+               "CURRENT_TIMESTAMP, ?)",
+               {d.code, std::int64_t{d.version}, toJson(d.toJson()), actor});
+    tx.execute("UPDATE matters SET name = ?, department = ?, current_version = ?, initials = ?, promised_days = ?, "
+               "legal_days = ? WHERE code = ?",
+               {d.name, d.department, std::int64_t{d.version}, d.initials, d.promisedDays, d.legalDays, d.code});
+    m_audit.append(tx, {}, actor, "matter_changed", d.code + " version " + std::to_string(d.version));
+    return d;
+}
+
+Poco::JSON::Object::Ptr Catalog::listBundles(Transaction &tx)
+{
+    auto items = newArray();
+    for (const DbRow &row : tx.query("SELECT code FROM bundles ORDER BY code")) {
+        const auto b = bundle(tx, row.text("code"));
+        auto o = newObject();
+        o->set("code", b->code);
+        o->set("name", b->name);
+        auto matters = newArray();
+        for (const auto &m : b->matters)
+            matters->add(m);
+        o->set("matters", matters);
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    return result;
+}
+
+std::optional<BundleDefinition> Catalog::bundle(Transaction &tx, const std::string &code)
+{
+    const auto row = tx.queryOne("SELECT code, name, matters FROM bundles WHERE code = ?", {code});
+    if (!row)
+        return std::nullopt;
+    BundleDefinition b{row->text("code"), row->text("name"), {}};
+    std::istringstream in(row->text("matters"));
+    for (std::string m; std::getline(in, m, ',');) {
+        if (!m.empty())
+            b.matters.push_back(m);
+    }
+    return b;
+}
+
+Poco::JSON::Object::Ptr Catalog::bundleJson(Transaction &tx, const BundleDefinition &b)
+{
+    std::vector<MatterRules> rules;
+    for (const auto &code : b.matters) {
+        if (auto m = matter(tx, code))
+            rules.push_back(m->rules());
+    }
+    const MergedIntake merged = BundleMerge::merge(rules);
+    auto o = newObject();
+    o->set("code", b.code);
+    o->set("name", b.name);
+    auto matters = newArray();
+    for (const auto &m : b.matters)
+        matters->add(m);
+    o->set("matters", matters);
+    const auto codes = [](const std::vector<std::string> &list) {
+        auto a = newArray();
+        for (const auto &c : list)
+            a->add(c);
+        return a;
+    };
+    auto fields = newArray();
+    for (const auto &f : merged.fields) {
+        auto j = fieldJson(f.field);
+        j->set("matters", codes(f.matters));
+        fields->add(j);
+    }
+    o->set("fields", fields);
+    auto materials = newArray();
+    for (const auto &m : merged.materials) {
+        auto j = materialJson(m.rule);
+        j->set("matters", codes(m.matters));
+        materials->add(j);
+    }
+    o->set("materials", materials);
+    auto reduction = newObject();
+    reduction->set("separateFields", merged.reduction.separateFields);
+    reduction->set("mergedFields", merged.reduction.mergedFields);
+    reduction->set("separateMaterials", merged.reduction.separateMaterials);
+    reduction->set("mergedMaterials", merged.reduction.mergedMaterials);
+    reduction->set("fieldsSavedPercent", merged.reduction.fieldsSavedPercent());
+    reduction->set("materialsSavedPercent", merged.reduction.materialsSavedPercent());
+    o->set("reduction", reduction);
+    return o;
+}
+
+WorkCalendar Catalog::calendar(Transaction &tx)
+{
+    WorkCalendar calendar;
+    for (const DbRow &row : tx.query("SELECT day, working, holiday FROM calendar_days")) {
+        const auto day = parseIsoDate(row.text("day"));
+        if (!day)
+            continue;
+        if (row.boolean("working"))
+            calendar.addAdjustedWorkingDay(*day);
+        else
+            calendar.addHoliday(*day, row.text("holiday"));
+    }
+    return calendar;
+}
+
+Poco::JSON::Object::Ptr Catalog::calendarDays(Transaction &tx, const Date &from, const Date &to)
+{
+    const WorkCalendar cal = calendar(tx);
+    auto days = newArray();
+    for (Date d = from; daysBetween(d, to) >= 0; d = addCalendarDays(d, 1))
+        days->add(dayJson(cal, d));
+    auto result = newObject();
+    result->set("from", toIsoString(from));
+    result->set("to", toIsoString(to));
+    result->set("days", days);
+    return result;
+}
+
+Poco::JSON::Object::Ptr Catalog::setCalendarDay(Transaction &tx, const Date &day, bool working,
+                                                const std::optional<std::string> &holiday, const std::string &actor)
+{
+    const std::string iso = toIsoString(day);
+    const bool weekend = isoWeekday(day) >= 6;
+    tx.execute("DELETE FROM calendar_days WHERE day = ?", {iso});
+    // Only exceptions to the weekday rule are stored.
+    if (working && weekend)
+        tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 1, NULL)", {iso});
+    else if (!working && !weekend)
+        tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)", {iso, holiday.value_or("")});
+    else if (!working && holiday && !holiday->empty())
+        tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)", {iso, *holiday});
+    m_audit.append(tx, {}, actor, "calendar_changed", iso + (working ? " working" : " not working"));
+    return dayJson(calendar(tx), day);
+}
+
+Poco::JSON::Object::Ptr Catalog::licenses(Transaction &tx, const std::string &holder)
+{
+    auto items = newArray();
+    for (const DbRow &row : tx.query("SELECT type, number, issuer, valid_until, trust FROM licenses WHERE holder = ? "
+                                     "ORDER BY type",
+                                     {holder})) {
+        auto o = newObject();
+        o->set("type", row.text("type"));
+        const std::string number = row.text("number");
+        o->set("number", IdNumber::check(number) == IdNumber::Problem::None ? IdNumber::mask(number) : number);
+        o->set("holder", IdNumber::check(holder) == IdNumber::Problem::None ? IdNumber::mask(holder) : holder);
+        o->set("issuer", row.text("issuer"));
+        o->set("validUntil", orNull(row.optText("valid_until")));
+        o->set("trust", row.text("trust"));
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    return result;
+}
+
+std::vector<std::string> Catalog::licenseTypes(Transaction &tx, const std::string &holder)
+{
+    std::vector<std::string> types;
+    for (const DbRow &row : tx.query("SELECT type FROM licenses WHERE holder = ?", {holder}))
+        types.push_back(row.text("type"));
+    return types;
+}
+
+} // namespace onewindow::server

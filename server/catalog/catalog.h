@@ -1,0 +1,90 @@
+#pragma once
+
+#include "domain/bundlemerge.h"
+#include "domain/matter.h"
+#include "domain/workcalendar.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onewindow::server {
+
+class AuditTrail;
+class FieldErrors;
+class Transaction;
+
+/// A matter (事项) as the catalog holds it: one version of its definition.
+struct MatterDefinition
+{
+    std::string code;
+    std::string name;
+    std::string department;
+    std::string initials;
+    int version = 1;
+    double promisedDays = 1;
+    double legalDays = 20;
+    std::string deficiencyCap = "legal";  ///< legal | promised
+    std::string clock = "runs";           ///< runs | paused
+    int terminationGraceDays = 0;
+    std::vector<FormField> fields;
+    std::vector<MaterialRule> materials;
+
+    MatterRules rules() const;
+    Poco::JSON::Object::Ptr toJson() const;
+    Poco::JSON::Object::Ptr summaryJson() const;
+    /// Reads and validates a definition (code, version and initials are set by the caller).
+    static MatterDefinition fromJson(const Poco::JSON::Object::Ptr &o, FieldErrors &errors);
+};
+
+struct BundleDefinition
+{
+    std::string code;
+    std::string name;
+    std::vector<std::string> matters;
+};
+
+/// The catalog: departments, centres, matters with their versions, bundles, the working-day
+/// calendar and the applicants' electronic licences.
+class Catalog
+{
+public:
+    Catalog(AuditTrail &audit) : m_audit(audit) {}
+
+    Poco::JSON::Object::Ptr departments(Transaction &tx);
+    Poco::JSON::Object::Ptr centers(Transaction &tx);
+    /// The parent of a centre ("" for a hall), or nullopt for an unknown centre.
+    std::optional<std::string> centerParent(Transaction &tx, const std::string &center);
+
+    Poco::JSON::Object::Ptr listMatters(Transaction &tx, const std::string &q, const std::string &department,
+                                        int limit, const std::string &cursor);
+    /// The current version, or the given one.
+    std::optional<MatterDefinition> matter(Transaction &tx, const std::string &code, int version = 0);
+    /// Stores a new version of an existing matter; returns it.
+    MatterDefinition saveNewVersion(Transaction &tx, MatterDefinition definition, const std::string &actor);
+    /// Inserts a matter that does not exist yet (demo data, imports).
+    void insertMatter(Transaction &tx, MatterDefinition definition, const std::string &actor);
+
+    Poco::JSON::Object::Ptr listBundles(Transaction &tx);
+    std::optional<BundleDefinition> bundle(Transaction &tx, const std::string &code);
+    Poco::JSON::Object::Ptr bundleJson(Transaction &tx, const BundleDefinition &bundle);
+
+    WorkCalendar calendar(Transaction &tx);
+    Poco::JSON::Object::Ptr calendarDays(Transaction &tx, const Date &from, const Date &to);
+    Poco::JSON::Object::Ptr setCalendarDay(Transaction &tx, const Date &day, bool working,
+                                           const std::optional<std::string> &holiday, const std::string &actor);
+
+    Poco::JSON::Object::Ptr licenses(Transaction &tx, const std::string &holder);
+    /// Licence types the holder has (for ticking materials covered by electronic licences).
+    std::vector<std::string> licenseTypes(Transaction &tx, const std::string &holder);
+
+private:
+    AuditTrail &m_audit;
+};
+
+/// `0.5` -> "0.5", `3` -> 3: limits are numbers in JSON, half days allowed.
+double roundToHalf(double days);
+
+} // namespace onewindow::server

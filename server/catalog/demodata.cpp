@@ -1,0 +1,133 @@
+#include "catalog/demodata.h"
+
+#include "auth/passwords.h"
+#include "catalog/catalog.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "http/problem.h"
+#include "json.h"
+
+#include <spdlog/spdlog.h>
+
+#include <future>
+#include <stdexcept>
+
+namespace onewindow::server {
+
+namespace {
+constexpr const char *kDemoPassword = "OneWindow-demo-1";
+}
+
+bool loadDemoData(Database &db, Catalog &catalog)
+{
+    const auto data = parseStoredObject(demoCatalogJson());
+    const auto users = data->getArray("users");
+    // Hash the passwords first, in parallel and outside the transaction: the KDF is slow on purpose.
+    std::vector<std::future<std::string>> hashes;
+    for (std::size_t i = 0; i < users->size(); ++i)
+        hashes.push_back(std::async(std::launch::async, [] { return PasswordHasher::hash(kDemoPassword); }));
+
+    Transaction tx(db, Transaction::Mode::Write);
+    lockForTransaction(tx, 7004);
+    if (tx.queryOne("SELECT COUNT(*) AS n FROM users")->integer("n") > 0)
+        return false;
+
+    const auto centers = data->getArray("centers");
+    // Halls first, so that a village centre's parent exists.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < centers->size(); ++i) {
+            const auto c = centers->getObject(static_cast<unsigned>(i));
+            const auto parent = optString(c, "parent");
+            if ((pass == 0) == parent.has_value())
+                continue;
+            tx.execute("INSERT INTO centers (code, name, parent, kind) VALUES (?, ?, ?, ?)",
+                       {c->getValue<std::string>("code"), c->getValue<std::string>("name"),
+                        parent ? DbValue{*parent} : DbValue{}, c->getValue<std::string>("kind")});
+        }
+    }
+    const auto departments = data->getArray("departments");
+    for (std::size_t i = 0; i < departments->size(); ++i) {
+        const auto d = departments->getObject(static_cast<unsigned>(i));
+        tx.execute("INSERT INTO departments (code, name) VALUES (?, ?)",
+                   {d->getValue<std::string>("code"), d->getValue<std::string>("name")});
+    }
+    for (std::size_t i = 0; i < users->size(); ++i) {
+        const auto u = users->getObject(static_cast<unsigned>(i));
+        const auto center = optString(u, "center");
+        const auto department = optString(u, "department");
+        tx.execute("INSERT INTO users (username, display_name, role, center, department, password_hash) VALUES (?, ?, "
+                   "?, ?, ?, ?)",
+                   {u->getValue<std::string>("username"), u->getValue<std::string>("displayName"),
+                    u->getValue<std::string>("role"), center ? DbValue{*center} : DbValue{},
+                    department ? DbValue{*department} : DbValue{}, hashes[i].get()});
+    }
+    const auto matters = data->getArray("matters");
+    for (std::size_t i = 0; i < matters->size(); ++i) {
+        const auto m = matters->getObject(static_cast<unsigned>(i));
+        FieldErrors errors;
+        MatterDefinition d = MatterDefinition::fromJson(m, errors);
+        d.code = m->getValue<std::string>("code");
+        if (!errors.empty())
+            throw std::runtime_error("demo matter " + d.code + " is invalid");
+        catalog.insertMatter(tx, d, "demo");
+    }
+    const auto bundles = data->getArray("bundles");
+    for (std::size_t i = 0; i < bundles->size(); ++i) {
+        const auto b = bundles->getObject(static_cast<unsigned>(i));
+        const auto list = b->getArray("matters");
+        std::string codes;
+        for (std::size_t j = 0; j < list->size(); ++j)
+            codes += (j ? "," : "") + list->getElement<std::string>(static_cast<unsigned>(j));
+        tx.execute("INSERT INTO bundles (code, name, matters) VALUES (?, ?, ?)",
+                   {b->getValue<std::string>("code"), b->getValue<std::string>("name"), codes});
+    }
+    const auto licenses = data->getArray("licenses");
+    for (std::size_t i = 0; i < licenses->size(); ++i) {
+        const auto l = licenses->getObject(static_cast<unsigned>(i));
+        const auto valid = optString(l, "validUntil");
+        tx.execute("INSERT INTO licenses (holder, type, number, issuer, valid_until, trust) VALUES (?, ?, ?, ?, ?, ?)",
+                   {l->getValue<std::string>("holder"), l->getValue<std::string>("type"),
+                    l->getValue<std::string>("number"), l->getValue<std::string>("issuer"),
+                    valid ? DbValue{*valid} : DbValue{}, l->getValue<std::string>("trust")});
+    }
+    tx.commit();
+    spdlog::info("demo data loaded: {} users, {} matters, {} bundles", users->size(), matters->size(),
+                 bundles->size());
+    return true;
+}
+
+int loadHolidaySchedules(Database &db)
+{
+    const auto schedules = parseStoredArray(holidaySchedulesJson());
+    int written = 0;
+    Transaction tx(db, Transaction::Mode::Write);
+    lockForTransaction(tx, 7005);
+    for (std::size_t i = 0; i < schedules->size(); ++i) {
+        const auto schedule = schedules->getObject(static_cast<unsigned>(i));
+        const std::string year = std::to_string(schedule->getValue<int>("year"));
+        if (tx.queryOne("SELECT COUNT(*) AS n FROM calendar_days WHERE day LIKE ?", {year + "-%"})->integer("n") > 0)
+            continue;
+        const auto holidays = schedule->getArray("holidays");
+        for (std::size_t h = 0; h < holidays->size(); ++h) {
+            const auto holiday = holidays->getObject(static_cast<unsigned>(h));
+            const auto dates = holiday->getArray("dates");
+            for (std::size_t d = 0; d < dates->size(); ++d) {
+                tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)",
+                           {dates->getElement<std::string>(static_cast<unsigned>(d)),
+                            holiday->getValue<std::string>("name")});
+                ++written;
+            }
+        }
+        const auto adjusted = schedule->getArray("adjustedWorkingDays");
+        for (std::size_t d = 0; d < adjusted->size(); ++d) {
+            tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 1, NULL)",
+                       {adjusted->getElement<std::string>(static_cast<unsigned>(d))});
+            ++written;
+        }
+        spdlog::info("holiday schedule {} loaded into the calendar", year);
+    }
+    tx.commit();
+    return written;
+}
+
+} // namespace onewindow::server

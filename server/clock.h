@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/date.h"
+
+#include <optional>
+#include <string>
+
+namespace onewindow::server {
+
+/// Today's date and the time, in the server's local time zone; `--today` pretends another date
+/// (the time of day stays real) for demos and tests.
+class Clock
+{
+public:
+    explicit Clock(std::optional<Date> pretendToday = std::nullopt) : m_today(pretendToday) {}
+
+    Date today() const;
+    /// ISO 8601 with offset, e.g. 2026-11-28T09:15:02+08:00.
+    std::string now() const;
+    /// Now minus `seconds`, same format (for windows such as the login lockout).
+    std::string secondsAgo(long seconds) const;
+    bool pretending() const { return m_today.has_value(); }
+
+private:
+    std::optional<Date> m_today;
+};
+
+} // namespace onewindow::server

@@ -1,0 +1,308 @@
+#include "db/database.h"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/PostgreSQLException.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/URI.h>
+
+#include <stdexcept>
+
+using namespace Poco::Data::Keywords;
+
+namespace onewindow::server {
+
+namespace {
+
+void registerConnectors()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+    });
+}
+
+std::string quoteConnValue(const std::string &value)
+{
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+bool isUniqueViolation(const std::string &message)
+{
+    return message.find("UNIQUE constraint failed") != std::string::npos
+           || message.find("duplicate key value") != std::string::npos
+           || message.find("23505") != std::string::npos;
+}
+
+void bindAll(Poco::Data::Statement &statement, const std::vector<DbValue> &params)
+{
+    for (const DbValue &p : params) {
+        std::visit(
+            [&](const auto &v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::monostate>)
+                    statement.addBind(bind(Poco::Data::NullData(Poco::NULL_GENERIC)));
+                else if constexpr (std::is_same_v<T, std::int64_t>)
+                    statement.addBind(bind(static_cast<Poco::Int64>(v)));
+                else
+                    statement.addBind(bind(v));
+            },
+            p);
+    }
+}
+
+} // namespace
+
+DbRow::DbRow(std::shared_ptr<const std::vector<std::string>> columns, std::vector<DbValue> values)
+    : m_columns(std::move(columns)), m_values(std::move(values))
+{
+}
+
+const DbValue &DbRow::at(const std::string &column) const
+{
+    for (std::size_t i = 0; i < m_columns->size(); ++i) {
+        if ((*m_columns)[i] == column)
+            return m_values[i];
+    }
+    throw std::logic_error("no column " + column);
+}
+
+bool DbRow::isNull(const std::string &column) const
+{
+    return std::holds_alternative<std::monostate>(at(column));
+}
+
+std::string DbRow::text(const std::string &column) const
+{
+    const DbValue &v = at(column);
+    if (const auto *s = std::get_if<std::string>(&v))
+        return *s;
+    if (const auto *i = std::get_if<std::int64_t>(&v))
+        return std::to_string(*i);
+    if (const auto *d = std::get_if<double>(&v))
+        return std::to_string(*d);
+    return {};
+}
+
+std::optional<std::string> DbRow::optText(const std::string &column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return text(column);
+}
+
+std::int64_t DbRow::integer(const std::string &column) const
+{
+    const DbValue &v = at(column);
+    if (const auto *i = std::get_if<std::int64_t>(&v))
+        return *i;
+    if (const auto *d = std::get_if<double>(&v))
+        return static_cast<std::int64_t>(*d);
+    if (const auto *s = std::get_if<std::string>(&v)) {
+        if (*s == "t" || *s == "true")
+            return 1;
+        if (*s == "f" || *s == "false" || s->empty())
+            return 0;
+        return std::stoll(*s);
+    }
+    return 0;
+}
+
+double DbRow::real(const std::string &column) const
+{
+    const DbValue &v = at(column);
+    if (const auto *d = std::get_if<double>(&v))
+        return *d;
+    if (const auto *i = std::get_if<std::int64_t>(&v))
+        return static_cast<double>(*i);
+    if (const auto *s = std::get_if<std::string>(&v))
+        return s->empty() ? 0.0 : std::stod(*s);
+    return 0.0;
+}
+
+std::string Database::postgresConnectionString(const std::string &url)
+{
+    const Poco::URI uri(url);
+    std::string user;
+    std::string password;
+    const std::string info = uri.getUserInfo();
+    const auto colon = info.find(':');
+    if (colon == std::string::npos) {
+        user = info;
+    } else {
+        user = info.substr(0, colon);
+        password = info.substr(colon + 1);
+    }
+    std::string db = uri.getPath();
+    if (!db.empty() && db.front() == '/')
+        db.erase(0, 1);
+    std::string conn = "host=" + quoteConnValue(uri.getHost().empty() ? "127.0.0.1" : uri.getHost());
+    conn += " port=" + std::to_string(uri.getPort() ? uri.getPort() : 5432);
+    if (!user.empty())
+        conn += " user=" + quoteConnValue(user);
+    if (!password.empty())
+        conn += " password=" + quoteConnValue(password);
+    if (!db.empty())
+        conn += " dbname=" + quoteConnValue(db);
+    conn += " connect_timeout=10";
+    return conn;
+}
+
+Database::Database(const std::string &url, std::size_t poolSize)
+{
+    registerConnectors();
+    const int size = static_cast<int>(poolSize);
+    if (url.rfind("sqlite:", 0) == 0) {
+        m_dialect = Dialect::SQLite;
+        const std::string path = url.substr(7);
+        if (path.empty())
+            throw std::invalid_argument("sqlite: needs a file path");
+        m_pool = std::make_unique<Poco::Data::SessionPool>("SQLite", path, 1, size, 120);
+    } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        m_dialect = Dialect::PostgreSQL;
+        m_pool = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", postgresConnectionString(url), 1, size, 120);
+    } else {
+        throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
+    }
+}
+
+Database::~Database() = default;
+
+Poco::Data::Session Database::session()
+{
+    Poco::Data::Session session = m_pool->get();
+    if (m_dialect == Dialect::SQLite) {
+        // Cheap to repeat; a pooled connection keeps them.
+        session << "PRAGMA busy_timeout = 10000", now;
+        session << "PRAGMA foreign_keys = ON", now;
+    }
+    return session;
+}
+
+std::string Database::translate(const std::string &sql) const
+{
+    if (m_dialect == Dialect::SQLite)
+        return sql;
+    std::string out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    char quote = '\0';
+    for (char c : sql) {
+        if (quote) {
+            if (c == quote)
+                quote = '\0';
+            out += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+        } else if (c == '?') {
+            out += '$' + std::to_string(++n);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+Transaction::Transaction(Database &db, Mode mode) : m_db(db), m_session(db.session())
+{
+    if (db.dialect() == Database::Dialect::SQLite && mode == Mode::Write)
+        m_lock = std::unique_lock(db.writeLock());
+    m_session.begin();
+    m_open = true;
+}
+
+Transaction::~Transaction()
+{
+    if (m_open) {
+        try {
+            m_session.rollback();
+        } catch (...) {
+            // The connection is broken; the pool discards it.
+        }
+    }
+}
+
+DbRows Transaction::query(const std::string &sql, const std::vector<DbValue> &params)
+{
+    Poco::Data::Statement statement(m_session);
+    statement << m_db.translate(sql);
+    bindAll(statement, params);
+    try {
+        statement.execute();
+    } catch (const Poco::Exception &e) {
+        if (isUniqueViolation(e.displayText()))
+            throw UniqueViolation(e.displayText());
+        throw;
+    }
+    DbRows rows;
+    Poco::Data::RecordSet rs(statement);
+    const std::size_t columns = rs.columnCount();
+    if (columns == 0)
+        return rows;
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (std::size_t c = 0; c < columns; ++c)
+        names->push_back(rs.columnName(c));
+    const std::size_t count = rs.rowCount();
+    rows.reserve(count);
+    for (std::size_t r = 0; r < count; ++r) {
+        std::vector<DbValue> values;
+        values.reserve(columns);
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (rs.isNull(c, r)) {
+                values.emplace_back(std::monostate{});
+                continue;
+            }
+            const Poco::Dynamic::Var v = rs.value(c, r);
+            if (v.isInteger())
+                values.emplace_back(static_cast<std::int64_t>(v.convert<Poco::Int64>()));
+            else if (v.isNumeric())
+                values.emplace_back(v.convert<double>());
+            else
+                values.emplace_back(v.convert<std::string>());
+        }
+        rows.emplace_back(names, std::move(values));
+    }
+    return rows;
+}
+
+std::optional<DbRow> Transaction::queryOne(const std::string &sql, const std::vector<DbValue> &params)
+{
+    DbRows rows = query(sql, params);
+    if (rows.empty())
+        return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::size_t Transaction::execute(const std::string &sql, const std::vector<DbValue> &params)
+{
+    Poco::Data::Statement statement(m_session);
+    statement << m_db.translate(sql);
+    bindAll(statement, params);
+    try {
+        return statement.execute();
+    } catch (const Poco::Exception &e) {
+        if (isUniqueViolation(e.displayText()))
+            throw UniqueViolation(e.displayText());
+        throw;
+    }
+}
+
+void Transaction::commit()
+{
+    m_session.commit();
+    m_open = false;
+    if (m_lock.owns_lock())
+        m_lock.unlock();
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/SessionPool.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace onewindow::server {
+
+/// A value bound to a statement or read from a row. Dates and times are text (ISO 8601).
+using DbValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+/// One row of a result, by column name.
+class DbRow
+{
+public:
+    DbRow(std::shared_ptr<const std::vector<std::string>> columns, std::vector<DbValue> values);
+
+    bool isNull(const std::string &column) const;
+    std::string text(const std::string &column) const;        ///< empty for NULL
+    std::optional<std::string> optText(const std::string &column) const;
+    std::int64_t integer(const std::string &column) const;    ///< 0 for NULL
+    double real(const std::string &column) const;
+    bool boolean(const std::string &column) const { return integer(column) != 0; }
+
+private:
+    const DbValue &at(const std::string &column) const;
+    std::shared_ptr<const std::vector<std::string>> m_columns;
+    std::vector<DbValue> m_values;
+};
+
+using DbRows = std::vector<DbRow>;
+
+/// The database behind the server: SQLite (embedded, one process) or PostgreSQL (several
+/// instances). SQL is written once with `?` placeholders; PostgreSQL gets `$n`.
+class Database
+{
+public:
+    enum class Dialect { SQLite, PostgreSQL };
+
+    /// `sqlite:PATH` or `postgresql://user:password@host:port/db`. Throws on a bad URL.
+    explicit Database(const std::string &url, std::size_t poolSize = 16);
+    ~Database();
+
+    Dialect dialect() const { return m_dialect; }
+    const char *dialectName() const { return m_dialect == Dialect::SQLite ? "sqlite" : "postgresql"; }
+
+    Poco::Data::Session session();
+    /// SQLite allows one writer: write transactions of this process take this lock.
+    std::mutex &writeLock() { return m_writeLock; }
+
+    /// `?` placeholders rewritten for the dialect (outside quoted literals).
+    std::string translate(const std::string &sql) const;
+
+    /// The PostgreSQL connection string (key=value) for a postgresql:// URL; exposed for tests.
+    static std::string postgresConnectionString(const std::string &url);
+
+private:
+    Dialect m_dialect;
+    std::unique_ptr<Poco::Data::SessionPool> m_pool;
+    std::mutex m_writeLock;
+};
+
+/// A unit of work on one pooled connection. Writes happen inside `Transaction`s; a transaction
+/// not committed is rolled back when it goes out of scope, so no request leaves half a change.
+class Transaction
+{
+public:
+    enum class Mode { Read, Write };
+    Transaction(Database &db, Mode mode);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    DbRows query(const std::string &sql, const std::vector<DbValue> &params = {});
+    std::optional<DbRow> queryOne(const std::string &sql, const std::vector<DbValue> &params = {});
+    /// Returns the number of affected rows.
+    std::size_t execute(const std::string &sql, const std::vector<DbValue> &params = {});
+    void commit();
+
+    Database &database() { return m_db; }
+    Database::Dialect dialect() const { return m_db.dialect(); }
+
+private:
+    Database &m_db;
+    Poco::Data::Session m_session;
+    std::unique_lock<std::mutex> m_lock;
+    bool m_open = false;
+};
+
+/// Thrown when a unique constraint is violated (both dialects), so callers can tell a
+/// concurrent duplicate from a real failure.
+class UniqueViolation : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+} // namespace onewindow::server

@@ -1,0 +1,123 @@
+#include "db/migrations.h"
+
+#include "db/database.h"
+
+#include <spdlog/spdlog.h>
+
+#include <string>
+#include <vector>
+
+namespace onewindow::server {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *description;
+    std::vector<const char *> statements;
+};
+
+// Portable SQL: {{ID}} is an auto-increment primary key, {{REAL}} a double.
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> all{
+        {1,
+         "catalog, users, sessions, cases, deficiencies, idempotency, audit",
+         {
+             "CREATE TABLE centers (code TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT REFERENCES centers(code), "
+             "kind TEXT NOT NULL)",
+             "CREATE TABLE departments (code TEXT PRIMARY KEY, name TEXT NOT NULL)",
+             "CREATE TABLE users (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, "
+             "center TEXT REFERENCES centers(code), department TEXT REFERENCES departments(code), "
+             "password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0)",
+             "CREATE TABLE login_failures (id {{ID}}, username TEXT NOT NULL, at TEXT NOT NULL)",
+             "CREATE INDEX login_failures_user ON login_failures (username, at)",
+             "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES users(username), "
+             "created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+             "CREATE TABLE matters (code TEXT PRIMARY KEY, name TEXT NOT NULL, department TEXT NOT NULL "
+             "REFERENCES departments(code), current_version INTEGER NOT NULL, initials TEXT NOT NULL, "
+             "promised_days {{REAL}} NOT NULL, legal_days {{REAL}} NOT NULL)",
+             "CREATE TABLE matter_versions (code TEXT NOT NULL REFERENCES matters(code), version INTEGER NOT NULL, "
+             "body TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (code, version))",
+             "CREATE TABLE bundles (code TEXT PRIMARY KEY, name TEXT NOT NULL, matters TEXT NOT NULL)",
+             "CREATE TABLE calendar_days (day TEXT PRIMARY KEY, working INTEGER NOT NULL, holiday TEXT)",
+             "CREATE TABLE licenses (id {{ID}}, holder TEXT NOT NULL, type TEXT NOT NULL, number TEXT NOT NULL, "
+             "issuer TEXT NOT NULL, valid_until TEXT, trust TEXT NOT NULL)",
+             "CREATE INDEX licenses_holder ON licenses (holder)",
+             "CREATE TABLE applicant_records (applicant TEXT PRIMARY KEY, broke_commitment INTEGER NOT NULL, "
+             "note TEXT, updated_at TEXT NOT NULL)",
+             "CREATE TABLE case_counters (center TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, "
+             "PRIMARY KEY (center, day))",
+             "CREATE TABLE cases (id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, status TEXT NOT NULL, "
+             "center TEXT NOT NULL REFERENCES centers(code), clerk TEXT NOT NULL, channel TEXT NOT NULL, "
+             "green_channel INTEGER NOT NULL, bundle TEXT, applicant_kind TEXT NOT NULL, applicant_name TEXT NOT NULL, "
+             "applicant_id TEXT NOT NULL, applicant_phone TEXT NOT NULL, applicant_legal_rep TEXT, "
+             "matters TEXT NOT NULL, departments TEXT NOT NULL, form TEXT NOT NULL, materials TEXT NOT NULL, "
+             "accepted_at TEXT NOT NULL, promised_due_date TEXT NOT NULL, legal_due_date TEXT NOT NULL, "
+             "version INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+             "CREATE INDEX cases_center_order ON cases (center, accepted_at, id)",
+             "CREATE INDEX cases_order ON cases (accepted_at, id)",
+             "CREATE TABLE deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
+             "material TEXT NOT NULL, material_name TEXT NOT NULL, due_date TEXT NOT NULL, status TEXT NOT NULL, "
+             "supplied_at TEXT, provided TEXT, created_at TEXT NOT NULL)",
+             "CREATE INDEX deficiencies_case ON deficiencies (case_id)",
+             "CREATE INDEX deficiencies_status_due ON deficiencies (status, due_date, id)",
+             "CREATE TABLE idempotency_keys (username TEXT NOT NULL, idem_key TEXT NOT NULL, "
+             "request_hash TEXT NOT NULL, status_code INTEGER NOT NULL, body TEXT NOT NULL, location TEXT, "
+             "etag TEXT, created_at TEXT NOT NULL, PRIMARY KEY (username, idem_key))",
+             "CREATE TABLE audit_log (seq {{ID}}, case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, "
+             "action TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+             "CREATE INDEX audit_case ON audit_log (case_id, seq)",
+         }},
+    };
+    return all;
+}
+
+std::string portable(const std::string &sql, Database::Dialect dialect)
+{
+    std::string out = sql;
+    const bool pg = dialect == Database::Dialect::PostgreSQL;
+    const auto replace = [&](const std::string &token, const std::string &with) {
+        for (auto at = out.find(token); at != std::string::npos; at = out.find(token, at + with.size()))
+            out.replace(at, token.size(), with);
+    };
+    replace("{{ID}}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+    replace("{{REAL}}", pg ? "DOUBLE PRECISION" : "REAL");
+    return out;
+}
+
+} // namespace
+
+void lockForTransaction(Transaction &tx, long key)
+{
+    if (tx.dialect() == Database::Dialect::PostgreSQL)
+        tx.query("SELECT count(*) AS n FROM (SELECT pg_advisory_xact_lock(?)) AS l", {std::int64_t{key}});
+}
+
+int migrate(Database &db)
+{
+    Transaction tx(db, Transaction::Mode::Write);
+    lockForTransaction(tx, 7001);
+    tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+               "NULL, applied_at TEXT NOT NULL)");
+    int current = 0;
+    if (auto row = tx.queryOne("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations"))
+        current = static_cast<int>(row->integer("v"));
+    int applied = 0;
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        for (const char *statement : m.statements)
+            tx.execute(portable(statement, db.dialect()));
+        tx.execute("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, "
+                   "CURRENT_TIMESTAMP)",
+                   {std::int64_t{m.version}, std::string(m.description)});
+        spdlog::info("schema migration {} applied: {}", m.version, m.description);
+        ++applied;
+    }
+    tx.commit();
+    return applied;
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,183 @@
+#include "http/pipeline.h"
+
+#include "auth/sessions.h"
+#include "http/problem.h"
+#include "http/router.h"
+#include "json.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
+
+#include <spdlog/spdlog.h>
+
+#include <cctype>
+#include <chrono>
+#include <random>
+
+namespace onewindow::server {
+
+namespace {
+
+std::string newRequestId()
+{
+    thread_local std::mt19937_64 random{std::random_device{}()};
+    static const char *hex = "0123456789abcdef";
+    std::string id;
+    for (int i = 0; i < 16; ++i)
+        id += hex[random() % 16];
+    return id;
+}
+
+bool acceptableRequestId(const std::string &id)
+{
+    if (id.empty() || id.size() > 64)
+        return false;
+    for (char c : id) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            return false;
+    }
+    return true;
+}
+
+Response problem(const ApiError &error, const std::string &requestId)
+{
+    Response r = Response::json(error.status(), error.toJson(requestId));
+    r.contentType = "application/problem+json";
+    if (!error.allow().empty())
+        r.headers["Allow"] = error.allow();
+    return r;
+}
+
+class PipelineHandler : public Poco::Net::HTTPRequestHandler
+{
+public:
+    PipelineHandler(const Pipeline &pipeline, std::size_t maxBodyBytes)
+        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes)
+    {
+    }
+
+    void handleRequest(Poco::Net::HTTPServerRequest &in, Poco::Net::HTTPServerResponse &out) override
+    {
+        Request request;
+        request.method = in.getMethod();
+        request.remoteAddress = in.clientAddress().host().toString();
+        for (const auto &[name, value] : in) {
+            std::string lower = name;
+            for (char &c : lower)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            request.headers[lower] = value;
+        }
+        Response response;
+        try {
+            const Poco::URI uri(in.getURI());
+            request.path = uri.getPath();
+            for (const auto &[key, value] : uri.getQueryParameters())
+                request.query[key] = value;
+        } catch (const Poco::Exception &) {
+            request.path = "/";
+            response = problem(ApiError(400, "bad_request", "Bad request", "The request URI is malformed."), {});
+            send(response, out, true);
+            return;
+        }
+
+        bool tooLarge = in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(m_maxBodyBytes);
+        if (!tooLarge) {
+            std::istream &body = in.stream();
+            char buffer[8192];
+            while (body.read(buffer, sizeof buffer) || body.gcount() > 0) {
+                request.body.append(buffer, static_cast<std::size_t>(body.gcount()));
+                if (request.body.size() > m_maxBodyBytes) {
+                    tooLarge = true;
+                    break;
+                }
+            }
+        }
+        if (tooLarge) {
+            request.requestId = newRequestId();
+            response = problem(ApiError(413, "payload_too_large", "Request too large",
+                                        "The request body is larger than " + std::to_string(m_maxBodyBytes)
+                                            + " bytes."),
+                               request.requestId);
+            response.headers["X-Request-Id"] = request.requestId;
+            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path,
+                         m_maxBodyBytes);
+            send(response, out, true);
+            return;
+        }
+        response = m_pipeline.handle(request);
+        send(response, out, false);
+    }
+
+private:
+    static void send(const Response &response, Poco::Net::HTTPServerResponse &out, bool close)
+    {
+        out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+        for (const auto &[name, value] : response.headers)
+            out.set(name, value);
+        if (close)
+            out.setKeepAlive(false);
+        if (response.status == 204 || response.body.empty()) {
+            out.setContentLength(0);
+            out.send();
+            return;
+        }
+        out.setContentType(response.contentType + "; charset=utf-8");
+        out.sendBuffer(response.body.data(), response.body.size());
+    }
+
+    const Pipeline &m_pipeline;
+    std::size_t m_maxBodyBytes;
+};
+
+} // namespace
+
+Response Pipeline::handle(Request &request) const
+{
+    // Request id.
+    const std::string given = request.header("x-request-id");
+    request.requestId = acceptableRequestId(given) ? given : newRequestId();
+    // Access log around error mapping.
+    const auto started = std::chrono::steady_clock::now();
+    Response response;
+    try {
+        response = route(request);
+    } catch (const ApiError &error) {
+        response = problem(error, request.requestId);
+        if (error.status() >= 500)
+            spdlog::error("{} {}", request.requestId, error.what());
+    } catch (const std::exception &e) {
+        spdlog::error("{} {} {} failed: {}", request.requestId, request.method, request.path, e.what());
+        response = problem(ApiError(500, "internal_error", "Internal error",
+                                    "Something went wrong on the server; nothing was changed. Quote request "
+                                        + request.requestId + " when you report it."),
+                           request.requestId);
+    }
+    response.headers["X-Request-Id"] = request.requestId;
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, request.method, request.path, response.status, ms,
+                 request.principal ? request.principal->username : "-");
+    return response;
+}
+
+Response Pipeline::route(Request &request) const
+{
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (!match.handler) {
+        if (!match.allow.empty())
+            throw ApiError::methodNotAllowed(match.allow);
+        throw ApiError::notFound();
+    }
+    request.pathParams = match.params;
+    if (match.access == Router::Access::SignedIn)
+        request.principal = m_sessions.authenticate(request.header("authorization"));
+    return (*match.handler)(request);
+}
+
+Poco::Net::HTTPRequestHandler *PipelineHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest &)
+{
+    return new PipelineHandler(m_pipeline, m_maxBodyBytes);
+}
+
+} // namespace onewindow::server

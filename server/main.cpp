@@ -1,0 +1,266 @@
+// onewindow-server: the REST backend of OneWindow (see api/openapi.yaml).
+#include "api/services.h"
+#include "audit/audittrail.h"
+#include "auth/sessions.h"
+#include "cases/caseservice.h"
+#include "catalog/catalog.h"
+#include "catalog/demodata.h"
+#include "clock.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "http/pipeline.h"
+#include "http/router.h"
+#include "logging/logging.h"
+
+#include <Poco/File.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Path.h>
+#include <Poco/Thread.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/IntValidator.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <spdlog/spdlog.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#ifndef ONEWINDOW_VERSION
+#define ONEWINDOW_VERSION "0.0.0"
+#endif
+
+using Poco::Util::Option;
+using Poco::Util::OptionSet;
+
+namespace onewindow::server {
+
+namespace {
+
+std::string defaultDatabaseUrl()
+{
+    std::string base;
+    if (const char *xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        base = xdg;
+    else if (const char *home = std::getenv("HOME"); home && *home)
+        base = std::string(home) + "/.local/share";
+    else
+        base = ".";
+    const std::string dir = base + "/onewindow";
+    Poco::File(dir).createDirectories();
+    return "sqlite:" + dir + "/onewindow.db";
+}
+
+// Runs background jobs every `interval` until stopped.
+class JobRunner
+{
+public:
+    JobRunner(CaseService &cases, long intervalSeconds) : m_cases(cases), m_interval(intervalSeconds)
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~JobRunner()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            lock.unlock();
+            try {
+                if (const int n = m_cases.markOverdue(); n > 0)
+                    spdlog::info("{} deficiency(ies) marked overdue", n);
+            } catch (const std::exception &e) {
+                spdlog::error("overdue job failed: {}", e.what());
+            }
+            lock.lock();
+            m_wake.wait_for(lock, std::chrono::seconds(m_interval), [this] { return m_stop; });
+        }
+    }
+
+    CaseService &m_cases;
+    long m_interval;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace
+
+class ServerApp : public Poco::Util::ServerApplication
+{
+protected:
+    void defineOptions(OptionSet &options) override
+    {
+        ServerApplication::defineOptions(options);
+        const auto add = [&](const char *name, const char *help, const char *arg = nullptr) {
+            Option option(name, "", help);
+            option.required(false).repeatable(false);
+            if (arg)
+                option.argument(arg);
+            option.callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::handleOption));
+            options.addOption(option);
+        };
+        add("help", "show this help and exit");
+        add("version", "print the version and exit");
+        add("listen", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "HOST:PORT");
+        add("database", "sqlite:PATH or postgresql://user:password@host:port/db", "URL");
+        add("demo", "on an empty database, load the demo data");
+        add("today", "pretend today is this date (demos and tests)", "YYYY-MM-DD");
+        add("config", "read settings from this file (key = value)", "FILE");
+        add("tls-cert", "serve HTTPS with this certificate (PEM)", "FILE");
+        add("tls-key", "the certificate's private key (PEM)", "FILE");
+        add("log-level", "trace, debug, info, warn, error", "LEVEL");
+        add("log-file", "also log to this rotating file", "FILE");
+    }
+
+    void handleOption(const std::string &name, const std::string &value)
+    {
+        if (name == "help") {
+            Poco::Util::HelpFormatter help(options());
+            help.setCommand(commandName());
+            help.setUsage("[options]");
+            help.setHeader("The OneWindow REST server.");
+            help.format(std::cout);
+            stopOptionsProcessing();
+            m_exitEarly = true;
+        } else if (name == "version") {
+            std::cout << "onewindow-server " << ONEWINDOW_VERSION << '\n';
+            stopOptionsProcessing();
+            m_exitEarly = true;
+        } else if (name == "config") {
+            loadConfiguration(value);
+        } else {
+            config().setString("option." + name, value.empty() ? "true" : value);
+        }
+    }
+
+    int main(const std::vector<std::string> &arguments) override
+    {
+        if (m_exitEarly)
+            return EXIT_OK;
+        if (!arguments.empty()) {
+            std::cerr << "unexpected argument: " << arguments.front() << " (see --help)\n";
+            return EXIT_USAGE;
+        }
+        logging::Options logOptions;
+        logOptions.name = "server";
+        logOptions.level = config().getString("option.log-level", config().getString("log.level", "info"));
+        logOptions.file = config().getString("option.log-file", config().getString("log.file", ""));
+        logging::setup(logOptions);
+
+        std::optional<Date> today;
+        if (config().has("option.today")) {
+            today = parseIsoDate(config().getString("option.today"));
+            if (!today) {
+                std::cerr << "--today needs a date, YYYY-MM-DD\n";
+                return EXIT_USAGE;
+            }
+            spdlog::warn("pretending today is {}: deadlines and dates follow it", toIsoString(*today));
+        }
+        const Clock clock(today);
+
+        try {
+            const std::string url = config().getString("option.database", config().getString("database.url", ""));
+            Database db(url.empty() ? defaultDatabaseUrl() : url,
+                        static_cast<std::size_t>(config().getInt("db.poolSize", 32)));
+            migrate(db);
+            loadHolidaySchedules(db);
+
+            AuditTrail audit(clock);
+            Catalog catalog(audit);
+            if (config().getBool("option.demo", false)) {
+                if (loadDemoData(db, catalog))
+                    spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr supervisor1 admin "
+                                 "auditor");
+            }
+            SessionSettings sessionSettings;
+            sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
+            sessionSettings.lockoutFailures = config().getInt("lockout.failures", 5);
+            sessionSettings.lockoutWindowSeconds = config().getInt("lockout.windowSeconds", 15 * 60);
+            SessionService sessions(db, clock, audit, sessionSettings);
+            CaseService cases(db, clock, catalog, audit);
+            Services services{db, clock, audit, catalog, sessions, cases, ONEWINDOW_VERSION};
+            Router router;
+            registerRoutes(router, services);
+            const Pipeline pipeline(router, sessions);
+
+            const Poco::Net::SocketAddress address(config().getString("option.listen", "127.0.0.1:8080"));
+            const bool tls = config().has("option.tls-cert");
+            std::unique_ptr<Poco::Net::ServerSocket> socket;
+            if (tls) {
+                Poco::Net::initializeSSL();
+                Poco::Net::Context::Ptr context = new Poco::Net::Context(
+                    Poco::Net::Context::TLS_SERVER_USE, config().getString("option.tls-key", ""),
+                    config().getString("option.tls-cert"), "", Poco::Net::Context::VERIFY_NONE);
+                context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
+                                          | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+                socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 256, context);
+            } else {
+                socket = std::make_unique<Poco::Net::ServerSocket>(address, 256);
+            }
+            const auto bound = socket->address();
+
+            auto params = new Poco::Net::HTTPServerParams;
+            params->setMaxThreads(config().getInt("http.threads", 64));
+            params->setMaxQueued(config().getInt("http.maxQueued", 512));
+            params->setKeepAlive(true);
+            params->setTimeout(Poco::Timespan(30, 0));
+            Poco::Net::HTTPServer server(
+                new PipelineHandlerFactory(pipeline,
+                                           static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20))),
+                *socket, params);
+            server.start();
+            std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString()
+                      << " (" << db.dialectName() << ")" << std::endl;
+            spdlog::info("listening on {} ({}, version {})", bound.toString(), db.dialectName(), ONEWINDOW_VERSION);
+
+            {
+                JobRunner jobs(cases, config().getInt("jobs.intervalSeconds", 60));
+                waitForTerminationRequest();
+                spdlog::info("stopping: finishing requests in flight");
+                server.stop();
+                for (int i = 0; i < 100 && server.currentConnections() > 0; ++i)
+                    Poco::Thread::sleep(100);
+            }
+            if (tls)
+                Poco::Net::uninitializeSSL();
+            spdlog::info("stopped");
+        } catch (const Poco::Exception &e) {
+            spdlog::critical("cannot run: {}", e.displayText());
+            std::cerr << "onewindow-server: " << e.displayText() << '\n';
+            return EXIT_SOFTWARE;
+        } catch (const std::exception &e) {
+            spdlog::critical("cannot run: {}", e.what());
+            std::cerr << "onewindow-server: " << e.what() << '\n';
+            return EXIT_SOFTWARE;
+        }
+        return EXIT_OK;
+    }
+
+private:
+    bool m_exitEarly = false;
+};
+
+} // namespace onewindow::server
+
+POCO_SERVER_MAIN(onewindow::server::ServerApp)
