@@ -215,9 +215,15 @@ std::string Database::translate(const std::string &sql) const
 
 Transaction::Transaction(Database &db, Mode mode) : m_db(db), m_session(db.session())
 {
-    if (db.dialect() == Database::Dialect::SQLite && mode == Mode::Write)
-        m_lock = std::unique_lock(db.writeLock());
-    m_session.begin();
+    if (db.dialect() == Database::Dialect::SQLite) {
+        // SQLite: a writer takes the write lock when it begins (IMMEDIATE), so that two writers,
+        // in this process or another, wait for each other instead of failing to upgrade a read lock.
+        if (mode == Mode::Write)
+            m_lock = std::unique_lock(db.writeLock());
+        m_session << (mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN"), now;
+    } else {
+        m_session.begin();
+    }
     m_open = true;
 }
 
@@ -225,7 +231,10 @@ Transaction::~Transaction()
 {
     if (m_open) {
         try {
-            m_session.rollback();
+            if (m_db.dialect() == Database::Dialect::SQLite)
+                m_session << "ROLLBACK", now;
+            else
+                m_session.rollback();
         } catch (...) {
             // The connection is broken; the pool discards it.
         }
@@ -299,7 +308,10 @@ std::size_t Transaction::execute(const std::string &sql, const std::vector<DbVal
 
 void Transaction::commit()
 {
-    m_session.commit();
+    if (m_db.dialect() == Database::Dialect::SQLite)
+        m_session << "COMMIT", now;
+    else
+        m_session.commit();
     m_open = false;
     if (m_lock.owns_lock())
         m_lock.unlock();

@@ -82,17 +82,23 @@ public:
             return;
         }
 
-        bool tooLarge = in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(m_maxBodyBytes);
-        if (!tooLarge) {
-            std::istream &body = in.stream();
-            char buffer[8192];
-            while (body.read(buffer, sizeof buffer) || body.gcount() > 0) {
-                request.body.append(buffer, static_cast<std::size_t>(body.gcount()));
-                if (request.body.size() > m_maxBodyBytes) {
-                    tooLarge = true;
-                    break;
-                }
+        // Bodies over the limit are read and dropped (up to a point), so that the client, still
+        // sending, sees the 413 instead of a reset connection.
+        bool tooLarge = false;
+        std::istream &body = in.stream();
+        char buffer[8192];
+        std::size_t drained = 0;
+        while (body.read(buffer, sizeof buffer) || body.gcount() > 0) {
+            const auto got = static_cast<std::size_t>(body.gcount());
+            if (!tooLarge && request.body.size() + got <= m_maxBodyBytes) {
+                request.body.append(buffer, got);
+                continue;
             }
+            tooLarge = true;
+            request.body.clear();
+            drained += got;
+            if (drained > 64 * m_maxBodyBytes)
+                break;
         }
         if (tooLarge) {
             request.requestId = newRequestId();

@@ -12,8 +12,9 @@ For every line the path (without the server prefix and the query) is matched aga
 spec's path templates, then the operation by method and the response by status (exact, then
 `4XX`-style ranges, then `default`). The content type, the body (JSON Schema 2020-12, with date
 and date-time formats checked) and the required response headers are checked. Undocumented
-paths, methods and statuses are failures; the one exception is a 405 problem for a method a
-documented path does not list, which is checked against components/responses/MethodNotAllowed.
+paths, methods and statuses are failures; the exceptions are a 405 problem for a method a
+documented path does not list, checked against components/responses/MethodNotAllowed, and a 404
+problem for an unknown path, checked against components/responses/NotFound.
 
 Prints one line per failing response, how many responses each operation had, the documented
 operations no traffic exercised, and last `contract: N passed, M failed`. Exit status: 0 if all
@@ -250,6 +251,12 @@ class Contract:
 
         template = self.match_path(path)
         if template is None:
+            # An unknown route is answered 404 not_found, as documented in components/responses.
+            responses = self.spec.get("components", {}).get("responses", {})
+            if status == 404 and "NotFound" in responses:
+                key = ("(other)", "(unknown route)", "404 for an undocumented path")
+                response, pointer = deref(self.spec, responses["NotFound"], "/components/responses/NotFound")
+                return key, self._check_response(record, status, response, pointer)
             return None, [f"undocumented path {path}"]
         item_pointer = "/paths/" + escape_token(template)
         item, item_pointer = deref(self.spec, self.spec["paths"][template], item_pointer)

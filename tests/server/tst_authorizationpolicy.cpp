@@ -1,0 +1,112 @@
+#include "auth/policy.h"
+
+#include <QTest>
+
+#include <map>
+#include <set>
+
+using namespace onewindow::server;
+using Cap = AuthorizationPolicy::Capability;
+
+namespace {
+
+Principal user(const std::string &role, const std::string &center = {}, const std::string &department = {})
+{
+    Principal p;
+    p.username = role;
+    p.role = role;
+    p.center = center;
+    p.department = department;
+    return p;
+}
+
+const std::vector<Cap> kCapabilities{Cap::ReadCatalog,      Cap::EditCatalog,      Cap::EditCalendar,
+                                     Cap::ReadLicenses,     Cap::CreateCase,       Cap::ReadCases,
+                                     Cap::SupplyDeficiency, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
+                                     Cap::VerifyAudit};
+
+} // namespace
+
+class tst_AuthorizationPolicy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Every role x every capability.
+    void capabilities()
+    {
+        const std::map<std::string, std::set<Cap>> allowed{
+            {"clerk", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
+                       Cap::ReadDeficiencies, Cap::ReadCaseAudit}},
+            {"agent", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
+                       Cap::ReadDeficiencies, Cap::ReadCaseAudit}},
+            {"approver", {Cap::ReadCatalog, Cap::ReadCases, Cap::ReadDeficiencies, Cap::ReadCaseAudit}},
+            {"supervisor", {Cap::ReadCatalog, Cap::ReadCases, Cap::SupplyDeficiency, Cap::ReadDeficiencies,
+                            Cap::ReadCaseAudit}},
+            {"admin", {Cap::ReadCatalog, Cap::EditCatalog, Cap::EditCalendar}},
+            {"auditor", {Cap::ReadCatalog, Cap::ReadCaseAudit, Cap::VerifyAudit}},
+            {"intruder", {Cap::ReadCatalog}},
+        };
+        for (const auto &[role, caps] : allowed) {
+            for (Cap cap : kCapabilities) {
+                const QByteArray where = QByteArray::fromStdString(role) + " / " + QByteArray::number(int(cap));
+                QVERIFY2(AuthorizationPolicy::can(user(role), cap) == caps.contains(cap), where.constData());
+            }
+        }
+    }
+
+    // Every role x a case in scope and out of scope.
+    void caseScope()
+    {
+        const CaseScope hall{"SZ", "", {"HF"}};
+        const CaseScope village1{"SZ-V01", "SZ", {"MR"}};
+        const CaseScope otherHall{"PW", "", {"HF", "MR"}};
+        struct Row
+        {
+            Principal who;
+            bool hall, village1, otherHall;
+        };
+        const std::vector<Row> rows{
+            {user("clerk", "SZ"), true, true, false},
+            {user("supervisor", "SZ"), true, true, false},
+            {user("agent", "SZ-V01"), false, true, false},
+            {user("agent", "SZ-V02"), false, false, false},
+            {user("approver", {}, "HF"), true, false, true},
+            {user("approver", {}, "MR"), false, true, true},
+            {user("admin"), false, false, false},
+            {user("auditor"), false, false, false},
+            {user("clerk"), false, false, false}, // a clerk without a centre sees nothing
+        };
+        for (const Row &row : rows) {
+            QCOMPARE(AuthorizationPolicy::inScope(row.who, hall, Cap::ReadCases), row.hall);
+            QCOMPARE(AuthorizationPolicy::inScope(row.who, village1, Cap::ReadCases), row.village1);
+            QCOMPARE(AuthorizationPolicy::inScope(row.who, otherHall, Cap::ReadCases), row.otherHall);
+        }
+        // The auditor reads every case's audit trail, and nothing else of it.
+        QVERIFY(AuthorizationPolicy::inScope(user("auditor"), otherHall, Cap::ReadCaseAudit));
+        QVERIFY(!AuthorizationPolicy::inScope(user("auditor"), otherHall, Cap::ReadCases));
+        // An approver may read but not supply.
+        QVERIFY(!AuthorizationPolicy::inScope(user("approver", {}, "HF"), hall, Cap::SupplyDeficiency));
+    }
+
+    void acceptOnlyAtOwnCenter()
+    {
+        QVERIFY(AuthorizationPolicy::mayAcceptAt(user("clerk", "SZ"), "SZ"));
+        QVERIFY(!AuthorizationPolicy::mayAcceptAt(user("clerk", "SZ"), "SZ-V01"));
+        QVERIFY(AuthorizationPolicy::mayAcceptAt(user("agent", "SZ-V01"), "SZ-V01"));
+        QVERIFY(!AuthorizationPolicy::mayAcceptAt(user("supervisor", "SZ"), "SZ"));
+        QVERIFY(!AuthorizationPolicy::mayAcceptAt(user("clerk"), ""));
+    }
+
+    void listFilters()
+    {
+        QCOMPARE(AuthorizationPolicy::caseFilter(user("agent", "SZ-V01"), "c").sql, std::string("c.center = ?"));
+        const auto approver = AuthorizationPolicy::caseFilter(user("approver", {}, "HF"), "c");
+        QCOMPARE(std::get<std::string>(approver.params.at(0)), std::string("%,HF,%"));
+        QCOMPARE(AuthorizationPolicy::caseFilter(user("admin"), "c").sql, std::string("1 = 0"));
+        QCOMPARE(AuthorizationPolicy::caseFilter(user("clerk", "SZ"), "c").params.size(), std::size_t(2));
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_AuthorizationPolicy)
+#include "tst_authorizationpolicy.moc"

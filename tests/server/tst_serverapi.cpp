@@ -1,0 +1,829 @@
+// The REST contract over real HTTP on loopback, against a real onewindow-server on SQLite or
+// PostgreSQL (ONEWINDOW_TEST_DATABASE). Every exchange is recorded for the OpenAPI check.
+#include "serverprocess.h"
+
+#include <QJsonArray>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+namespace {
+
+const QString kApi = QStringLiteral("/api/v1");
+
+QString api(const QString &path) { return kApi + path; }
+
+QJsonObject applicantPerson(const QString &id = QStringLiteral("11010519491231002X"))
+{
+    return {{"kind", "person"}, {"name", QStringLiteral("张三")}, {"idNumber", id}, {"phone", "13800138000"}};
+}
+
+// A value of the field's type that the server accepts.
+QString sampleValue(const QString &type)
+{
+    if (type == QLatin1String("id_number"))
+        return QStringLiteral("11010519491231002X");
+    if (type == QLatin1String("credit_code"))
+        return QStringLiteral("91512081MA62K0260E");
+    if (type == QLatin1String("phone"))
+        return QStringLiteral("13800138000");
+    if (type == QLatin1String("date"))
+        return QStringLiteral("2026-11-01");
+    if (type == QLatin1String("number") || type == QLatin1String("money"))
+        return QStringLiteral("5000");
+    return QStringLiteral("盛泽测试");
+}
+
+QStringList codesOf(const QJsonArray &items, const QString &key = QStringLiteral("code"))
+{
+    QStringList out;
+    for (const auto &item : items)
+        out << item.toObject().value(key).toString();
+    return out;
+}
+
+} // namespace
+
+class tst_ServerApi : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    TestDatabase m_db;
+    ServerProcess m_server;
+    std::unique_ptr<ApiClient> m_anon;
+    QMap<QString, std::shared_ptr<ApiClient>> m_users;
+    QString m_caseSZ, m_caseV01, m_caseV02, m_deficientCase;
+
+    ApiClient &as(const QString &username)
+    {
+        if (!m_users.contains(username)) {
+            auto client = std::make_shared<ApiClient>(m_server.baseUrl());
+            const ApiReply reply = client->signIn(username);
+            if (reply.status != 201)
+                qFatal("cannot sign in as %s: %d %s", qPrintable(username), reply.status, reply.body.constData());
+            m_users.insert(username, client);
+        }
+        return *m_users.value(username);
+    }
+
+    QString newKey() { return QStringLiteral("key-%1").arg(QRandomGenerator::global()->generate64()); }
+
+    // A complete intake for `matter`, every required field filled and every material on paper.
+    QJsonObject completeIntake(const QString &matter, const QString &center, const QString &user)
+    {
+        const ApiReply m = as(user).get(api("/matters/") + matter);
+        if (m.status != 200)
+            qFatal("no matter %s", qPrintable(matter));
+        QJsonObject form;
+        for (const auto &f : m.object().value("fields").toArray())
+            form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
+        QJsonArray materials;
+        for (const auto &x : m.object().value("materials").toArray())
+            materials.append(QJsonObject{{"code", x.toObject().value("code")}, {"provided", "paper"}});
+        return {{"matters", QJsonArray{matter}}, {"applicant", applicantPerson()}, {"center", center},
+                {"form", form},                  {"materials", materials}};
+    }
+
+    ApiReply createCase(const QString &user, const QJsonObject &body, const QByteArray &key = {})
+    {
+        return as(user).post(api("/cases"), toJson(body), {{"Idempotency-Key", key.isEmpty() ? newKey().toUtf8() : key}});
+    }
+
+    QJsonObject setMaterial(QJsonObject body, const QString &code, const QString &provided,
+                            const QString &dueDate = {})
+    {
+        QJsonArray materials = body.value("materials").toArray();
+        for (int i = 0; i < materials.size(); ++i) {
+            QJsonObject m = materials[i].toObject();
+            if (m.value("code").toString() == code) {
+                m.insert("provided", provided);
+                if (!dueDate.isEmpty())
+                    m.insert("dueDate", dueDate);
+                materials[i] = m;
+            }
+        }
+        body.insert("materials", materials);
+        return body;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // This run's exchanges replace the last run's.
+        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
+            QFile::remove(traffic);
+        QString error;
+        m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
+        QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error),
+                 qPrintable(error));
+        m_anon = std::make_unique<ApiClient>(m_server.baseUrl());
+        qInfo("server %s on %s", qPrintable(m_server.baseUrl()), qPrintable(m_db.name()));
+    }
+
+    void health()
+    {
+        const ApiReply r = m_anon->get(api("/health"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("ok"));
+        QCOMPARE(r.object().value("database").toString(), m_db.name());
+        QCOMPARE(r.object().value("today").toString(), QStringLiteral("2026-11-27"));
+        QVERIFY(!r.header("x-request-id").isEmpty());
+    }
+
+    void signInAndOut()
+    {
+        ApiClient client(m_server.baseUrl());
+        ApiReply r = client.signIn("clerk1", "wrong password");
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("unauthorized"));
+        QVERIFY(r.header("content-type").startsWith("application/problem+json"));
+        r = client.signIn("nobody", "whatever");
+        QCOMPARE(r.status, 401);
+        r = client.post(api("/sessions"), toJson({{"username", "clerk1"}}));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(codesOf(r.object().value("errors").toArray(), "field"), QStringList{"password"});
+
+        r = client.signIn("clerk1");
+        QCOMPARE(r.status, 201);
+        const QJsonObject user = r.object().value("user").toObject();
+        QCOMPARE(user.value("username").toString(), QStringLiteral("clerk1"));
+        QCOMPARE(user.value("role").toString(), QStringLiteral("clerk"));
+        QCOMPARE(user.value("center").toString(), QStringLiteral("SZ"));
+        QVERIFY(user.value("department").isNull());
+        QVERIFY(!r.object().value("expiresAt").toString().isEmpty());
+        r = client.get(api("/me"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("displayName").toString().isEmpty(), false);
+
+        QCOMPARE(client.del(api("/sessions/current")).status, 204);
+        QCOMPARE(client.get(api("/me")).status, 401);
+
+        ApiClient forged(m_server.baseUrl());
+        forged.setToken("not-a-token");
+        QCOMPARE(forged.get(api("/me")).status, 401);
+        QCOMPARE(m_anon->get(api("/me")).status, 401);
+        QCOMPARE(m_anon->get(api("/cases")).status, 401);
+    }
+
+    // Lockout and idle expiry, on a server of their own with short windows.
+    void lockoutAndIdleExpiry()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const TestDatabase db = TestDatabase::create(m_db.kind(), dir.path(), &error);
+        QVERIFY2(!db.url().isEmpty(), qPrintable(error));
+        QFile config(dir.filePath("server.properties"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("session.idleSeconds = 2\nlockout.failures = 5\nlockout.windowSeconds = 4\n");
+        config.close();
+        ServerProcess server;
+        QVERIFY2(server.start({"--database", db.url(), "--demo", "--config", config.fileName()}, &error),
+                 qPrintable(error));
+        ApiClient client(server.baseUrl());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(client.signIn("clerk2", "wrong").status, 401);
+        ApiReply r = client.signIn("clerk2");
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("account_locked"));
+        // Other users are not affected.
+        QCOMPARE(ApiClient(server.baseUrl()).signIn("clerk1").status, 201);
+        QThread::sleep(5);
+        r = client.signIn("clerk2");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(client.get(api("/me")).status, 200);
+        QThread::sleep(3);
+        r = client.get(api("/me"));
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.object().value("detail").toString().contains("inactivity"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void catalogDepartmentsAndCenters()
+    {
+        ApiReply r = as("clerk1").get(api("/departments"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(codesOf(r.object().value("items").toArray()), (QStringList{"HF", "MI", "MR", "PS", "RE", "TX"}));
+        r = as("clerk1").get(api("/centers"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray centers = r.object().value("items").toArray();
+        QCOMPARE(codesOf(centers), (QStringList{"SZ", "SZ-V01", "SZ-V02"}));
+        QVERIFY(centers[0].toObject().value("parent").isNull());
+        QCOMPARE(centers[1].toObject().value("parent").toString(), QStringLiteral("SZ"));
+        QCOMPARE(centers[2].toObject().value("kind").toString(), QStringLiteral("village"));
+    }
+
+    void mattersPagedAndSearched()
+    {
+        QStringList all;
+        QString cursor;
+        int pages = 0;
+        do {
+            const ApiReply r = as("clerk1").get(api("/matters?limit=10") + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+            QCOMPARE(r.status, 200);
+            const QJsonArray items = r.object().value("items").toArray();
+            QVERIFY(items.size() <= 10);
+            all << codesOf(items);
+            cursor = r.object().value("nextCursor").toString();
+            ++pages;
+        } while (!cursor.isEmpty() && pages < 20);
+        QVERIFY2(all.size() >= 30, qPrintable(QString::number(all.size())));
+        QCOMPARE(QSet<QString>(all.begin(), all.end()).size(), all.size());
+        QStringList sorted = all;
+        sorted.sort();
+        QCOMPARE(all, sorted);
+        for (const auto &code : {"HF-001", "HF-002", "MR-001", "MR-002", "MR-003", "PS-001", "TX-001", "RE-001"})
+            QVERIFY2(all.contains(code), code);
+
+        // Pinyin initials: gjj finds every housing-fund matter with 公积金 in its name.
+        ApiReply r = as("clerk1").get(api("/matters?q=gjj&limit=200"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray gjj = r.object().value("items").toArray();
+        QVERIFY(gjj.size() >= 3);
+        for (const auto &m : gjj) {
+            QVERIFY(m.toObject().value("name").toString().contains(QStringLiteral("公积金")));
+            QVERIFY(m.toObject().value("initials").toString().contains("gjj"));
+        }
+        r = as("clerk1").get(api("/matters?q=") + QUrl::toPercentEncoding(QStringLiteral("公积金")) + "&limit=200");
+        QCOMPARE(r.object().value("items").toArray().size(), gjj.size());
+        r = as("clerk1").get(api("/matters?q=mr-00"));
+        QVERIFY(codesOf(r.object().value("items").toArray()).contains("MR-001"));
+        r = as("clerk1").get(api("/matters?department=PS&limit=200"));
+        for (const auto &m : r.object().value("items").toArray())
+            QCOMPARE(m.toObject().value("department").toString(), QStringLiteral("PS"));
+        // ICU's default reading of 行 is xing; the catalog may override the initials.
+        r = as("clerk1").get(api("/matters?q=yhk&limit=200"));
+        QVERIFY(!r.object().value("items").toArray().isEmpty());
+
+        QCOMPARE(as("clerk1").get(api("/matters?limit=0")).status, 422);
+        QCOMPARE(as("clerk1").get(api("/matters?limit=201")).status, 422);
+        QCOMPARE(as("clerk1").get(api("/matters?limit=ten")).status, 422);
+    }
+
+    void matterDetail()
+    {
+        const ApiReply r = as("clerk1").get(api("/matters/HF-001"));
+        QCOMPARE(r.status, 200);
+        const QJsonObject m = r.object();
+        QCOMPARE(m.value("department").toString(), QStringLiteral("HF"));
+        QCOMPARE(m.value("promisedDays").toDouble(), 1.0);
+        QCOMPARE(m.value("legalDays").toDouble(), 20.0);
+        QCOMPARE(m.value("version").toInt(), 1);
+        QCOMPARE(r.header("etag"), QByteArray("\"1\""));
+        const QJsonArray materials = m.value("materials").toArray();
+        QCOMPARE(codesOf(materials), (QStringList{"ID_CARD", "LABOR_CONTRACT"}));
+        QVERIFY(materials[0].toObject().value("core").toBool());
+        QCOMPARE(materials[0].toObject().value("eLicenseType").toString(), QStringLiteral("ID_CARD"));
+        QVERIFY(materials[1].toObject().value("deficiencyAllowed").toBool());
+        QCOMPARE(materials[1].toObject().value("maxDeficiencyDays").toInt(), 5);
+        QVERIFY(!m.value("fields").toArray().isEmpty());
+        QCOMPARE(as("clerk1").get(api("/matters/MR-001")).object().value("promisedDays").toDouble(), 0.5);
+        QCOMPARE(as("clerk1").get(api("/matters/NOPE-1")).status, 404);
+    }
+
+    void bundlesAskLess()
+    {
+        ApiReply r = as("clerk1").get(api("/bundles"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(codesOf(r.object().value("items").toArray()), (QStringList{"B-OPEN-COMPANY", "B-OPEN-RESTAURANT"}));
+        for (const QString code : {"B-OPEN-COMPANY", "B-OPEN-RESTAURANT"}) {
+            r = as("clerk1").get(api("/bundles/") + code);
+            QCOMPARE(r.status, 200);
+            const QJsonObject b = r.object();
+            const QJsonObject reduction = b.value("reduction").toObject();
+            QVERIFY(reduction.value("mergedFields").toInt() < reduction.value("separateFields").toInt());
+            QVERIFY(reduction.value("mergedMaterials").toInt() < reduction.value("separateMaterials").toInt());
+            QCOMPARE(b.value("fields").toArray().size(), reduction.value("mergedFields").toInt());
+            const QStringList keys = codesOf(b.value("fields").toArray(), "key");
+            QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
+            const QStringList materials = codesOf(b.value("materials").toArray());
+            QCOMPARE(QSet<QString>(materials.begin(), materials.end()).size(), materials.size());
+        }
+        QCOMPARE(as("clerk1").get(api("/bundles/B-NONE")).status, 404);
+    }
+
+    void calendar()
+    {
+        ApiReply r = as("clerk1").get(api("/calendar?from=2026-02-13&to=2026-02-24"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray days = r.object().value("days").toArray();
+        QCOMPARE(days.size(), 12);
+        QVERIFY(days[0].toObject().value("working").toBool());
+        QVERIFY(days[1].toObject().value("working").toBool()); // Saturday 14 Feb, adjusted
+        QVERIFY(days[1].toObject().value("adjusted").toBool());
+        QVERIFY(!days[2].toObject().value("working").toBool());
+        QVERIFY(days[2].toObject().value("holiday").toString().contains(QStringLiteral("春节")));
+        QVERIFY(days[11].toObject().value("working").toBool());
+        QCOMPARE(as("clerk1").get(api("/calendar?from=2026-02-24&to=2026-02-13")).status, 422);
+        QCOMPARE(as("clerk1").get(api("/calendar?from=2026-02-30&to=2026-03-01")).status, 422);
+        QCOMPARE(as("clerk1").get(api("/calendar?from=2026-01-01&to=2027-12-31")).status, 422);
+
+        const QByteArray body = toJson({{"working", false}, {"holiday", QStringLiteral("防汛")}});
+        for (const QString user : {"clerk1", "agent1", "approver-hf", "supervisor1", "auditor"})
+            QCOMPARE(as(user).put(api("/calendar/2026-12-31"), body).status, 404);
+        r = as("admin").put(api("/calendar/2026-12-31"), body);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("working").toBool(), false);
+        r = as("clerk1").get(api("/calendar?from=2026-12-31&to=2026-12-31"));
+        QCOMPARE(r.object().value("days").toArray()[0].toObject().value("holiday").toString(), QStringLiteral("防汛"));
+        QCOMPARE(as("admin").put(api("/calendar/2026-12-31"), toJson({{"working", true}})).status, 200);
+        QCOMPARE(as("admin").put(api("/calendar/2026-13-01"), toJson({{"working", true}})).status, 422);
+        QCOMPARE(as("admin").put(api("/calendar/2026-12-30"), toJson({{"working", "yes"}})).status, 422);
+    }
+
+    void licenses()
+    {
+        ApiReply r = as("clerk1").get(api("/applicants/11010519491231002X/licenses"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray items = r.object().value("items").toArray();
+        QCOMPARE(codesOf(items, "type"), (QStringList{"HOUSEHOLD_REGISTER", "ID_CARD"}));
+        for (const auto &item : items) {
+            QCOMPARE(item.toObject().value("holder").toString(), QStringLiteral("110105********002X"));
+            QVERIFY(!item.toObject().value("number").toString().contains("19491231"));
+        }
+        r = as("agent1").get(api("/applicants/91512081MA62K0260E/licenses"));
+        QCOMPARE(codesOf(r.object().value("items").toArray(), "type"), QStringList{"BUSINESS_LICENSE"});
+        r = as("clerk1").get(api("/applicants/11010519491231003X/licenses"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("validation_failed"));
+        QCOMPARE(as("clerk1").get(api("/applicants/440524188001010014/licenses")).object().value("items").toArray().size(),
+                 0);
+        QCOMPARE(as("approver-hf").get(api("/applicants/11010519491231002X/licenses")).status, 404);
+        QCOMPARE(as("admin").get(api("/applicants/11010519491231002X/licenses")).status, 404);
+    }
+
+    void acceptComplete()
+    {
+        const ApiReply r = createCase("clerk1", completeIntake("HF-001", "SZ", "clerk1"));
+        QCOMPARE(r.status, 201);
+        const QJsonObject c = r.object();
+        m_caseSZ = c.value("id").toString();
+        QCOMPARE(c.value("status").toString(), QStringLiteral("accepted"));
+        QVERIFY(c.value("number").toString().startsWith("SZ-20261127-"));
+        QCOMPARE(r.header("location"), ("/api/v1/cases/" + m_caseSZ).toUtf8());
+        QCOMPARE(r.header("etag"), QByteArray("\"1\""));
+        QCOMPARE(c.value("applicant").toObject().value("idNumber").toString(), QStringLiteral("110105********002X"));
+        QVERIFY(!QString::fromUtf8(r.body).contains("19491231"));
+        QCOMPARE(c.value("promisedDueDate").toString(), QStringLiteral("2026-11-30")); // Friday + 1 working day
+        QCOMPARE(c.value("clerk").toString(), QStringLiteral("clerk1"));
+        QCOMPARE(c.value("channel").toString(), QStringLiteral("counter"));
+        QCOMPARE(c.value("deficiencies").toArray().size(), 0);
+        QCOMPARE(c.value("matters").toArray()[0].toObject().value("version").toInt(), 1);
+        // One call shows the whole case.
+        const ApiReply again = as("clerk1").get(api("/cases/") + m_caseSZ);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.object(), c);
+        QCOMPARE(again.header("etag"), QByteArray("\"1\""));
+    }
+
+    void acceptWithDeficiency()
+    {
+        QJsonObject body = setMaterial(completeIntake("HF-001", "SZ", "clerk1"), "LABOR_CONTRACT", "deficient");
+        ApiReply r = createCase("clerk1", body);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("accepted_with_deficiency"));
+        const QJsonArray deficiencies = r.object().value("deficiencies").toArray();
+        QCOMPARE(deficiencies.size(), 1);
+        QCOMPARE(deficiencies[0].toObject().value("material").toString(), QStringLiteral("LABOR_CONTRACT"));
+        // Friday 27 Nov + 5 working days.
+        QCOMPARE(deficiencies[0].toObject().value("dueDate").toString(), QStringLiteral("2026-12-04"));
+        QCOMPARE(deficiencies[0].toObject().value("status").toString(), QStringLiteral("outstanding"));
+        m_deficientCase = r.object().value("id").toString();
+
+        // An earlier date in the request wins; a later one is refused.
+        r = createCase("clerk1", setMaterial(body, "LABOR_CONTRACT", "deficient", "2026-12-01"));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("deficiencies").toArray()[0].toObject().value("dueDate").toString(),
+                 QStringLiteral("2026-12-01"));
+        r = createCase("clerk1", setMaterial(body, "LABOR_CONTRACT", "deficient", "2026-12-31"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("materials_incomplete"));
+        QCOMPARE(r.object().value("missing").toArray()[0].toObject().value("reason").toString(),
+                 QStringLiteral("due_date_too_late"));
+    }
+
+    // Everything missing is listed at once: the one-time notice.
+    void oneTimeNotice()
+    {
+        QJsonObject body = completeIntake("HF-002", "SZ", "clerk1");
+        body.insert("materials", QJsonArray{QJsonObject{{"code", "BANK_CARD"}, {"provided", "deficient"}}});
+        const ApiReply r = createCase("clerk1", body);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("materials_incomplete"));
+        QMap<QString, QString> reasons;
+        for (const auto &m : r.object().value("missing").toArray()) {
+            reasons.insert(m.toObject().value("code").toString(), m.toObject().value("reason").toString());
+            QVERIFY(!m.toObject().value("name").toString().isEmpty());
+        }
+        QCOMPARE(reasons.value("ID_CARD"), QStringLiteral("core_missing"));
+        QCOMPARE(reasons.value("BANK_CARD"), QStringLiteral("core_missing"));
+        QCOMPARE(reasons.value("PURCHASE_CONTRACT"), QStringLiteral("required_missing"));
+        QCOMPARE(reasons.size(), 3);
+    }
+
+    void validationListsEveryField()
+    {
+        QJsonObject body = completeIntake("HF-002", "SZ", "clerk1");
+        body.insert("applicant", QJsonObject{{"kind", "person"}, {"name", ""}, {"idNumber", "11010519491231003X"},
+                                             {"phone", "12345"}});
+        QJsonObject form = body.value("form").toObject();
+        form.remove("bank_account");
+        form.insert("withdrawal_amount", "lots");
+        body.insert("form", form);
+        body.insert("channel", "fax");
+        const ApiReply r = createCase("clerk1", body);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("validation_failed"));
+        const QStringList fields = codesOf(r.object().value("errors").toArray(), "field");
+        for (const auto &f : {"applicant.name", "applicant.idNumber", "applicant.phone", "channel", "form.bank_account",
+                              "form.withdrawal_amount"})
+            QVERIFY2(fields.contains(f), f);
+        QCOMPARE(fields.size(), 6);
+        ApiReply none = createCase("clerk1", QJsonObject{});
+        QCOMPARE(none.status, 422);
+        QVERIFY(codesOf(none.object().value("errors").toArray(), "field").contains("matters"));
+    }
+
+    void onlyOwnCenter()
+    {
+        const ApiReply r = createCase("clerk1", completeIntake("HF-001", "SZ-V01", "clerk1"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(codesOf(r.object().value("errors").toArray(), "field"), QStringList{"center"});
+        QCOMPARE(createCase("agent1", completeIntake("HF-001", "SZ", "agent1")).status, 422);
+        for (const QString user : {"approver-hf", "supervisor1", "admin", "auditor"})
+            QCOMPARE(createCase(user, completeIntake("HF-001", "SZ", user)).status, 404);
+    }
+
+    void electronicLicenseMustBeHeld()
+    {
+        QJsonObject body = setMaterial(completeIntake("HF-001", "SZ", "clerk1"), "ID_CARD", "e_license");
+        QCOMPARE(createCase("clerk1", body).status, 201);
+        body.insert("applicant", applicantPerson("440524188001010014"));
+        const ApiReply r = createCase("clerk1", body);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("errors").toArray()[0].toObject().value("code").toString(),
+                 QStringLiteral("e_license_not_held"));
+    }
+
+    void idempotency()
+    {
+        const QJsonObject body = completeIntake("HF-001", "SZ", "clerk1");
+        ApiReply r = as("clerk1").post(api("/cases"), toJson(body));
+        QCOMPARE(r.status, 428);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("precondition_required"));
+
+        const QByteArray key = newKey().toUtf8();
+        const ApiReply first = createCase("clerk1", body, key);
+        QCOMPARE(first.status, 201);
+        const ApiReply replay = createCase("clerk1", body, key);
+        QCOMPARE(replay.status, 201);
+        QCOMPARE(replay.object().value("id"), first.object().value("id"));
+        QCOMPARE(replay.object().value("number"), first.object().value("number"));
+        QCOMPARE(replay.header("location"), first.header("location"));
+        // Nothing was created twice.
+        const ApiReply list = as("clerk1").get(api("/cases?limit=200"));
+        int copies = 0;
+        for (const auto &c : list.object().value("items").toArray())
+            copies += c.toObject().value("number") == first.object().value("number") ? 1 : 0;
+        QCOMPARE(copies, 1);
+
+        QJsonObject other = body;
+        other.insert("greenChannel", true);
+        r = createCase("clerk1", other, key);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("idempotency_key_reused"));
+        // Keys belong to their user: another clerk may use the same key.
+        QCOMPARE(createCase("clerk2", body, key).status, 201);
+    }
+
+    void bundleCase()
+    {
+        const ApiReply b = as("clerk1").get(api("/bundles/B-OPEN-COMPANY"));
+        QJsonObject form;
+        for (const auto &f : b.object().value("fields").toArray())
+            form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
+        QJsonArray materials;
+        for (const auto &x : b.object().value("materials").toArray())
+            materials.append(QJsonObject{{"code", x.toObject().value("code")}, {"provided", "paper"}});
+        const QJsonObject body{{"bundle", "B-OPEN-COMPANY"}, {"applicant", applicantPerson()}, {"center", "SZ"},
+                               {"form", form},                {"materials", materials}};
+        const ApiReply r = createCase("clerk1", body);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("bundle").toString(), QStringLiteral("B-OPEN-COMPANY"));
+        QCOMPARE(codesOf(r.object().value("matters").toArray()), (QStringList{"MR-001", "PS-001", "TX-001"}));
+        QCOMPARE(r.object().value("materials").toArray().size(), b.object().value("materials").toArray().size());
+        QJsonObject both = body;
+        both.insert("matters", QJsonArray{"HF-001"});
+        QCOMPARE(createCase("clerk1", both).status, 422);
+    }
+
+    // Every role x every endpoint x an object in and out of scope.
+    void authorizationMatrix()
+    {
+        m_caseV01 = createCase("agent1", completeIntake("MR-001", "SZ-V01", "agent1")).object().value("id").toString();
+        m_caseV02 = createCase("agent2", completeIntake("MR-001", "SZ-V02", "agent2")).object().value("id").toString();
+        QVERIFY(!m_caseV01.isEmpty() && !m_caseV02.isEmpty() && !m_caseSZ.isEmpty());
+
+        const QStringList users{"clerk1", "clerk2", "agent1", "agent2", "approver-hf", "approver-mr",
+                                "supervisor1", "admin", "auditor"};
+        // case -> users who may read it
+        const QMap<QString, QStringList> readers{
+            {m_caseSZ, {"clerk1", "clerk2", "approver-hf", "supervisor1"}},
+            {m_caseV01, {"clerk1", "clerk2", "agent1", "approver-mr", "supervisor1"}},
+            {m_caseV02, {"clerk1", "clerk2", "agent2", "approver-mr", "supervisor1"}},
+        };
+        for (const QString &user : users) {
+            QSet<QString> listed;
+            const ApiReply list = as(user).get(api("/cases?limit=200"));
+            const bool mayList = user != "admin" && user != "auditor";
+            QCOMPARE(list.status, mayList ? 200 : 404);
+            for (const auto &c : list.object().value("items").toArray())
+                listed.insert(c.toObject().value("id").toString());
+            for (auto it = readers.begin(); it != readers.end(); ++it) {
+                const bool may = it.value().contains(user);
+                const QByteArray where = (user + " reads " + it.key()).toUtf8();
+                QVERIFY2(as(user).get(api("/cases/") + it.key()).status == (may ? 200 : 404), where.constData());
+                QVERIFY2(listed.contains(it.key()) == may, where.constData());
+                const bool mayAudit = may || user == "auditor";
+                QVERIFY2(as(user).get(api("/cases/") + it.key() + "/audit").status == (mayAudit ? 200 : 404),
+                         where.constData());
+                const bool maySupply = may && !user.startsWith("approver");
+                // Without If-Match: 428 when allowed to try, 404 when out of scope.
+                const int supply = as(user).post(api("/cases/") + it.key() + "/deficiencies/none/supply",
+                                                 toJson({{"provided", "paper"}}))
+                                       .status;
+                QVERIFY2(supply == (maySupply ? 428 : 404), where.constData());
+            }
+            const QMap<QString, int> endpoints{
+                {"/me", 200},
+                {"/departments", 200},
+                {"/centers", 200},
+                {"/matters", 200},
+                {"/matters/HF-001", 200},
+                {"/bundles", 200},
+                {"/bundles/B-OPEN-RESTAURANT", 200},
+                {"/calendar?from=2026-11-01&to=2026-11-30", 200},
+                {"/applicants/11010519491231002X/licenses",
+                 user.startsWith("clerk") || user.startsWith("agent") ? 200 : 404},
+                {"/deficiencies", mayList ? 200 : 404},
+                {"/audit/verify", user == "auditor" ? 200 : 404},
+            };
+            for (auto it = endpoints.begin(); it != endpoints.end(); ++it) {
+                const QByteArray where = (user + " GET " + it.key()).toUtf8();
+                QVERIFY2(as(user).get(api(it.key())).status == it.value(), where.constData());
+                QVERIFY2(m_anon->get(api(it.key())).status == 401, where.constData());
+            }
+            const bool admin = user == "admin";
+            QVERIFY(as(user).put(api("/calendar/2026-12-30"), toJson({{"working", true}})).status == (admin ? 200 : 404));
+            QVERIFY(as(user).put(api("/matters/HF-003"), "{}", {{"If-Match", "\"1\""}}).status == (admin ? 422 : 404));
+        }
+    }
+
+    void supplyDeficiency()
+    {
+        const QString path = api("/cases/") + m_deficientCase;
+        ApiReply c = as("clerk1").get(path);
+        const QString did = c.object().value("deficiencies").toArray()[0].toObject().value("id").toString();
+        const QString supply = path + "/deficiencies/" + did + "/supply";
+        const QByteArray body = toJson({{"provided", "scan"}});
+        QCOMPARE(as("clerk1").post(supply, body).status, 428);
+        ApiReply r = as("clerk1").post(supply, body, {{"If-Match", "\"7\""}});
+        QCOMPARE(r.status, 412);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("precondition_failed"));
+        QCOMPARE(as("clerk1").post(supply, toJson({{"provided", "email"}}), {{"If-Match", c.header("etag")}}).status, 422);
+        QCOMPARE(as("clerk1").post(path + "/deficiencies/nope/supply", body, {{"If-Match", c.header("etag")}}).status,
+                 404);
+        // The village agent of another centre cannot see it at all.
+        QCOMPARE(as("agent2").post(supply, body, {{"If-Match", c.header("etag")}}).status, 404);
+
+        r = as("clerk2").post(supply, body, {{"If-Match", c.header("etag")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("accepted"));
+        QCOMPARE(r.object().value("version").toInt(), 2);
+        QCOMPARE(r.header("etag"), QByteArray("\"2\""));
+        const QJsonObject d = r.object().value("deficiencies").toArray()[0].toObject();
+        QCOMPARE(d.value("status").toString(), QStringLiteral("supplied"));
+        QCOMPARE(d.value("provided").toString(), QStringLiteral("scan"));
+        QVERIFY(!d.value("suppliedAt").isNull());
+        for (const auto &m : r.object().value("materials").toArray()) {
+            if (m.toObject().value("code").toString() == "LABOR_CONTRACT")
+                QCOMPARE(m.toObject().value("provided").toString(), QStringLiteral("scan"));
+        }
+        // The old version is stale now; and a supplied material cannot be supplied again.
+        QCOMPARE(as("clerk1").post(supply, body, {{"If-Match", c.header("etag")}}).status, 412);
+        r = as("clerk1").post(supply, body, {{"If-Match", "\"2\""}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("transition_refused"));
+    }
+
+    void deficiencyList()
+    {
+        // A fresh deficient case at a village centre.
+        const ApiReply created = createCase("agent1", setMaterial(completeIntake("MR-001", "SZ-V01", "agent1"),
+                                                                  "ADDRESS_PROOF", "deficient"));
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.object().value("deficiencies").toArray()[0].toObject().value("dueDate").toString(),
+                 QStringLiteral("2026-12-02")); // 3 working days
+        ApiReply r = as("agent1").get(api("/deficiencies?status=outstanding"));
+        QCOMPARE(r.status, 200);
+        QJsonArray items = r.object().value("items").toArray();
+        QVERIFY(!items.isEmpty());
+        for (const auto &item : items) {
+            QCOMPARE(item.toObject().value("center").toString(), QStringLiteral("SZ-V01"));
+            QCOMPARE(item.toObject().value("status").toString(), QStringLiteral("outstanding"));
+            QVERIFY(item.toObject().value("caseNumber").toString().startsWith("SZ-V01-20261127-"));
+        }
+        r = as("clerk1").get(api("/deficiencies?status=outstanding&dueBefore=2026-12-03"));
+        QVERIFY(codesOf(r.object().value("items").toArray(), "caseId").contains(created.object().value("id").toString()));
+        for (const auto &item : r.object().value("items").toArray())
+            QVERIFY(item.toObject().value("dueDate").toString() < "2026-12-03");
+        QVERIFY(as("agent2").get(api("/deficiencies")).object().value("items").toArray().isEmpty());
+        QCOMPARE(as("clerk1").get(api("/deficiencies?status=lost")).status, 422);
+        QCOMPARE(as("clerk1").get(api("/deficiencies?dueBefore=soon")).status, 422);
+        r = as("clerk1").get(api("/deficiencies?status=supplied"));
+        QVERIFY(codesOf(r.object().value("items").toArray(), "caseId").contains(m_deficientCase));
+    }
+
+    // A catalog edit is a new version; accepted cases keep the version they were accepted under.
+    void catalogVersioning()
+    {
+        ApiReply r = as("admin").get(api("/matters/HF-001"));
+        QJsonObject matter = r.object();
+        QJsonArray materials = matter.value("materials").toArray();
+        QJsonObject contract = materials[1].toObject();
+        contract.insert("deficiencyAllowed", false);
+        contract.insert("maxDeficiencyDays", 0);
+        materials[1] = contract;
+        matter.insert("materials", materials);
+        QCOMPARE(as("admin").put(api("/matters/HF-001"), toJson(matter)).status, 428);
+        QCOMPARE(as("admin").put(api("/matters/HF-001"), toJson(matter), {{"If-Match", "\"9\""}}).status, 412);
+        QJsonObject broken = matter;
+        broken.insert("promisedDays", 30);
+        QCOMPARE(as("admin").put(api("/matters/HF-001"), toJson(broken), {{"If-Match", r.header("etag")}}).status, 422);
+        r = as("admin").put(api("/matters/HF-001"), toJson(matter), {{"If-Match", r.header("etag")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("version").toInt(), 2);
+        QCOMPARE(r.object().value("initials").toString(), QStringLiteral("zfgjjjcdj"));
+
+        const ApiReply old = as("clerk1").get(api("/cases/") + m_caseSZ);
+        QCOMPARE(old.object().value("matters").toArray()[0].toObject().value("version").toInt(), 1);
+        r = createCase("clerk1", setMaterial(completeIntake("HF-001", "SZ", "clerk1"), "LABOR_CONTRACT", "deficient"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("missing").toArray()[0].toObject().value("reason").toString(),
+                 QStringLiteral("deficiency_not_allowed"));
+        r = createCase("clerk1", completeIntake("HF-001", "SZ", "clerk1"));
+        QCOMPARE(r.object().value("matters").toArray()[0].toObject().value("version").toInt(), 2);
+    }
+
+    void auditTrail()
+    {
+        ApiReply r = as("clerk1").get(api("/cases/") + m_deficientCase + "/audit");
+        QCOMPARE(r.status, 200);
+        const QJsonArray items = r.object().value("items").toArray();
+        QStringList actions = codesOf(items, "action");
+        QCOMPARE(actions, (QStringList{"accept_with_deficiency", "deficiency_supplied", "complete_materials"}));
+        QCOMPARE(items[0].toObject().value("actor").toString(), QStringLiteral("clerk1"));
+        QCOMPARE(items[1].toObject().value("actor").toString(), QStringLiteral("clerk2"));
+        r = as("auditor").get(api("/audit/verify"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.object().value("valid").toBool());
+        QVERIFY(r.object().value("entries").toInt() > 10);
+        QVERIFY(r.object().value("firstBrokenEntry").isNull());
+    }
+
+    void badInput()
+    {
+        ApiReply r = as("clerk1").post(api("/cases"), "{\"matters\": [", {{"Idempotency-Key", "bad-json"}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("malformed_json"));
+        QCOMPARE(as("clerk1").post(api("/cases"), "[1,2]", {{"Idempotency-Key", "array"}}).status, 400);
+        QCOMPARE(m_anon->post(api("/sessions"), "not json").status, 400);
+        r = as("clerk1").post(api("/cases"), QByteArray(2 * 1024 * 1024, 'x'), {{"Idempotency-Key", "big"}});
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("payload_too_large"));
+        r = as("clerk1").get(api("/no/such/thing"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("not_found"));
+        r = as("clerk1").del(api("/matters"));
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.header("allow"), QByteArray("GET"));
+        r = as("clerk1").get(api("/matters?q=") + QUrl::toPercentEncoding("'; DROP TABLE cases; --"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("items").toArray().size(), 0);
+        QCOMPARE(as("clerk1").get(api("/cases/") + QUrl::toPercentEncoding("x' OR '1'='1")).status, 404);
+        QJsonObject body = completeIntake("HF-001", "SZ", "clerk1");
+        QJsonObject applicant = applicantPerson();
+        applicant.insert("name", QStringLiteral("O'Brien\"; DROP TABLE cases; --"));
+        body.insert("applicant", applicant);
+        r = createCase("clerk1", body);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("applicant").toObject().value("name").toString(),
+                 QStringLiteral("O'Brien\"; DROP TABLE cases; --"));
+        QCOMPARE(as("clerk1").get(api("/cases?cursor=%%%")).status, 422);
+        QCOMPARE(as("clerk1").get(api("/health")).status, 200);
+    }
+
+    // Case numbers come from the database: parallel intakes, on one instance and on two sharing
+    // the database, never collide.
+    void caseNumbersUnderConcurrency()
+    {
+        QString error;
+        ServerProcess second;
+        QVERIFY2(second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error), qPrintable(error));
+        ApiClient secondClient(second.baseUrl());
+        QCOMPARE(secondClient.signIn("clerk2").status, 201);
+
+        const QJsonObject body = completeIntake("HF-001", "SZ", "clerk1");
+        QNetworkAccessManager network;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 24; ++i) {
+            const bool first = i % 2 == 0;
+            QNetworkRequest request(QUrl((first ? m_server.baseUrl() : second.baseUrl()) + api("/cases")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("Authorization",
+                                 "Bearer " + (first ? as("clerk1").token() : secondClient.token()).toUtf8());
+            request.setRawHeader("Idempotency-Key", newKey().toUtf8());
+            replies << network.post(request, toJson(body));
+        }
+        QStringList numbers;
+        for (QNetworkReply *reply : replies) {
+            if (!reply->isFinished())
+                QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 60000));
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray answer = reply->readAll();
+            QVERIFY2(status == 201, answer.constData());
+            numbers << QJsonDocument::fromJson(answer).object().value("number").toString();
+            reply->deleteLater();
+        }
+        QCOMPARE(QSet<QString>(numbers.begin(), numbers.end()).size(), numbers.size());
+        QCOMPARE(second.stop(), 0);
+    }
+
+    // The overdue job, with the server restarted at a later date.
+    void overdueAfterRestart()
+    {
+        QCOMPARE(m_server.stop(), 0);
+        QString error;
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-08"}, &error), qPrintable(error));
+        m_users.clear();
+        m_anon = std::make_unique<ApiClient>(m_server.baseUrl());
+        QVERIFY(QTest::qWaitFor(
+            [this] {
+                return !as("agent1").get(api("/deficiencies?status=overdue")).object().value("items").toArray().isEmpty();
+            },
+            10000));
+        const ApiReply r = as("agent1").get(api("/deficiencies?status=overdue"));
+        const QJsonObject overdue = r.object().value("items").toArray()[0].toObject();
+        QCOMPARE(overdue.value("dueDate").toString(), QStringLiteral("2026-12-02"));
+        const ApiReply audit = as("agent1").get(api("/cases/") + overdue.value("caseId").toString() + "/audit");
+        QVERIFY(codesOf(audit.object().value("items").toArray(), "action").contains("deficiency_overdue"));
+        const ApiReply c = as("agent1").get(api("/cases/") + overdue.value("caseId").toString());
+        QCOMPARE(c.object().value("version").toInt(), 2);
+        // A restart loads nothing twice.
+        QCOMPARE(as("clerk1").get(api("/departments")).object().value("items").toArray().size(), 6);
+    }
+
+    // Editing the audit trail behind the server's back is detected.
+    void tamperingDetected()
+    {
+        const QString sql = QStringLiteral("UPDATE audit_log SET detail = 'edited' WHERE seq = 3");
+        if (m_db.kind() == TestDatabase::Kind::SQLite) {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tamper");
+            db.setDatabaseName(m_db.url().mid(7));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(sql));
+            db.close();
+        } else {
+            const QString name = m_db.url().section('/', -1);
+            QString admin = qEnvironmentVariable("ONEWINDOW_TEST_PG_ADMIN");
+            admin.replace(QStringLiteral("dbname=postgres"), QStringLiteral("dbname=") + name);
+            QProcess psql;
+            psql.start("psql", {admin, "-v", "ON_ERROR_STOP=1", "-c", sql});
+            QVERIFY(psql.waitForFinished(30000));
+            QCOMPARE(psql.exitCode(), 0);
+        }
+        const ApiReply r = as("auditor").get(api("/audit/verify"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("valid").toBool(), false);
+        QCOMPARE(r.object().value("firstBrokenEntry").toInt(), 3);
+    }
+
+    // SIGTERM finishes and exits 0.
+    void cleanupTestCase()
+    {
+        m_users.clear();
+        QCOMPARE(m_server.stop(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ServerApi)
+#include "tst_serverapi.moc"

@@ -1,0 +1,201 @@
+#include "serverprocess.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <csignal>
+
+ServerProcess::ServerProcess() = default;
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning())
+        stop();
+}
+
+bool ServerProcess::start(const QStringList &arguments, QString *error)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_output.clear();
+    m_process->start(QStringLiteral(ONEWINDOW_SERVER_BINARY),
+                     QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + arguments);
+    if (!m_process->waitForStarted(10000)) {
+        *error = QStringLiteral("cannot start the server: ") + m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("listening on (https?://[0-9.:]+)"));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000) {
+        m_process->waitForReadyRead(200);
+        m_output += QString::fromUtf8(m_process->readAll());
+        const auto match = listening.match(m_output);
+        if (match.hasMatch()) {
+            m_baseUrl = match.captured(1);
+            return true;
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            *error = QStringLiteral("the server exited: ") + m_output;
+            return false;
+        }
+    }
+    *error = QStringLiteral("the server did not start listening: ") + m_output;
+    return false;
+}
+
+int ServerProcess::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return m_process ? m_process->exitCode() : -1;
+    ::kill(static_cast<pid_t>(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(30000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        return -1;
+    }
+    m_output += QString::fromUtf8(m_process->readAll());
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+TestDatabase::Kind TestDatabase::kindFromEnvironment()
+{
+    return qEnvironmentVariable("ONEWINDOW_TEST_DATABASE") == QLatin1String("postgresql") ? Kind::PostgreSQL
+                                                                                         : Kind::SQLite;
+}
+
+TestDatabase TestDatabase::create(Kind kind, const QString &directory, QString *error)
+{
+    TestDatabase db;
+    db.m_kind = kind;
+    if (kind == Kind::SQLite) {
+        db.m_url = QStringLiteral("sqlite:") + QDir(directory).filePath(
+                       QStringLiteral("ow-%1.db").arg(QRandomGenerator::global()->generate()));
+        return db;
+    }
+    const QString admin = qEnvironmentVariable("ONEWINDOW_TEST_PG_ADMIN");
+    const QString port = qEnvironmentVariable("ONEWINDOW_TEST_PG_PORT");
+    if (admin.isEmpty() || port.isEmpty()) {
+        *error = QStringLiteral("ONEWINDOW_TEST_PG_ADMIN is not set: run the tests with ./test.sh, which starts "
+                                "PostgreSQL");
+        return db;
+    }
+    const QString name = QStringLiteral("ow_test_%1").arg(QRandomGenerator::global()->generate());
+    QProcess psql;
+    psql.start(QStringLiteral("psql"), {admin, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                        QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(name)});
+    if (!psql.waitForFinished(30000) || psql.exitCode() != 0) {
+        *error = QStringLiteral("psql could not create a database: ") + QString::fromUtf8(psql.readAllStandardError());
+        return db;
+    }
+    db.m_url = QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(port, name);
+    return db;
+}
+
+QByteArray toJson(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+ApiClient::ApiClient(QString baseUrl) : m_baseUrl(std::move(baseUrl)) {}
+
+ApiReply ApiClient::get(const QString &path, const QMap<QByteArray, QByteArray> &headers)
+{
+    return send("GET", path, {}, headers);
+}
+
+ApiReply ApiClient::post(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
+{
+    return send("POST", path, body, headers);
+}
+
+ApiReply ApiClient::put(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
+{
+    return send("PUT", path, body, headers);
+}
+
+ApiReply ApiClient::del(const QString &path)
+{
+    return send("DELETE", path, {}, {});
+}
+
+ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                         const QMap<QByteArray, QByteArray> &headers)
+{
+    QNetworkRequest request(QUrl(m_baseUrl + path));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        request.setRawHeader(it.key(), it.value());
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+
+    ApiReply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError && result.status == 0)
+        result.networkError = reply->errorString();
+    for (const auto &pair : reply->rawHeaderPairs())
+        result.headers.insert(pair.first.toLower(), pair.second);
+    result.json = QJsonDocument::fromJson(result.body);
+    reply->deleteLater();
+    record(method, path, result);
+    return result;
+}
+
+ApiReply ApiClient::signIn(const QString &username, const QString &password)
+{
+    const ApiReply reply = post(QStringLiteral("/api/v1/sessions"),
+                                toJson({{QStringLiteral("username"), username}, {QStringLiteral("password"), password}}));
+    if (reply.status == 201)
+        m_token = reply.object().value(QStringLiteral("token")).toString();
+    return reply;
+}
+
+void ApiClient::record(const QByteArray &method, const QString &path, const ApiReply &reply)
+{
+    const QString file = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC");
+    if (file.isEmpty() || reply.status == 0)
+        return;
+    QJsonObject headers;
+    for (const QByteArray &name : {QByteArrayLiteral("etag"), QByteArrayLiteral("location"), QByteArrayLiteral("allow")}) {
+        if (reply.headers.contains(name)) {
+            const QString display = name == "etag" ? QStringLiteral("ETag")
+                                    : name == "location" ? QStringLiteral("Location")
+                                                         : QStringLiteral("Allow");
+            headers.insert(display, QString::fromUtf8(reply.headers.value(name)));
+        }
+    }
+    QString contentType = QString::fromUtf8(reply.headers.value("content-type"));
+    contentType = contentType.section(QLatin1Char(';'), 0, 0).trimmed();
+    QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(method)},
+                     {QStringLiteral("path"), path},
+                     {QStringLiteral("status"), reply.status},
+                     {QStringLiteral("contentType"), contentType},
+                     {QStringLiteral("headers"), headers},
+                     {QStringLiteral("body"), reply.json.isNull() ? QJsonValue() : (reply.json.isObject()
+                                                                        ? QJsonValue(reply.json.object())
+                                                                        : QJsonValue(reply.json.array()))}};
+    QFile out(file);
+    if (out.open(QIODevice::Append))
+        out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+}

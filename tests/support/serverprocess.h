@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+/// A real onewindow-server started for a test, on a free loopback port, with its own database.
+class ServerProcess
+{
+public:
+    ServerProcess();
+    ~ServerProcess();
+
+    /// Starts with `--listen 127.0.0.1:0` plus `arguments`; waits for the "listening" line.
+    bool start(const QStringList &arguments, QString *error);
+    /// SIGTERM, then waits; returns the exit code (-1 on a crash or a hang).
+    int stop();
+    bool isRunning() const;
+
+    QString baseUrl() const { return m_baseUrl; }
+    QString output() const { return m_output; }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QString m_baseUrl;
+    QString m_output;
+};
+
+/// A database for one test run: a SQLite file in a temporary folder, or a fresh database on
+/// the throwaway PostgreSQL that test.sh starts (ONEWINDOW_TEST_PG_ADMIN / _PORT).
+class TestDatabase
+{
+public:
+    enum class Kind { SQLite, PostgreSQL };
+    /// From ONEWINDOW_TEST_DATABASE (sqlite, the default, or postgresql).
+    static Kind kindFromEnvironment();
+    /// Empty url and an error when PostgreSQL was asked for but is not there.
+    static TestDatabase create(Kind kind, const QString &directory, QString *error);
+    /// Another fresh database of the same kind.
+    QString url() const { return m_url; }
+    Kind kind() const { return m_kind; }
+    QString name() const { return m_kind == Kind::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"); }
+
+private:
+    Kind m_kind = Kind::SQLite;
+    QString m_url;
+};
+
+/// The answer to one request, body parsed when it is JSON.
+struct ApiReply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonDocument json;
+    QMap<QByteArray, QByteArray> headers; ///< names lower-cased
+    QString networkError;
+
+    QJsonObject object() const { return json.object(); }
+    QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
+};
+
+/// A blocking HTTP client for tests: every exchange is also appended to a JSON Lines file
+/// (ONEWINDOW_CONTRACT_TRAFFIC) that the contract test checks against api/openapi.yaml.
+class ApiClient
+{
+public:
+    explicit ApiClient(QString baseUrl);
+
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+
+    ApiReply get(const QString &path, const QMap<QByteArray, QByteArray> &headers = {});
+    ApiReply post(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers = {});
+    ApiReply put(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers = {});
+    ApiReply del(const QString &path);
+    ApiReply send(const QByteArray &method, const QString &path, const QByteArray &body,
+                  const QMap<QByteArray, QByteArray> &headers);
+
+    /// Signs in and keeps the token; returns the reply.
+    ApiReply signIn(const QString &username, const QString &password = QStringLiteral("OneWindow-demo-1"));
+
+private:
+    void record(const QByteArray &method, const QString &path, const ApiReply &reply);
+    QString m_baseUrl;
+    QString m_token;
+    QNetworkAccessManager m_network;
+};
+
+QByteArray toJson(const QJsonObject &object);
