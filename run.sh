@@ -29,7 +29,21 @@ if [ -x "$server" ]; then
   mkdir -p "$data"
   "$server" --listen "$listen" --database "sqlite:$data/onewindow-demo.db" --demo &
   server_pid=$!
-  echo "Server on http://$listen (demo users, password OneWindow-demo-1)"
+  for _ in $(seq 1 100); do
+    curl -fsS "http://$listen/api/v1/health" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || { echo "The server did not start." >&2; exit 1; }
+    sleep 0.2
+  done
+  cat <<USERS
+The server listens on http://$listen (SQLite database in $data).
+Demo users, all with the password OneWindow-demo-1:
+  clerk1, clerk2     counter clerks of the Shengze hall (SZ)
+  agent1, agent2     agents of the village centres SZ-V01 and SZ-V02
+  approver-hf        approver of the housing provident fund (HF)
+  approver-mr        approver of market regulation (MR)
+  supervisor1        supervisor of the hall
+  admin, auditor     administrator, auditor
+USERS
 fi
 
 if [ -x "$client" ]; then

@@ -1,0 +1,172 @@
+#include "application.h"
+
+#include "languages.h"
+#include "mainwindow.h"
+#include "signindialog.h"
+
+#include "logging/logging.h"
+#include "models/catalogsync.h"
+#include "models/localstore.h"
+#include "models/session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+
+#ifndef ONEWINDOW_VERSION
+#define ONEWINDOW_VERSION "0.0.0"
+#endif
+
+namespace onewindow::client {
+
+namespace {
+
+void routeQtMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const std::string text = message.toStdString();
+    const char *category = context.category ? context.category : "qt";
+    switch (type) {
+    case QtDebugMsg: spdlog::debug("[{}] {}", category, text); break;
+    case QtInfoMsg: spdlog::info("[{}] {}", category, text); break;
+    case QtWarningMsg: spdlog::warn("[{}] {}", category, text); break;
+    case QtCriticalMsg: spdlog::error("[{}] {}", category, text); break;
+    case QtFatalMsg: spdlog::critical("[{}] {}", category, text); spdlog::default_logger()->flush(); break;
+    }
+}
+
+/// Resident memory in kB, from /proc (0 elsewhere): for the start-up benchmark.
+long residentKilobytes()
+{
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            long kb = 0;
+            status >> kb;
+            return kb;
+        }
+        status.ignore(4096, '\n');
+    }
+    return 0;
+}
+
+} // namespace
+
+int runClient(int argc, char *argv[])
+{
+    QElapsedTimer started;
+    started.start();
+    QApplication::setOrganizationName(QStringLiteral("OneWindow"));
+    QApplication::setApplicationName(QStringLiteral("onewindow"));
+    QApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("OneWindow"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("OneWindow counter client"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server address."),
+                                          QStringLiteral("URL"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en."),
+                                        QStringLiteral("LANG"));
+    const QCommandLineOption userOption(QStringLiteral("user"),
+                                        QStringLiteral("Sign in as this user; the password comes from "
+                                                       "ONEWINDOW_PASSWORD."),
+                                        QStringLiteral("USER"));
+    const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
+                                           QStringLiteral("Print start-up time and memory, then quit (benchmarks)."));
+    parser.addOptions({serverOption, langOption, userOption, measureOption});
+    parser.process(app);
+
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir + QStringLiteral("/logs"));
+    logging::Options logOptions;
+    logOptions.name = "client";
+    logOptions.file = (dataDir + QStringLiteral("/logs/onewindow.log")).toStdString();
+    logging::setup(logOptions);
+    qInstallMessageHandler(routeQtMessages);
+    spdlog::info("OneWindow {} starting", ONEWINDOW_VERSION);
+
+    Languages languages;
+    const QString language = parser.value(langOption);
+    if (!language.isEmpty() && !Languages::available().contains(language))
+        spdlog::warn("unknown language '{}'", language.toStdString());
+    languages.apply(Languages::initial(language));
+
+    models::ApiClient api;
+    models::Session session(&api);
+    models::LocalStore store;
+    store.open(dataDir + QStringLiteral("/onewindow.sqlite"), &app, [](const QString &error) {
+        if (!error.isEmpty())
+            spdlog::error("local store: {}", error.toStdString());
+    });
+    QObject::connect(&store, &models::LocalStore::storageError, &app,
+                     [](const QString &message) { spdlog::error("local store: {}", message.toStdString()); });
+    models::CatalogSync sync(&api, &store);
+
+    SignInDialog signIn(&session, &languages, SignInDialog::Mode::SignIn);
+    if (parser.isSet(serverOption))
+        signIn.setServer(parser.value(serverOption));
+
+    const bool measuring = parser.isSet(measureOption);
+    if (measuring && !parser.isSet(userOption)) {
+        // Cold start to a usable sign-in window.
+        QTimer::singleShot(0, &app, [&] {
+            std::printf("startup-ms %lld\nrss-kb %ld\n", static_cast<long long>(started.elapsed()), residentKilobytes());
+            std::fflush(stdout);
+            app.quit();
+        });
+    }
+
+    std::unique_ptr<MainWindow> window;
+    const auto openMainWindow = [&] {
+        MainWindow::Services services{&session, &store, &sync, &languages, nullptr, nullptr};
+        window = std::make_unique<MainWindow>(services);
+        window->show();
+        if (measuring) {
+            QTimer::singleShot(2000, &app, [&] {
+                std::printf("signed-in-ms %lld\nrss-kb %ld\n", static_cast<long long>(started.elapsed()),
+                            residentKilobytes());
+                std::fflush(stdout);
+                app.quit();
+            });
+        }
+    };
+    QObject::connect(&signIn, &QDialog::accepted, &app, openMainWindow);
+    QObject::connect(&signIn, &QDialog::rejected, &app, &QApplication::quit);
+
+    if (parser.isSet(userOption)) {
+        const QString password = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ONEWINDOW_PASSWORD"));
+        const QUrl server = QUrl::fromUserInput(parser.value(serverOption));
+        api.setBaseUrl(server);
+        session.signIn(parser.value(userOption), password, [&](const models::ApiError &error) {
+            if (error.isError()) {
+                std::fprintf(stderr, "%s\n", qPrintable(error.userMessage()));
+                app.exit(2);
+                return;
+            }
+            openMainWindow();
+        });
+    } else {
+        signIn.show();
+    }
+    const int result = app.exec();
+    window.reset();
+    store.flush();
+    spdlog::info("OneWindow stopped");
+    return result;
+}
+
+} // namespace onewindow::client

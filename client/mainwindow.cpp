@@ -1,0 +1,350 @@
+#include "mainwindow.h"
+
+#include "languages.h"
+#include "pages.h"
+#include "signindialog.h"
+
+#include "models/apiclient.h"
+#include "models/catalogsync.h"
+#include "models/session.h"
+
+#include "registries.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTime>
+#include <QTimer>
+
+namespace onewindow::client {
+
+namespace {
+constexpr int kPageIdRole = Qt::UserRole + 1;
+constexpr int kCountRole = Qt::UserRole + 2;
+constexpr int kShortcutRole = Qt::UserRole + 3;
+constexpr int kTitleRole = Qt::UserRole + 4;
+} // namespace
+
+MainWindow::MainWindow(const Services &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_userLabel(new QLabel(this))
+    , m_placeLabel(new QLabel(this))
+    , m_connectionLabel(new QLabel(this))
+    , m_catalogLabel(new QLabel(this))
+    , m_healthTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_basePointSize = QApplication::font().pointSizeF();
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 900});
+    setCentralWidget(splitter);
+    m_navigation->setMinimumWidth(180);
+
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->addPermanentWidget(m_catalogLabel);
+    statusBar()->addWidget(m_userLabel);
+    statusBar()->addWidget(m_placeLabel);
+
+    buildMenus();
+    buildWorkbench();
+    retranslate();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
+    auto *api = m_services.session->api();
+    connect(api, &models::ApiClient::reachabilityChanged, this, [this](bool reachable) {
+        m_reachable = reachable;
+        updateStatus();
+    });
+    connect(m_services.session, &models::Session::reauthenticationRequired, this, &MainWindow::reauthenticate);
+    connect(m_services.sync, &models::CatalogSync::finished, this, [this](bool ok, const QString &) {
+        m_catalogState = ok ? tr("Catalog updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+                            : tr("Catalog: saved copy");
+        updateStatus();
+    });
+    connect(m_healthTimer, &QTimer::timeout, this, &MainWindow::checkServer);
+    m_healthTimer->start(30000);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    zoom(settings.value(QStringLiteral("mainWindow/zoom"), 0).toInt());
+    if (!settings.contains(QStringLiteral("mainWindow/geometry")))
+        resize(1280, 760);
+
+    m_services.sync->refresh();
+    m_navigation->setCurrentRow(0);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    // Actions are created once; their texts are set in retranslate().
+    const auto action = [this](const QString &name, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        m_actions << a;
+        return a;
+    };
+    action(QStringLiteral("signOut"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] {
+        m_services.session->signOut();
+        close();
+    });
+    action(QStringLiteral("quit"), QKeySequence::Quit, [this] { close(); });
+    action(QStringLiteral("refresh"), QKeySequence(Qt::Key_F5), [this] {
+        if (auto *page = qobject_cast<WorkbenchPageWidget *>(m_pages->currentWidget()))
+            page->refresh();
+    });
+    action(QStringLiteral("zoomIn"), QKeySequence::ZoomIn, [this] { zoom(m_zoomSteps + 1); });
+    action(QStringLiteral("zoomOut"), QKeySequence::ZoomOut, [this] { zoom(m_zoomSteps - 1); });
+    action(QStringLiteral("zoomReset"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { zoom(0); });
+    action(QStringLiteral("focusNavigation"), QKeySequence(Qt::ALT | Qt::Key_N), [this] { m_navigation->setFocus(); });
+    action(QStringLiteral("aboutPlugins"), QKeySequence(), [this] {
+        if (m_services.showAboutPlugins)
+            m_services.showAboutPlugins(this);
+    });
+    action(QStringLiteral("about"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About OneWindow"),
+                           tr("OneWindow %1\nCounter software for one-window government service halls.")
+                               .arg(QApplication::applicationVersion()));
+    });
+    const auto find = [this](const char *name) { return findChild<QAction *>(QLatin1String(name)); };
+    QMenu *file = menuBar()->addMenu(QString());
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(find("signOut"));
+    file->addSeparator();
+    file->addAction(find("quit"));
+    QMenu *view = menuBar()->addMenu(QString());
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(find("refresh"));
+    view->addAction(find("focusNavigation"));
+    view->addSeparator();
+    view->addAction(find("zoomIn"));
+    view->addAction(find("zoomOut"));
+    view->addAction(find("zoomReset"));
+    QMenu *help = menuBar()->addMenu(QString());
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(find("aboutPlugins"));
+    help->addAction(find("about"));
+}
+
+void MainWindow::buildWorkbench()
+{
+    const QString role = m_services.session->user().role;
+    auto *api = m_services.session->api();
+    if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
+        addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
+        addPage(QStringLiteral("deficiencies"), new DeficienciesPage(api, this), QStringLiteral("F8"));
+    } else if (role == QLatin1String("approver")) {
+        addPage(QStringLiteral("departmentCases"), new CasesPage(api, this), QStringLiteral("F3"));
+    }
+    addPage(QStringLiteral("catalog"), new CatalogPage(m_services.store, m_services.sync, this), QStringLiteral("F6"));
+    addPluginPages();
+}
+
+void MainWindow::addHeading(const QString &text)
+{
+    auto *item = new QListWidgetItem(QStringLiteral("── %1 ──").arg(text), m_navigation);
+    item->setFlags(Qt::NoItemFlags);
+    m_pages->addWidget(new QWidget(this)); // keeps rows and pages aligned
+}
+
+void MainWindow::addPluginPages()
+{
+    if (!m_services.registries)
+        return;
+    QString heading;
+    for (const auto &page : m_services.registries->workbenchPagesFor(m_services.session->user().role)) {
+        if (page.department != heading) {
+            heading = page.department;
+            addHeading(heading);
+        }
+        QWidget *widget = page.create ? page.create(this) : nullptr;
+        if (!widget)
+            continue;
+        auto *item = new QListWidgetItem(page.title, m_navigation);
+        item->setData(kPageIdRole, page.id);
+        item->setData(kTitleRole, page.title);
+        m_pages->addWidget(widget);
+    }
+}
+
+void MainWindow::addPage(const QString &id, WorkbenchPageWidget *page, const QString &shortcut)
+{
+    auto *item = new QListWidgetItem(m_navigation);
+    item->setData(kPageIdRole, id);
+    item->setData(kShortcutRole, shortcut);
+    const int row = m_navigation->row(item);
+    m_pages->addWidget(page);
+    connect(page, &WorkbenchPageWidget::countChanged, this, [this, item](int count) {
+        item->setData(kCountRole, count);
+        retranslate();
+    });
+    if (!shortcut.isEmpty()) {
+        auto *jump = new QAction(this);
+        jump->setShortcut(QKeySequence(shortcut));
+        jump->setShortcutContext(Qt::ApplicationShortcut);
+        connect(jump, &QAction::triggered, this, [this, row] {
+            m_navigation->setCurrentRow(row);
+            if (auto *p = qobject_cast<WorkbenchPageWidget *>(m_pages->widget(row)))
+                p->focusFirst();
+        });
+        addAction(jump);
+    }
+}
+
+QString MainWindow::titleFor(const QString &id) const
+{
+    if (id == QLatin1String("cases"))
+        return m_services.session->user().role == QLatin1String("agent") ? tr("Cases of my centre") : tr("Cases");
+    if (id == QLatin1String("departmentCases"))
+        return tr("Cases of my department");
+    if (id == QLatin1String("deficiencies"))
+        return tr("Deficiency tracker");
+    if (id == QLatin1String("catalog"))
+        return tr("Matter catalog");
+    return id;
+}
+
+void MainWindow::showPage(int row)
+{
+    if (row < 0 || row >= m_pages->count())
+        return;
+    if (!(m_navigation->item(row)->flags() & Qt::ItemIsEnabled))
+        return;
+    m_pages->setCurrentIndex(row);
+    if (m_navigation->currentRow() != row)
+        m_navigation->setCurrentRow(row);
+    if (auto *page = qobject_cast<WorkbenchPageWidget *>(m_pages->currentWidget()))
+        page->refresh();
+}
+
+QStringList MainWindow::navigationEntries() const
+{
+    QStringList out;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        out << m_navigation->item(i)->text();
+    return out;
+}
+
+void MainWindow::retranslate()
+{
+    const auto &user = m_services.session->user();
+    setWindowTitle(tr("OneWindow · %1").arg(user.displayName.isEmpty() ? user.username : user.displayName));
+    m_navigation->setAccessibleName(tr("Navigation"));
+    m_pages->setAccessibleName(tr("Work area"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        const QString id = item->data(kPageIdRole).toString();
+        if (id.isEmpty() || !item->data(kTitleRole).toString().isEmpty())
+            continue;
+        QString text = titleFor(id);
+        const int count = item->data(kCountRole).isValid() ? item->data(kCountRole).toInt() : -1;
+        if (count >= 0)
+            text = tr("%1 (%2)").arg(text).arg(count);
+        const QString shortcut = item->data(kShortcutRole).toString();
+        item->setText(shortcut.isEmpty() ? text : tr("%1    %2").arg(text, shortcut));
+    }
+    const QHash<QString, QString> texts{
+        {QStringLiteral("signOut"), tr("Sign &out")},     {QStringLiteral("quit"), tr("&Quit")},
+        {QStringLiteral("refresh"), tr("&Refresh")},      {QStringLiteral("zoomIn"), tr("Zoom &in")},
+        {QStringLiteral("zoomOut"), tr("Zoom &out")},     {QStringLiteral("zoomReset"), tr("&Actual size")},
+        {QStringLiteral("aboutPlugins"), tr("About &Plugins")}, {QStringLiteral("about"), tr("&About OneWindow")},
+        {QStringLiteral("focusNavigation"), tr("Go to &navigation")},
+    };
+    for (QAction *a : std::as_const(m_actions))
+        a->setText(texts.value(a->objectName()));
+    findChild<QMenu *>(QStringLiteral("fileMenu"))->setTitle(tr("&File"));
+    findChild<QMenu *>(QStringLiteral("viewMenu"))->setTitle(tr("&View"));
+    findChild<QMenu *>(QStringLiteral("helpMenu"))->setTitle(tr("&Help"));
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    const auto &user = m_services.session->user();
+    m_userLabel->setText(tr("Signed in: %1 (%2)").arg(user.displayName, user.username));
+    QString place;
+    if (!user.center.isEmpty())
+        place = tr("Centre %1").arg(user.center);
+    else if (!user.department.isEmpty())
+        place = tr("Department %1").arg(user.department);
+    m_placeLabel->setText(place);
+    m_placeLabel->setVisible(!place.isEmpty());
+    // In words, not by colour alone.
+    m_connectionLabel->setText(m_reachable ? tr("● Connected to %1").arg(m_services.session->api()->baseUrl().host())
+                                           : tr("○ Server unreachable: changes wait"));
+    m_connectionLabel->setAccessibleName(m_connectionLabel->text());
+    m_catalogLabel->setText(m_catalogState.isEmpty() ? tr("Catalog: updating…") : m_catalogState);
+}
+
+void MainWindow::checkServer()
+{
+    m_services.session->api()->health([this](const models::ApiError &error) {
+        m_reachable = error.kind != models::ApiError::Kind::Network && error.kind != models::ApiError::Kind::Timeout;
+        updateStatus();
+    }, this);
+}
+
+void MainWindow::reauthenticate(const QString &)
+{
+    if (m_reauthenticating)
+        return;
+    m_reauthenticating = true;
+    SignInDialog dialog(m_services.session, m_services.languages, SignInDialog::Mode::Reauthenticate, this);
+    dialog.setUsername(m_services.session->user().username);
+    dialog.setMessage(tr("Your session has ended. Sign in again to go on; nothing on screen is lost."));
+    const bool ok = dialog.exec() == QDialog::Accepted;
+    m_reauthenticating = false;
+    if (!ok) {
+        close();
+        return;
+    }
+    if (auto *page = qobject_cast<WorkbenchPageWidget *>(m_pages->currentWidget()))
+        page->refresh();
+}
+
+void MainWindow::zoom(int steps)
+{
+    m_zoomSteps = qBound(-3, steps, 8);
+    QFont font = QApplication::font();
+    font.setPointSizeF(m_basePointSize * (1.0 + 0.1 * m_zoomSteps));
+    QApplication::setFont(font);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/zoom"), m_zoomSteps);
+    event->accept();
+}
+
+} // namespace onewindow::client

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QStackedWidget;
+class QTimer;
+
+namespace onewindow::models {
+class CatalogSync;
+class LocalStore;
+class Session;
+} // namespace onewindow::models
+
+namespace onewindow::sdk {
+class Registries;
+}
+
+namespace onewindow::client {
+
+class Languages;
+class WorkbenchPageWidget;
+
+/// The main window: the role's workbench (navigation on the left, the page on the right), a
+/// status bar that says who is signed in, where, and whether the server is reachable.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Services
+    {
+        models::Session *session;
+        models::LocalStore *store;
+        models::CatalogSync *sync;
+        Languages *languages;
+        const sdk::Registries *registries = nullptr;       ///< plugin contributions, if any
+        std::function<void(QWidget *parent)> showAboutPlugins; ///< opens Help > About Plugins
+    };
+
+    explicit MainWindow(const Services &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Navigation entries, as shown (for tests).
+    QStringList navigationEntries() const;
+    /// Shows the page at a navigation row.
+    void showPage(int row);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Entry;
+    void buildMenus();
+    void buildWorkbench();
+    void addPage(const QString &id, WorkbenchPageWidget *page, const QString &shortcut = {});
+    void addPluginPages();
+    void addHeading(const QString &text);
+    void retranslate();
+    void updateStatus();
+    void checkServer();
+    void reauthenticate(const QString &reason);
+    void zoom(int steps);
+    QString titleFor(const QString &id) const;
+
+    Services m_services;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    QLabel *m_userLabel;
+    QLabel *m_placeLabel;
+    QLabel *m_connectionLabel;
+    QLabel *m_catalogLabel;
+    QTimer *m_healthTimer;
+    bool m_reachable = true;
+    bool m_reauthenticating = false;
+    QString m_catalogState;
+    int m_zoomSteps = 0;
+    qreal m_basePointSize = 0;
+    QList<QAction *> m_actions;
+};
+
+} // namespace onewindow::client

@@ -1,0 +1,117 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace onewindow::models {
+class ApiClient;
+class CaseListModel;
+class CatalogSync;
+class DeficiencyListModel;
+class LocalStore;
+class MatterCatalogModel;
+class MatterFilterModel;
+} // namespace onewindow::models
+
+namespace onewindow::client {
+
+/// A page of a workbench that can be refreshed (F5) and reports a count for its navigation entry.
+class WorkbenchPageWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using QWidget::QWidget;
+    virtual void refresh() = 0;
+    /// Put the keyboard focus where work starts on this page.
+    virtual void focusFirst() = 0;
+
+signals:
+    /// -1 when there is nothing to count.
+    void countChanged(int count);
+};
+
+/// Cases in the user's scope, with a status filter.
+class CasesPage final : public WorkbenchPageWidget
+{
+    Q_OBJECT
+
+public:
+    CasesPage(models::ApiClient *api, QWidget *parent = nullptr);
+    ~CasesPage() override;
+    void refresh() override;
+    void focusFirst() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    models::CaseListModel *m_model;
+    QComboBox *m_status;
+    QLabel *m_statusLabel;
+    QTableView *m_table;
+    QPushButton *m_more;
+    QPushButton *m_refresh;
+    QLabel *m_message;
+};
+
+/// Deficient materials, soonest due first; overdue is said in words.
+class DeficienciesPage final : public WorkbenchPageWidget
+{
+    Q_OBJECT
+
+public:
+    DeficienciesPage(models::ApiClient *api, QWidget *parent = nullptr);
+    ~DeficienciesPage() override;
+    void refresh() override;
+    void focusFirst() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    models::ApiClient *m_api;
+    models::DeficiencyListModel *m_model;
+    QComboBox *m_status;
+    QLabel *m_statusLabel;
+    QTableView *m_table;
+    QPushButton *m_refresh;
+    QLabel *m_message;
+};
+
+/// The matter catalog from the local cache, searched as you type (code, name, pinyin initials).
+class CatalogPage final : public WorkbenchPageWidget
+{
+    Q_OBJECT
+
+public:
+    CatalogPage(models::LocalStore *store, models::CatalogSync *sync, QWidget *parent = nullptr);
+    ~CatalogPage() override;
+    void refresh() override;
+    void focusFirst() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void reloadFromStore();
+    void retranslate();
+    models::LocalStore *m_store;
+    models::CatalogSync *m_sync;
+    models::MatterCatalogModel *m_model;
+    models::MatterFilterModel *m_filter;
+    QLabel *m_searchLabel;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QPushButton *m_refresh;
+    QLabel *m_message;
+};
+
+} // namespace onewindow::client

@@ -1,0 +1,279 @@
+#include "apiclient.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUuid>
+
+namespace onewindow::models {
+
+struct ApiClient::Call
+{
+    QByteArray method;
+    QString path;
+    QByteArray body;
+    QByteArray idempotencyKey;
+    QByteArray ifMatch;
+    QString etagResource;  ///< where to remember the answer's ETag
+    bool idempotent = false;
+    bool signedIn = true;
+    int attempt = 0;
+    Callback done;
+    QPointer<QObject> context;
+    bool hasContext = false;
+};
+
+UserInfo UserInfo::fromJson(const QJsonObject &o)
+{
+    UserInfo u;
+    u.username = o.value(QLatin1String("username")).toString();
+    u.displayName = o.value(QLatin1String("displayName")).toString();
+    u.role = o.value(QLatin1String("role")).toString();
+    u.center = o.value(QLatin1String("center")).toString();
+    u.department = o.value(QLatin1String("department")).toString();
+    return u;
+}
+
+ApiClient::ApiClient(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+    m_network->setAutoDeleteReplies(true);
+}
+
+ApiClient::~ApiClient() = default;
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    QUrl base = url;
+    QString path = base.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    base.setPath(path);
+    m_baseUrl = base;
+}
+
+void ApiClient::addTrustedCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_extraCertificates += certificates;
+}
+
+void ApiClient::get(const QString &path, Callback done, QObject *context)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "GET";
+    call->path = path;
+    call->idempotent = true;
+    call->etagResource = path.section(QLatin1Char('?'), 0, 0);
+    call->done = std::move(done);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+void ApiClient::create(const QString &path, const QJsonObject &body, Callback done, QObject *context,
+                       const QString &idempotencyKey)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "POST";
+    call->path = path;
+    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call->idempotencyKey = (idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                                     : idempotencyKey)
+                               .toUtf8();
+    // The key makes a retry safe: the server answers it with the first response.
+    call->idempotent = true;
+    call->done = std::move(done);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+void ApiClient::change(const QByteArray &method, const QString &path, const QString &resourcePath,
+                       const QJsonObject &body, Callback done, QObject *context)
+{
+    auto call = std::make_shared<Call>();
+    call->method = method;
+    call->path = path;
+    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call->ifMatch = m_etags.value(resourcePath);
+    call->etagResource = resourcePath;
+    // A retried change with the same If-Match is refused (412) once the first one applied.
+    call->idempotent = true;
+    call->done = std::move(done);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+void ApiClient::remove(const QString &path, Callback done, QObject *context)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "DELETE";
+    call->path = path;
+    call->idempotent = true;
+    call->done = std::move(done);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+void ApiClient::post(const QString &path, const QJsonObject &body, Callback done, QObject *context)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "POST";
+    call->path = path;
+    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call->done = std::move(done);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+void ApiClient::start(std::shared_ptr<Call> call)
+{
+    QUrl url = m_baseUrl;
+    const QString relative = call->path.section(QLatin1Char('?'), 0, 0);
+    const QString query = call->path.section(QLatin1Char('?'), 1);
+    url.setPath(m_baseUrl.path() + QStringLiteral("/api/v1") + relative);
+    if (!query.isEmpty())
+        url.setQuery(query, QUrl::StrictMode);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setRawHeader("Accept", "application/json, application/problem+json");
+    if (!call->body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!call->idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", call->idempotencyKey);
+    if (!call->ifMatch.isEmpty())
+        request.setRawHeader("If-Match", call->ifMatch);
+    if (!m_extraCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(ssl.caCertificates() + m_extraCertificates);
+        request.setSslConfiguration(ssl);
+    }
+    if (call->attempt == 0)
+        ++m_pending;
+    QNetworkReply *reply = m_network->sendCustomRequest(request, call->method, call->body);
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finish(call, reply); });
+}
+
+void ApiClient::finish(std::shared_ptr<Call> call, QNetworkReply *reply)
+{
+    ApiResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    response.etag = reply->rawHeader("ETag");
+    response.location = reply->rawHeader("Location");
+    const auto networkError = reply->error();
+
+    if (response.status == 0) {
+        response.error.kind = ApiError::Kind::Network;
+        if (networkError == QNetworkReply::OperationCanceledError || networkError == QNetworkReply::TimeoutError)
+            response.error.kind = ApiError::Kind::Timeout;
+        else if (networkError == QNetworkReply::SslHandshakeFailedError)
+            response.error.kind = ApiError::Kind::Tls;
+        response.error.detail = reply->errorString();
+    } else {
+        QJsonParseError parseError;
+        response.json = QJsonDocument::fromJson(body, &parseError);
+        if (response.status >= 400) {
+            const QJsonObject p = response.json.object();
+            response.error.kind = ApiError::Kind::Http;
+            response.error.status = response.status;
+            response.error.code = p.value(QLatin1String("code")).toString();
+            response.error.title = p.value(QLatin1String("title")).toString();
+            response.error.detail = p.value(QLatin1String("detail")).toString();
+            response.error.reason = p.value(QLatin1String("reason")).toString();
+            response.error.requestId = QString::fromUtf8(reply->rawHeader("X-Request-Id"));
+            for (const auto &e : p.value(QLatin1String("errors")).toArray()) {
+                const QJsonObject o = e.toObject();
+                response.error.fieldErrors.append({o.value(QLatin1String("field")).toString(),
+                                                   o.value(QLatin1String("message")).toString(),
+                                                   o.value(QLatin1String("code")).toString()});
+            }
+            for (const auto &m : p.value(QLatin1String("missing")).toArray()) {
+                const QJsonObject o = m.toObject();
+                response.error.missing.append({o.value(QLatin1String("code")).toString(),
+                                               o.value(QLatin1String("name")).toString(),
+                                               o.value(QLatin1String("reason")).toString()});
+            }
+        } else if (!body.isEmpty() && parseError.error != QJsonParseError::NoError) {
+            response.error.kind = ApiError::Kind::InvalidReply;
+            response.error.detail = parseError.errorString();
+        }
+    }
+
+    const bool reachable = response.error.kind != ApiError::Kind::Network
+                           && response.error.kind != ApiError::Kind::Timeout;
+    if (reachable != m_reachable) {
+        m_reachable = reachable;
+        emit reachabilityChanged(reachable);
+    }
+
+    const bool transient = response.error.kind == ApiError::Kind::Network
+                           || response.error.kind == ApiError::Kind::Timeout || response.status == 502
+                           || response.status == 503 || response.status == 504;
+    if (transient && call->idempotent && call->attempt < m_maxRetries) {
+        const int delay = m_retryBaseMs * (1 << call->attempt);
+        ++call->attempt;
+        QTimer::singleShot(delay, this, [this, call] { start(call); });
+        return;
+    }
+    --m_pending;
+    if (!call->etagResource.isEmpty() && !response.etag.isEmpty())
+        m_etags.insert(call->etagResource, response.etag);
+    if (response.status == 401 && !m_token.isEmpty())
+        emit sessionExpired(response.error.detail);
+    if (call->hasContext && !call->context)
+        return; // whoever asked is gone
+    if (call->done)
+        call->done(response);
+}
+
+void ApiClient::signIn(const QString &username, const QString &password,
+                       std::function<void(const ApiResult<UserInfo> &)> done, QObject *context)
+{
+    post(QStringLiteral("/sessions"),
+         {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}},
+         [this, done](const ApiResponse &r) {
+             ApiResult<UserInfo> result;
+             if (!r.ok()) {
+                 result.error = r.error;
+             } else if (!r.object().value(QLatin1String("token")).isString()) {
+                 result.error.kind = ApiError::Kind::InvalidReply;
+             } else {
+                 m_token = r.object().value(QLatin1String("token")).toString();
+                 result.value = UserInfo::fromJson(r.object().value(QLatin1String("user")).toObject());
+             }
+             done(result);
+         },
+         context);
+}
+
+void ApiClient::signOut(std::function<void(const ApiError &)> done, QObject *context)
+{
+    remove(QStringLiteral("/sessions/current"),
+           [this, done](const ApiResponse &r) {
+               m_token.clear();
+               if (done)
+                   done(r.error);
+           },
+           context);
+}
+
+void ApiClient::health(std::function<void(const ApiError &)> done, QObject *context)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "GET";
+    call->path = QStringLiteral("/health");
+    call->done = [done](const ApiResponse &r) { done(r.error); };
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+} // namespace onewindow::models

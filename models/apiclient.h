@@ -1,0 +1,130 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace onewindow::models {
+
+/// The answer to one call: the JSON body and headers, or an error.
+struct ApiResponse
+{
+    int status = 0;
+    QJsonDocument json;
+    QByteArray etag;
+    QByteArray location;
+    ApiError error;
+
+    bool ok() const { return !error.isError(); }
+    QJsonObject object() const { return json.object(); }
+};
+
+/// The signed-in user, as the server describes them.
+struct UserInfo
+{
+    QString username;
+    QString displayName;
+    QString role;       ///< clerk, agent, approver, supervisor, admin, auditor
+    QString center;     ///< empty when none
+    QString department; ///< empty when none
+
+    static UserInfo fromJson(const QJsonObject &o);
+};
+
+/// A typed result: a value, or the error that prevented it.
+template<typename T>
+struct ApiResult
+{
+    std::optional<T> value;
+    ApiError error;
+    bool ok() const { return value.has_value(); }
+};
+
+/// The OneWindow REST API over QNetworkAccessManager. Every call is asynchronous and answers
+/// through a callback on the caller's thread; the GUI never waits. Calls time out, idempotent
+/// calls are retried with back-off on network errors and 502/503/504, every POST that creates
+/// carries an Idempotency-Key, and changes send If-Match with the last ETag seen for the
+/// resource. TLS certificates are verified (extra trusted CAs may be added).
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const ApiResponse &)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    /// Milliseconds before a call is abandoned (default 15000).
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    /// Retries of idempotent calls after the first try (default 3: after 0.5, 1 and 2 s).
+    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    void setRetryBaseDelay(int milliseconds) { m_retryBaseMs = milliseconds; }
+    /// Certificates trusted in addition to the system's (a hall's own CA).
+    void addTrustedCertificates(const QList<QSslCertificate> &certificates);
+
+    /// `path` is relative to /api/v1, e.g. "/cases?status=accepted".
+    void get(const QString &path, Callback done, QObject *context = nullptr);
+    /// A POST that creates something: carries `idempotencyKey` (a new one when empty), and is
+    /// retried with the same key, so a retry never creates twice.
+    void create(const QString &path, const QJsonObject &body, Callback done, QObject *context = nullptr,
+                const QString &idempotencyKey = {});
+    /// A POST or PUT that changes `resourcePath`: sends If-Match with the ETag last seen for it.
+    void change(const QByteArray &method, const QString &path, const QString &resourcePath, const QJsonObject &body,
+                Callback done, QObject *context = nullptr);
+    void remove(const QString &path, Callback done, QObject *context = nullptr);
+    /// A POST that neither creates nor changes a resource (signing in).
+    void post(const QString &path, const QJsonObject &body, Callback done, QObject *context = nullptr);
+
+    /// The ETag last seen for a resource path (from GET or a change).
+    QByteArray etagFor(const QString &resourcePath) const { return m_etags.value(resourcePath); }
+
+    // Typed calls used by the shell.
+    void signIn(const QString &username, const QString &password,
+                std::function<void(const ApiResult<UserInfo> &)> done, QObject *context = nullptr);
+    void signOut(std::function<void(const ApiError &)> done, QObject *context = nullptr);
+    void health(std::function<void(const ApiError &)> done, QObject *context = nullptr);
+
+    /// Calls in flight.
+    int pending() const { return m_pending; }
+
+signals:
+    /// A signed-in call was answered 401: the session is over. What is on screen stays.
+    void sessionExpired(const QString &detail);
+    /// Whether the last call reached the server.
+    void reachabilityChanged(bool reachable);
+
+private:
+    struct Call;
+    void start(std::shared_ptr<Call> call);
+    void finish(std::shared_ptr<Call> call, QNetworkReply *reply);
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 15000;
+    int m_maxRetries = 3;
+    int m_retryBaseMs = 500;
+    int m_pending = 0;
+    bool m_reachable = true;
+    QList<QSslCertificate> m_extraCertificates;
+    QHash<QString, QByteArray> m_etags;
+};
+
+} // namespace onewindow::models

@@ -1,0 +1,88 @@
+#include "apierror.h"
+
+#include <QCoreApplication>
+
+namespace onewindow::models {
+
+QString ApiError::userMessage() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Network:
+        return tr("The server cannot be reached. Check the network and the server address.");
+    case Kind::Timeout:
+        return tr("The server did not answer in time. Try again.");
+    case Kind::Tls:
+        return tr("The server's certificate could not be verified. Ask IT to check the certificate.");
+    case Kind::InvalidReply:
+        return tr("The server gave an answer this program does not understand.");
+    case Kind::Cancelled:
+        return tr("The request was cancelled.");
+    case Kind::Http:
+        break;
+    }
+    if (code == QLatin1String("unauthorized"))
+        return status == 401 && detail.contains(QLatin1String("inactivity"))
+                   ? tr("You were signed out after a period of inactivity. Sign in again.")
+                   : tr("Wrong username or password, or the session has ended.");
+    if (code == QLatin1String("account_locked"))
+        return tr("Too many failed sign-ins: the account is locked for a while. Try again later.");
+    if (code == QLatin1String("not_found"))
+        return tr("Not found, or not yours to see.");
+    if (code == QLatin1String("validation_failed"))
+        return tr("Some entries need attention.");
+    if (code == QLatin1String("materials_incomplete"))
+        return tr("Materials are missing or cannot be accepted.");
+    if (code == QLatin1String("precondition_failed"))
+        return tr("Someone changed this meanwhile. Reload it and try again.");
+    if (code == QLatin1String("idempotency_key_reused"))
+        return tr("This submission was already used for a different application.");
+    if (code == QLatin1String("transition_refused"))
+        return tr("This cannot be done in the case's current state.");
+    if (code == QLatin1String("payload_too_large"))
+        return tr("What you sent is too large.");
+    if (status >= 500)
+        return tr("The server had a problem; nothing was changed. Reference: %1").arg(requestId);
+    return tr("The server refused the request (%1).").arg(status);
+}
+
+QString ApiError::fieldMessage(const FieldError &error)
+{
+    if (error.code == QLatin1String("required"))
+        return tr("Required.");
+    if (error.code == QLatin1String("check_character"))
+        return tr("The check character does not match: a digit was probably mistyped.");
+    if (error.code == QLatin1String("birth_date"))
+        return tr("The birth date in this number is not a real date.");
+    if (error.code == QLatin1String("length"))
+        return tr("Wrong length.");
+    if (error.code == QLatin1String("characters"))
+        return tr("Contains characters that are not allowed.");
+    if (error.code == QLatin1String("not_your_center"))
+        return tr("You can accept cases only for your own centre.");
+    if (error.code == QLatin1String("e_license_not_held"))
+        return tr("The applicant holds no electronic licence for this material.");
+    if (error.code == QLatin1String("unknown"))
+        return tr("Unknown.");
+    return tr("Not valid.");
+}
+
+QString ApiError::missingReason(const QString &reason)
+{
+    if (reason == QLatin1String("core_missing"))
+        return tr("core material missing");
+    if (reason == QLatin1String("required_missing"))
+        return tr("required material missing");
+    if (reason == QLatin1String("deficiency_not_allowed"))
+        return tr("may not be supplied later for this matter");
+    if (reason == QLatin1String("applicant_broke_commitment"))
+        return tr("not accepted as deficient: the applicant broke an earlier commitment");
+    if (reason == QLatin1String("due_date_too_late"))
+        return tr("the promised date is later than the rules allow");
+    if (reason == QLatin1String("unknown_material"))
+        return tr("not a material of this matter");
+    return reason;
+}
+
+} // namespace onewindow::models

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace onewindow::models {
+
+/// What went wrong with a call, in a form the GUI can show: the server's problem+json with
+/// every field and material message kept, or what the network said.
+struct ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(onewindow::models::ApiError)
+
+public:
+    enum class Kind {
+        None,
+        Network,       ///< the server could not be reached
+        Timeout,
+        Tls,           ///< the certificate could not be verified
+        Http,          ///< the server answered with an error (see status and code)
+        InvalidReply,  ///< the answer was not what the API promises
+        Cancelled,
+    };
+    struct FieldError
+    {
+        QString field;
+        QString message;
+        QString code;
+    };
+    struct MissingMaterial
+    {
+        QString code;
+        QString name;
+        QString reason;
+    };
+
+    Kind kind = Kind::None;
+    int status = 0;
+    QString code;     ///< the problem's stable code, e.g. "materials_incomplete"
+    QString title;
+    QString detail;
+    QString reason;   ///< for transition_refused
+    QString requestId;
+    QList<FieldError> fieldErrors;
+    QList<MissingMaterial> missing;
+
+    bool isError() const { return kind != Kind::None; }
+    /// One sentence in the user's language, e.g. "Wrong username or password."
+    QString userMessage() const;
+    /// The user's-language text for a field error or a missing material's reason.
+    static QString fieldMessage(const FieldError &error);
+    static QString missingReason(const QString &reason);
+};
+
+} // namespace onewindow::models

@@ -1,0 +1,73 @@
+#include "catalogsync.h"
+
+#include "apiclient.h"
+#include "localstore.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace onewindow::models {
+
+CatalogSync::CatalogSync(ApiClient *api, LocalStore *store, QObject *parent)
+    : QObject(parent), m_api(api), m_store(store)
+{
+}
+
+CatalogSync::~CatalogSync() = default;
+
+void CatalogSync::refresh()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_collected = QJsonArray();
+    fetchMatters({});
+}
+
+void CatalogSync::fetchMatters(const QString &cursor)
+{
+    QString path = QStringLiteral("/matters?limit=200");
+    if (!cursor.isEmpty())
+        path += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
+    m_api->get(path, [this](const ApiResponse &r) {
+        if (!r.ok())
+            return fail(r.error.userMessage());
+        for (const auto &item : r.object().value(QLatin1String("items")).toArray())
+            m_collected.append(item);
+        const QString next = r.object().value(QLatin1String("nextCursor")).toString();
+        if (!next.isEmpty())
+            return fetchMatters(next);
+        m_store->replaceMatters(m_collected, this, [this] { fetchRest(); });
+    }, this);
+}
+
+void CatalogSync::fetchRest()
+{
+    m_api->get(QStringLiteral("/bundles"), [this](const ApiResponse &bundles) {
+        if (!bundles.ok())
+            return fail(bundles.error.userMessage());
+        m_store->replaceBundles(bundles.object().value(QLatin1String("items")).toArray());
+        const QDate today = QDate::currentDate();
+        const QString from = QDate(today.year(), 1, 1).toString(Qt::ISODate);
+        const QString to = QDate(today.year() + 1, 1, 31).toString(Qt::ISODate);
+        m_api->get(QStringLiteral("/calendar?from=%1&to=%2").arg(from, to), [this](const ApiResponse &calendar) {
+            if (!calendar.ok())
+                return fail(calendar.error.userMessage());
+            m_store->replaceCalendar(calendar.object().value(QLatin1String("days")).toArray(), this, [this] {
+                m_store->setValue(QStringLiteral("catalog.refreshedAt"),
+                                  QDateTime::currentDateTime().toString(Qt::ISODate));
+                m_running = false;
+                emit finished(true, {});
+            });
+        }, this);
+    }, this);
+}
+
+void CatalogSync::fail(const QString &message)
+{
+    m_running = false;
+    emit finished(false, message);
+}
+
+} // namespace onewindow::models

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QObject>
+
+namespace onewindow::models {
+
+class ApiClient;
+class LocalStore;
+
+/// Refreshes the local catalog cache from the server in the background: every matter summary
+/// (all pages), the bundles, and this year's and next year's calendar.
+class CatalogSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    CatalogSync(ApiClient *api, LocalStore *store, QObject *parent = nullptr);
+    ~CatalogSync() override;
+
+    void refresh();
+    bool isRunning() const { return m_running; }
+
+signals:
+    /// `ok` false when the server could not be reached; the cache keeps what it had.
+    void finished(bool ok, const QString &message);
+
+private:
+    void fetchMatters(const QString &cursor);
+    void fetchRest();
+    void fail(const QString &message);
+
+    ApiClient *m_api;
+    LocalStore *m_store;
+    bool m_running = false;
+    QJsonArray m_collected;
+};
+
+} // namespace onewindow::models

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+
+namespace onewindow::models {
+
+/// "half a working day", "1 working day", "1.5 working days", in the user's language.
+QString formatWorkingDays(double days);
+/// A case status code ("accepted_with_deficiency") in words.
+QString caseStatusText(const QString &status);
+/// A deficiency's state in words, never by colour alone: "overdue by 2 days", "due today".
+QString deficiencyStatusText(const QString &status, const QDate &dueDate, const QDate &today);
+
+} // namespace onewindow::models

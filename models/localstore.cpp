@@ -1,0 +1,323 @@
+#include "localstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMetaObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace onewindow::models {
+
+/// Lives on the store's thread and owns the connection; everything here runs there.
+class LocalStore::Worker : public QObject
+{
+public:
+    explicit Worker(LocalStore *store) : m_store(store), m_connection(QUuid::createUuid().toString()) {}
+    ~Worker() override
+    {
+        if (QSqlDatabase::contains(m_connection)) {
+            QSqlDatabase::database(m_connection, false).close();
+            QSqlDatabase::removeDatabase(m_connection);
+        }
+    }
+
+    QString open(const QString &path)
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        const char *schema[] = {
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = NORMAL",
+            "CREATE TABLE IF NOT EXISTS matters (code TEXT PRIMARY KEY, position INTEGER NOT NULL, summary TEXT NOT "
+            "NULL, detail TEXT)",
+            "CREATE TABLE IF NOT EXISTS bundles (code TEXT PRIMARY KEY, position INTEGER NOT NULL, body TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS calendar (day TEXT PRIMARY KEY, body TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL)",
+        };
+        for (const char *statement : schema) {
+            QSqlQuery q(db);
+            if (!q.exec(QString::fromLatin1(statement)))
+                return q.lastError().text();
+        }
+        return {};
+    }
+
+    QSqlDatabase db() const { return QSqlDatabase::database(m_connection, false); }
+
+    bool exec(const QString &sql, const QVariantList &params = {}, QSqlQuery *out = nullptr)
+    {
+        QSqlQuery q(db());
+        q.prepare(sql);
+        for (const QVariant &p : params)
+            q.addBindValue(p);
+        if (!q.exec()) {
+            emit m_store->storageError(q.lastError().text());
+            return false;
+        }
+        if (out)
+            *out = std::move(q);
+        return true;
+    }
+
+    void replaceList(const QString &table, const QString &column, const QJsonArray &items, const QString &keyName)
+    {
+        QSqlDatabase d = db();
+        d.transaction();
+        exec(QStringLiteral("DELETE FROM %1").arg(table));
+        int position = 0;
+        for (const auto &item : items) {
+            const QJsonObject o = item.toObject();
+            exec(QStringLiteral("INSERT INTO %1 (code, position, %2) VALUES (?, ?, ?)").arg(table, column),
+                 {o.value(keyName).toString(), position++,
+                  QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))});
+        }
+        d.commit();
+    }
+
+    QJsonArray readList(const QString &sql)
+    {
+        QJsonArray out;
+        QSqlQuery q;
+        if (!exec(sql, {}, &q))
+            return out;
+        while (q.next())
+            out.append(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+        return out;
+    }
+
+    LocalStore *m_store;
+    QString m_connection;
+};
+
+namespace {
+
+// Runs `work` on the worker's thread, then `done(result)` on the context's thread.
+template<typename Result, typename Work, typename Done>
+void runOn(QObject *worker, QObject *context, Work work, Done done)
+{
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    QMetaObject::invokeMethod(worker, [work, done, guard, hasContext]() mutable {
+        Result result = work();
+        if (!done || (hasContext && !guard))
+            return;
+        if (!hasContext) {
+            done(result);
+            return;
+        }
+        QMetaObject::invokeMethod(guard.data(), [done, result]() { done(result); }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+template<typename Work>
+void runOnVoid(QObject *worker, QObject *context, Work work, std::function<void()> done)
+{
+    runOn<bool>(worker, context, [work]() mutable { work(); return true; },
+                done ? std::function<void(bool)>([done](bool) { done(); }) : std::function<void(bool)>());
+}
+
+QString text(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+
+} // namespace
+
+LocalStore::LocalStore(QObject *parent) : QObject(parent), m_worker(new Worker(this))
+{
+    m_thread.setObjectName(QStringLiteral("LocalStore"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+LocalStore::~LocalStore()
+{
+    flush();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LocalStore::open(const QString &path, QObject *context, std::function<void(const QString &)> done)
+{
+    m_path = path;
+    Worker *w = m_worker;
+    runOn<QString>(w, context, [w, path] { return w->open(path); }, std::move(done));
+}
+
+void LocalStore::replaceMatters(const QJsonArray &summaries, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, summaries] {
+        // Keep cached details of matters that are still there.
+        QSqlDatabase d = w->db();
+        d.transaction();
+        QStringList codes;
+        int position = 0;
+        for (const auto &item : summaries) {
+            const QJsonObject o = item.toObject();
+            const QString code = o.value(QLatin1String("code")).toString();
+            codes << code;
+            w->exec(QStringLiteral("INSERT INTO matters (code, position, summary) VALUES (?, ?, ?) ON CONFLICT(code) "
+                                   "DO UPDATE SET position = excluded.position, summary = excluded.summary"),
+                    {code, position++, text(o)});
+        }
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT code FROM matters"), {}, &q)) {
+            QStringList gone;
+            while (q.next()) {
+                if (!codes.contains(q.value(0).toString()))
+                    gone << q.value(0).toString();
+            }
+            for (const QString &code : gone)
+                w->exec(QStringLiteral("DELETE FROM matters WHERE code = ?"), {code});
+        }
+        d.commit();
+    }, std::move(done));
+}
+
+void LocalStore::matters(QObject *context, std::function<void(const QJsonArray &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonArray>(w, context, [w] { return w->readList(QStringLiteral("SELECT summary FROM matters ORDER BY position")); },
+                      std::move(done));
+}
+
+void LocalStore::saveMatterDetail(const QJsonObject &matter, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, matter] {
+        const QString code = matter.value(QLatin1String("code")).toString();
+        QJsonObject summary;
+        for (const char *key : {"code", "name", "department", "promisedDays", "legalDays", "initials"})
+            summary.insert(QLatin1String(key), matter.value(QLatin1String(key)));
+        w->exec(QStringLiteral("INSERT INTO matters (code, position, summary, detail) VALUES (?, (SELECT "
+                               "COALESCE(MAX(position), 0) + 1 FROM matters), ?, ?) ON CONFLICT(code) DO UPDATE SET "
+                               "detail = excluded.detail"),
+                {code, text(summary), text(matter)});
+    }, std::move(done));
+}
+
+void LocalStore::matterDetail(const QString &code, QObject *context, std::function<void(const QJsonObject &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonObject>(w, context, [w, code] {
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT detail FROM matters WHERE code = ? AND detail IS NOT NULL"), {code}, &q)
+            && q.next())
+            return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        return QJsonObject();
+    }, std::move(done));
+}
+
+void LocalStore::replaceBundles(const QJsonArray &bundles, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, bundles] { w->replaceList(QStringLiteral("bundles"), QStringLiteral("body"), bundles,
+                                                        QStringLiteral("code")); },
+              std::move(done));
+}
+
+void LocalStore::bundles(QObject *context, std::function<void(const QJsonArray &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonArray>(w, context, [w] { return w->readList(QStringLiteral("SELECT body FROM bundles ORDER BY position")); },
+                      std::move(done));
+}
+
+void LocalStore::replaceCalendar(const QJsonArray &days, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, days] {
+        QSqlDatabase d = w->db();
+        d.transaction();
+        for (const auto &day : days) {
+            const QJsonObject o = day.toObject();
+            w->exec(QStringLiteral("INSERT OR REPLACE INTO calendar (day, body) VALUES (?, ?)"),
+                    {o.value(QLatin1String("date")).toString(), text(o)});
+        }
+        d.commit();
+    }, std::move(done));
+}
+
+void LocalStore::calendar(QObject *context, std::function<void(const QJsonArray &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonArray>(w, context, [w] { return w->readList(QStringLiteral("SELECT body FROM calendar ORDER BY day")); },
+                      std::move(done));
+}
+
+void LocalStore::setValue(const QString &key, const QJsonValue &value, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, key, value] {
+        w->exec(QStringLiteral("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)"),
+                {key, QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))});
+    }, std::move(done));
+}
+
+void LocalStore::value(const QString &key, QObject *context, std::function<void(const QJsonValue &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonValue>(w, context, [w, key] {
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT value FROM kv WHERE key = ?"), {key}, &q) && q.next())
+            return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array().at(0);
+        return QJsonValue();
+    }, std::move(done));
+}
+
+void LocalStore::saveDraft(const QString &key, const QJsonObject &draft, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, key, draft] {
+        w->exec(QStringLiteral("INSERT OR REPLACE INTO drafts (key, body, saved_at) VALUES (?, ?, ?)"),
+                {key, text(draft), QDateTime::currentDateTime().toString(Qt::ISODate)});
+    }, std::move(done));
+}
+
+void LocalStore::draft(const QString &key, QObject *context, std::function<void(const QJsonObject &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonObject>(w, context, [w, key] {
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT body FROM drafts WHERE key = ?"), {key}, &q) && q.next())
+            return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        return QJsonObject();
+    }, std::move(done));
+}
+
+void LocalStore::draftKeys(QObject *context, std::function<void(const QStringList &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QStringList>(w, context, [w] {
+        QStringList keys;
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT key FROM drafts ORDER BY saved_at"), {}, &q)) {
+            while (q.next())
+                keys << q.value(0).toString();
+        }
+        return keys;
+    }, std::move(done));
+}
+
+void LocalStore::removeDraft(const QString &key, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, key] { w->exec(QStringLiteral("DELETE FROM drafts WHERE key = ?"), {key}); },
+              std::move(done));
+}
+
+void LocalStore::flush()
+{
+    if (!m_thread.isRunning() || QThread::currentThread() == &m_thread)
+        return;
+    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
+} // namespace onewindow::models

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+
+namespace onewindow::models {
+
+/// The client's own SQLite database (WAL): the catalog cache (matters, bundles, calendar), the
+/// intake drafts and small settings. All disk work runs on the store's own thread; results come
+/// back through callbacks on the caller's thread, so the GUI never waits on the disk.
+class LocalStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LocalStore(QObject *parent = nullptr);
+    ~LocalStore() override;
+
+    /// Opens (and creates) the database at `path`; `done(error)` with an empty error on success.
+    void open(const QString &path, QObject *context, std::function<void(const QString &error)> done);
+    QString path() const { return m_path; }
+
+    // The catalog cache. Matter summaries are what GET /matters lists; details what
+    // GET /matters/{code} answers.
+    void replaceMatters(const QJsonArray &summaries, QObject *context = nullptr,
+                        std::function<void()> done = nullptr);
+    void matters(QObject *context, std::function<void(const QJsonArray &)> done) const;
+    void saveMatterDetail(const QJsonObject &matter, QObject *context = nullptr, std::function<void()> done = nullptr);
+    /// An empty object when the detail is not cached.
+    void matterDetail(const QString &code, QObject *context, std::function<void(const QJsonObject &)> done) const;
+    void replaceBundles(const QJsonArray &bundles, QObject *context = nullptr, std::function<void()> done = nullptr);
+    void bundles(QObject *context, std::function<void(const QJsonArray &)> done) const;
+    void replaceCalendar(const QJsonArray &days, QObject *context = nullptr, std::function<void()> done = nullptr);
+    void calendar(QObject *context, std::function<void(const QJsonArray &)> done) const;
+
+    // Small values: the last server, the catalog's refresh time, a plugin's settings.
+    void setValue(const QString &key, const QJsonValue &value, QObject *context = nullptr,
+                  std::function<void()> done = nullptr);
+    void value(const QString &key, QObject *context, std::function<void(const QJsonValue &)> done) const;
+
+    // Drafts: a document per key (an intake in progress), saved on every change.
+    void saveDraft(const QString &key, const QJsonObject &draft, QObject *context = nullptr,
+                   std::function<void()> done = nullptr);
+    void draft(const QString &key, QObject *context, std::function<void(const QJsonObject &)> done) const;
+    void draftKeys(QObject *context, std::function<void(const QStringList &)> done) const;
+    void removeDraft(const QString &key, QObject *context = nullptr, std::function<void()> done = nullptr);
+
+    /// Blocks until every queued operation has run (for shutdown and tests).
+    void flush();
+
+signals:
+    /// Something failed on the store's thread (disk full, file damaged). The message is for the log.
+    void storageError(const QString &message);
+
+private:
+    class Worker;
+    Worker *m_worker;
+    QThread m_thread;
+    QString m_path;
+};
+
+} // namespace onewindow::models

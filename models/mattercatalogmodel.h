@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QJsonArray>
+#include <QSortFilterProxyModel>
+
+#include <memory>
+
+namespace onewindow::models {
+
+/// The catalog's matters, from the local cache, one row each.
+class MatterCatalogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    explicit MatterCatalogModel(QObject *parent = nullptr);
+    ~MatterCatalogModel() override;
+
+    /// Replaces the rows with these summaries (a reset: the whole catalog changes at once).
+    void setMatters(const QJsonArray &summaries);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    QJsonArray m_matters;
+};
+
+/// Filters matters as the clerk types: by code, by a part of the name, or by pinyin initials
+/// (`gjj` finds 住房公积金...). Several words must all match.
+class MatterFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit MatterFilterModel(QObject *parent = nullptr);
+    ~MatterFilterModel() override;
+
+    void setQuery(const QString &query);
+    QString query() const { return m_query; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_query;
+    QStringList m_words;
+};
+
+} // namespace onewindow::models

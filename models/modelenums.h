@@ -1,0 +1,47 @@
+#pragma once
+
+#include <Qt>
+
+// Columns and roles of the client's item models, in one place.
+namespace onewindow::models {
+
+namespace MatterColumn {
+enum Column { Code, Name, Department, PromisedDays, LastColumn = PromisedDays };
+}
+
+enum class MatterRole {
+    Code = Qt::UserRole + 1,
+    Name,
+    Department,
+    Initials,
+    PromisedDays,
+    LegalDays,
+    Summary, ///< the whole JSON summary
+};
+
+namespace CaseColumn {
+enum Column { Number, Status, Matters, Applicant, Center, AcceptedAt, PromisedDueDate, Outstanding,
+              LastColumn = Outstanding };
+}
+
+enum class CaseRole {
+    Id = Qt::UserRole + 1,
+    Number,
+    Status,
+    Summary,
+};
+
+namespace DeficiencyColumn {
+enum Column { CaseNumber, Material, DueDate, Status, Applicant, Phone, Center, LastColumn = Center };
+}
+
+enum class DeficiencyRole {
+    Id = Qt::UserRole + 1,
+    CaseId,
+    Status,
+    DueDate,
+    OverdueDays,
+    Item,
+};
+
+} // namespace onewindow::models

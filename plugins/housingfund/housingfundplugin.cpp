@@ -1,0 +1,91 @@
+#include "housingfundplugin.h"
+
+#include "plugincontext.h"
+#include "todaycasespage.h"
+#include "tr.h"
+
+#include "domain/creditcode.h"
+
+#include <spdlog/spdlog.h>
+
+namespace onewindow::housingfund {
+
+namespace {
+
+const QString kDepartment = QStringLiteral("HF");
+
+} // namespace
+
+HousingFundPlugin::HousingFundPlugin(QObject *parent)
+    : QObject(parent)
+{
+}
+
+HousingFundPlugin::~HousingFundPlugin() = default;
+
+bool HousingFundPlugin::initialize(sdk::PluginContext &context, QString *errorString)
+{
+    // The workbench page lists cases from the server; without a connection there is nothing to show.
+    if (!context.api()) {
+        *errorString = Tr::tr("The housing fund plugin needs the connection to the server.");
+        return false;
+    }
+    m_context = &context;
+    context.logger().info("housing fund plugin ready: credit code checks, acceptance notice, today's cases");
+    return true;
+}
+
+void HousingFundPlugin::aboutToShutdown()
+{
+    if (m_context)
+        m_context->logger().info("housing fund plugin stopping");
+}
+
+QString HousingFundPlugin::checkCreditCode(const QString &value)
+{
+    switch (CreditCode::check(value.toStdString())) {
+    case CreditCode::Problem::None:
+    case CreditCode::Problem::Empty:
+        return {};
+    case CreditCode::Problem::Length:
+        return Tr::tr("Not a valid unified social credit code: it must have 18 characters.");
+    case CreditCode::Problem::Characters:
+        return Tr::tr("Not a valid unified social credit code: only digits and the capital letters A to Y "
+                      "without I, O, S, V and Z may be used.");
+    case CreditCode::Problem::Region:
+        return Tr::tr("Not a valid unified social credit code: characters 3 to 8 must be the digits of a region "
+                      "code.");
+    case CreditCode::Problem::CheckCharacter:
+        return Tr::tr("Not a valid unified social credit code: the check character does not match.");
+    }
+    return {};
+}
+
+QList<sdk::FieldValidator> HousingFundPlugin::validators() const
+{
+    // The applicant's own code and, in deposit matters, the employer's.
+    return {
+        {QStringLiteral("housingfund.credit-code"), QStringLiteral("credit_code"), kDepartment, &checkCreditCode},
+        {QStringLiteral("housingfund.employer-credit-code"), QStringLiteral("employer_credit_code"), kDepartment,
+         &checkCreditCode},
+    };
+}
+
+QList<sdk::PrintTemplate> HousingFundPlugin::printTemplates() const
+{
+    // The fund's notice names the 12329 hotline and its fee-free rule: every HF matter prints it.
+    return {{QStringLiteral("acceptance"), kDepartment, QString(), QStringLiteral(":/housingfund/acceptance.html")}};
+}
+
+QList<sdk::WorkbenchPage> HousingFundPlugin::workbenchPages() const
+{
+    models::ApiClient *api = m_context ? m_context->api() : nullptr;
+    if (!api)
+        return {};
+    return {{QStringLiteral("housingfund.today"), Tr::tr("Today's housing fund cases"), kDepartment,
+             {QStringLiteral("clerk"), QStringLiteral("agent"), QStringLiteral("supervisor"),
+              QStringLiteral("approver")},
+             [api](QWidget *parent) -> QWidget * { return new TodayCasesPage(api, parent); }}};
+}
+
+} // namespace onewindow::housingfund

@@ -1,0 +1,274 @@
+#include "todaycasesmodel.h"
+
+#include "tr.h"
+
+#include "models/apiclient.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QUrl>
+
+#include <algorithm>
+#include <utility>
+
+namespace onewindow::housingfund {
+
+namespace {
+
+constexpr int kColumnCount = static_cast<int>(TodayCasesModel::Column::Count);
+// 200 is the API's largest page; 50 pages are far more cases than a hall accepts in a day, and
+// stop a server that keeps handing out cursors from keeping us busy forever.
+constexpr int kPageSize = 200;
+constexpr int kMaxPages = 50;
+
+QStringList matterCodes(const QJsonObject &caseObject)
+{
+    QStringList codes;
+    for (const QJsonValue &m : caseObject.value(QLatin1String("matters")).toArray()) {
+        // A case summary lists codes; a full case lists matter objects.
+        codes << (m.isObject() ? m.toObject().value(QLatin1String("code")).toString() : m.toString());
+    }
+    return codes;
+}
+
+QDateTime acceptedAt(const QJsonObject &caseObject)
+{
+    return QDateTime::fromString(caseObject.value(QLatin1String("acceptedAt")).toString(), Qt::ISODate);
+}
+
+// The server writes acceptedAt in its own time zone, so the date part is the server's date, the
+// same calendar as /health's "today".
+QDate acceptedDate(const QJsonObject &caseObject)
+{
+    return QDate::fromString(caseObject.value(QLatin1String("acceptedAt")).toString().left(10), Qt::ISODate);
+}
+
+} // namespace
+
+TodayCasesModel::TodayCasesModel(models::ApiClient *api, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_api(api)
+{
+}
+
+TodayCasesModel::~TodayCasesModel() = default;
+
+bool TodayCasesModel::isHousingFundCase(const QJsonObject &caseObject)
+{
+    const QStringList codes = matterCodes(caseObject);
+    return std::any_of(codes.cbegin(), codes.cend(),
+                       [](const QString &code) { return code.startsWith(QLatin1String("HF-")); });
+}
+
+QString TodayCasesModel::statusName(const QString &status)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("draft"), QT_TRANSLATE_NOOP("HousingFund", "Draft")},
+        {QStringLiteral("accepted"), QT_TRANSLATE_NOOP("HousingFund", "Accepted")},
+        {QStringLiteral("accepted_with_deficiency"), QT_TRANSLATE_NOOP("HousingFund", "Accepted with deficiency")},
+        {QStringLiteral("not_accepted"), QT_TRANSLATE_NOOP("HousingFund", "Not accepted")},
+        {QStringLiteral("under_review"), QT_TRANSLATE_NOOP("HousingFund", "Under review")},
+        {QStringLiteral("returned_for_correction"), QT_TRANSLATE_NOOP("HousingFund", "Returned for correction")},
+        {QStringLiteral("approved_simulated"), QT_TRANSLATE_NOOP("HousingFund", "Approved (simulated)")},
+        {QStringLiteral("approved"), QT_TRANSLATE_NOOP("HousingFund", "Approved")},
+        {QStringLiteral("rejected"), QT_TRANSLATE_NOOP("HousingFund", "Rejected")},
+        {QStringLiteral("withdrawn"), QT_TRANSLATE_NOOP("HousingFund", "Withdrawn")},
+        {QStringLiteral("terminated"), QT_TRANSLATE_NOOP("HousingFund", "Terminated")},
+        {QStringLiteral("result_ready"), QT_TRANSLATE_NOOP("HousingFund", "Result ready")},
+        {QStringLiteral("delivered"), QT_TRANSLATE_NOOP("HousingFund", "Delivered")},
+        {QStringLiteral("closed"), QT_TRANSLATE_NOOP("HousingFund", "Closed")},
+    };
+    const char *name = names.value(status);
+    return name ? Tr::tr(name) : status;  // a status newer than this plugin: show the code
+}
+
+void TodayCasesModel::refresh()
+{
+    const int generation = ++m_generation;
+    if (!m_api) {
+        fail(Tr::tr("There is no connection to the server."));
+        return;
+    }
+    setLoading(true);
+    m_api->get(
+        QStringLiteral("/health"),
+        [this, generation](const models::ApiResponse &response) {
+            if (generation != m_generation)
+                return;  // a newer refresh took over
+            if (!response.ok()) {
+                fail(response.error.userMessage());
+                return;
+            }
+            const QDate today =
+                QDate::fromString(response.object().value(QLatin1String("today")).toString(), Qt::ISODate);
+            if (!today.isValid()) {
+                fail(Tr::tr("The server did not say which day it is."));
+                return;
+            }
+            m_incomingToday = today;
+            m_incoming.clear();
+            fetchPage(QString(), generation, 1);
+        },
+        this);
+}
+
+void TodayCasesModel::fetchPage(const QString &cursor, int generation, int page)
+{
+    if (!m_api) {
+        fail(Tr::tr("There is no connection to the server."));
+        return;
+    }
+    QString path = QStringLiteral("/cases?limit=%1").arg(kPageSize);
+    if (!cursor.isEmpty())
+        path += QStringLiteral("&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+    m_api->get(
+        path,
+        [this, generation, page](const models::ApiResponse &response) {
+            if (generation != m_generation)
+                return;
+            if (!response.ok()) {
+                fail(response.error.userMessage());
+                return;
+            }
+            const QJsonObject body = response.object();
+            bool reachedEarlierDays = false;
+            for (const QJsonValue &item : body.value(QLatin1String("items")).toArray()) {
+                const QJsonObject c = item.toObject();
+                const QDate date = acceptedDate(c);
+                if (date.isValid() && date < m_incomingToday)
+                    reachedEarlierDays = true;
+                else if (date == m_incomingToday && isHousingFundCase(c))
+                    m_incoming << c;
+            }
+            const QString next = body.value(QLatin1String("nextCursor")).toString();
+            if (!reachedEarlierDays && !next.isEmpty() && page < kMaxPages) {
+                fetchPage(next, generation, page + 1);
+                return;
+            }
+            beginResetModel();
+            m_cases = std::exchange(m_incoming, {});
+            m_today = m_incomingToday;
+            m_error.clear();
+            endResetModel();
+            setLoading(false);
+            emit refreshed();
+        },
+        this);
+}
+
+void TodayCasesModel::fail(const QString &message)
+{
+    // What is on screen stays: an old list is more use at the counter than an empty one.
+    m_incoming.clear();
+    m_error = message;
+    setLoading(false);
+    emit failed(message);
+}
+
+void TodayCasesModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+int TodayCasesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_cases.size());
+}
+
+int TodayCasesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant TodayCasesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &c = m_cases.at(index.row());
+    const auto text = [&c](const char *key) { return c.value(QLatin1String(key)).toString(); };
+    const QLocale locale;
+
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (static_cast<Column>(index.column())) {
+        case Column::Number:
+            return text("number");
+        case Column::Matters:
+            return matterCodes(c).join(QStringLiteral(", "));
+        case Column::Applicant:
+            return c.value(QLatin1String("applicant")).toObject().value(QLatin1String("name")).toString();
+        case Column::Status:
+            return statusName(text("status"));
+        case Column::AcceptedAt:
+            return locale.toString(acceptedAt(c).time(), QLocale::ShortFormat);
+        case Column::PromisedDueDate:
+            return locale.toString(QDate::fromString(text("promisedDueDate"), Qt::ISODate), QLocale::ShortFormat);
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (static_cast<Column>(index.column()) == Column::AcceptedAt)
+            return locale.toString(acceptedAt(c), QLocale::LongFormat);
+        return {};
+    case CaseIdRole:
+        return text("id");
+    case NumberRole:
+        return text("number");
+    case MattersRole:
+        return matterCodes(c);
+    case ApplicantRole:
+        return c.value(QLatin1String("applicant")).toObject().value(QLatin1String("name")).toString();
+    case StatusRole:
+        return text("status");
+    case AcceptedAtRole:
+        return acceptedAt(c);
+    case PromisedDueDateRole:
+        return QDate::fromString(text("promisedDueDate"), Qt::ISODate);
+    default:
+        return {};
+    }
+}
+
+QVariant TodayCasesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount
+        || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (static_cast<Column>(section)) {
+    case Column::Number:
+        return Tr::tr("Case number");
+    case Column::Matters:
+        return Tr::tr("Matters");
+    case Column::Applicant:
+        return Tr::tr("Applicant");
+    case Column::Status:
+        return Tr::tr("Status");
+    case Column::AcceptedAt:
+        return Tr::tr("Accepted at");
+    case Column::PromisedDueDate:
+        return Tr::tr("Promised by");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> TodayCasesModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(CaseIdRole, "caseId");
+    names.insert(NumberRole, "caseNumber");
+    names.insert(MattersRole, "matters");
+    names.insert(ApplicantRole, "applicant");
+    names.insert(StatusRole, "status");
+    names.insert(AcceptedAtRole, "acceptedAt");
+    names.insert(PromisedDueDateRole, "promisedDueDate");
+    return names;
+}
+
+} // namespace onewindow::housingfund

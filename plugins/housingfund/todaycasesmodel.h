@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+
+namespace onewindow::models {
+class ApiClient;
+}
+
+namespace onewindow::housingfund {
+
+/// The housing fund cases accepted today, "today" being the server's date (GET /health), not
+/// the counter PC's: a PC with a wrong clock must not hide or add cases. Reads GET /cases
+/// (newest first) page by page until it reaches an older case, and keeps the cases with an HF
+/// matter.
+class TodayCasesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class Column { Number, Matters, Applicant, Status, AcceptedAt, PromisedDueDate, Count };
+    Q_ENUM(Column)
+
+    enum Role {
+        CaseIdRole = Qt::UserRole,
+        NumberRole,
+        MattersRole,     ///< QStringList of matter codes
+        ApplicantRole,
+        StatusRole,      ///< the API's status code, e.g. "accepted"
+        AcceptedAtRole,  ///< QDateTime
+        PromisedDueDateRole,
+    };
+    Q_ENUM(Role)
+
+    explicit TodayCasesModel(models::ApiClient *api, QObject *parent = nullptr);
+    ~TodayCasesModel() override;
+
+    /// Asks the server again; a refresh started while one runs replaces it.
+    void refresh();
+    bool isLoading() const { return m_loading; }
+    /// The server's date of the last successful refresh; invalid before.
+    QDate today() const { return m_today; }
+    /// Why the last refresh failed, in the user's language; empty after a success.
+    QString errorString() const { return m_error; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Whether a case (a summary or a full case) has a housing fund matter (code "HF-...").
+    static bool isHousingFundCase(const QJsonObject &caseObject);
+    /// The status in the user's language.
+    static QString statusName(const QString &status);
+
+signals:
+    void loadingChanged(bool loading);
+    /// The rows now show the server's today.
+    void refreshed();
+    void failed(const QString &message);
+
+private:
+    void fetchPage(const QString &cursor, int generation, int page);
+    void fail(const QString &message);
+    void setLoading(bool loading);
+
+    QPointer<models::ApiClient> m_api;
+    QList<QJsonObject> m_cases;
+    QList<QJsonObject> m_incoming;  ///< collected over the pages of the refresh in progress
+    QDate m_today;
+    QDate m_incomingToday;
+    QString m_error;
+    int m_generation = 0;
+    bool m_loading = false;
+};
+
+} // namespace onewindow::housingfund

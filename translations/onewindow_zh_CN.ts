@@ -1,0 +1,1033 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PluginSpec</name>
+    <message>
+        <location filename="../client/pluginhost/pluginspec.cpp" line="+40" />
+        <source>Not a Qt plugin: the file has no plugin metadata.</source>
+        <translation>不是 Qt 插件：文件中没有插件元数据。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not a OneWindow department plugin: its interface is "%1", not "%2".</source>
+        <translation>不是 OneWindow 部门插件：其接口为“%1”，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The plugin has no metadata: its Q_PLUGIN_METADATA names no JSON file.</source>
+        <translation>插件没有元数据：其 Q_PLUGIN_METADATA 未指定 JSON 文件。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The metadata has no Id.</source>
+        <translation>元数据缺少 Id。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The metadata has no Version.</source>
+        <translation>元数据缺少 Version。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Version "%1" is not a version such as 1.2.0.</source>
+        <translation>版本“%1”不是形如 1.2.0 的版本号。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>CompatVersion "%1" is not a version such as 1.2.0.</source>
+        <translation>兼容版本“%1”不是形如 1.2.0 的版本号。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CompatVersion %1 is newer than Version %2.</source>
+        <translation>兼容版本 %1 比版本 %2 更新。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Dependencies must be a list.</source>
+        <translation>Dependencies 必须是列表。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>A dependency has no Id.</source>
+        <translation>有一项依赖缺少 Id。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The dependency on %1 has no valid Version.</source>
+        <translation>对 %1 的依赖没有有效的版本号。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Invalid metadata: %1</source>
+        <translation>元数据无效：%1</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>Read</source>
+        <translation>已读取</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resolved</source>
+        <translation>已解析</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Initialized</source>
+        <translation>已初始化</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../forms/signindialog.ui" line="+9" />
+        <location line="+3" />
+        <source>Sign in to OneWindow</source>
+        <translation>登录一窗通</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>OneWindow · one-window service counter</source>
+        <translation>一窗通 · 一窗受理综合窗口</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>https://onewindow.example:8443</source>
+        <translation>https://onewindow.example:8443</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sign-in error</source>
+        <translation>登录错误</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+1" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::CasesPage</name>
+    <message>
+        <location filename="../client/pages.cpp" line="+82" />
+        <source>No cases.</source>
+        <translation>暂无办件。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cases</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::CatalogPage</name>
+    <message>
+        <location line="+125" />
+        <source>Working from the saved copy of the catalog: %1</source>
+        <translation>正在使用本地保存的事项目录：%1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Find a matter:</source>
+        <translation>查找事项(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code, name or pinyin initials, e.g. gjj</source>
+        <translation>编码、名称或拼音首字母，如 gjj</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find a matter</source>
+        <translation>查找事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Update catalog</source>
+        <translation>更新目录(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Update catalog</source>
+        <translation>更新目录</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::DeficienciesPage</name>
+    <message>
+        <location line="-93" />
+        <source>Nothing outstanding.</source>
+        <translation>没有待补齐的材料。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Outstanding</source>
+        <translation>待补齐</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Supplied</source>
+        <translation>已补齐</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deficiency filter</source>
+        <translation>容缺筛选</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deficient materials</source>
+        <translation>容缺材料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::MainWindow</name>
+    <message>
+        <location filename="../client/mainwindow.cpp" line="+75" />
+        <source>Catalog updated %1</source>
+        <translation>目录已于 %1 更新</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Catalog: saved copy</source>
+        <translation>目录：本地副本</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>About OneWindow</source>
+        <translation>关于一窗通</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>OneWindow %1
+Counter software for one-window government service halls.</source>
+        <translation>一窗通 %1
+政务服务大厅一窗受理软件。</translation>
+    </message>
+    <message>
+        <location line="+91" />
+        <source>Cases of my centre</source>
+        <translation>本中心办件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cases</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cases of my department</source>
+        <translation>本部门办件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Deficiency tracker</source>
+        <translation>容缺跟踪</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Matter catalog</source>
+        <translation>事项目录</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>OneWindow · %1</source>
+        <translation>一窗通 · %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Work area</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1    %2</source>
+        <translation>%1    %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>About &amp;Plugins</source>
+        <translation>关于插件(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;About OneWindow</source>
+        <translation>关于一窗通(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Go to &amp;navigation</source>
+        <translation>转到导航(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Centre %1</source>
+        <translation>中心 %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Department %1</source>
+        <translation>部门 %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>● Connected to %1</source>
+        <translation>● 已连接 %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>○ Server unreachable: changes wait</source>
+        <translation>○ 服务器无法连接：改动等待发送</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Catalog: updating…</source>
+        <translation>目录：正在更新…</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
+        <translation>登录已失效。请重新登录后继续，屏幕上的内容不会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::SignInDialog</name>
+    <message>
+        <location filename="../client/signindialog.cpp" line="+74" />
+        <source>Enter the server's address, for example https://onewindow.example:8443.</source>
+        <translation>请输入服务器地址，例如 https://onewindow.example:8443。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Enter your username and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::ApiError</name>
+    <message>
+        <location filename="../models/apierror.cpp" line="+13" />
+        <source>The server cannot be reached. Check the network and the server address.</source>
+        <translation>无法连接服务器。请检查网络和服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server did not answer in time. Try again.</source>
+        <translation>服务器响应超时，请重试。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server's certificate could not be verified. Ask IT to check the certificate.</source>
+        <translation>无法验证服务器证书，请联系信息科检查证书。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server gave an answer this program does not understand.</source>
+        <translation>服务器返回了本程序无法识别的应答。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>You were signed out after a period of inactivity. Sign in again.</source>
+        <translation>长时间未操作，已自动退出登录，请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrong username or password, or the session has ended.</source>
+        <translation>用户名或密码错误，或登录已失效。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Too many failed sign-ins: the account is locked for a while. Try again later.</source>
+        <translation>登录失败次数过多，账号已被暂时锁定，请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not found, or not yours to see.</source>
+        <translation>未找到，或您无权查看。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Some entries need attention.</source>
+        <translation>有内容需要修改。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Materials are missing or cannot be accepted.</source>
+        <translation>材料不齐全或不能受理。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Someone changed this meanwhile. Reload it and try again.</source>
+        <translation>该内容已被他人修改，请刷新后重试。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This submission was already used for a different application.</source>
+        <translation>该提交编号已用于另一份申请。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This cannot be done in the case's current state.</source>
+        <translation>办件当前状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What you sent is too large.</source>
+        <translation>提交的内容过大。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server had a problem; nothing was changed. Reference: %1</source>
+        <translation>服务器出现问题，未做任何修改。参考编号：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The server refused the request (%1).</source>
+        <translation>服务器拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The check character does not match: a digit was probably mistyped.</source>
+        <translation>校验码不符，可能有数字输错。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The birth date in this number is not a real date.</source>
+        <translation>号码中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wrong length.</source>
+        <translation>长度不正确。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Contains characters that are not allowed.</source>
+        <translation>包含不允许的字符。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You can accept cases only for your own centre.</source>
+        <translation>只能为本中心受理办件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The applicant holds no electronic licence for this material.</source>
+        <translation>申请人没有该材料对应的电子证照。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown.</source>
+        <translation>不存在。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not valid.</source>
+        <translation>无效。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>core material missing</source>
+        <translation>缺少核心材料</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>required material missing</source>
+        <translation>缺少必需材料</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>may not be supplied later for this matter</source>
+        <translation>本事项不允许容缺后补</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not accepted as deficient: the applicant broke an earlier commitment</source>
+        <translation>不予容缺：申请人曾有失信未履行承诺</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the promised date is later than the rules allow</source>
+        <translation>承诺补齐日期晚于规定期限</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not a material of this matter</source>
+        <translation>不是本事项的材料</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::CaseListModel</name>
+    <message>
+        <location filename="../models/caselistmodel.cpp" line="+39" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n missing</source>
+        <translation>
+            <numerusform>缺 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Centre</source>
+        <translation>受理中心</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deficient materials</source>
+        <translation>容缺材料</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::DeficiencyListModel</name>
+    <message>
+        <location line="+74" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>补齐期限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Centre</source>
+        <translation>受理中心</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::Formatting</name>
+    <message>
+        <location filename="../models/formatting.cpp" line="+18" />
+        <source>half a working day</source>
+        <translation>半个工作日</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 working days</source>
+        <translation>%1 个工作日</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted with deficiency</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Under review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved (simulated)</source>
+        <translation>模拟审批通过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result ready</source>
+        <translation>待出件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivered</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Supplied</source>
+        <translation>已补齐</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后到期</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::MatterCatalogModel</name>
+    <message>
+        <location filename="../models/mattercatalogmodel.cpp" line="+49" />
+        <source>%1 (initials: %2)</source>
+        <translation>%1（拼音首字母：%2）</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Promised time</source>
+        <translation>承诺时限</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::pluginhost::PluginListModel</name>
+    <message>
+        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+91" />
+        <source>%1, version %2, %3</source>
+        <translation>%1，版本 %2，%3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No error</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::pluginhost::PluginManager</name>
+    <message>
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+40" />
+        <source>an exception that is not a std::exception</source>
+        <translation>非 std::exception 的异常</translation>
+    </message>
+    <message>
+        <location line="+133" />
+        <source>Another plugin with the Id %1 was found first, in %2.</source>
+        <translation>已先在 %2 中找到 Id 为 %1 的另一个插件。</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Missing dependency: %1 %2 is not installed.</source>
+        <translation>缺少依赖：未安装 %1 %2。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+59" />
+        <location line="+132" />
+        <location line="+8" />
+        <source>Depends on %1, which failed.</source>
+        <translation>依赖的 %1 加载失败。</translation>
+    </message>
+    <message>
+        <location line="-197" />
+        <source>Incompatible dependency: needs %1 %2, but the installed %1 %3 is compatible only back to %4.</source>
+        <translation>依赖不兼容：需要 %1 %2，但已安装的 %1 %3 只向下兼容到 %4。</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>Circular dependency: %1.</source>
+        <translation>循环依赖：%1。</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Cannot load the library: %1</source>
+        <translation>无法加载库：%1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The library loaded, but its plugin object does not implement IDepartmentPlugin.</source>
+        <translation>库已加载，但其插件对象未实现 IDepartmentPlugin。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>The client could not prepare the plugin's context.</source>
+        <translation>客户端无法为插件准备运行环境。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Initialization failed with an exception: %1</source>
+        <translation>初始化时发生异常：%1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Initialization failed.</source>
+        <translation>初始化失败。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Initialization failed: %1</source>
+        <translation>初始化失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+147" />
+        <source>The plugin's contributions could not be read: %1</source>
+        <translation>无法读取插件提供的扩展：%1</translation>
+    </message>
+    <message>
+        <location line="-135" />
+        <source>extensionsInitialized() failed with an exception: %1</source>
+        <translation>extensionsInitialized() 发生异常：%1</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>aboutToShutdown() failed with an exception: %1</source>
+        <translation>aboutToShutdown() 发生异常：%1</translation>
+    </message>
+</context>
+</TS>
