@@ -32,14 +32,14 @@ Date Clock::today() const
 
 std::string Clock::now() const
 {
-    return Poco::DateTimeFormatter::format(localNow(m_today), Poco::DateTimeFormat::ISO8601_FORMAT);
+    return Poco::DateTimeFormatter::format(localNow(m_today), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
 std::string Clock::secondsAgo(long seconds) const
 {
     Poco::LocalDateTime then = localNow(m_today);
     then -= Poco::Timespan(seconds, 0);
-    return Poco::DateTimeFormatter::format(then, Poco::DateTimeFormat::ISO8601_FORMAT);
+    return Poco::DateTimeFormatter::format(then, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
 } // namespace onewindow::server

@@ -59,14 +59,14 @@ class tst_ServerApi : public QObject
     QTemporaryDir m_dir;
     TestDatabase m_db;
     ServerProcess m_server;
-    std::unique_ptr<ApiClient> m_anon;
-    QMap<QString, std::shared_ptr<ApiClient>> m_users;
+    std::unique_ptr<HttpClient> m_anon;
+    QMap<QString, std::shared_ptr<HttpClient>> m_users;
     QString m_caseSZ, m_caseV01, m_caseV02, m_deficientCase;
 
-    ApiClient &as(const QString &username)
+    HttpClient &as(const QString &username)
     {
         if (!m_users.contains(username)) {
-            auto client = std::make_shared<ApiClient>(m_server.baseUrl());
+            auto client = std::make_shared<HttpClient>(m_server.baseUrl());
             const ApiReply reply = client->signIn(username);
             if (reply.status != 201)
                 qFatal("cannot sign in as %s: %d %s", qPrintable(username), reply.status, reply.body.constData());
@@ -127,7 +127,7 @@ private slots:
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
         QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error),
                  qPrintable(error));
-        m_anon = std::make_unique<ApiClient>(m_server.baseUrl());
+        m_anon = std::make_unique<HttpClient>(m_server.baseUrl());
         qInfo("server %s on %s", qPrintable(m_server.baseUrl()), qPrintable(m_db.name()));
     }
 
@@ -143,7 +143,7 @@ private slots:
 
     void signInAndOut()
     {
-        ApiClient client(m_server.baseUrl());
+        HttpClient client(m_server.baseUrl());
         ApiReply r = client.signIn("clerk1", "wrong password");
         QCOMPARE(r.status, 401);
         QCOMPARE(r.object().value("code").toString(), QStringLiteral("unauthorized"));
@@ -169,7 +169,7 @@ private slots:
         QCOMPARE(client.del(api("/sessions/current")).status, 204);
         QCOMPARE(client.get(api("/me")).status, 401);
 
-        ApiClient forged(m_server.baseUrl());
+        HttpClient forged(m_server.baseUrl());
         forged.setToken("not-a-token");
         QCOMPARE(forged.get(api("/me")).status, 401);
         QCOMPARE(m_anon->get(api("/me")).status, 401);
@@ -190,14 +190,14 @@ private slots:
         ServerProcess server;
         QVERIFY2(server.start({"--database", db.url(), "--demo", "--config", config.fileName()}, &error),
                  qPrintable(error));
-        ApiClient client(server.baseUrl());
+        HttpClient client(server.baseUrl());
         for (int i = 0; i < 5; ++i)
             QCOMPARE(client.signIn("clerk2", "wrong").status, 401);
         ApiReply r = client.signIn("clerk2");
         QCOMPARE(r.status, 429);
         QCOMPARE(r.object().value("code").toString(), QStringLiteral("account_locked"));
         // Other users are not affected.
-        QCOMPARE(ApiClient(server.baseUrl()).signIn("clerk1").status, 201);
+        QCOMPARE(HttpClient(server.baseUrl()).signIn("clerk1").status, 201);
         QThread::sleep(5);
         r = client.signIn("clerk2");
         QCOMPARE(r.status, 201);
@@ -740,7 +740,7 @@ private slots:
         QString error;
         ServerProcess second;
         QVERIFY2(second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error), qPrintable(error));
-        ApiClient secondClient(second.baseUrl());
+        HttpClient secondClient(second.baseUrl());
         QCOMPARE(secondClient.signIn("clerk2").status, 201);
 
         const QJsonObject body = completeIntake("HF-001", "SZ", "clerk1");
@@ -776,7 +776,7 @@ private slots:
         QString error;
         QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-08"}, &error), qPrintable(error));
         m_users.clear();
-        m_anon = std::make_unique<ApiClient>(m_server.baseUrl());
+        m_anon = std::make_unique<HttpClient>(m_server.baseUrl());
         QVERIFY(QTest::qWaitFor(
             [this] {
                 return !as("agent1").get(api("/deficiencies?status=overdue")).object().value("items").toArray().isEmpty();
@@ -866,7 +866,12 @@ private slots:
         // Signing in runs the slow password hash: long enough to be in flight.
         QNetworkReply *reply =
             network.post(request, toJson({{"username", "supervisor1"}, {"password", "OneWindow-demo-1"}}));
-        QTest::qWait(30);
+        // Once the whole request is on the wire, give the server a moment to take it up.
+        bool sent = false;
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [&sent](qint64 done, qint64 total) { sent = sent || (total > 0 && done == total); });
+        QVERIFY(QTest::qWaitFor([&sent] { return sent; }, 10000));
+        QTest::qWait(50);
         m_users.clear();
         QCOMPARE(m_server.stop(), 0);
         QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000));

@@ -10,6 +10,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QTranslator>
 
 #include <csignal>
 
@@ -110,29 +111,29 @@ QByteArray toJson(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-ApiClient::ApiClient(QString baseUrl) : m_baseUrl(std::move(baseUrl)) {}
+HttpClient::HttpClient(QString baseUrl) : m_baseUrl(std::move(baseUrl)) {}
 
-ApiReply ApiClient::get(const QString &path, const QMap<QByteArray, QByteArray> &headers)
+ApiReply HttpClient::get(const QString &path, const QMap<QByteArray, QByteArray> &headers)
 {
     return send("GET", path, {}, headers);
 }
 
-ApiReply ApiClient::post(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
+ApiReply HttpClient::post(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
 {
     return send("POST", path, body, headers);
 }
 
-ApiReply ApiClient::put(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
+ApiReply HttpClient::put(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
 {
     return send("PUT", path, body, headers);
 }
 
-ApiReply ApiClient::del(const QString &path)
+ApiReply HttpClient::del(const QString &path)
 {
     return send("DELETE", path, {}, {});
 }
 
-ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+ApiReply HttpClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                          const QMap<QByteArray, QByteArray> &headers)
 {
     QNetworkRequest request(QUrl(m_baseUrl + path));
@@ -162,7 +163,7 @@ ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QB
     return result;
 }
 
-ApiReply ApiClient::signIn(const QString &username, const QString &password)
+ApiReply HttpClient::signIn(const QString &username, const QString &password)
 {
     const ApiReply reply = post(QStringLiteral("/api/v1/sessions"),
                                 toJson({{QStringLiteral("username"), username}, {QStringLiteral("password"), password}}));
@@ -171,7 +172,7 @@ ApiReply ApiClient::signIn(const QString &username, const QString &password)
     return reply;
 }
 
-void ApiClient::record(const QByteArray &method, const QString &path, const ApiReply &reply)
+void HttpClient::record(const QByteArray &method, const QString &path, const ApiReply &reply)
 {
     const QString file = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC");
     if (file.isEmpty() || reply.status == 0)
@@ -198,4 +199,22 @@ void ApiClient::record(const QByteArray &method, const QString &path, const ApiR
     QFile out(file);
     if (out.open(QIODevice::Append))
         out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+}
+
+bool installTranslations(const QString &language)
+{
+    static QTranslator *current = nullptr;
+    if (current) {
+        QCoreApplication::removeTranslator(current);
+        delete current;
+        current = nullptr;
+    }
+    auto *translator = new QTranslator;
+    if (!translator->load(QStringLiteral(ONEWINDOW_QM_DIR "/onewindow_%1.qm").arg(language))) {
+        delete translator;
+        return false;
+    }
+    QCoreApplication::installTranslator(translator);
+    current = translator;
+    return true;
 }

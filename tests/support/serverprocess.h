@@ -67,10 +67,10 @@ struct ApiReply
 
 /// A blocking HTTP client for tests: every exchange is also appended to a JSON Lines file
 /// (ONEWINDOW_CONTRACT_TRAFFIC) that the contract test checks against api/openapi.yaml.
-class ApiClient
+class HttpClient
 {
 public:
-    explicit ApiClient(QString baseUrl);
+    explicit HttpClient(QString baseUrl);
 
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
@@ -93,3 +93,6 @@ private:
 };
 
 QByteArray toJson(const QJsonObject &object);
+
+/// Installs the client's translations for `language` (en carries the plural forms) from the build.
+bool installTranslations(const QString &language);

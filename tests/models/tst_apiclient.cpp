@@ -1,0 +1,264 @@
+// ApiClient against a real server on loopback, plus a deliberately broken peer for the network
+// failures a counter PC meets (a refused connection, a server that never answers).
+#include "models/apiclient.h"
+#include "serverprocess.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace onewindow::models;
+
+namespace {
+
+// Waits for a callback-style call to answer.
+template<typename Start>
+ApiResponse wait(Start start)
+{
+    ApiResponse result;
+    bool done = false;
+    start([&](const ApiResponse &r) {
+        result = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 60000))
+        qFatal("no answer");
+    return result;
+}
+
+// Accepts connections and records each request's head; answers 503 or nothing at all.
+class FlakyPeer : public QTcpServer
+{
+public:
+    enum class Behaviour { Unavailable, Silent };
+    explicit FlakyPeer(Behaviour behaviour) : m_behaviour(behaviour)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+                    const QByteArray head = socket->readAll();
+                    requests << head;
+                    if (m_behaviour == Behaviour::Unavailable) {
+                        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+                                      "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+                        socket->disconnectFromHost();
+                    }
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost);
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+    QList<QByteArray> requests;
+
+private:
+    Behaviour m_behaviour;
+};
+
+QByteArray headerOf(const QByteArray &request, const QByteArray &name)
+{
+    for (const QByteArray &line : request.split('\n')) {
+        if (line.toLower().startsWith(name.toLower() + ':'))
+            return line.mid(name.size() + 1).trimmed();
+    }
+    return {};
+}
+
+} // namespace
+
+class tst_ApiClient : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+
+    QJsonObject intake(const QString &contractProvision)
+    {
+        return {{"matters", QJsonArray{"HF-001"}},
+                {"applicant", QJsonObject{{"kind", "person"}, {"name", QStringLiteral("李四")},
+                                          {"idNumber", "11010519491231002X"}, {"phone", "13800138000"}}},
+                {"center", "SZ"},
+                {"form", QJsonObject{{"applicant_name", QStringLiteral("李四")}, {"applicant_id_number", "11010519491231002X"},
+                                     {"phone", "13800138000"}, {"company_name", QStringLiteral("盛泽纺织")}, {"deposit_base", "5000"}}},
+                {"materials", QJsonArray{QJsonObject{{"code", "ID_CARD"}, {"provided", "paper"}},
+                                         QJsonObject{{"code", "LABOR_CONTRACT"}, {"provided", contractProvision}}}}};
+    }
+
+    void signIn(ApiClient &api, const QString &user = QStringLiteral("clerk1"))
+    {
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        bool done = false;
+        api.signIn(user, QStringLiteral("OneWindow-demo-1"), [&](const ApiResult<UserInfo> &r) {
+            QVERIFY(r.ok());
+            done = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
+        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+    }
+
+    void signInTyped()
+    {
+        ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        ApiResult<UserInfo> result;
+        bool done = false;
+        api.signIn("agent1", "OneWindow-demo-1", [&](const ApiResult<UserInfo> &r) { result = r; done = true; });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QVERIFY(result.ok());
+        QCOMPARE(result.value->role, QStringLiteral("agent"));
+        QCOMPARE(result.value->center, QStringLiteral("SZ-V01"));
+        QVERIFY(!api.token().isEmpty());
+    }
+
+    void wrongPasswordIsAClearError()
+    {
+        ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        ApiResult<UserInfo> result;
+        bool done = false;
+        api.signIn("clerk1", "nope", [&](const ApiResult<UserInfo> &r) { result = r; done = true; });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error.kind, ApiError::Kind::Http);
+        QCOMPARE(result.error.status, 401);
+        QCOMPARE(result.error.code, QStringLiteral("unauthorized"));
+        QVERIFY(result.error.userMessage().contains("password"));
+    }
+
+    // Every field message and every missing material of a problem is kept.
+    void problemDetailsKept()
+    {
+        ApiClient api;
+        signIn(api);
+        QJsonObject body = intake("paper");
+        body.insert("applicant", QJsonObject{{"kind", "person"}, {"name", ""}, {"idNumber", "11010519491231003X"},
+                                             {"phone", "1"}});
+        ApiResponse r = wait([&](auto cb) { api.create("/cases", body, cb); });
+        QCOMPARE(r.error.code, QStringLiteral("validation_failed"));
+        QStringList fields;
+        for (const auto &e : r.error.fieldErrors)
+            fields << e.field;
+        QVERIFY(fields.contains("applicant.name") && fields.contains("applicant.idNumber") && fields.contains("applicant.phone"));
+        QCOMPARE(ApiError::fieldMessage(r.error.fieldErrors[1]).isEmpty(), false);
+
+        QJsonObject missing = intake("paper");
+        missing.insert("materials", QJsonArray{});
+        r = wait([&](auto cb) { api.create("/cases", missing, cb); });
+        QCOMPARE(r.error.code, QStringLiteral("materials_incomplete"));
+        QCOMPARE(r.error.missing.size(), 2);
+        QCOMPARE(r.error.missing[0].reason, QStringLiteral("core_missing"));
+        QVERIFY(!r.error.missing[0].name.isEmpty());
+    }
+
+    void createIsIdempotentAndChangeSendsIfMatch()
+    {
+        ApiClient api;
+        signIn(api);
+        const ApiResponse first = wait([&](auto cb) { api.create("/cases", intake("deficient"), cb, nullptr, "same-key"); });
+        QCOMPARE(first.status, 201);
+        const ApiResponse again = wait([&](auto cb) { api.create("/cases", intake("deficient"), cb, nullptr, "same-key"); });
+        QCOMPARE(again.object().value("id"), first.object().value("id"));
+        const QString id = first.object().value("id").toString();
+        const QString deficiency = first.object().value("deficiencies").toArray()[0].toObject().value("id").toString();
+
+        // Without a GET there is no ETag: the server insists on one.
+        const QString supply = "/cases/" + id + "/deficiencies/" + deficiency + "/supply";
+        ApiResponse r = wait([&](auto cb) { api.change("POST", supply, "/cases/" + id, {{"provided", "paper"}}, cb); });
+        QCOMPARE(r.status, 428);
+        r = wait([&](auto cb) { api.get("/cases/" + id, cb); });
+        QCOMPARE(api.etagFor("/cases/" + id), QByteArray("\"1\""));
+        r = wait([&](auto cb) { api.change("POST", supply, "/cases/" + id, {{"provided", "paper"}}, cb); });
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("accepted"));
+        QCOMPARE(api.etagFor("/cases/" + id), QByteArray("\"2\""));
+    }
+
+    void expiredSessionIsSignalled()
+    {
+        ApiClient api;
+        signIn(api);
+        QSignalSpy expired(&api, &ApiClient::sessionExpired);
+        ApiClient other;
+        other.setBaseUrl(QUrl(m_server.baseUrl()));
+        other.setToken(api.token());
+        QCOMPARE(wait([&](auto cb) { other.remove("/sessions/current", cb); }).status, 204);
+        const ApiResponse r = wait([&](auto cb) { api.get("/me", cb); });
+        QCOMPARE(r.status, 401);
+        QCOMPARE(expired.count(), 1);
+    }
+
+    void retriesIdempotentCallsWithTheSameKey()
+    {
+        FlakyPeer peer(FlakyPeer::Behaviour::Unavailable);
+        ApiClient api;
+        api.setBaseUrl(QUrl(peer.url()));
+        api.setRetryBaseDelay(20);
+        api.setMaxRetries(2);
+        ApiResponse r = wait([&](auto cb) { api.get("/matters", cb); });
+        QCOMPARE(r.status, 503);
+        QCOMPARE(peer.requests.size(), 3);
+        peer.requests.clear();
+        r = wait([&](auto cb) { api.create("/cases", intake("paper"), cb); });
+        QCOMPARE(peer.requests.size(), 3);
+        const QByteArray key = headerOf(peer.requests[0], "Idempotency-Key");
+        QVERIFY(!key.isEmpty());
+        for (const QByteArray &request : peer.requests)
+            QCOMPARE(headerOf(request, "Idempotency-Key"), key);
+        // Signing in is not idempotent: never repeated.
+        peer.requests.clear();
+        r = wait([&](auto cb) { api.post("/sessions", {{"username", "x"}, {"password", "y"}}, cb); });
+        QCOMPARE(peer.requests.size(), 1);
+    }
+
+    void unreachableAndTimeout()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        ApiClient api;
+        api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        api.setMaxRetries(0);
+        QSignalSpy reachability(&api, &ApiClient::reachabilityChanged);
+        ApiResponse r = wait([&](auto cb) { api.get("/health", cb); });
+        QCOMPARE(r.error.kind, ApiError::Kind::Network);
+        QVERIFY(!r.error.userMessage().isEmpty());
+        QCOMPARE(reachability.count(), 1);
+        QCOMPARE(reachability.at(0).at(0).toBool(), false);
+
+        FlakyPeer silent(FlakyPeer::Behaviour::Silent);
+        api.setBaseUrl(QUrl(silent.url()));
+        api.setTimeout(300);
+        r = wait([&](auto cb) { api.get("/health", cb); });
+        QCOMPARE(r.error.kind, ApiError::Kind::Timeout);
+        QCOMPARE(api.pending(), 0);
+    }
+
+    void contextGoneMeansNoCallback()
+    {
+        ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        auto *context = new QObject;
+        bool called = false;
+        api.get("/health", [&](const ApiResponse &) { called = true; }, context);
+        delete context;
+        QVERIFY(QTest::qWaitFor([&] { return api.pending() == 0; }, 30000));
+        QVERIFY(!called);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_GUILESS_MAIN(tst_ApiClient)
+#include "tst_apiclient.moc"
