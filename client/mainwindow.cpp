@@ -47,6 +47,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_basePointSize = QApplication::font().pointSizeF();
+    m_userLabel->setObjectName(QStringLiteral("userStatus"));
+    m_placeLabel->setObjectName(QStringLiteral("placeStatus"));
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_catalogLabel->setObjectName(QStringLiteral("catalogStatus"));
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);

@@ -1,0 +1,140 @@
+// The main window of each role against a real server, offscreen.
+#include "guitest.h"
+#include "languages.h"
+#include "mainwindow.h"
+#include "serverprocess.h"
+
+#include "models/catalogsync.h"
+#include "models/localstore.h"
+#include "models/session.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace onewindow;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+
+    struct Fixture
+    {
+        models::ApiClient api;
+        models::Session session{&api};
+        models::LocalStore store;
+        models::CatalogSync sync{&api, &store};
+        client::Languages languages;
+    };
+
+    void prepare(Fixture &f, const QString &user)
+    {
+        f.languages.apply("en");
+        bool opened = false;
+        f.store.open(m_dir.filePath(user + ".sqlite"), nullptr, [&](const QString &) { opened = true; });
+        QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));
+        f.api.setBaseUrl(QUrl(m_server.baseUrl()));
+        bool done = false;
+        f.session.signIn(user, "OneWindow-demo-1", [&](const models::ApiError &e) {
+            QVERIFY(!e.isError());
+            done = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+    }
+
+    client::MainWindow::Services services(Fixture &f)
+    {
+        return {&f.session, &f.store, &f.sync, &f.languages, nullptr, nullptr};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
+        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+    }
+
+    void workbenchPerRole_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QStringList>("entries");
+        QTest::newRow("clerk") << "clerk1" << QStringList{"Cases    F3", "Deficiency tracker    F8", "Matter catalog    F6"};
+        QTest::newRow("agent") << "agent1" << QStringList{"Cases of my centre    F3", "Deficiency tracker    F8", "Matter catalog    F6"};
+        QTest::newRow("approver") << "approver-hf" << QStringList{"Cases of my department    F3", "Matter catalog    F6"};
+        QTest::newRow("supervisor") << "supervisor1" << QStringList{"Cases    F3", "Deficiency tracker    F8", "Matter catalog    F6"};
+        QTest::newRow("admin") << "admin" << QStringList{"Matter catalog    F6"};
+    }
+    void workbenchPerRole()
+    {
+        QFETCH(QString, user);
+        QFETCH(QStringList, entries);
+        Fixture f;
+        prepare(f, user);
+        client::MainWindow window(services(f));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList shown = window.navigationEntries();
+        for (QString &entry : shown)
+            entry.remove(QRegularExpression(" \\(\\d+\\)")); // live counts come and go
+        QCOMPARE(shown, entries);
+        QCOMPARE(unnamedInteractiveWidgets(&window), QStringList());
+        const QString status = window.findChild<QLabel *>("userStatus")->text();
+        QVERIFY2(status.contains(user), qPrintable(status));
+        window.close();
+    }
+
+    void clerkSeesCasesAndSearchesTheCatalog()
+    {
+        Fixture f;
+        prepare(f, "clerk1");
+        client::MainWindow window(services(f));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.findChild<QLabel *>("placeStatus")->text(), QStringLiteral("Centre SZ"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>("catalogStatus")->text().startsWith("Catalog updated"), 30000);
+        // F6 goes to the catalog and puts the cursor in the search field.
+        QTest::keyClick(&window, Qt::Key_F6);
+        auto *search = byAccessibleName<QLineEdit>(&window, "Find a matter");
+        QVERIFY(search);
+        auto *matters = byAccessibleName<QTableView>(&window, "Matters");
+        QTRY_VERIFY_WITH_TIMEOUT(matters->model()->rowCount() >= 30, 30000);
+        QTest::keyClicks(search, "gjj");
+        QVERIFY(matters->model()->rowCount() >= 3);
+        for (int row = 0; row < matters->model()->rowCount(); ++row)
+            QVERIFY(matters->model()->index(row, 1).data().toString().contains(QStringLiteral("公积金")));
+        // The connection is stated in words.
+        QVERIFY(window.findChild<QLabel *>("connectionStatus")->text().startsWith(QStringLiteral("● Connected")));
+    }
+
+    void chineseWorkbench()
+    {
+        Fixture f;
+        prepare(f, "clerk1");
+        f.languages.apply("zh_CN");
+        client::MainWindow window(services(f));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.navigationEntries().first().startsWith(QStringLiteral("办件")));
+        QVERIFY(byAccessibleName(&window, QStringLiteral("导航")));
+        f.languages.apply("en");
+        QTRY_VERIFY(window.navigationEntries().first().startsWith(QStringLiteral("Cases")));
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
