@@ -292,6 +292,14 @@ std::string lastLines(const std::string &path, std::size_t count)
     return text;
 }
 
+/// Poco reports a process killed by a signal as 256 + the signal number.
+std::string describeExit(int code)
+{
+    if (code > 256)
+        return "was killed by signal " + std::to_string(code - 256);
+    return "exited with " + std::to_string(code);
+}
+
 // onewindow-server on a free port of 127.0.0.1. Its log (stderr, one line per request) goes to a
 // file: a pipe nobody reads would fill up and stall the server mid-measurement.
 class ServerProcess
@@ -351,8 +359,8 @@ private:
         const int code = m_handle->wait();
         m_handle.reset();
         join();
-        throw std::runtime_error("onewindow-server exited with " + std::to_string(code)
-                                 + " before listening; its log ends with:\n" + lastLines(m_logFile, 20));
+        throw std::runtime_error("onewindow-server " + describeExit(code) + " before listening; its log ends with:\n"
+                                 + lastLines(m_logFile, 20));
     }
 
     void drain(Poco::Pipe &pipe)
@@ -604,7 +612,8 @@ public:
     Measurement createCases(std::size_t clients, int seconds)
     {
         IdCollector created(clients);
-        const std::string keyPrefix = "owbench-" + std::to_string(::getpid()) + "-" + std::to_string(clients) + "-";
+        // Keys never repeat within a server's life, or the server would replay instead of creating.
+        const std::string keyPrefix = "owbench-" + std::to_string(::getpid()) + "-" + std::to_string(++m_batches) + "-";
         const Measurement m = measure(clients, seconds, [&](std::size_t client) -> Operation {
             auto api = std::make_shared<ApiClient>(m_port, m_token);
             auto sequence = std::make_shared<std::size_t>(0);
@@ -645,14 +654,16 @@ private:
     std::uint16_t m_port;
     std::string m_token;
     std::vector<std::string> m_caseIds;
+    std::size_t m_batches = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
 // The raw reference: a row shaped like the server's `cases` row, one per transaction, through
-// the server's own Database/Transaction (same pool, same SQLite write lock, same binding).
+// the server's own Database/Transaction (its pool, SQLite write lock and binding; a Database of
+// its own, on a database of its own).
 
 // A materials list as the server stores it, grown to about 1 KB of JSON.
-std::string materialsJson()
+const std::string &materialsJson()
 {
     static const std::string json = [] {
         std::string out = "[";
@@ -830,8 +841,8 @@ DatabaseRun measureOn(const std::string &database, const Options &options, const
     }
     const int code = server.stop();
     if (code != 0) {
-        std::cerr << database << ": onewindow-server exited with " << code << " after SIGTERM; its log ends with:\n"
-                  << lastLines(server.logFile(), 20);
+        std::cerr << database << ": onewindow-server " << describeExit(code)
+                  << " (0 expected after SIGTERM); its log ends with:\n" << lastLines(server.logFile(), 20);
         run.serverFailed = true;
     }
     return run;

@@ -35,6 +35,7 @@ AboutPluginsDialog::AboutPluginsDialog(PluginManager *manager, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setAccessibleName(tr("Plugin columns"));
     m_table->resizeColumnsToContents();
     intro->setBuddy(m_table);
 

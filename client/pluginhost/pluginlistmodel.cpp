@@ -68,7 +68,8 @@ QVariant PluginListModel::columnText(const PluginSpec &spec, Column column) cons
 
 QVariant PluginListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // An invalid index is a normal question ("no item"); checkIndex() only complains about bad ones.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const PluginSpec *s = spec(index.row());
     if (!s)

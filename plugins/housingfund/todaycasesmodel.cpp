@@ -185,7 +185,8 @@ int TodayCasesModel::columnCount(const QModelIndex &parent) const
 
 QVariant TodayCasesModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // An invalid index is a normal question ("no item"); checkIndex() only complains about bad ones.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QJsonObject &c = m_cases.at(index.row());
     const auto text = [&c](const char *key) { return c.value(QLatin1String(key)).toString(); };

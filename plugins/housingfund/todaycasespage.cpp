@@ -36,6 +36,7 @@ TodayCasesPage::TodayCasesPage(models::ApiClient *api, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setAccessibleName(Tr::tr("Case columns"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
