@@ -35,6 +35,11 @@ std::string Clock::now() const
     return Poco::DateTimeFormatter::format(localNow(m_today), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
+bool Clock::isMorning() const
+{
+    return localNow(m_today).hour() < 12;
+}
+
 std::string Clock::secondsAgo(long seconds) const
 {
     Poco::LocalDateTime then = localNow(m_today);

@@ -20,6 +20,8 @@ public:
     /// Now minus `seconds`, same format (for windows such as the login lockout).
     std::string secondsAgo(long seconds) const;
     bool pretending() const { return m_today.has_value(); }
+    /// Before noon, local time: a half-day limit started now ends this evening.
+    bool isMorning() const;
 
 private:
     std::optional<Date> m_today;

@@ -181,8 +181,10 @@ protected:
 
         try {
             const std::string url = config().getString("option.database", config().getString("database.url", ""));
+            // A connection for every request thread, and a few for background jobs.
+            const int threads = config().getInt("http.threads", 64);
             Database db(url.empty() ? defaultDatabaseUrl() : url,
-                        static_cast<std::size_t>(config().getInt("db.poolSize", 32)));
+                        static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
             migrate(db);
             loadHolidaySchedules(db);
 
@@ -221,7 +223,7 @@ protected:
             const auto bound = socket->address();
 
             auto params = new Poco::Net::HTTPServerParams;
-            params->setMaxThreads(config().getInt("http.threads", 64));
+            params->setMaxThreads(threads);
             params->setMaxQueued(config().getInt("http.maxQueued", 512));
             params->setKeepAlive(true);
             params->setTimeout(Poco::Timespan(30, 0));

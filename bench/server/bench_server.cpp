@@ -658,9 +658,10 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// The raw reference: a row shaped like the server's `cases` row, one per transaction, through
-// the server's own Database/Transaction (its pool, SQLite write lock and binding; a Database of
-// its own, on a database of its own).
+// The raw reference: the same rows an intake writes (the centre's case counter, the case row,
+// its audit entry, its idempotency record) in one transaction, and the same rows a case view
+// reads (the case and its deficiencies), through the server's own Database/Transaction (its
+// pool, SQLite write lock and binding; a Database of its own, on a database of its own).
 
 // A materials list as the server stores it, grown to about 1 KB of JSON.
 const std::string &materialsJson()
@@ -706,6 +707,7 @@ public:
                 const std::string &id = idToRead(m_ids, clients, client, (*n)++);
                 if (!tx.queryOne("SELECT * FROM bench_cases WHERE id = ?", {id}))
                     return "row " + id + " not found";
+                tx.query("SELECT * FROM bench_deficiencies WHERE case_id = ? ORDER BY due_date", {id});
                 return std::nullopt;
             };
         });
@@ -722,6 +724,14 @@ private:
                    "matters TEXT NOT NULL, departments TEXT NOT NULL, form TEXT NOT NULL, materials TEXT NOT NULL, "
                    "accepted_at TEXT NOT NULL, promised_due_date TEXT NOT NULL, legal_due_date TEXT NOT NULL, "
                    "version INTEGER NOT NULL, updated_at TEXT NOT NULL)");
+        tx.execute("CREATE TABLE bench_counters (center TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, "
+                   "PRIMARY KEY (center, day))");
+        tx.execute("CREATE TABLE bench_deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_date TEXT NOT NULL)");
+        tx.execute("CREATE INDEX bench_deficiencies_case ON bench_deficiencies (case_id)");
+        tx.execute("CREATE TABLE bench_audit (case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+                   "detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+        tx.execute("CREATE TABLE bench_idempotency (username TEXT NOT NULL, idem_key TEXT NOT NULL, body TEXT NOT NULL, "
+                   "PRIMARY KEY (username, idem_key))");
         tx.commit();
     }
 
@@ -735,6 +745,8 @@ private:
         const std::string number = "SZ-20261127-" + std::to_string(++m_sequence);
         const std::string now = "2026-11-27T10:15:30+08:00";
         Transaction tx(m_db, Transaction::Mode::Write);
+        tx.queryOne("INSERT INTO bench_counters (center, day, last) VALUES ('SZ', '2026-11-27', 1) ON CONFLICT "
+                    "(center, day) DO UPDATE SET last = bench_counters.last + 1 RETURNING last");
         tx.execute("INSERT INTO bench_cases (id, number, status, center, clerk, channel, green_channel, bundle, "
                    "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
                    "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, "
@@ -744,6 +756,12 @@ private:
                     std::string("11010519491231002X"), std::string("13800138000"), DbValue{}, matters,
                     std::string(",HF,"), form, materialsJson(), now, std::string("2026-11-30"),
                     std::string("2026-12-25"), now});
+        const std::string hash(64, 'a');
+        tx.execute("INSERT INTO bench_audit (case_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, "
+                   "?, ?)",
+                   {id, now, std::string("clerk1"), std::string("accept"), number + " at SZ", hash, hash});
+        tx.execute("INSERT INTO bench_idempotency (username, idem_key, body) VALUES (?, ?, ?)",
+                   {std::string("clerk1"), id, materialsJson() + form + matters});
         tx.commit();
         return id;
     }

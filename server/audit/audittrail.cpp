@@ -6,6 +6,8 @@
 #include "db/migrations.h"
 #include "json.h"
 
+#include <map>
+
 namespace onewindow::server {
 
 namespace {
@@ -28,14 +30,25 @@ std::string AuditTrail::entryHash(const std::string &previous, const std::string
 void AuditTrail::append(Transaction &tx, const std::string &caseId, const std::string &actor,
                         const std::string &action, const std::string &detail)
 {
-    lockForTransaction(tx, kAuditLock);
     std::string previous = kGenesis;
-    if (auto row = tx.queryOne("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
-        previous = row->text("hash");
+    if (caseId.empty()) {
+        lockForTransaction(tx, kAuditLock);
+        if (auto row = tx.queryOne("SELECT hash FROM audit_log WHERE case_id IS NULL ORDER BY seq DESC LIMIT 1"))
+            previous = row->text("hash");
+    } else {
+        // The case row is the lock of its chain (PostgreSQL); SQLite writers are serialized.
+        const std::string sql = tx.dialect() == Database::Dialect::PostgreSQL
+                                    ? "SELECT audit_head FROM cases WHERE id = ? FOR UPDATE"
+                                    : "SELECT audit_head FROM cases WHERE id = ?";
+        if (auto row = tx.queryOne(sql, {caseId}); row && !row->isNull("audit_head"))
+            previous = row->text("audit_head");
+    }
     const std::string at = m_clock.now();
     const std::string hash = entryHash(previous, at, actor, action, caseId, detail);
     tx.execute("INSERT INTO audit_log (case_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                {caseId.empty() ? DbValue{} : DbValue{caseId}, at, actor, action, detail, previous, hash});
+    if (!caseId.empty())
+        tx.execute("UPDATE cases SET audit_head = ? WHERE id = ?", {hash, caseId});
 }
 
 Poco::JSON::Array::Ptr AuditTrail::forCase(Transaction &tx, const std::string &caseId)
@@ -57,19 +70,33 @@ AuditTrail::Verification AuditTrail::verify(Database &db)
 {
     Transaction tx(db, Transaction::Mode::Read);
     Verification result;
-    std::string previous = kGenesis;
+    std::map<std::string, std::string> heads; // chain -> last hash seen
+    const auto broken = [&](std::int64_t seq) {
+        if (!result.firstBrokenEntry || seq < *result.firstBrokenEntry)
+            result.firstBrokenEntry = seq;
+        result.valid = false;
+    };
     for (const DbRow &row :
          tx.query("SELECT seq, case_id, at, actor, action, detail, prev_hash, hash FROM audit_log ORDER BY seq")) {
         ++result.entries;
-        if (!result.valid)
-            continue;
-        const std::string expected = entryHash(previous, row.text("at"), row.text("actor"), row.text("action"),
-                                               row.text("case_id"), row.text("detail"));
-        if (row.text("prev_hash") != previous || row.text("hash") != expected) {
+        const std::string chain = row.text("case_id");
+        const auto it = heads.find(chain);
+        const std::string previous = it == heads.end() ? kGenesis : it->second;
+        const std::string expected = entryHash(previous, row.text("at"), row.text("actor"), row.text("action"), chain,
+                                               row.text("detail"));
+        if (row.text("prev_hash") != previous || row.text("hash") != expected)
+            broken(row.integer("seq"));
+        heads[chain] = row.text("hash");
+    }
+    // Each case's last entry must be the one the case row remembers.
+    for (const DbRow &row : tx.query("SELECT id, audit_head FROM cases")) {
+        const auto it = heads.find(row.text("id"));
+        const std::string last = it == heads.end() ? std::string() : it->second;
+        if (last != row.text("audit_head")) {
             result.valid = false;
-            result.firstBrokenEntry = row.integer("seq");
+            if (!result.firstBrokenEntry)
+                result.firstBrokenEntry = 0;
         }
-        previous = row.text("hash");
     }
     return result;
 }

@@ -14,6 +14,9 @@ class Transaction;
 
 /// The append-only audit trail: every change, by whom, when. Each entry carries the SHA-256 of
 /// the previous entry's hash and its own content, so editing or deleting a row breaks the chain.
+/// There is one chain per case, whose last hash is also kept on the case row (so removing its
+/// last entries is detected too), and one chain for events outside cases (sign-ins, catalog and
+/// calendar changes). Separate chains let intakes at different counters commit in parallel.
 class AuditTrail
 {
 public:
@@ -26,6 +29,7 @@ public:
     /// `[{at, actor, action, detail}]`, oldest first.
     Poco::JSON::Array::Ptr forCase(Transaction &tx, const std::string &caseId);
 
+    /// Checks every chain; the first broken entry (lowest seq) is reported.
     struct Verification
     {
         bool valid = true;

@@ -131,11 +131,6 @@ Poco::JSON::Object::Ptr deficiencyJson(const DbRow &row)
     return d;
 }
 
-DayPart currentHalf()
-{
-    return Poco::LocalDateTime().hour() < 12 ? DayPart::Morning : DayPart::Afternoon;
-}
-
 // The parsed body of POST /cases.
 struct Intake
 {
@@ -320,6 +315,38 @@ std::string CaseService::etagOf(std::int64_t version)
     return "\"" + std::to_string(version) + "\"";
 }
 
+namespace {
+
+// Everything a new case needs, decided before anything is written.
+struct IntakePlan
+{
+    Intake in;
+    std::vector<MatterDefinition> matters;
+    MergedIntake merged;
+    std::map<std::string, Provision> provisions;
+    std::map<std::string, Date> dueDates;
+    std::map<std::string, std::string> materialNames;
+    CaseAction action = CaseAction::Accept;
+    CaseState state = CaseState::Accepted;
+    Date promisedDue;
+    Date legalDue;
+    std::string departments;
+};
+
+const char *provisionCode(Provision p)
+{
+    switch (p) {
+    case Provision::Paper: return "paper";
+    case Provision::Scan: return "scan";
+    case Provision::ELicense: return "e_license";
+    case Provision::Deficient: return "deficient";
+    case Provision::Missing: return "missing";
+    }
+    return "missing";
+}
+
+} // namespace
+
 Response CaseService::create(const Principal &user, const std::string &idempotencyKey, const std::string &body)
 {
     AuthorizationPolicy::require(user, Cap::CreateCase);
@@ -349,17 +376,18 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                                "WHERE username = ? AND idem_key = ?";
 
     const Poco::JSON::Object::Ptr json = parseObject(body);
-    try {
-        Transaction tx(m_db, Transaction::Mode::Write);
+    const Date today = m_clock.today();
+
+    // 1. Read and decide, without holding any write lock.
+    IntakePlan plan;
+    {
+        Transaction tx(m_db, Transaction::Mode::Read);
         if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
             return replay(*stored);
 
-        const Date today = m_clock.today();
         FieldErrors errors;
-        Intake in = parseIntake(json, user, today, errors);
-
-        // The matters, at their current catalog version.
-        std::vector<MatterDefinition> matters;
+        plan.in = parseIntake(json, user, today, errors);
+        Intake &in = plan.in;
         if (!in.bundle.empty()) {
             if (auto bundle = m_catalog.bundle(tx, in.bundle))
                 in.matterCodes = bundle->matters;
@@ -368,20 +396,25 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         }
         for (std::size_t i = 0; i < in.matterCodes.size(); ++i) {
             if (auto m = m_catalog.matter(tx, in.matterCodes[i]))
-                matters.push_back(*m);
+                plan.matters.push_back(*m);
             else
                 errors.add(in.bundle.empty() ? "matters[" + std::to_string(i) + "]" : "bundle", "No such matter.",
                            "unknown");
         }
         std::vector<MatterRules> rules;
-        for (const auto &m : matters)
+        for (const auto &m : plan.matters)
             rules.push_back(m.rules());
-        const MergedIntake merged = BundleMerge::merge(rules);
+        plan.merged = BundleMerge::merge(rules);
+        const MergedIntake &merged = plan.merged;
+        for (const auto &m : merged.materials)
+            plan.materialNames[m.rule.code] = m.rule.name;
         validateForm(merged, in.form, today, errors);
 
         // Electronic licences the applicant really holds.
-        const auto held = in.applicantId.empty() ? std::vector<std::string>{}
-                                                 : m_catalog.licenseTypes(tx, in.applicantId);
+        const bool anyELicense = std::any_of(in.materials.begin(), in.materials.end(),
+                                             [](const auto &m) { return m.provided == "e_license"; });
+        const auto held = anyELicense && !in.applicantId.empty() ? m_catalog.licenseTypes(tx, in.applicantId)
+                                                                 : std::vector<std::string>{};
         for (const auto &material : in.materials) {
             if (material.provided != "e_license")
                 continue;
@@ -397,39 +430,37 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
 
         // Completeness, against the merged (strictest) requirements.
         MatterRules combined;
-        combined.code = in.bundle.empty() ? matters.front().code : in.bundle;
+        combined.code = in.bundle.empty() ? plan.matters.front().code : in.bundle;
         for (const auto &m : merged.materials)
             combined.materials.push_back(m.rule);
-        std::map<std::string, Provision> provisions;
-        for (const auto &material : in.materials) {
-            static const std::map<std::string, Provision> kinds{{"paper", Provision::Paper},
-                                                                 {"scan", Provision::Scan},
-                                                                 {"e_license", Provision::ELicense},
-                                                                 {"deficient", Provision::Deficient}};
-            provisions[material.code] = kinds.at(material.provided);
-        }
+        static const std::map<std::string, Provision> kinds{{"paper", Provision::Paper},
+                                                            {"scan", Provision::Scan},
+                                                            {"e_license", Provision::ELicense},
+                                                            {"deficient", Provision::Deficient}};
+        for (const auto &material : in.materials)
+            plan.provisions[material.code] = kinds.at(material.provided);
         ApplicantRecord record;
-        if (auto r = tx.queryOne("SELECT broke_commitment FROM applicant_records WHERE applicant = ?",
-                                 {in.applicantId}))
-            record.brokeCommitment = r->boolean("broke_commitment");
-        const CompletenessReport report = DeficiencyPolicy::completeness(combined, provisions, record);
+        const bool anyDeficient = std::any_of(in.materials.begin(), in.materials.end(),
+                                              [](const auto &m) { return m.provided == "deficient"; });
+        if (anyDeficient) {
+            if (auto r = tx.queryOne("SELECT broke_commitment FROM applicant_records WHERE applicant = ?",
+                                     {in.applicantId}))
+                record.brokeCommitment = r->boolean("broke_commitment");
+        }
+        const CompletenessReport report = DeficiencyPolicy::completeness(combined, plan.provisions, record);
 
         // Due dates of deficient materials: the earliest any requiring matter allows.
         const WorkCalendar calendar = m_catalog.calendar(tx);
-        std::map<std::string, Date> dueDates;
         std::vector<ApiError::MissingMaterial> missing;
         const auto nameOf = [&](const std::string &code) {
-            for (const auto &m : merged.materials) {
-                if (m.rule.code == code)
-                    return m.rule.name;
-            }
-            return code;
+            const auto it = plan.materialNames.find(code);
+            return it == plan.materialNames.end() ? code : it->second;
         };
         for (const auto &issue : report.issues)
             missing.push_back({issue.materialCode, nameOf(issue.materialCode), reasonOf(issue.kind)});
         for (const auto &code : report.tolerated) {
             std::optional<Date> due;
-            for (const auto &m : matters) {
+            for (const auto &m : plan.matters) {
                 const MatterRules r = m.rules();
                 if (const MaterialRule *rule = r.material(code); rule && (rule->required || rule->core)) {
                     const Date d = DeficiencyPolicy::dueDate(calendar, r, *rule, today);
@@ -447,7 +478,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                 else
                     due = material.dueDate;
             }
-            dueDates[code] = *due;
+            plan.dueDates[code] = *due;
         }
         if (!missing.empty())
             throw ApiError::materialsIncomplete(missing);
@@ -456,38 +487,61 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         CaseFacts facts;
         facts.completeness = report.level;
         facts.applicantBrokeCommitment = record.brokeCommitment;
-        const CaseAction action = report.level == Completeness::Complete ? CaseAction::Accept
-                                                                         : CaseAction::AcceptWithDeficiency;
-        const auto role = roleFromCode(user.role);
-        const CaseDecision decision = CaseLifecycle::decide(CaseState::Draft, action, *role, facts);
+        plan.action = report.level == Completeness::Complete ? CaseAction::Accept : CaseAction::AcceptWithDeficiency;
+        const CaseDecision decision = CaseLifecycle::decide(CaseState::Draft, plan.action, *roleFromCode(user.role), facts);
         if (!decision.allowed())
             throw ApiError::transitionRefused(std::string(CaseLifecycle::refusalCode(decision.refusal)),
                                               "The case cannot be accepted.");
+        plan.state = decision.to;
 
         // Deadlines: the longest limit among the matters.
         WorkingDays promised, legal;
         std::set<std::string> departments;
-        for (const auto &m : matters) {
+        for (const auto &m : plan.matters) {
             promised = std::max(promised, WorkingDays::fromDouble(m.promisedDays));
             legal = std::max(legal, WorkingDays::fromDouble(m.legalDays));
             departments.insert(m.department);
         }
-        const WorkingMoment start{today, currentHalf()};
-        const Date promisedDue = calendar.deadline(start, promised).date;
-        const Date legalDue = calendar.deadline(start, legal).date;
+        const WorkingMoment start{today, m_clock.isMorning() ? DayPart::Morning : DayPart::Afternoon};
+        plan.promisedDue = calendar.deadline(start, promised).date;
+        plan.legalDue = calendar.deadline(start, legal).date;
+        plan.departments = ",";
+        for (const auto &d : departments)
+            plan.departments += d + ",";
+    }
 
+    // 2. Number it. On PostgreSQL in a transaction of its own, so the counter row of the centre
+    // and day is locked for a moment, not for the whole intake (a number is lost only if the
+    // intake then fails, which validation above makes rare).
+    const auto allocate = [&](Transaction &tx) {
         const auto counter = tx.queryOne(
             "INSERT INTO case_counters (center, day, last) VALUES (?, ?, 1) ON CONFLICT (center, day) DO UPDATE SET "
             "last = case_counters.last + 1 RETURNING last",
-            {in.center, toIsoString(today)});
-        const auto number = CaseNumber::make(in.center, today, static_cast<long>(counter->integer("last")));
+            {plan.in.center, toIsoString(today)});
+        const auto number = CaseNumber::make(plan.in.center, today, static_cast<long>(counter->integer("last")));
         if (!number)
-            throw std::runtime_error("cannot number a case for centre " + in.center);
+            throw std::runtime_error("cannot number a case for centre " + plan.in.center);
+        return number->text();
+    };
+    std::string number;
+    if (m_db.dialect() == Database::Dialect::PostgreSQL) {
+        Transaction tx(m_db, Transaction::Mode::Write);
+        number = allocate(tx);
+        tx.commit();
+    }
 
+    // 3. Write the case, its deficiencies, the audit entry and the idempotency record at once.
+    try {
+        Transaction tx(m_db, Transaction::Mode::Write);
+        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
+            return replay(*stored); // a twin request won the race meanwhile
+        if (number.empty())
+            number = allocate(tx);
+        const Intake &in = plan.in;
         const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         const std::string now = m_clock.now();
         auto mattersJson = newArray();
-        for (const auto &m : matters) {
+        for (const auto &m : plan.matters) {
             auto o = newObject();
             o->set("code", m.code);
             o->set("name", m.name);
@@ -496,37 +550,29 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
             mattersJson->add(o);
         }
         auto materialsJson = newArray();
-        for (const auto &m : merged.materials) {
+        for (const auto &m : plan.merged.materials) {
             auto o = newObject();
             o->set("code", m.rule.code);
             o->set("name", m.rule.name);
             o->set("core", m.rule.core);
             o->set("required", m.rule.required);
-            const auto it = provisions.find(m.rule.code);
-            static const std::map<Provision, std::string> names{{Provision::Paper, "paper"},
-                                                                 {Provision::Scan, "scan"},
-                                                                 {Provision::ELicense, "e_license"},
-                                                                 {Provision::Deficient, "deficient"},
-                                                                 {Provision::Missing, "missing"}};
-            o->set("provided", names.at(it == provisions.end() ? Provision::Missing : it->second));
+            const auto it = plan.provisions.find(m.rule.code);
+            o->set("provided", provisionCode(it == plan.provisions.end() ? Provision::Missing : it->second));
             materialsJson->add(o);
         }
         auto form = newObject();
-        for (const auto &entry : merged.fields) {
+        for (const auto &entry : plan.merged.fields) {
             if (in.form->has(entry.field.key) && !in.form->get(entry.field.key).isEmpty())
                 form->set(entry.field.key, in.form->get(entry.field.key).toString());
         }
-        std::string departmentList = ",";
-        for (const auto &d : departments)
-            departmentList += d + ",";
 
         tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
                    "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
                    "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
                    {id,
-                    number->text(),
-                    std::string(CaseLifecycle::stateCode(decision.to)),
+                    number,
+                    std::string(CaseLifecycle::stateCode(plan.state)),
                     in.center,
                     user.username,
                     in.channel,
@@ -538,21 +584,21 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                     in.phone,
                     in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
                     toJson(mattersJson),
-                    departmentList,
+                    plan.departments,
                     toJson(form),
                     toJson(materialsJson),
                     now,
-                    toIsoString(promisedDue),
-                    toIsoString(legalDue),
+                    toIsoString(plan.promisedDue),
+                    toIsoString(plan.legalDue),
                     now});
-        for (const auto &[code, due] : dueDates) {
+        for (const auto &[code, due] : plan.dueDates) {
             tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at) "
                        "VALUES (?, ?, ?, ?, ?, 'outstanding', ?)",
-                       {Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), id, code, nameOf(code),
-                        toIsoString(due), now});
+                       {Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), id, code,
+                        plan.materialNames[code], toIsoString(due), now});
         }
-        m_audit.append(tx, id, user.username, std::string(CaseLifecycle::actionCode(action)),
-                       number->text() + " at " + in.center + ", " + std::to_string(dueDates.size())
+        m_audit.append(tx, id, user.username, std::string(CaseLifecycle::actionCode(plan.action)),
+                       number + " at " + in.center + ", " + std::to_string(plan.dueDates.size())
                            + " deficient material(s)");
 
         Response response = Response::json(201, caseJson(tx, id));

@@ -9,6 +9,7 @@
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
+#include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
 #include <cmath>
@@ -326,23 +327,31 @@ Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string 
 
 std::optional<MatterDefinition> Catalog::matter(Transaction &tx, const std::string &code, int version)
 {
-    std::optional<DbRow> row;
-    if (version > 0) {
-        row = tx.queryOne("SELECT v.body, v.version, m.initials FROM matter_versions v JOIN matters m ON m.code = "
-                          "v.code WHERE v.code = ? AND v.version = ?",
-                          {code, std::int64_t{version}});
-    } else {
-        row = tx.queryOne("SELECT v.body, v.version, m.initials FROM matters m JOIN matter_versions v ON v.code = "
-                          "m.code AND v.version = m.current_version WHERE m.code = ?",
-                          {code});
+    const auto current = tx.queryOne("SELECT current_version, initials FROM matters WHERE code = ?", {code});
+    if (!current)
+        return std::nullopt;
+    const int wanted = version > 0 ? version : static_cast<int>(current->integer("current_version"));
+    {
+        std::lock_guard lock(m_cacheMutex);
+        if (const auto it = m_matters.find({code, wanted}); it != m_matters.end()) {
+            MatterDefinition d = it->second;
+            d.initials = current->text("initials");
+            return d;
+        }
     }
+    const auto row = tx.queryOne("SELECT body FROM matter_versions WHERE code = ? AND version = ?",
+                                 {code, std::int64_t{wanted}});
     if (!row)
         return std::nullopt;
     FieldErrors ignored;
     MatterDefinition d = MatterDefinition::fromJson(parseStoredObject(row->text("body")), ignored);
     d.code = code;
-    d.version = static_cast<int>(row->integer("version"));
-    d.initials = row->text("initials");
+    d.version = wanted;
+    {
+        std::lock_guard lock(m_cacheMutex);
+        m_matters.emplace(std::pair(code, wanted), d);
+    }
+    d.initials = current->text("initials");
     return d;
 }
 
@@ -456,18 +465,35 @@ Poco::JSON::Object::Ptr Catalog::bundleJson(Transaction &tx, const BundleDefinit
     return o;
 }
 
+void Catalog::calendarChanged(Transaction &tx)
+{
+    const std::string version = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    tx.execute("DELETE FROM settings WHERE key = 'calendar_version'");
+    tx.execute("INSERT INTO settings (key, value) VALUES ('calendar_version', ?)", {version});
+}
+
 WorkCalendar Catalog::calendar(Transaction &tx)
 {
-    WorkCalendar calendar;
-    for (const DbRow &row : tx.query("SELECT day, working, holiday FROM calendar_days")) {
-        const auto day = parseIsoDate(row.text("day"));
-        if (!day)
-            continue;
-        if (row.boolean("working"))
-            calendar.addAdjustedWorkingDay(*day);
-        else
-            calendar.addHoliday(*day, row.text("holiday"));
+    const auto row = tx.queryOne("SELECT value FROM settings WHERE key = 'calendar_version'");
+    const std::string version = row ? row->text("value") : std::string("none");
+    {
+        std::lock_guard lock(m_cacheMutex);
+        if (version == m_calendarVersion)
+            return m_calendar;
     }
+    WorkCalendar calendar;
+    for (const DbRow &day : tx.query("SELECT day, working, holiday FROM calendar_days")) {
+        const auto date = parseIsoDate(day.text("day"));
+        if (!date)
+            continue;
+        if (day.boolean("working"))
+            calendar.addAdjustedWorkingDay(*date);
+        else
+            calendar.addHoliday(*date, day.text("holiday"));
+    }
+    std::lock_guard lock(m_cacheMutex);
+    m_calendar = calendar;
+    m_calendarVersion = version;
     return calendar;
 }
 
@@ -497,6 +523,7 @@ Poco::JSON::Object::Ptr Catalog::setCalendarDay(Transaction &tx, const Date &day
         tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)", {iso, holiday.value_or("")});
     else if (!working && holiday && !holiday->empty())
         tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)", {iso, *holiday});
+    calendarChanged(tx);
     m_audit.append(tx, {}, actor, "calendar_changed", iso + (working ? " working" : " not working"));
     return dayJson(calendar(tx), day);
 }

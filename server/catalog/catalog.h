@@ -6,6 +6,8 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,8 +82,17 @@ public:
     /// Licence types the holder has (for ticking materials covered by electronic licences).
     std::vector<std::string> licenseTypes(Transaction &tx, const std::string &holder);
 
+    /// Records that the calendar changed, so that every instance reloads it.
+    static void calendarChanged(Transaction &tx);
+
 private:
     AuditTrail &m_audit;
+    // A matter version never changes once written, so it is read from the database once.
+    // The calendar is reloaded when its version (bumped by every change) moves.
+    std::mutex m_cacheMutex;
+    std::map<std::pair<std::string, int>, MatterDefinition> m_matters;
+    std::string m_calendarVersion;
+    WorkCalendar m_calendar;
 };
 
 /// `0.5` -> "0.5", `3` -> 3: limits are numbers in JSON, half days allowed.

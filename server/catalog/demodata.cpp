@@ -126,6 +126,8 @@ int loadHolidaySchedules(Database &db)
         }
         spdlog::info("holiday schedule {} loaded into the calendar", year);
     }
+    if (written > 0)
+        Catalog::calendarChanged(tx);
     tx.commit();
     return written;
 }

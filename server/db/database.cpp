@@ -8,6 +8,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 using namespace Poco::Data::Keywords;
@@ -59,6 +60,31 @@ void bindAll(Poco::Data::Statement &statement, const std::vector<DbValue> &param
             p);
     }
 }
+
+// Sets up each new connection once, not at every checkout.
+class ConfiguredPool : public Poco::Data::SessionPool
+{
+public:
+    ConfiguredPool(const std::string &connector, const std::string &connection, int maxSessions, bool sqlite)
+        : Poco::Data::SessionPool(connector, connection, 1, maxSessions, 120), m_sqlite(sqlite)
+    {
+    }
+
+protected:
+    void customizeSession(Poco::Data::Session &session) override
+    {
+        if (m_sqlite) {
+            session << "PRAGMA busy_timeout = 10000", now;
+            session << "PRAGMA foreign_keys = ON", now;
+            session << "PRAGMA synchronous = NORMAL", now;
+        }
+    }
+
+private:
+    bool m_sqlite;
+};
+
+constexpr auto kConnectionWait = std::chrono::seconds(20);
 
 } // namespace
 
@@ -158,18 +184,22 @@ std::string Database::postgresConnectionString(const std::string &url)
 }
 
 Database::Database(const std::string &url, std::size_t poolSize)
+    : m_poolSize(std::max<std::size_t>(1, poolSize)), m_slots(static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, poolSize)))
 {
     registerConnectors();
-    const int size = static_cast<int>(poolSize);
+    const int size = static_cast<int>(m_poolSize) + 1;
     if (url.rfind("sqlite:", 0) == 0) {
         m_dialect = Dialect::SQLite;
         const std::string path = url.substr(7);
         if (path.empty())
             throw std::invalid_argument("sqlite: needs a file path");
-        m_pool = std::make_unique<Poco::Data::SessionPool>("SQLite", path, 1, size, 120);
+        m_pool = std::make_unique<ConfiguredPool>("SQLite", path, size, true);
+        // Write-ahead logging: readers never block the writer, and a commit is one sync.
+        Poco::Data::Session session = m_pool->get();
+        session << "PRAGMA journal_mode = WAL", now;
     } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         m_dialect = Dialect::PostgreSQL;
-        m_pool = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", postgresConnectionString(url), 1, size, 120);
+        m_pool = std::make_unique<ConfiguredPool>("PostgreSQL", postgresConnectionString(url), size, false);
     } else {
         throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
     }
@@ -179,13 +209,7 @@ Database::~Database() = default;
 
 Poco::Data::Session Database::session()
 {
-    Poco::Data::Session session = m_pool->get();
-    if (m_dialect == Dialect::SQLite) {
-        // Cheap to repeat; a pooled connection keeps them.
-        session << "PRAGMA busy_timeout = 10000", now;
-        session << "PRAGMA foreign_keys = ON", now;
-    }
-    return session;
+    return m_pool->get();
 }
 
 std::string Database::translate(const std::string &sql) const
@@ -213,13 +237,32 @@ std::string Database::translate(const std::string &sql) const
     return out;
 }
 
-Transaction::Transaction(Database &db, Mode mode) : m_db(db), m_session(db.session())
+Transaction::Slot::Slot(Database &database) : db(database)
+{
+    if (!db.acquireSlot(kConnectionWait))
+        throw DatabaseBusy("every database connection stayed busy for 20 seconds");
+}
+
+Transaction::Slot::~Slot()
+{
+    db.releaseSlot();
+}
+
+namespace {
+std::unique_lock<std::mutex> writerLock(Database &db, Transaction::Mode mode)
+{
+    if (db.dialect() == Database::Dialect::SQLite && mode == Transaction::Mode::Write)
+        return std::unique_lock(db.writeLock());
+    return {};
+}
+} // namespace
+
+Transaction::Transaction(Database &db, Mode mode)
+    : m_db(db), m_slot(db), m_lock(writerLock(db, mode)), m_session(db.session())
 {
     if (db.dialect() == Database::Dialect::SQLite) {
         // SQLite: a writer takes the write lock when it begins (IMMEDIATE), so that two writers,
         // in this process or another, wait for each other instead of failing to upgrade a read lock.
-        if (mode == Mode::Write)
-            m_lock = std::unique_lock(db.writeLock());
         m_session << (mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN"), now;
     } else {
         m_session.begin();

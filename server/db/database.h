@@ -3,9 +3,11 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <optional>
 #include <string>
 #include <variant>
@@ -45,15 +47,23 @@ public:
     enum class Dialect { SQLite, PostgreSQL };
 
     /// `sqlite:PATH` or `postgresql://user:password@host:port/db`. Throws on a bad URL.
+    /// At most `poolSize` connections are open; more requests than that wait their turn.
     explicit Database(const std::string &url, std::size_t poolSize = 16);
     ~Database();
 
     Dialect dialect() const { return m_dialect; }
     const char *dialectName() const { return m_dialect == Dialect::SQLite ? "sqlite" : "postgresql"; }
+    std::size_t poolSize() const { return m_poolSize; }
 
+    /// A pooled connection; waits up to `wait` for one to be free, else throws DatabaseBusy.
+    /// Only Transaction calls it, holding a slot.
     Poco::Data::Session session();
     /// SQLite allows one writer: write transactions of this process take this lock.
     std::mutex &writeLock() { return m_writeLock; }
+
+    /// Admission: one slot per connection in use.
+    bool acquireSlot(std::chrono::milliseconds wait) { return m_slots.try_acquire_for(wait); }
+    void releaseSlot() { m_slots.release(); }
 
     /// `?` placeholders rewritten for the dialect (outside quoted literals).
     std::string translate(const std::string &sql) const;
@@ -63,8 +73,17 @@ public:
 
 private:
     Dialect m_dialect;
+    std::size_t m_poolSize;
     std::unique_ptr<Poco::Data::SessionPool> m_pool;
     std::mutex m_writeLock;
+    std::counting_semaphore<4096> m_slots;
+};
+
+/// Every connection is in use and stayed so for too long: the server is overloaded (503).
+class DatabaseBusy : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
 };
 
 /// A unit of work on one pooled connection. Writes happen inside `Transaction`s; a transaction
@@ -88,9 +107,18 @@ public:
     Database::Dialect dialect() const { return m_db.dialect(); }
 
 private:
+    // Order matters: a slot first, then (SQLite writers) the write lock, then a connection, so
+    // that writers queued for the lock do not hold connections readers need.
+    struct Slot
+    {
+        explicit Slot(Database &db);
+        ~Slot();
+        Database &db;
+    };
     Database &m_db;
-    Poco::Data::Session m_session;
+    Slot m_slot;
     std::unique_lock<std::mutex> m_lock;
+    Poco::Data::Session m_session;
     bool m_open = false;
 };
 

@@ -55,7 +55,7 @@ const std::vector<Migration> &migrations()
              "applicant_id TEXT NOT NULL, applicant_phone TEXT NOT NULL, applicant_legal_rep TEXT, "
              "matters TEXT NOT NULL, departments TEXT NOT NULL, form TEXT NOT NULL, materials TEXT NOT NULL, "
              "accepted_at TEXT NOT NULL, promised_due_date TEXT NOT NULL, legal_due_date TEXT NOT NULL, "
-             "version INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+             "version INTEGER NOT NULL, updated_at TEXT NOT NULL, audit_head TEXT)",
              "CREATE INDEX cases_center_order ON cases (center, accepted_at, id)",
              "CREATE INDEX cases_order ON cases (accepted_at, id)",
              "CREATE TABLE deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
@@ -69,6 +69,7 @@ const std::vector<Migration> &migrations()
              "CREATE TABLE audit_log (seq {{ID}}, case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, "
              "action TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
              "CREATE INDEX audit_case ON audit_log (case_id, seq)",
+             "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
          }},
     };
     return all;

@@ -1,6 +1,7 @@
 #include "http/pipeline.h"
 
 #include "auth/sessions.h"
+#include "db/database.h"
 #include "http/problem.h"
 #include "http/router.h"
 #include "json.h"
@@ -153,6 +154,12 @@ Response Pipeline::handle(Request &request) const
         response = problem(error, request.requestId);
         if (error.status() >= 500)
             spdlog::error("{} {}", request.requestId, error.what());
+    } catch (const DatabaseBusy &e) {
+        spdlog::warn("{} {} {} refused: {}", request.requestId, request.method, request.path, e.what());
+        response = problem(ApiError(503, "overloaded", "Server busy",
+                                    "The server is too busy right now; nothing was changed. Try again in a moment."),
+                           request.requestId);
+        response.headers["Retry-After"] = "2";
     } catch (const std::exception &e) {
         spdlog::error("{} {} {} failed: {}", request.requestId, request.method, request.path, e.what());
         response = problem(ApiError(500, "internal_error", "Internal error",

@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTcpServer>
 #include <QUuid>
 
 #include <memory>
@@ -261,8 +262,8 @@ private slots:
         QVERIFY(!numbers.contains(mrCase.value(QLatin1String("number")).toString()));
     }
 
-    // The server gone: the page says so and keeps what it showed.
-    void serverGone()
+    // The server out of reach: the page says so and keeps what it showed.
+    void serverUnreachable()
     {
         const auto pages = registries().workbenchPagesFor(QStringLiteral("clerk"));
         std::unique_ptr<QWidget> page(pages[0].create(nullptr));
@@ -272,11 +273,18 @@ private slots:
         refresh->click();
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 30000);
 
-        m_server.stop();
+        // A loopback port that was free a moment ago: connections are refused at once.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QUrl unreachable(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort()));
+        probe.close();
+        const QUrl server = m_api.baseUrl();
+        m_api.setBaseUrl(unreachable);
         m_api.setMaxRetries(0);
         refresh->click();
         QTRY_VERIFY_WITH_TIMEOUT(count->text().startsWith(QLatin1String("Could not load today's cases: ")), 30000);
         QCOMPARE(table->model()->rowCount(), 2);
+        m_api.setBaseUrl(server);
     }
 
     void cleanupTestCase()
