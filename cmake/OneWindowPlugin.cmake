@@ -6,9 +6,10 @@
 # where a build tree's `onewindow` finds it without installing. Tests pass OUTPUT_DIRECTORY (and
 # NO_INSTALL) to keep fixture plugins apart from the real ones.
 #
-# The target is onewindow_plugin_<name>. Sources may include .qrc files (AUTORCC is on) and the
-# plugin's JSON metadata file, which Q_PLUGIN_METADATA(... FILE "x.json") embeds; AUTOMOC
-# rebuilds the plugin when that file changes.
+# The target is onewindow_plugin_<name>; every installed plugin is also a dependency of the
+# onewindow_plugins target (plugins/CMakeLists.txt). Sources may include .qrc files (AUTORCC is
+# on) and the plugin's JSON metadata file, which Q_PLUGIN_METADATA(... FILE "x.json") embeds;
+# AUTOMOC rebuilds the plugin when that file changes.
 
 include_guard(GLOBAL)
 include(GNUInstallDirs)
@@ -30,7 +31,7 @@ function(onewindow_add_plugin)
 
     set(target onewindow_plugin_${ARG_NAME})
     # SHARED: a loadable module even if Qt itself were built statically.
-    qt_add_plugin(${target} SHARED CLASS_NAME ${ARG_NAME})
+    qt_add_plugin(${target} SHARED)
     target_sources(${target} PRIVATE ${ARG_SOURCES})
     target_link_libraries(${target} PRIVATE OneWindow::plugin_sdk ${ARG_LIBRARIES})
     set_target_properties(${target} PROPERTIES
@@ -47,5 +48,9 @@ function(onewindow_add_plugin)
 
     if(NOT ARG_NO_INSTALL)
         install(TARGETS ${target} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/onewindow/plugins)
+        # Real plugins join onewindow_plugins, so that building the client builds them too.
+        if(TARGET onewindow_plugins)
+            add_dependencies(onewindow_plugins ${target})
+        endif()
     endif()
 endfunction()

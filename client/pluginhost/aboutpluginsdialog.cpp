@@ -23,7 +23,7 @@ AboutPluginsDialog::AboutPluginsDialog(PluginManager *manager, QWidget *parent)
 
     auto *intro = new QLabel(tr("Department plugins found by the client. A plugin that could not start says why "
                                 "in the Error column."),
-                             this);
+        this);
     intro->setWordWrap(true);
 
     m_table->setModel(m_model);

@@ -22,7 +22,7 @@ PluginListModel::PluginListModel(PluginManager *manager, QObject *parent)
     m_specs = manager->plugins();
     connect(manager, &PluginManager::pluginsAboutToChange, this, [this] { beginResetModel(); });
     connect(manager, &PluginManager::pluginsChanged, this, [this] {
-        m_specs = m_manager ? m_manager->plugins() : QList<PluginSpec *>{};
+        m_specs = m_manager ? m_manager->plugins() : QList<PluginSpec *> {};
         endResetModel();
     });
     connect(manager, &PluginManager::stateChanged, this, &PluginListModel::onStateChanged);

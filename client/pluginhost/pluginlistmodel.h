@@ -28,8 +28,8 @@ public:
         DepartmentRole,
         VendorRole,
         DescriptionRole,
-        StateRole,       ///< PluginSpec::State as an int
-        StateNameRole,   ///< translated
+        StateRole, ///< PluginSpec::State as an int
+        StateNameRole, ///< translated
         ErrorRole,
         PathRole,
         HasErrorRole,

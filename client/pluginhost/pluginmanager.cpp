@@ -11,7 +11,6 @@
 #include <QLibrary>
 #include <QPluginLoader>
 #include <QSettings>
-
 #include <spdlog/spdlog.h>
 
 #include <exception>
@@ -46,8 +45,7 @@ QString exceptionText(const std::exception_ptr &error)
 PluginManager::PluginManager(QObject *parent)
     : QObject(parent)
     , m_registries(std::make_unique<sdk::Registries>())
-{
-}
+{ }
 
 PluginManager::~PluginManager()
 {
@@ -62,11 +60,11 @@ PluginManager::~PluginManager()
 QStringList PluginManager::defaultSearchPaths(const QString &applicationDir, const QSettings &settings)
 {
     const QDir appDir(applicationDir);
-    QStringList paths{appDir.filePath(QStringLiteral("plugins"))};
+    QStringList paths {appDir.filePath(QStringLiteral("plugins"))};
     // An installed client: bin/onewindow and <libdir>/onewindow/plugins side by side.
     const QString libDir = QStringLiteral(ONEWINDOW_INSTALL_LIBDIR);
     paths << (QDir::isAbsolutePath(libDir) ? libDir : applicationDir + QStringLiteral("/../") + libDir)
-                 + QStringLiteral("/onewindow/plugins");
+            + QStringLiteral("/onewindow/plugins");
     const QString fromEnvironment = qEnvironmentVariable("ONEWINDOW_PLUGIN_PATH");
     paths << fromEnvironment.split(QDir::listSeparator(), Qt::SkipEmptyParts);
     paths << settings.value(settingsKey()).toStringList();
@@ -88,11 +86,11 @@ QStringList PluginManager::defaultSearchPaths()
     return defaultSearchPaths(QCoreApplication::applicationDirPath(), settings);
 }
 
-PluginManager::ContextFactory PluginManager::contextFactory(models::ApiClient *api, models::LocalStore *store,
-                                                            const models::UserInfo *user)
+PluginManager::ContextFactory PluginManager::contextFactory(
+    models::ApiClient *api, models::LocalStore *store, const models::UserInfo *user)
 {
-    return [api, store, user](const QString &pluginId, std::shared_ptr<spdlog::logger> logger,
-                              sdk::Registries *registries) {
+    return [api, store, user](
+               const QString &pluginId, std::shared_ptr<spdlog::logger> logger, sdk::Registries *registries) {
         return std::make_unique<sdk::PluginContext>(pluginId, api, store, std::move(logger), registries, user);
     };
 }
@@ -143,8 +141,8 @@ void PluginManager::loadPlugins(const ContextFactory &contextFactory)
     if (failedLate)
         rebuildRegistries();
 
-    const auto running = std::ranges::count_if(
-        m_specs, [](const auto &spec) { return spec->state() == PluginSpec::State::Running; });
+    const auto running
+        = std::ranges::count_if(m_specs, [](const auto &spec) { return spec->state() == PluginSpec::State::Running; });
     spdlog::info("plugins: {} running, {} failed", running, static_cast<long>(m_specs.size()) - running);
 }
 
@@ -176,8 +174,8 @@ void PluginManager::discover()
             if (spec->hasError()) {
                 spdlog::error("plugins: {}: {}", str(spec->filePath()), str(spec->errorString()));
             } else {
-                spdlog::debug("plugins: found {} {} in {}", str(spec->id()), str(spec->version()),
-                              str(spec->filePath()));
+                spdlog::debug(
+                    "plugins: found {} {} in {}", str(spec->id()), str(spec->version()), str(spec->filePath()));
             }
             m_specs.push_back(std::move(spec));
         }
@@ -318,7 +316,7 @@ void PluginManager::initializePlugin(PluginSpec *spec, const ContextFactory &con
         addCapabilities(spec);
     } catch (...) {
         fail(spec, tr("The plugin's contributions could not be read: %1").arg(exceptionText(std::current_exception())));
-        rebuildRegistries();  // drops what it added before the exception
+        rebuildRegistries(); // drops what it added before the exception
     }
 }
 
@@ -329,8 +327,8 @@ bool PluginManager::initializeExtensions(PluginSpec *spec)
     try {
         spec->m_plugin->extensionsInitialized();
     } catch (...) {
-        fail(spec, tr("extensionsInitialized() failed with an exception: %1")
-                       .arg(exceptionText(std::current_exception())));
+        fail(spec,
+            tr("extensionsInitialized() failed with an exception: %1").arg(exceptionText(std::current_exception())));
         return true;
     }
     setState(spec, PluginSpec::State::Running);
@@ -351,19 +349,19 @@ void PluginManager::shutdown()
         } catch (...) {
             // Shutting down goes on: the other plugins still get their turn. Only this plugin is
             // marked; its dependents have already shut down cleanly.
-            spec->setError(tr("aboutToShutdown() failed with an exception: %1")
-                               .arg(exceptionText(std::current_exception())));
+            spec->setError(
+                tr("aboutToShutdown() failed with an exception: %1").arg(exceptionText(std::current_exception())));
             spdlog::error("plugins: {}: {}", str(spec->id()), str(spec->errorString()));
             emit stateChanged(spec);
         }
     }
 
     // The registries hold functions and data made by the plugins: they go before the plugins.
-    *m_registries = sdk::Registries{};
+    *m_registries = sdk::Registries {};
     for (PluginSpec *spec : m_loadOrder | std::views::reverse) {
         const bool wasRunning = spec->state() == PluginSpec::State::Running;
         if (spec->m_loader->isLoaded())
-            spec->m_loader->unload();  // deletes the plugin object; the code stays mapped
+            spec->m_loader->unload(); // deletes the plugin object; the code stays mapped
         spec->m_plugin = nullptr;
         spec->m_instance = nullptr;
         spec->m_context.reset();
@@ -378,8 +376,8 @@ void PluginManager::shutdown()
 void PluginManager::fail(PluginSpec *spec, const QString &error)
 {
     spec->setError(error);
-    spdlog::error("plugins: {}: {}", str(spec->id().isEmpty() ? spec->filePath() : spec->id()),
-                  str(spec->errorString()));
+    spdlog::error(
+        "plugins: {}: {}", str(spec->id().isEmpty() ? spec->filePath() : spec->id()), str(spec->errorString()));
     emit stateChanged(spec);
     failDependents(spec);
 }
@@ -457,15 +455,16 @@ void PluginManager::rebuildRegistries()
     bool again = true;
     while (again) {
         again = false;
-        *m_registries = sdk::Registries{};
+        *m_registries = sdk::Registries {};
         for (PluginSpec *spec : std::as_const(m_loadOrder)) {
             if (spec->state() != PluginSpec::State::Initialized && spec->state() != PluginSpec::State::Running)
                 continue;
             try {
                 addCapabilities(spec);
             } catch (...) {
-                fail(spec, tr("The plugin's contributions could not be read: %1")
-                               .arg(exceptionText(std::current_exception())));
+                fail(spec,
+                    tr("The plugin's contributions could not be read: %1")
+                        .arg(exceptionText(std::current_exception())));
                 again = true;
                 break;
             }

@@ -66,8 +66,8 @@ public:
     static QStringList defaultSearchPaths();
 
     /// The usual factory: every plugin gets the client's server connection, local store and user.
-    static ContextFactory contextFactory(models::ApiClient *api, models::LocalStore *store,
-                                         const models::UserInfo *user);
+    static ContextFactory contextFactory(
+        models::ApiClient *api, models::LocalStore *store, const models::UserInfo *user);
 
     void setSearchPaths(const QStringList &paths) { m_searchPaths = paths; }
     QStringList searchPaths() const { return m_searchPaths; }

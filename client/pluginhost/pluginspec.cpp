@@ -75,7 +75,7 @@ void PluginSpec::readMetaData(const QJsonObject &metaData)
     else if (!isValidVersion(m_version))
         problems << tr("Version \"%1\" is not a version such as 1.2.0.").arg(m_version);
     if (m_compatVersion.isEmpty()) {
-        m_compatVersion = m_version;  // compatible with itself only
+        m_compatVersion = m_version; // compatible with itself only
     } else if (!isValidVersion(m_compatVersion)) {
         problems << tr("CompatVersion \"%1\" is not a version such as 1.2.0.").arg(m_compatVersion);
     } else if (isValidVersion(m_version) && versionCompare(m_compatVersion, m_version) > 0) {
@@ -88,8 +88,8 @@ void PluginSpec::readMetaData(const QJsonObject &metaData)
     } else {
         for (const QJsonValue &value : dependencies.toArray()) {
             const QJsonObject o = value.toObject();
-            const Dependency dependency{o.value(QLatin1String("Id")).toString().trimmed(),
-                                        o.value(QLatin1String("Version")).toString().trimmed()};
+            const Dependency dependency {o.value(QLatin1String("Id")).toString().trimmed(),
+                o.value(QLatin1String("Version")).toString().trimmed()};
             if (dependency.id.isEmpty())
                 problems << tr("A dependency has no Id.");
             else if (!isValidVersion(dependency.version))
@@ -131,7 +131,7 @@ int PluginSpec::versionCompare(const QString &a, const QString &b)
     if (!ma.hasMatch() || !mb.hasMatch())
         return QString::compare(a, b);
     for (int part = 1; part <= 3; ++part) {
-        const int x = ma.captured(part).toInt();  // an absent part is "" and counts as 0
+        const int x = ma.captured(part).toInt(); // an absent part is "" and counts as 0
         const int y = mb.captured(part).toInt();
         if (x != y)
             return x < y ? -1 : 1;

@@ -28,19 +28,19 @@ class PluginSpec final
 
 public:
     enum class State {
-        Read,         ///< metadata read and valid
-        Resolved,     ///< every dependency found in a compatible version
-        Loaded,       ///< library loaded, plugin object created
-        Initialized,  ///< initialize() succeeded
-        Running,      ///< extensionsInitialized() ran
-        Stopped,      ///< aboutToShutdown() ran and the plugin object is gone
-        Invalid,      ///< failed; see errorString()
+        Read, ///< metadata read and valid
+        Resolved, ///< every dependency found in a compatible version
+        Loaded, ///< library loaded, plugin object created
+        Initialized, ///< initialize() succeeded
+        Running, ///< extensionsInitialized() ran
+        Stopped, ///< aboutToShutdown() ran and the plugin object is gone
+        Invalid, ///< failed; see errorString()
     };
 
     struct Dependency
     {
         QString id;
-        QString version;  ///< the lowest version that will do
+        QString version; ///< the lowest version that will do
         friend bool operator==(const Dependency &, const Dependency &) = default;
     };
 

@@ -1,10 +1,9 @@
 #include "housingfundplugin.h"
 
+#include "domain/creditcode.h"
 #include "plugincontext.h"
 #include "todaycasespage.h"
 #include "tr.h"
-
-#include "domain/creditcode.h"
 
 #include <spdlog/spdlog.h>
 
@@ -18,8 +17,7 @@ const QString kDepartment = QStringLiteral("HF");
 
 HousingFundPlugin::HousingFundPlugin(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 HousingFundPlugin::~HousingFundPlugin() = default;
 
@@ -67,7 +65,7 @@ QList<sdk::FieldValidator> HousingFundPlugin::validators() const
     return {
         {QStringLiteral("housingfund.credit-code"), QStringLiteral("credit_code"), kDepartment, &checkCreditCode},
         {QStringLiteral("housingfund.employer-credit-code"), QStringLiteral("employer_credit_code"), kDepartment,
-         &checkCreditCode},
+            &checkCreditCode},
     };
 }
 
@@ -83,9 +81,8 @@ QList<sdk::WorkbenchPage> HousingFundPlugin::workbenchPages() const
     if (!api)
         return {};
     return {{QStringLiteral("housingfund.today"), Tr::tr("Today's housing fund cases"), kDepartment,
-             {QStringLiteral("clerk"), QStringLiteral("agent"), QStringLiteral("supervisor"),
-              QStringLiteral("approver")},
-             [api](QWidget *parent) -> QWidget * { return new TodayCasesPage(api, parent); }}};
+        {QStringLiteral("clerk"), QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("approver")},
+        [api](QWidget *parent) -> QWidget * { return new TodayCasesPage(api, parent); }}};
 }
 
 } // namespace onewindow::housingfund

@@ -19,7 +19,7 @@ class HousingFundPlugin final : public QObject,
     Q_OBJECT
     Q_PLUGIN_METADATA(IID OneWindowDepartmentPlugin_iid FILE "housingfund.json")
     Q_INTERFACES(onewindow::sdk::IDepartmentPlugin onewindow::sdk::IValidatorProvider
-                     onewindow::sdk::IPrintTemplateProvider onewindow::sdk::IWorkbenchPageProvider)
+            onewindow::sdk::IPrintTemplateProvider onewindow::sdk::IWorkbenchPageProvider)
 
 public:
     explicit HousingFundPlugin(QObject *parent = nullptr);

@@ -1,8 +1,7 @@
 #include "todaycasesmodel.h"
 
-#include "tr.h"
-
 #include "models/apiclient.h"
+#include "tr.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -48,21 +47,20 @@ QDate acceptedDate(const QJsonObject &caseObject)
 TodayCasesModel::TodayCasesModel(models::ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent)
     , m_api(api)
-{
-}
+{ }
 
 TodayCasesModel::~TodayCasesModel() = default;
 
 bool TodayCasesModel::isHousingFundCase(const QJsonObject &caseObject)
 {
     const QStringList codes = matterCodes(caseObject);
-    return std::any_of(codes.cbegin(), codes.cend(),
-                       [](const QString &code) { return code.startsWith(QLatin1String("HF-")); });
+    return std::any_of(
+        codes.cbegin(), codes.cend(), [](const QString &code) { return code.startsWith(QLatin1String("HF-")); });
 }
 
 QString TodayCasesModel::statusName(const QString &status)
 {
-    static const QHash<QString, const char *> names{
+    static const QHash<QString, const char *> names {
         {QStringLiteral("draft"), QT_TRANSLATE_NOOP("HousingFund", "Draft")},
         {QStringLiteral("accepted"), QT_TRANSLATE_NOOP("HousingFund", "Accepted")},
         {QStringLiteral("accepted_with_deficiency"), QT_TRANSLATE_NOOP("HousingFund", "Accepted with deficiency")},
@@ -79,7 +77,7 @@ QString TodayCasesModel::statusName(const QString &status)
         {QStringLiteral("closed"), QT_TRANSLATE_NOOP("HousingFund", "Closed")},
     };
     const char *name = names.value(status);
-    return name ? Tr::tr(name) : status;  // a status newer than this plugin: show the code
+    return name ? Tr::tr(name) : status; // a status newer than this plugin: show the code
 }
 
 void TodayCasesModel::refresh()
@@ -94,13 +92,13 @@ void TodayCasesModel::refresh()
         QStringLiteral("/health"),
         [this, generation](const models::ApiResponse &response) {
             if (generation != m_generation)
-                return;  // a newer refresh took over
+                return; // a newer refresh took over
             if (!response.ok()) {
                 fail(response.error.userMessage());
                 return;
             }
-            const QDate today =
-                QDate::fromString(response.object().value(QLatin1String("today")).toString(), Qt::ISODate);
+            const QDate today
+                = QDate::fromString(response.object().value(QLatin1String("today")).toString(), Qt::ISODate);
             if (!today.isValid()) {
                 fail(Tr::tr("The server did not say which day it is."));
                 return;

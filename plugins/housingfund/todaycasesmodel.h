@@ -27,10 +27,10 @@ public:
     enum Role {
         CaseIdRole = Qt::UserRole,
         NumberRole,
-        MattersRole,     ///< QStringList of matter codes
+        MattersRole, ///< QStringList of matter codes
         ApplicantRole,
-        StatusRole,      ///< the API's status code, e.g. "accepted"
-        AcceptedAtRole,  ///< QDateTime
+        StatusRole, ///< the API's status code, e.g. "accepted"
+        AcceptedAtRole, ///< QDateTime
         PromisedDueDateRole,
     };
     Q_ENUM(Role)
@@ -70,7 +70,7 @@ private:
 
     QPointer<models::ApiClient> m_api;
     QList<QJsonObject> m_cases;
-    QList<QJsonObject> m_incoming;  ///< collected over the pages of the refresh in progress
+    QList<QJsonObject> m_incoming; ///< collected over the pages of the refresh in progress
     QDate m_today;
     QDate m_incomingToday;
     QString m_error;

@@ -89,6 +89,16 @@ Principal SessionService::authenticate(const std::string &authorizationHeader)
         || authorizationHeader.compare(0, prefix.size(), prefix) != 0)
         throw ApiError::unauthorized("Sign in first: this request has no bearer token.");
     const std::string tokenHash = sha256Hex(authorizationHeader.substr(prefix.size()));
+    const auto nowSteady = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(m_cacheMutex);
+        const auto it = m_cache.find(tokenHash);
+        if (it != m_cache.end() && nowSteady - it->second.checkedAt < std::chrono::seconds(2)
+            && it->second.lastSeen >= m_clock.secondsAgo(m_settings.idleSeconds))
+            return it->second.principal;
+        if (m_cache.size() > 10000)
+            m_cache.clear();
+    }
     std::optional<DbRow> row;
     {
         Transaction tx(m_db, Transaction::Mode::Read);
@@ -109,11 +119,17 @@ Principal SessionService::authenticate(const std::string &authorizationHeader)
     }
     Principal p = principalFrom(*row);
     p.tokenHash = tokenHash;
+    std::lock_guard lock(m_cacheMutex);
+    m_cache[tokenHash] = {p, row->text("last_seen_at"), nowSteady};
     return p;
 }
 
 void SessionService::signOut(const Principal &user)
 {
+    {
+        std::lock_guard lock(m_cacheMutex);
+        m_cache.erase(user.tokenHash);
+    }
     Transaction tx(m_db, Transaction::Mode::Write);
     tx.execute("UPDATE sessions SET revoked = 1 WHERE token_hash = ?", {user.tokenHash});
     m_audit.append(tx, {}, user.username, "signed_out", "");

@@ -2,7 +2,10 @@
 
 #include "http/message.h"
 
+#include <chrono>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 namespace onewindow::server {
 
@@ -39,10 +42,21 @@ public:
     const SessionSettings &settings() const { return m_settings; }
 
 private:
+    // A token checked in the last two seconds is not looked up again: one query less per
+    // request. Signing out on this instance drops it at once; on another instance, within two
+    // seconds.
+    struct Cached
+    {
+        Principal principal;
+        std::string lastSeen;
+        std::chrono::steady_clock::time_point checkedAt;
+    };
     Database &m_db;
     const Clock &m_clock;
     AuditTrail &m_audit;
     SessionSettings m_settings;
+    std::mutex m_cacheMutex;
+    std::unordered_map<std::string, Cached> m_cache;
 };
 
 } // namespace onewindow::server

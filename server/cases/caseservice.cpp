@@ -624,6 +624,13 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const std::string
     const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
     if (!row)
         throw ApiError::notFound();
+    return caseJson(tx, *row);
+}
+
+Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &caseRow)
+{
+    const DbRow *row = &caseRow;
+    const std::string id = row->text("id");
     auto c = newObject();
     c->set("id", row->text("id"));
     c->set("number", row->text("number"));
@@ -672,8 +679,16 @@ Response CaseService::get(const Principal &user, const std::string &id)
 {
     AuthorizationPolicy::require(user, Cap::ReadCases);
     Transaction tx(m_db, Transaction::Mode::Read);
-    requireInScope(tx, user, id, static_cast<int>(Cap::ReadCases));
-    auto json = caseJson(tx, id);
+    // One read for the scope and the content.
+    const auto row = tx.queryOne("SELECT c.*, COALESCE(ce.parent, '') AS center_parent FROM cases c JOIN centers ce "
+                                 "ON ce.code = c.center WHERE c.id = ?",
+                                 {id});
+    if (!row)
+        throw ApiError::notFound();
+    const CaseScope scope{row->text("center"), row->text("center_parent"), splitCommas(row->text("departments"))};
+    if (!AuthorizationPolicy::inScope(user, scope, Cap::ReadCases))
+        throw ApiError::notFound();
+    auto json = caseJson(tx, *row);
     Response r = Response::json(200, json);
     r.headers["ETag"] = etagOf(json->getValue<std::int64_t>("version"));
     return r;

@@ -9,6 +9,7 @@
 namespace onewindow::server {
 
 class AuditTrail;
+class DbRow;
 class Catalog;
 class Clock;
 class Database;
@@ -43,6 +44,7 @@ public:
 
 private:
     Poco::JSON::Object::Ptr caseJson(Transaction &tx, const std::string &id);
+    Poco::JSON::Object::Ptr caseJson(Transaction &tx, const DbRow &row);
     /// Throws 404 unless the case exists and is in scope for `capability`.
     void requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability);
 

@@ -16,8 +16,7 @@ using onewindow::pluginhost::PluginManager;
 
 namespace {
 
-template<typename T>
-T *byAccessibleName(QWidget *parent, const QString &name)
+template<typename T> T *byAccessibleName(QWidget *parent, const QString &name)
 {
     for (T *child : parent->findChildren<T *>()) {
         if (child->accessibleName() == name)

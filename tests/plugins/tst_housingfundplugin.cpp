@@ -1,13 +1,12 @@
 // The real housing fund plugin, loaded by the plugin host from where the client finds it, with a
 // real onewindow-server behind its workbench page.
-#include "serverprocess.h"
-#include "todaycasesmodel.h"  // for the column enum only: the model's code is the plugin's
-
 #include "models/apiclient.h"
 #include "plugincontext.h"
 #include "pluginmanager.h"
 #include "pluginspec.h"
 #include "registries.h"
+#include "serverprocess.h"
+#include "todaycasesmodel.h" // for the column enum only: the model's code is the plugin's
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -15,9 +14,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTcpServer>
 #include <QUuid>
 
 #include <memory>
@@ -48,8 +47,7 @@ QString sampleValue(const QString &type)
     return QStringLiteral("盛泽测试");
 }
 
-template<typename T>
-T *byAccessibleName(QWidget *parent, const QString &name)
+template<typename T> T *byAccessibleName(QWidget *parent, const QString &name)
 {
     for (T *child : parent->findChildren<T *>()) {
         if (child->accessibleName() == name)
@@ -71,8 +69,7 @@ class tst_HousingFundPlugin : public QObject
     std::unique_ptr<PluginManager> m_manager;
 
     // Runs one asynchronous call to the end; a status of 0 means it never answered.
-    template<typename Start>
-    ApiResponse wait(Start start)
+    template<typename Start> ApiResponse wait(Start start)
     {
         std::optional<ApiResponse> answer;
         start([&answer](const ApiResponse &r) { answer = r; });
@@ -90,22 +87,21 @@ class tst_HousingFundPlugin : public QObject
         QJsonObject form;
         for (const auto &f : m.object().value(QLatin1String("fields")).toArray())
             form.insert(f.toObject().value(QLatin1String("key")).toString(),
-                        sampleValue(f.toObject().value(QLatin1String("type")).toString()));
+                sampleValue(f.toObject().value(QLatin1String("type")).toString()));
         QJsonArray materials;
         for (const auto &x : m.object().value(QLatin1String("materials")).toArray())
-            materials.append(QJsonObject{{"code", x.toObject().value(QLatin1String("code"))}, {"provided", "paper"}});
-        const QJsonObject applicant{
-            {"kind", "person"}, {"name", QStringLiteral("张三")}, {"idNumber", "11010519491231002X"}, {"phone", "13800138000"}};
-        return {{"matters", QJsonArray{matter}}, {"applicant", applicant}, {"center", "SZ"}, {"form", form},
-                {"materials", materials}};
+            materials.append(QJsonObject {{"code", x.toObject().value(QLatin1String("code"))}, {"provided", "paper"}});
+        const QJsonObject applicant {{"kind", "person"}, {"name", QStringLiteral("张三")},
+            {"idNumber", "11010519491231002X"}, {"phone", "13800138000"}};
+        return {{"matters", QJsonArray {matter}}, {"applicant", applicant}, {"center", "SZ"}, {"form", form},
+            {"materials", materials}};
     }
 
     QJsonObject createCase(const QString &matter)
     {
         const QJsonObject body = intake(matter);
         const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const ApiResponse r =
-            wait([&](auto done) { m_api.create(QStringLiteral("/cases"), body, done, this, key); });
+        const ApiResponse r = wait([&](auto done) { m_api.create(QStringLiteral("/cases"), body, done, this, key); });
         if (r.status != 201)
             qFatal("case for %s refused: %d %s", qPrintable(matter), r.status, r.json.toJson().constData());
         return r.object();
@@ -120,12 +116,14 @@ private slots:
         QString error;
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
         QVERIFY2(!db.url().isEmpty(), qPrintable(error));
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY2(
+            m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
 
         std::optional<onewindow::models::ApiResult<onewindow::models::UserInfo>> signedIn;
-        m_api.signIn(QStringLiteral("clerk1"), QStringLiteral("OneWindow-demo-1"),
-                     [&signedIn](const auto &result) { signedIn = result; }, this);
+        m_api.signIn(
+            QStringLiteral("clerk1"), QStringLiteral("OneWindow-demo-1"),
+            [&signedIn](const auto &result) { signedIn = result; }, this);
         QTRY_VERIFY_WITH_TIMEOUT(signedIn.has_value(), 60000);
         QVERIFY2(signedIn->ok(), qPrintable(signedIn->error.userMessage()));
         m_user = *signedIn->value;
@@ -152,13 +150,17 @@ private slots:
         QTest::addColumn<QString>("message");
         const QString prefix = QStringLiteral("Not a valid unified social credit code: ");
         QTest::newRow("valid") << kValidCode << "";
-        QTest::newRow("lowercase") << "91512081ma62k0260e" << "";
-        QTest::newRow("empty: the form decides whether required") << "" << "";
+        QTest::newRow("lowercase") << "91512081ma62k0260e"
+                                   << "";
+        QTest::newRow("empty: the form decides whether required") << ""
+                                                                  << "";
         QTest::newRow("changed digit") << "91512081MA62K0261E" << prefix + "the check character does not match.";
         QTest::newRow("17 characters") << "91512081MA62K0260" << prefix + "it must have 18 characters.";
-        QTest::newRow("letter O")
-            << "91110000802100O33B" << prefix + "only digits and the capital letters A to Y without I, O, S, V and Z may be used.";
-        QTest::newRow("region") << "9151A081MA62K0260E" << prefix + "characters 3 to 8 must be the digits of a region code.";
+        QTest::newRow("letter O") << "91110000802100O33B"
+                                  << prefix
+                + "only digits and the capital letters A to Y without I, O, S, V and Z may be used.";
+        QTest::newRow("region") << "9151A081MA62K0260E"
+                                << prefix + "characters 3 to 8 must be the digits of a region code.";
     }
     void validator()
     {
@@ -179,20 +181,22 @@ private slots:
 
     void printTemplate()
     {
-        const auto *acceptance =
-            registries().printTemplateFor(QStringLiteral("acceptance"), QStringLiteral("HF"), QStringLiteral("HF-001"));
+        const auto *acceptance = registries().printTemplateFor(
+            QStringLiteral("acceptance"), QStringLiteral("HF"), QStringLiteral("HF-001"));
         QVERIFY(acceptance);
         QCOMPARE(acceptance->resource, QStringLiteral(":/housingfund/acceptance.html"));
         QFile file(acceptance->resource);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString html = QString::fromUtf8(file.readAll());
         for (const char *placeholder : {"{{caseNumber}}", "{{applicantName}}", "{{maskedIdNumber}}", "{{matterName}}",
-                                        "{{acceptedAt}}", "{{promisedDueDate}}", "{{materials}}", "{{office}}"})
+                 "{{acceptedAt}}", "{{promisedDueDate}}", "{{materials}}", "{{office}}"})
             QVERIFY2(html.contains(QLatin1String(placeholder)), placeholder);
         QVERIFY(html.contains(QStringLiteral("住房公积金业务受理通知书")));
         // Other departments keep the built-in notice; so do the other HF documents.
-        QVERIFY(!registries().printTemplateFor(QStringLiteral("acceptance"), QStringLiteral("MR"), QStringLiteral("MR-001")));
-        QVERIFY(!registries().printTemplateFor(QStringLiteral("commitment"), QStringLiteral("HF"), QStringLiteral("HF-001")));
+        QVERIFY(!registries().printTemplateFor(
+            QStringLiteral("acceptance"), QStringLiteral("MR"), QStringLiteral("MR-001")));
+        QVERIFY(!registries().printTemplateFor(
+            QStringLiteral("commitment"), QStringLiteral("HF"), QStringLiteral("HF-001")));
     }
 
     void workbenchPageIsForCounterRoles()
@@ -244,11 +248,11 @@ private slots:
         QCOMPARE(cell(TodayCasesModel::Column::Applicant).toString(), QStringLiteral("张三"));
         QCOMPARE(cell(TodayCasesModel::Column::Status).toString(), QStringLiteral("Accepted"));
         QCOMPARE(cell(TodayCasesModel::Column::Number, TodayCasesModel::CaseIdRole).toString(),
-                 hfCase.value(QLatin1String("id")).toString());
-        QCOMPARE(cell(TodayCasesModel::Column::Number, TodayCasesModel::PromisedDueDateRole).toDate(),
-                 QDate(2026, 11, 30));
+            hfCase.value(QLatin1String("id")).toString());
+        QCOMPARE(
+            cell(TodayCasesModel::Column::Number, TodayCasesModel::PromisedDueDateRole).toDate(), QDate(2026, 11, 30));
         QCOMPARE(cell(TodayCasesModel::Column::Number, TodayCasesModel::AcceptedAtRole).toDateTime().date(),
-                 QDate(2026, 11, 27));
+            QDate(2026, 11, 27));
         QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Case number"));
 
         // Another HF case: a second refresh shows both; the MR case never.

@@ -50,8 +50,8 @@ private slots:
         m_manager->setSearchPaths({QStringLiteral(ONEWINDOW_FIXTURE_DIR)});
         m_model = std::make_unique<PluginListModel>(m_manager.get());
         // Watches every signal from here on: the reset when plugins are found, then the state changes.
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(m_model->rowCount(), 0);
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -65,8 +65,8 @@ private slots:
         QCOMPARE(m_model->rowCount(), static_cast<int>(m_manager->plugins().size()));
         QVERIFY(m_model->rowCount() > 10);
         QCOMPARE(m_model->columnCount(), 6);
-        QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 0);  // a table: no children
-        const QStringList headers{"Name", "Version", "Department", "State", "Error", "File"};
+        QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 0); // a table: no children
+        const QStringList headers {"Name", "Version", "Department", "State", "Error", "File"};
         for (int c = 0; c < headers.size(); ++c)
             QCOMPARE(m_model->headerData(c, Qt::Horizontal).toString(), headers[c]);
         QCOMPARE(static_cast<int>(Column::Count), headers.size());
@@ -88,7 +88,8 @@ private slots:
         QCOMPARE(text(row, Column::Path), QDir::toNativeSeparators(m_manager->plugin("good")->filePath()));
         QCOMPARE(text(row, Column::Name, Qt::ToolTipRole), QStringLiteral("Registers a field type and a wizard page."));
         // What a screen reader says.
-        QCOMPARE(text(row, Column::Name, Qt::AccessibleTextRole), QStringLiteral("Good fixture, version 1.0.0, Running"));
+        QCOMPARE(
+            text(row, Column::Name, Qt::AccessibleTextRole), QStringLiteral("Good fixture, version 1.0.0, Running"));
         QCOMPARE(text(row, Column::Error, Qt::AccessibleTextRole), QStringLiteral("No error"));
         QCOMPARE(text(row, Column::State, Qt::AccessibleTextRole), QStringLiteral("Running"));
 
@@ -98,8 +99,10 @@ private slots:
         QCOMPARE(index.data(PluginListModel::CompatVersionRole).toString(), QStringLiteral("1.0.0"));
         QCOMPARE(index.data(PluginListModel::VendorRole).toString(), QStringLiteral("OneWindow tests"));
         QCOMPARE(index.data(PluginListModel::HasErrorRole).toBool(), false);
-        QCOMPARE(m_model->index(rowOf(QStringLiteral("needsgood")), 0).data(PluginListModel::DependenciesRole).toStringList(),
-                 QStringList{QStringLiteral("good 1.0")});
+        QCOMPARE(m_model->index(rowOf(QStringLiteral("needsgood")), 0)
+                     .data(PluginListModel::DependenciesRole)
+                     .toStringList(),
+            QStringList {QStringLiteral("good 1.0")});
     }
 
     void failedPlugin()

@@ -15,7 +15,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWizardPage>
-
 #include <spdlog/spdlog.h>
 
 #include <memory>
@@ -77,11 +76,16 @@ private slots:
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
         QTest::addColumn<int>("expected");
-        QTest::newRow("equal") << "1.2.3" << "1.2.3" << 0;
-        QTest::newRow("missing parts are 0") << "1.0" << "1.0.0" << 0;
-        QTest::newRow("major only") << "2" << "1.9.9" << 1;
-        QTest::newRow("minor") << "1.2" << "1.10" << -1;  // numbers, not text
-        QTest::newRow("patch") << "1.2.4" << "1.2.3" << 1;
+        QTest::newRow("equal") << "1.2.3"
+                               << "1.2.3" << 0;
+        QTest::newRow("missing parts are 0") << "1.0"
+                                             << "1.0.0" << 0;
+        QTest::newRow("major only") << "2"
+                                    << "1.9.9" << 1;
+        QTest::newRow("minor") << "1.2"
+                               << "1.10" << -1; // numbers, not text
+        QTest::newRow("patch") << "1.2.4"
+                               << "1.2.3" << 1;
     }
     void versionCompare()
     {
@@ -134,20 +138,20 @@ private slots:
 
         const auto needsGood = PluginSpec::read(fixturePath(QStringLiteral("needsgood")));
         QCOMPARE(needsGood->dependencies(),
-                 (QList<PluginSpec::Dependency>{{QStringLiteral("good"), QStringLiteral("1.0")}}));
+            (QList<PluginSpec::Dependency> {{QStringLiteral("good"), QStringLiteral("1.0")}}));
         QCOMPARE(needsGood->metaData().value(QLatin1String("Id")).toString(), QStringLiteral("needsgood"));
     }
 
     // As in Qt Creator: Version at least the one asked for, CompatVersion at most it.
     void provides()
     {
-        const auto good = PluginSpec::read(fixturePath(QStringLiteral("good")));  // 1.0.0, compat 1.0.0
+        const auto good = PluginSpec::read(fixturePath(QStringLiteral("good"))); // 1.0.0, compat 1.0.0
         QVERIFY(good->provides(QStringLiteral("good"), QStringLiteral("1.0")));
         QVERIFY(good->provides(QStringLiteral("good"), QStringLiteral("1.0.0")));
         QVERIFY(!good->provides(QStringLiteral("good"), QStringLiteral("0.9")));
         QVERIFY(!good->provides(QStringLiteral("good"), QStringLiteral("2.0")));
         QVERIFY(!good->provides(QStringLiteral("other"), QStringLiteral("1.0")));
-        const auto newer = PluginSpec::read(fixturePath(QStringLiteral("good_duplicate")));  // 1.5.0, compat 1.0.0
+        const auto newer = PluginSpec::read(fixturePath(QStringLiteral("good_duplicate"))); // 1.5.0, compat 1.0.0
         QVERIFY(newer->provides(QStringLiteral("good"), QStringLiteral("1.0")));
         QVERIFY(newer->provides(QStringLiteral("good"), QStringLiteral("1.2")));
         QVERIFY(newer->provides(QStringLiteral("good"), QStringLiteral("1.5.0")));
@@ -169,8 +173,8 @@ private slots:
         const QString app = dir.filePath(QStringLiteral("bin"));
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         settings.setValue(PluginManager::settingsKey(), dir.filePath(QStringLiteral("hall-plugins")));
-        const QString fromEnvironment =
-            dir.filePath(QStringLiteral("env1")) + QDir::listSeparator() + dir.filePath(QStringLiteral("env2"));
+        const QString fromEnvironment
+            = dir.filePath(QStringLiteral("env1")) + QDir::listSeparator() + dir.filePath(QStringLiteral("env2"));
         qputenv("ONEWINDOW_PLUGIN_PATH", fromEnvironment.toLocal8Bit());
         const QStringList paths = PluginManager::defaultSearchPaths(app, settings);
         qunsetenv("ONEWINDOW_PLUGIN_PATH");
@@ -179,8 +183,8 @@ private slots:
         QCOMPARE(paths[0], QDir::cleanPath(dir.filePath(QStringLiteral("bin/plugins"))));
         // <prefix>/bin/../<libdir>/onewindow/plugins
         QVERIFY2(paths[1].startsWith(QDir::cleanPath(dir.path()) + QLatin1Char('/'))
-                     && paths[1].endsWith(QLatin1String("/onewindow/plugins")) && !paths[1].contains(QLatin1String("..")),
-                 qPrintable(paths[1]));
+                && paths[1].endsWith(QLatin1String("/onewindow/plugins")) && !paths[1].contains(QLatin1String("..")),
+            qPrintable(paths[1]));
         QCOMPARE(paths[2], QDir::cleanPath(dir.filePath(QStringLiteral("env1"))));
         QCOMPARE(paths[3], QDir::cleanPath(dir.filePath(QStringLiteral("env2"))));
         QCOMPARE(paths[4], QDir::cleanPath(dir.filePath(QStringLiteral("hall-plugins"))));
@@ -215,7 +219,7 @@ private slots:
         QCOMPARE(good->state(), State::Invalid);
         QCOMPARE(good->errorString(), QStringLiteral("The client could not prepare the plugin's context."));
         QCOMPARE(manager.plugin(QStringLiteral("needsgood"))->errorString(),
-                 QStringLiteral("Depends on good, which failed."));
+            QStringLiteral("Depends on good, which failed."));
         QVERIFY(onewindow::fixtures::journal().isEmpty());
         manager.shutdown();
         QVERIFY(!good->loader()->isLoaded());
@@ -228,24 +232,24 @@ private slots:
         m_manager = std::make_unique<PluginManager>();
         // The same folder twice: every file is still one plugin.
         m_manager->setSearchPaths({kFixtureDir, kFixtureDir + QStringLiteral("/."),
-                                   QDir(kFixtureDir).filePath(QStringLiteral("does-not-exist"))});
+            QDir(kFixtureDir).filePath(QStringLiteral("does-not-exist"))});
         m_manager->loadPlugins(PluginManager::contextFactory(nullptr, nullptr, nullptr));
 
         QStringList found;
         for (const PluginSpec *s : m_manager->plugins())
             found << fixtureOf(s->filePath());
         // Every library-named file once, in file name order; README.txt is not a library.
-        QCOMPARE(found, (QStringList{"badmetadata", "cycle_a", "cycle_b", "failsinit", "garbage", "good",
-                                     "good_duplicate", "incompatible", "missingdep", "missingsymbol", "needscycle",
-                                     "needsfailing", "needsgood", "notaplugin", "throwsatexit", "throwsext",
-                                     "throwsinit", "wrongiid"}));
+        QCOMPARE(found,
+            (QStringList {"badmetadata", "cycle_a", "cycle_b", "failsinit", "garbage", "good", "good_duplicate",
+                "incompatible", "missingdep", "missingsymbol", "needscycle", "needsfailing", "needsgood", "notaplugin",
+                "throwsatexit", "throwsext", "throwsinit", "wrongiid"}));
     }
 
     void states_data()
     {
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<State>("state");
-        QTest::addColumn<QString>("error");  // the whole error, or its start when it ends with "…"
+        QTest::addColumn<QString>("error"); // the whole error, or its start when it ends with "…"
 
         QTest::newRow("good") << "good" << State::Running << "";
         QTest::newRow("needsgood") << "needsgood" << State::Running << "";
@@ -256,8 +260,10 @@ private slots:
             << "incompatible" << State::Invalid
             << "Incompatible dependency: needs good 2.0, but the installed good 1.0.0 is compatible only back to "
                "1.0.0.";
-        QTest::newRow("cycle a") << "cycle_a" << State::Invalid << "Circular dependency: cycle_a -> cycle_b -> cycle_a.";
-        QTest::newRow("cycle b") << "cycle_b" << State::Invalid << "Circular dependency: cycle_b -> cycle_a -> cycle_b.";
+        QTest::newRow("cycle a") << "cycle_a" << State::Invalid
+                                 << "Circular dependency: cycle_a -> cycle_b -> cycle_a.";
+        QTest::newRow("cycle b") << "cycle_b" << State::Invalid
+                                 << "Circular dependency: cycle_b -> cycle_a -> cycle_b.";
         QTest::newRow("depends on a cycle") << "needscycle" << State::Invalid << "Depends on cycle_a, which failed.";
         QTest::newRow("initialize returns false")
             << "failsinit" << State::Invalid << "Initialization failed: The fixture refuses to start.";
@@ -281,7 +287,8 @@ private slots:
             << "Invalid metadata: The metadata has no Id. Version \"1.x\" is not a version such as 1.2.0.";
         QTest::newRow("shared library without metadata")
             << "notaplugin" << State::Invalid << "Not a Qt plugin: the file has no plugin metadata.";
-        QTest::newRow("text file") << "garbage" << State::Invalid << "Not a Qt plugin: the file has no plugin metadata.";
+        QTest::newRow("text file") << "garbage" << State::Invalid
+                                   << "Not a Qt plugin: the file has no plugin metadata.";
     }
     void states()
     {
@@ -300,7 +307,8 @@ private slots:
 
     void errorsNameTheCause()
     {
-        QVERIFY(spec(QStringLiteral("good_duplicate"))->errorString().contains(spec(QStringLiteral("good"))->filePath()));
+        QVERIFY(
+            spec(QStringLiteral("good_duplicate"))->errorString().contains(spec(QStringLiteral("good"))->filePath()));
         // The loader's own message names the symbol.
         QVERIFY(spec(QStringLiteral("missingsymbol"))
                     ->errorString()
@@ -317,7 +325,7 @@ private slots:
     void unresolvedAreNotLoaded()
     {
         for (const char *fixture : {"missingdep", "incompatible", "cycle_a", "cycle_b", "needscycle", "good_duplicate",
-                                    "wrongiid", "badmetadata", "notaplugin", "garbage"}) {
+                 "wrongiid", "badmetadata", "notaplugin", "garbage"}) {
             const PluginSpec *s = spec(QString::fromLatin1(fixture));
             QVERIFY2(!s->loader()->isLoaded(), fixture);
             QVERIFY2(!s->plugin(), fixture);
@@ -333,7 +341,8 @@ private slots:
         QVERIFY(ids.contains(QLatin1String("good")));
         QVERIFY(ids.indexOf(QLatin1String("good")) < ids.indexOf(QLatin1String("needsgood")));
         QVERIFY(ids.indexOf(QLatin1String("failsinit")) < ids.indexOf(QLatin1String("needsfailing")));
-        QCOMPARE(spec(QStringLiteral("needsgood"))->dependencySpecs(), QList<PluginSpec *>{spec(QStringLiteral("good"))});
+        QCOMPARE(
+            spec(QStringLiteral("needsgood"))->dependencySpecs(), QList<PluginSpec *> {spec(QStringLiteral("good"))});
     }
 
     void lifecycleOrder()
@@ -359,7 +368,7 @@ private slots:
         QVERIFY(journal.contains(QLatin1String("failsinit:initialize")));
         QVERIFY(!journal.contains(QLatin1String("failsinit:extensionsInitialized")));
         for (const char *never : {"needsfailing:initialize", "cycle_a:initialize", "missingdep:initialize",
-                                  "incompatible:initialize", "missingsymbol:initialize", "needscycle:initialize"})
+                 "incompatible:initialize", "missingsymbol:initialize", "needscycle:initialize"})
             QVERIFY2(!journal.contains(QLatin1String(never)), never);
     }
 
@@ -369,9 +378,9 @@ private slots:
 
         const onewindow::sdk::FieldTypeFactory *color = registries.fieldType(QStringLiteral("fixture-color"));
         QVERIFY(color);
-        std::unique_ptr<QWidget> editor(color->create({QStringLiteral("favourite"), QStringLiteral("Favourite colour"),
-                                                       QStringLiteral("fixture-color"), true},
-                                                      nullptr));
+        std::unique_ptr<QWidget> editor(color->create(
+            {QStringLiteral("favourite"), QStringLiteral("Favourite colour"), QStringLiteral("fixture-color"), true},
+            nullptr));
         QVERIFY(qobject_cast<QLineEdit *>(editor.get()));
         QCOMPARE(editor->accessibleName(), QStringLiteral("Favourite colour"));
 
@@ -386,13 +395,13 @@ private slots:
         QCOMPARE(validators[0].validate(QStringLiteral("abc")), QStringLiteral("odd length"));
         QVERIFY(registries.validatorsFor(QStringLiteral("fixture_code"), QStringLiteral("HF")).isEmpty());
 
-        const auto *printTemplate =
-            registries.printTemplateFor(QStringLiteral("acceptance"), QStringLiteral("FX"), QStringLiteral("FX-001"));
+        const auto *printTemplate
+            = registries.printTemplateFor(QStringLiteral("acceptance"), QStringLiteral("FX"), QStringLiteral("FX-001"));
         QVERIFY(printTemplate);
         QCOMPARE(printTemplate->resource, QStringLiteral(":/fixture/acceptance.html"));
 
         QCOMPARE(registries.materialsCoveredBy(QStringLiteral("FIXTURE_LICENSE")),
-                 QStringList{QStringLiteral("FIXTURE_MATERIAL")});
+            QStringList {QStringLiteral("FIXTURE_MATERIAL")});
 
         const auto workbench = registries.workbenchPagesFor(QStringLiteral("clerk"));
         QCOMPARE(workbench.size(), 1);
@@ -446,10 +455,10 @@ private slots:
         const PluginSpec *throwsAtExit = spec(QStringLiteral("throwsatexit"));
         QCOMPARE(throwsAtExit->state(), State::Invalid);
         QCOMPARE(throwsAtExit->errorString(),
-                 QStringLiteral("aboutToShutdown() failed with an exception: fixture exception in aboutToShutdown"));
+            QStringLiteral("aboutToShutdown() failed with an exception: fixture exception in aboutToShutdown"));
         // Failed plugins keep their first error.
         QCOMPARE(spec(QStringLiteral("failsinit"))->errorString(),
-                 QStringLiteral("Initialization failed: The fixture refuses to start."));
+            QStringLiteral("Initialization failed: The fixture refuses to start."));
 
         QVERIFY(!good->loader()->isLoaded());
         QVERIFY(!good->plugin());
