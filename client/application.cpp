@@ -3,6 +3,8 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "signindialog.h"
+#include "aboutpluginsdialog.h"
+#include "pluginmanager.h"
 
 #include "logging/logging.h"
 #include "models/catalogsync.h"
@@ -130,9 +132,18 @@ int runClient(int argc, char *argv[])
         });
     }
 
+    // Plugins start after sign-in: their context carries the signed-in user. A broken plugin
+    // is shown in Help > About Plugins and never takes the client down.
+    pluginhost::PluginManager plugins;
+    plugins.setSearchPaths(pluginhost::PluginManager::defaultSearchPaths());
     std::unique_ptr<MainWindow> window;
     const auto openMainWindow = [&] {
-        MainWindow::Services services{&session, &store, &sync, &languages, nullptr, nullptr};
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, &store, &session.user()));
+        MainWindow::Services services{&session, &store, &sync, &languages, &plugins.registries(),
+                                      [&plugins](QWidget *parent) {
+                                          pluginhost::AboutPluginsDialog dialog(&plugins, parent);
+                                          dialog.exec();
+                                      }};
         window = std::make_unique<MainWindow>(services);
         window->show();
         if (measuring) {
@@ -164,6 +175,7 @@ int runClient(int argc, char *argv[])
     }
     const int result = app.exec();
     window.reset();
+    plugins.shutdown();
     store.flush();
     spdlog::info("OneWindow stopped");
     return result;
