@@ -11,6 +11,7 @@
 #include "registries.h"
 
 #include <QAction>
+#include <QJsonArray>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QKeySequence>
@@ -165,11 +166,18 @@ void MainWindow::buildWorkbench()
     addPluginPages();
 }
 
-void MainWindow::addHeading(const QString &text)
+void MainWindow::addHeading(const QString &department)
 {
-    auto *item = new QListWidgetItem(QStringLiteral("── %1 ──").arg(text), m_navigation);
+    auto *item = new QListWidgetItem(QStringLiteral("── %1 ──").arg(department), m_navigation);
     item->setFlags(Qt::NoItemFlags);
     m_pages->addWidget(new QWidget(this)); // keeps rows and pages aligned
+    // The department's name, once the server has said it.
+    m_services.session->api()->get(QStringLiteral("/departments"), [item, department](const models::ApiResponse &r) {
+        for (const auto &d : r.object().value(QLatin1String("items")).toArray()) {
+            if (d.toObject().value(QLatin1String("code")).toString() == department)
+                item->setText(QStringLiteral("── %1 ──").arg(d.toObject().value(QLatin1String("name")).toString()));
+        }
+    }, this);
 }
 
 void MainWindow::addPluginPages()

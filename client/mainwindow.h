@@ -60,7 +60,7 @@ private:
     void buildWorkbench();
     void addPage(const QString &id, WorkbenchPageWidget *page, const QString &shortcut = {});
     void addPluginPages();
-    void addHeading(const QString &text);
+    void addHeading(const QString &department);
     void retranslate();
     void updateStatus();
     void checkServer();

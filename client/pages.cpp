@@ -79,6 +79,7 @@ CasesPage::CasesPage(models::ApiClient *api, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &CasesPage::refresh);
     connect(m_more, &QPushButton::clicked, m_model, &models::CaseListModel::loadMore);
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
+        m_table->resizeColumnsToContents();
         showMessage(m_message, m_model->rowCount() == 0 ? tr("No cases.") : QString());
         m_more->setEnabled(m_model->canLoadMore());
         emit countChanged(-1);
@@ -150,6 +151,7 @@ DeficienciesPage::DeficienciesPage(models::ApiClient *api, QWidget *parent)
     connect(m_status, &QComboBox::activated, this, [this] { refresh(); });
     connect(m_refresh, &QPushButton::clicked, this, &DeficienciesPage::refresh);
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
+        m_table->resizeColumnsToContents();
         showMessage(m_message, m_model->rowCount() == 0 ? tr("Nothing outstanding.") : QString());
         emit countChanged(m_status->currentData().toString() == QLatin1String("outstanding,overdue")
                               ? m_model->rowCount()

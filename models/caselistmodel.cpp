@@ -71,7 +71,7 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
     case CaseColumn::Matters: return tr("Matters");
     case CaseColumn::Applicant: return tr("Applicant");
     case CaseColumn::Center: return tr("Centre");
-    case CaseColumn::AcceptedAt: return tr("Accepted");
+    case CaseColumn::AcceptedAt: return tr("Accepted at");
     case CaseColumn::PromisedDueDate: return tr("Promised by");
     case CaseColumn::Outstanding: return tr("Deficient materials");
     }

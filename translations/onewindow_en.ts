@@ -1,6 +1,194 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HousingFund</name>
+    <message>
+        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+28" />
+        <source>The housing fund plugin needs the connection to the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Not a valid unified social credit code: it must have 18 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not a valid unified social credit code: only digits and the capital letters A to Y without I, O, S, V and Z may be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not a valid unified social credit code: characters 3 to 8 must be the digits of a region code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not a valid unified social credit code: the check character does not match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+26" />
+        <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24" />
+        <location line="+8" />
+        <source>Today's housing fund cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+64" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted with deficiency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Under review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned for correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved (simulated)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdrawn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Terminated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+29" />
+        <source>There is no connection to the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-13" />
+        <source>The server did not say which day it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+140" />
+        <source>Case number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Matters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Applicant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accepted at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Promised by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../plugins/housingfund/todaycasespage.cpp" line="-11" />
+        <location line="+5" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ask the server again for today's housing fund cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number of cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Case columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Loading today's cases…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Could not load today's cases: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not loaded yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n housing fund case(s) accepted today, %1.</source>
+        <translation>
+            <numerusform>%n housing fund case accepted today, %1.</numerusform><numerusform>%n housing fund cases accepted today, %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40" />
@@ -177,7 +365,7 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+82" />
+        <location filename="../client/pages.cpp" line="+83" />
         <source>No cases.</source>
         <translation type="unfinished" />
     </message>
@@ -225,7 +413,7 @@
 <context>
     <name>onewindow::client::CatalogPage</name>
     <message>
-        <location line="+125" />
+        <location line="+126" />
         <source>Working from the saved copy of the catalog: %1</source>
         <translation type="unfinished" />
     </message>
@@ -311,7 +499,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+75" />
+        <location filename="../client/mainwindow.cpp" line="+80" />
         <source>Catalog updated %1</source>
         <translation type="unfinished" />
     </message>
@@ -332,7 +520,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+91" />
+        <location line="+98" />
         <source>Cases of my centre</source>
         <translation type="unfinished" />
     </message>
@@ -480,7 +668,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SignInDialog</name>
     <message>
-        <location filename="../client/signindialog.cpp" line="+74" />
+        <location filename="../client/signindialog.cpp" line="+75" />
         <source>Enter the server's address, for example https://onewindow.example:8443.</source>
         <translation type="unfinished" />
     </message>
@@ -708,7 +896,7 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>Accepted</source>
+        <source>Accepted at</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -905,9 +1093,72 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::pluginhost::AboutPluginsDialog</name>
+    <message>
+        <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22" />
+        <source>About Plugins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Department plugins found by the client. A plugin that could not start says why in the Error column.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Plugins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Plugin columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Select a plugin to see its details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Vendor: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Depends on: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Error: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::PluginListModel</name>
     <message>
-        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+91" />
+        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+92" />
         <source>%1, version %2, %3</source>
         <translation type="unfinished" />
     </message>
@@ -950,12 +1201,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+40" />
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+39" />
         <source>an exception that is not a std::exception</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+133" />
+        <location line="+132" />
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation type="unfinished" />
     </message>
@@ -1014,7 +1265,7 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+8" />
-        <location line="+147" />
+        <location line="+148" />
         <source>The plugin's contributions could not be read: %1</source>
         <translation type="unfinished" />
     </message>

@@ -1,6 +1,195 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HousingFund</name>
+    <message>
+        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+28" />
+        <source>The housing fund plugin needs the connection to the server.</source>
+        <translation>公积金插件需要连接服务器。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Not a valid unified social credit code: it must have 18 characters.</source>
+        <translation>统一社会信用代码无效：应为 18 位。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not a valid unified social credit code: only digits and the capital letters A to Y without I, O, S, V and Z may be used.</source>
+        <translation>统一社会信用代码无效：只能使用数字和除 I、O、S、V、Z 以外的大写字母 A 至 Y。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not a valid unified social credit code: characters 3 to 8 must be the digits of a region code.</source>
+        <translation>统一社会信用代码无效：第 3 至 8 位应为行政区划代码数字。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not a valid unified social credit code: the check character does not match.</source>
+        <translation>统一社会信用代码无效：校验码不符。</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24" />
+        <location line="+8" />
+        <source>Today's housing fund cases</source>
+        <translation>今日公积金办件</translation>
+    </message>
+    <message>
+        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+64" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted with deficiency</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Under review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved (simulated)</source>
+        <translation>模拟审批通过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result ready</source>
+        <translation>待出件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivered</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+29" />
+        <source>There is no connection to the server.</source>
+        <translation>未连接服务器。</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>The server did not say which day it is.</source>
+        <translation>服务器未返回当前日期。</translation>
+    </message>
+    <message>
+        <location line="+140" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <location filename="../plugins/housingfund/todaycasespage.cpp" line="-11" />
+        <location line="+5" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ask the server again for today's housing fund cases</source>
+        <translation>重新向服务器查询今日公积金办件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number of cases</source>
+        <translation>办件数</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Case columns</source>
+        <translation>办件列</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Loading today's cases…</source>
+        <translation>正在加载今日办件…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Could not load today's cases: %1</source>
+        <translation>无法加载今日办件：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not loaded yet.</source>
+        <translation>尚未加载。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n housing fund case(s) accepted today, %1.</source>
+        <translation>
+            <numerusform>%1 今日受理公积金办件 %n 件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40" />
@@ -177,7 +366,7 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+82" />
+        <location filename="../client/pages.cpp" line="+83" />
         <source>No cases.</source>
         <translation>暂无办件。</translation>
     </message>
@@ -225,7 +414,7 @@
 <context>
     <name>onewindow::client::CatalogPage</name>
     <message>
-        <location line="+125" />
+        <location line="+126" />
         <source>Working from the saved copy of the catalog: %1</source>
         <translation>正在使用本地保存的事项目录：%1</translation>
     </message>
@@ -311,7 +500,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+75" />
+        <location filename="../client/mainwindow.cpp" line="+80" />
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -333,7 +522,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+98" />
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
@@ -481,7 +670,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SignInDialog</name>
     <message>
-        <location filename="../client/signindialog.cpp" line="+74" />
+        <location filename="../client/signindialog.cpp" line="+75" />
         <source>Enter the server's address, for example https://onewindow.example:8443.</source>
         <translation>请输入服务器地址，例如 https://onewindow.example:8443。</translation>
     </message>
@@ -680,7 +869,8 @@ Counter software for one-window government service halls.</source>
         <location line="+0" />
         <source>%n missing</source>
         <translation>
-            <numerusform>缺 %n 项</numerusform></translation>
+            <numerusform>缺 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+19" />
@@ -709,8 +899,8 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>Accepted</source>
-        <translation>已受理</translation>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
     </message>
     <message>
         <location line="+1" />
@@ -772,7 +962,8 @@ Counter software for one-window government service halls.</source>
         <location line="+2" />
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n 个工作日</numerusform></translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -863,7 +1054,8 @@ Counter software for one-window government service halls.</source>
         <location line="+3" />
         <source>Overdue by %n day(s)</source>
         <translation>
-            <numerusform>逾期 %n 天</numerusform></translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -874,7 +1066,8 @@ Counter software for one-window government service halls.</source>
         <location line="+1" />
         <source>Due in %n day(s)</source>
         <translation>
-            <numerusform>%n 天后到期</numerusform></translation>
+            <numerusform>%n 天后到期</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -906,9 +1099,72 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::pluginhost::AboutPluginsDialog</name>
+    <message>
+        <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22" />
+        <source>About Plugins</source>
+        <translation>关于插件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Department plugins found by the client. A plugin that could not start says why in the Error column.</source>
+        <translation>客户端找到的部门插件。无法启动的插件会在“错误”列说明原因。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Plugin columns</source>
+        <translation>插件列</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Select a plugin to see its details.</source>
+        <translation>选择一个插件以查看详细信息。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Vendor: %1</source>
+        <translation>提供方：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Depends on: %1</source>
+        <translation>依赖：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::PluginListModel</name>
     <message>
-        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+91" />
+        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+92" />
         <source>%1, version %2, %3</source>
         <translation>%1，版本 %2，%3</translation>
     </message>
@@ -951,12 +1207,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+40" />
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+39" />
         <source>an exception that is not a std::exception</source>
         <translation>非 std::exception 的异常</translation>
     </message>
     <message>
-        <location line="+133" />
+        <location line="+132" />
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation>已先在 %2 中找到 Id 为 %1 的另一个插件。</translation>
     </message>
@@ -1015,7 +1271,7 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+8" />
-        <location line="+147" />
+        <location line="+148" />
         <source>The plugin's contributions could not be read: %1</source>
         <translation>无法读取插件提供的扩展：%1</translation>
     </message>
