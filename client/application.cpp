@@ -110,10 +110,6 @@ int runClient(int argc, char *argv[])
     models::ApiClient api;
     models::Session session(&api);
     models::LocalStore store;
-    store.open(dataDir + QStringLiteral("/onewindow.sqlite"), &app, [](const QString &error) {
-        if (!error.isEmpty())
-            spdlog::error("local store: {}", error.toStdString());
-    });
     QObject::connect(&store, &models::LocalStore::storageError, &app,
                      [](const QString &message) { spdlog::error("local store: {}", message.toStdString()); });
     models::CatalogSync sync(&api, &store);
@@ -173,6 +169,13 @@ int runClient(int argc, char *argv[])
     } else {
         signIn.show();
     }
+    // The local store opens once the first window is up: the clerk sees it sooner.
+    QTimer::singleShot(0, &app, [&store, dataDir, &app] {
+        store.open(dataDir + QStringLiteral("/onewindow.sqlite"), &app, [](const QString &error) {
+            if (!error.isEmpty())
+                spdlog::error("local store: {}", error.toStdString());
+        });
+    });
     const int result = app.exec();
     window.reset();
     plugins.shutdown();

@@ -15,6 +15,10 @@ SignInDialog::SignInDialog(models::Session *session, Languages *languages, Mode 
     : QDialog(parent), m_ui(std::make_unique<Ui::SignInDialog>()), m_session(session), m_languages(languages), m_mode(mode)
 {
     m_ui->setupUi(this);
+    // Sized without measuring every item: that would load the CJK font before the dialog shows,
+    // even for a clerk who works in English.
+    m_ui->languageCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->languageCombo->setMinimumContentsLength(12);
     for (const QString &code : Languages::available())
         m_ui->languageCombo->addItem(Languages::nativeName(code), code);
     m_ui->languageCombo->setCurrentIndex(qMax(0, m_ui->languageCombo->findData(languages->current())));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Client start-up and memory, beside a minimal Qt Widgets program measured in the same run.
-#   cold start: process start to a shown, usable sign-in dialog (first event-loop turn)
+#   cold start: from starting the process to a shown, usable sign-in dialog (first event-loop turn)
 #   memory:     resident set after signing in as clerk1 and opening the workbench
 # Goals: start-up at most 1.5 times the minimal program's; under 120 MB after sign-in.
 set -euo pipefail
@@ -21,13 +21,29 @@ url=$(grep -o 'http://[0-9.:]*' "$tmp/server.log" | head -n 1)
 
 export QT_QPA_PLATFORM=offscreen HOME="$tmp/home" ONEWINDOW_PASSWORD=OneWindow-demo-1
 mkdir -p "$HOME"
-: >"$tmp/client" ; : >"$tmp/minimal" ; : >"$tmp/signed"
-for _ in $(seq 1 "$runs"); do
-  # Alternate, so that a busy neighbour slows both alike.
-  "$bin/bench/client/bench_minimal_widgets" | awk '/startup-ms/{print $2}' >>"$tmp/minimal"
-  "$bin/client/onewindow" --measure-startup --server "$url" | awk '/startup-ms/{print $2}' >>"$tmp/client"
-done
-"$bin/client/onewindow" --measure-startup --server "$url" --user clerk1 | awk '/rss-kb/{print $2}' >>"$tmp/signed"
+: >"$tmp/signed"
+# Start-up is timed from outside: from starting the process to its "startup-ms" line, printed
+# on the first event-loop turn after the window is shown (so dynamic loading counts too).
+python3 - "$runs" "$bin/bench/client/bench_minimal_widgets" "$bin/client/onewindow" "$url" >"$tmp/times" <<'PY'
+import subprocess, sys, time
+runs, minimal, client, url = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+def once(command):
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        if line.startswith("startup-ms"):
+            elapsed = (time.perf_counter() - started) * 1000
+            break
+    proc.wait()
+    return elapsed
+for _ in range(runs):
+    # Alternate, so that a busy neighbour slows both alike.
+    print("minimal", once([minimal]))
+    print("client", once([client, "--measure-startup", "--server", url]))
+PY
+awk '$1=="client"{print $2}' "$tmp/times" >"$tmp/client"
+awk '$1=="minimal"{print $2}' "$tmp/times" >"$tmp/minimal"
+"$bin/client/onewindow" --measure-startup --server "$url" --user clerk1 2>/dev/null | awk '/rss-kb/{print $2}' >>"$tmp/signed"
 
 python3 - "$tmp/client" "$tmp/minimal" "$tmp/signed" <<'PY'
 import statistics, sys
