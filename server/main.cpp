@@ -226,6 +226,9 @@ protected:
             params->setMaxThreads(threads);
             params->setMaxQueued(config().getInt("http.maxQueued", 512));
             params->setKeepAlive(true);
+            // An idle kept-alive connection is closed after a few seconds, so that a stop
+            // (which lets requests in flight finish) never waits long for idle clients.
+            params->setKeepAliveTimeout(Poco::Timespan(config().getInt("http.keepAliveSeconds", 5), 0));
             params->setTimeout(Poco::Timespan(30, 0));
             Poco::Net::HTTPServer server(
                 new PipelineHandlerFactory(pipeline,
@@ -240,7 +243,7 @@ protected:
                 JobRunner jobs(cases, config().getInt("jobs.intervalSeconds", 60));
                 waitForTerminationRequest();
                 spdlog::info("stopping: finishing requests in flight");
-                server.stop();
+                server.stopAll(false);
                 for (int i = 0; i < 100 && server.currentConnections() > 0; ++i)
                     Poco::Thread::sleep(100);
             }

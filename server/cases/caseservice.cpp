@@ -13,11 +13,10 @@
 #include "domain/creditcode.h"
 #include "domain/deficiencypolicy.h"
 #include "domain/idnumber.h"
+#include "http/cursor.h"
 #include "http/problem.h"
 #include "json.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/LocalDateTime.h>
 #include <Poco/UUIDGenerator.h>
 
@@ -60,36 +59,6 @@ bool isNumber(const std::string &s)
         return false;
     }
     return used == s.size();
-}
-
-std::string encodeCursor(const std::string &value)
-{
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    encoder << value;
-    encoder.close();
-    return out.str();
-}
-
-std::pair<std::string, std::string> decodeCursor(const std::string &cursor)
-{
-    if (cursor.empty())
-        return {};
-    std::string text;
-    try {
-        std::istringstream in(cursor);
-        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-        text.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-    } catch (const Poco::Exception &) {
-        text.clear();
-    }
-    const auto bar = text.find('|');
-    if (bar == std::string::npos) {
-        FieldErrors errors;
-        errors.add("cursor", "The cursor is not one this server gave out.", "invalid");
-        errors.throwIfAny();
-    }
-    return {text.substr(0, bar), text.substr(bar + 1)};
 }
 
 std::vector<std::string> splitCommas(const std::string &s)
@@ -712,7 +681,9 @@ Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::stri
         params.emplace_back(center);
     }
     if (!cursor.empty()) {
-        const auto [at, id] = decodeCursor(cursor);
+        const auto key = decodeCursor(cursor, 2);
+        const std::string &at = key[0];
+        const std::string &id = key[1];
         sql += " AND (c.accepted_at < ? OR (c.accepted_at = ? AND c.id < ?))";
         params.insert(params.end(), {at, at, id});
     }
@@ -743,7 +714,7 @@ Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::stri
     result->set("items", items);
     if (static_cast<int>(rows.size()) > limit) {
         const DbRow &last = rows[static_cast<std::size_t>(limit) - 1];
-        result->set("nextCursor", encodeCursor(last.text("accepted_at") + "|" + last.text("id")));
+        result->set("nextCursor", encodeCursor({last.text("accepted_at"), last.text("id")}));
     } else {
         result->set("nextCursor", Poco::Dynamic::Var());
     }
@@ -781,7 +752,9 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
         params.emplace_back(center);
     }
     if (!cursor.empty()) {
-        const auto [due, id] = decodeCursor(cursor);
+        const auto key = decodeCursor(cursor, 2);
+        const std::string &due = key[0];
+        const std::string &id = key[1];
         sql += " AND (d.due_date > ? OR (d.due_date = ? AND d.id > ?))";
         params.insert(params.end(), {due, due, id});
     }
@@ -803,7 +776,7 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
     result->set("items", items);
     if (static_cast<int>(rows.size()) > limit) {
         const DbRow &last = rows[static_cast<std::size_t>(limit) - 1];
-        result->set("nextCursor", encodeCursor(last.text("due_date") + "|" + last.text("id")));
+        result->set("nextCursor", encodeCursor({last.text("due_date"), last.text("id")}));
     } else {
         result->set("nextCursor", Poco::Dynamic::Var());
     }

@@ -4,11 +4,10 @@
 #include "catalog/pinyin.h"
 #include "db/database.h"
 #include "domain/idnumber.h"
+#include "http/cursor.h"
 #include "http/problem.h"
 #include "json.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
@@ -22,32 +21,6 @@ namespace {
 
 const std::set<std::string> kFieldTypes{"text", "multiline", "id_number", "credit_code",
                                         "phone", "date",      "number",    "money"};
-
-std::string encodeCursor(const std::string &value)
-{
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    encoder << value;
-    encoder.close();
-    return out.str();
-}
-
-std::string decodeCursor(const std::string &cursor)
-{
-    if (cursor.empty())
-        return {};
-    try {
-        std::istringstream in(cursor);
-        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-        std::string out((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
-        return out;
-    } catch (const Poco::Exception &) {
-        FieldErrors errors;
-        errors.add("cursor", "The cursor is not one this server gave out.", "invalid");
-        errors.throwIfAny();
-    }
-    return {};
-}
 
 std::string likePattern(const std::string &q)
 {
@@ -298,7 +271,8 @@ Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string 
         sql += " AND department = ?";
         params.emplace_back(department);
     }
-    if (const std::string after = decodeCursor(cursor); !after.empty()) {
+    if (!cursor.empty()) {
+        const std::string after = decodeCursor(cursor, 1).front();
         sql += " AND code > ?";
         params.emplace_back(after);
     }
@@ -319,7 +293,7 @@ Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string 
     auto result = newObject();
     result->set("items", items);
     if (static_cast<int>(rows.size()) > limit)
-        result->set("nextCursor", encodeCursor(rows[static_cast<std::size_t>(limit) - 1].text("code")));
+        result->set("nextCursor", encodeCursor({rows[static_cast<std::size_t>(limit) - 1].text("code")}));
     else
         result->set("nextCursor", Poco::Dynamic::Var());
     return result;

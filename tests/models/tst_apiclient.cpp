@@ -4,7 +4,9 @@
 #include "serverprocess.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -243,6 +245,40 @@ private slots:
         r = wait([&](auto cb) { api.get("/health", cb); });
         QCOMPARE(r.error.kind, ApiError::Kind::Timeout);
         QCOMPARE(api.pending(), 0);
+    }
+
+    // Certificates are verified: an unknown one is a clear error until the hall's CA is trusted.
+    void tlsVerifiedByDefault()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath("cert.pem");
+        const QString key = dir.filePath("key.pem");
+        QProcess openssl;
+        openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                                  "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out",
+                                  cert});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, dir.path(), &error);
+        ServerProcess server;
+        QVERIFY2(server.start({"--database", db.url(), "--demo", "--tls-cert", cert, "--tls-key", key}, &error),
+                 qPrintable(error));
+
+        ApiClient strict;
+        strict.setBaseUrl(QUrl(server.baseUrl()));
+        strict.setMaxRetries(0);
+        ApiResponse r = wait([&](auto cb) { strict.get("/health", cb); });
+        QCOMPARE(r.error.kind, ApiError::Kind::Tls);
+        QVERIFY(r.error.userMessage().contains("certificate"));
+
+        ApiClient trusting;
+        trusting.setBaseUrl(QUrl(server.baseUrl()));
+        trusting.addTrustedCertificates(QSslCertificate::fromPath(cert));
+        r = wait([&](auto cb) { trusting.get("/health", cb); });
+        QVERIFY(r.ok());
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("ok"));
+        QCOMPARE(server.stop(), 0);
     }
 
     void contextGoneMeansNoCallback()

@@ -1,0 +1,62 @@
+#include "http/cursor.h"
+
+#include "http/problem.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+
+#include <sstream>
+
+namespace onewindow::server {
+
+namespace {
+constexpr char kSeparator = '|';
+
+[[noreturn]] void refuse()
+{
+    FieldErrors errors;
+    errors.add("cursor", "The cursor is not one this server gave out.", "invalid");
+    errors.throwIfAny();
+    throw std::logic_error("unreachable");
+}
+} // namespace
+
+std::string encodeCursor(const std::vector<std::string> &key)
+{
+    std::string joined;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        joined += (i ? std::string(1, kSeparator) : std::string()) + key[i];
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+    encoder << joined;
+    encoder.close();
+    return out.str();
+}
+
+std::vector<std::string> decodeCursor(const std::string &cursor, std::size_t parts)
+{
+    std::string text;
+    try {
+        std::istringstream in(cursor);
+        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+        text.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+    } catch (const Poco::Exception &) {
+        refuse();
+    }
+    std::vector<std::string> key;
+    std::string current;
+    for (char c : text) {
+        if (c == kSeparator) {
+            key.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    key.push_back(current);
+    if (key.size() != parts || key.front().empty())
+        refuse();
+    return key;
+}
+
+} // namespace onewindow::server
