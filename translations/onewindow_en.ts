@@ -668,7 +668,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SignInDialog</name>
     <message>
-        <location filename="../client/signindialog.cpp" line="+75" />
+        <location filename="../client/signindialog.cpp" line="+79" />
         <source>Enter the server's address, for example https://onewindow.example:8443.</source>
         <translation type="unfinished" />
     </message>
@@ -1093,6 +1093,57 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::SimulatedIdentityReader</name>
+    <message>
+        <location filename="../models/identityreader.cpp" line="+46" />
+        <source>Simulated ID-card reader (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No card on the reader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The card could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>onewindow::models::TermbIdentityReader</name>
+    <message>
+        <location line="+31" />
+        <source>ID-card reader (termb), port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ID-card reader library not installed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No ID-card reader is installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The ID-card reader does not answer on port %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No card on the reader, or lift the card and place it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The card could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
         <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22" />
@@ -1277,6 +1328,34 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+22" />
         <source>aboutToShutdown() failed with an exception: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>onewindow::printing::PrintDocument</name>
+    <message>
+        <location filename="../client/printing/printdocument.cpp" line="+23" />
+        <source>Acceptance notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Commitment letter for acceptance with deficiency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>One-time notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Non-acceptance notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Material receipt</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -670,7 +670,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SignInDialog</name>
     <message>
-        <location filename="../client/signindialog.cpp" line="+75" />
+        <location filename="../client/signindialog.cpp" line="+79" />
         <source>Enter the server's address, for example https://onewindow.example:8443.</source>
         <translation>请输入服务器地址，例如 https://onewindow.example:8443。</translation>
     </message>
@@ -1099,6 +1099,57 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::SimulatedIdentityReader</name>
+    <message>
+        <location filename="../models/identityreader.cpp" line="+46" />
+        <source>Simulated ID-card reader (%1)</source>
+        <translation>模拟身份证读卡器（%1）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No card on the reader.</source>
+        <translation>读卡器上没有身份证。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The card could not be read.</source>
+        <translation>无法读取身份证。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::TermbIdentityReader</name>
+    <message>
+        <location line="+31" />
+        <source>ID-card reader (termb), port %1</source>
+        <translation>身份证读卡器（termb），端口 %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ID-card reader library not installed: %1</source>
+        <translation>未安装身份证读卡器驱动库：%1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No ID-card reader is installed.</source>
+        <translation>未安装身份证读卡器。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The ID-card reader does not answer on port %1.</source>
+        <translation>身份证读卡器在端口 %1 上无响应。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No card on the reader, or lift the card and place it again.</source>
+        <translation>读卡器上没有身份证，或请拿起身份证后重新放置。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The card could not be read.</source>
+        <translation>无法读取身份证。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
         <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22" />
@@ -1284,6 +1335,34 @@ Counter software for one-window government service halls.</source>
         <location line="+22" />
         <source>aboutToShutdown() failed with an exception: %1</source>
         <translation>aboutToShutdown() 发生异常：%1</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::printing::PrintDocument</name>
+    <message>
+        <location filename="../client/printing/printdocument.cpp" line="+23" />
+        <source>Acceptance notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Commitment letter for acceptance with deficiency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>One-time notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Non-acceptance notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Material receipt</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

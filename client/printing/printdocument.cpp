@@ -1,0 +1,69 @@
+#include "printdocument.h"
+
+#include <QCoreApplication>
+
+namespace onewindow::printing {
+
+namespace {
+
+/// The translation context of the document names.
+struct PrintDocumentNames
+{
+    Q_DECLARE_TR_FUNCTIONS(onewindow::printing::PrintDocument)
+};
+
+struct DocumentInfo
+{
+    PrintDocument document;
+    const char *code;
+    const char *name;
+};
+
+constexpr DocumentInfo kDocuments[] = {
+    {PrintDocument::Acceptance, "acceptance", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Acceptance notice")},
+    {PrintDocument::Commitment, "commitment",
+        QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Commitment letter for acceptance with deficiency")},
+    {PrintDocument::OneTimeNotice, "one-time-notice", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "One-time notice")},
+    {PrintDocument::NonAcceptance, "non-acceptance", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Non-acceptance notice")},
+    {PrintDocument::MaterialReceipt, "material-receipt", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Material receipt")},
+};
+
+const DocumentInfo &infoOf(PrintDocument document)
+{
+    for (const auto &info : kDocuments) {
+        if (info.document == document)
+            return info;
+    }
+    return kDocuments[0];
+}
+
+} // namespace
+
+QList<PrintDocument> allPrintDocuments()
+{
+    QList<PrintDocument> out;
+    for (const auto &info : kDocuments)
+        out.append(info.document);
+    return out;
+}
+
+QString printDocumentCode(PrintDocument document)
+{
+    return QString::fromLatin1(infoOf(document).code);
+}
+
+std::optional<PrintDocument> printDocumentFromCode(const QString &code)
+{
+    for (const auto &info : kDocuments) {
+        if (code == QLatin1String(info.code))
+            return info.document;
+    }
+    return std::nullopt;
+}
+
+QString printDocumentName(PrintDocument document)
+{
+    return PrintDocumentNames::tr(infoOf(document).name);
+}
+
+} // namespace onewindow::printing

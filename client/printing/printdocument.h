@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace onewindow::printing {
+
+/// The papers of an intake. Each has a stable code: the name of its built-in template
+/// (:/printing/<code>.html) and the `document` of a plugin's sdk::PrintTemplate.
+enum class PrintDocument {
+    Acceptance,      ///< acceptance, 受理通知书 (also the applicant's receipt)
+    Commitment,      ///< commitment, 容缺受理承诺书
+    OneTimeNotice,   ///< one-time-notice, 一次性告知书
+    NonAcceptance,   ///< non-acceptance, 不予受理通知书
+    MaterialReceipt, ///< material-receipt, 材料接收凭证
+};
+
+/// Every document, in the order a counter hands them out.
+QList<PrintDocument> allPrintDocuments();
+/// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt".
+QString printDocumentCode(PrintDocument document);
+std::optional<PrintDocument> printDocumentFromCode(const QString &code);
+/// The document's name in the user's language, for menus and dialogs (the paper itself prints
+/// its Chinese title from the template).
+QString printDocumentName(PrintDocument document);
+
+} // namespace onewindow::printing

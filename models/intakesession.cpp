@@ -1,0 +1,493 @@
+#include "intakesession.h"
+
+#include "apiclient.h"
+#include "localstore.h"
+
+#include "domain/bundlemerge.h"
+#include "domain/creditcode.h"
+#include "domain/deficiencypolicy.h"
+#include "domain/idnumber.h"
+#include "domain/workcalendar.h"
+
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <map>
+
+namespace onewindow::models {
+
+namespace {
+
+Date toDate(const QDate &d)
+{
+    return Date{std::chrono::year{d.year()}, std::chrono::month{static_cast<unsigned>(d.month())},
+                std::chrono::day{static_cast<unsigned>(d.day())}};
+}
+
+QDate fromDate(const Date &d)
+{
+    return QDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                 static_cast<int>(static_cast<unsigned>(d.day())));
+}
+
+MatterRules rulesOf(const QJsonObject &m)
+{
+    MatterRules r;
+    r.code = m.value(QLatin1String("code")).toString().toStdString();
+    r.name = m.value(QLatin1String("name")).toString().toStdString();
+    r.promisedLimit = WorkingDays::fromDouble(m.value(QLatin1String("promisedDays")).toDouble());
+    r.legalLimit = WorkingDays::fromDouble(m.value(QLatin1String("legalDays")).toDouble());
+    r.deficiencyCap = m.value(QLatin1String("deficiencyCap")).toString() == QLatin1String("promised")
+                          ? DeficiencyCap::PromisedLimit
+                          : DeficiencyCap::LegalLimit;
+    for (const auto &f : m.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject o = f.toObject();
+        r.fields.push_back({o.value(QLatin1String("key")).toString().toStdString(),
+                            o.value(QLatin1String("label")).toString().toStdString(),
+                            o.value(QLatin1String("type")).toString().toStdString(),
+                            o.value(QLatin1String("required")).toBool()});
+    }
+    for (const auto &x : m.value(QLatin1String("materials")).toArray()) {
+        const QJsonObject o = x.toObject();
+        MaterialRule rule;
+        rule.code = o.value(QLatin1String("code")).toString().toStdString();
+        rule.name = o.value(QLatin1String("name")).toString().toStdString();
+        rule.core = o.value(QLatin1String("core")).toBool();
+        rule.required = o.value(QLatin1String("required")).toBool();
+        rule.deficiencyAllowed = o.value(QLatin1String("deficiencyAllowed")).toBool();
+        rule.maxDeficiencyDays = o.value(QLatin1String("maxDeficiencyDays")).toInt();
+        rule.eLicenseType = o.value(QLatin1String("eLicenseType")).toString().toStdString();
+        r.materials.push_back(rule);
+    }
+    return r;
+}
+
+// Form fields that the applicant's details answer, by kind of applicant.
+const std::map<QString, QString> &sharedFromApplicant(const QString &kind)
+{
+    static const std::map<QString, QString> person{
+        {QStringLiteral("applicant_name"), QStringLiteral("name")},
+        {QStringLiteral("applicant_id_number"), QStringLiteral("idNumber")},
+        {QStringLiteral("legal_rep_name"), QStringLiteral("name")},
+        {QStringLiteral("legal_rep_id_number"), QStringLiteral("idNumber")},
+        {QStringLiteral("phone"), QStringLiteral("phone")},
+    };
+    static const std::map<QString, QString> organization{
+        {QStringLiteral("company_name"), QStringLiteral("name")},
+        {QStringLiteral("credit_code"), QStringLiteral("creditCode")},
+        {QStringLiteral("legal_rep_name"), QStringLiteral("legalRepresentative")},
+        {QStringLiteral("phone"), QStringLiteral("phone")},
+    };
+    return kind == QLatin1String("organization") ? organization : person;
+}
+
+bool isPhone(const QString &s)
+{
+    static const QRegularExpression mobile(QStringLiteral("^1[3-9][0-9]{9}$"));
+    static const QRegularExpression landline(QStringLiteral("^0[0-9]{2,3}-?[0-9]{7,8}$"));
+    return mobile.match(s).hasMatch() || landline.match(s).hasMatch();
+}
+
+} // namespace
+
+IntakeSession::IntakeSession(ApiClient *api, LocalStore *store, QObject *parent)
+    : QObject(parent), m_api(api), m_store(store)
+{
+}
+
+IntakeSession::~IntakeSession() = default;
+
+void IntakeSession::start(const QString &center, const QDate &today)
+{
+    m_draftKey = QStringLiteral("intake-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_center = center;
+    m_today = today;
+    m_step = Step::Applicant;
+    m_applicant = {{QStringLiteral("kind"), QStringLiteral("person")}};
+    m_heldLicenses.clear();
+    m_matters = {};
+    m_bundle.clear();
+    m_form = {};
+    m_provisions = {};
+    recompute();
+    touch();
+}
+
+QJsonObject IntakeSession::toJson() const
+{
+    QJsonArray held;
+    for (const QString &t : m_heldLicenses)
+        held.append(t);
+    return {{QStringLiteral("draftKey"), m_draftKey},
+            {QStringLiteral("idempotencyKey"), m_idempotencyKey},
+            {QStringLiteral("center"), m_center},
+            {QStringLiteral("today"), m_today.toString(Qt::ISODate)},
+            {QStringLiteral("step"), static_cast<int>(m_step)},
+            {QStringLiteral("applicant"), m_applicant},
+            {QStringLiteral("heldLicenses"), held},
+            {QStringLiteral("matters"), m_matters},
+            {QStringLiteral("bundle"), m_bundle},
+            {QStringLiteral("form"), m_form},
+            {QStringLiteral("provisions"), m_provisions},
+            {QStringLiteral("calendar"), m_calendar}};
+}
+
+bool IntakeSession::restore(const QJsonObject &draft)
+{
+    if (draft.value(QLatin1String("draftKey")).toString().isEmpty()
+        || draft.value(QLatin1String("idempotencyKey")).toString().isEmpty())
+        return false;
+    m_draftKey = draft.value(QLatin1String("draftKey")).toString();
+    m_idempotencyKey = draft.value(QLatin1String("idempotencyKey")).toString();
+    m_center = draft.value(QLatin1String("center")).toString();
+    m_today = QDate::fromString(draft.value(QLatin1String("today")).toString(), Qt::ISODate);
+    m_step = static_cast<Step>(qBound(0, draft.value(QLatin1String("step")).toInt(), int(Step::Decide)));
+    m_applicant = draft.value(QLatin1String("applicant")).toObject();
+    m_heldLicenses.clear();
+    for (const auto &t : draft.value(QLatin1String("heldLicenses")).toArray())
+        m_heldLicenses << t.toString();
+    m_matters = draft.value(QLatin1String("matters")).toArray();
+    m_bundle = draft.value(QLatin1String("bundle")).toString();
+    m_form = draft.value(QLatin1String("form")).toObject();
+    m_provisions = draft.value(QLatin1String("provisions")).toObject();
+    m_calendar = draft.value(QLatin1String("calendar")).toArray();
+    recompute();
+    emit changed();
+    return true;
+}
+
+void IntakeSession::setStep(Step step)
+{
+    if (step == m_step)
+        return;
+    m_step = step;
+    touch();
+}
+
+void IntakeSession::setApplicantKind(const QString &kind)
+{
+    if (kind == applicantKind() || (kind != QLatin1String("person") && kind != QLatin1String("organization")))
+        return;
+    m_applicant.insert(QStringLiteral("kind"), kind);
+    touch();
+}
+
+void IntakeSession::setApplicantField(const QString &field, const QString &value)
+{
+    const QString previous = m_applicant.value(field).toString();
+    if (previous == value)
+        return;
+    m_applicant.insert(field, value);
+    // Shared fields follow the applicant until the clerk types something else there.
+    for (const auto &[key, source] : sharedFromApplicant(applicantKind())) {
+        const QString current = m_form.value(key).toString();
+        if (source == field && (current.isEmpty() || current == previous))
+            m_form.insert(key, value);
+    }
+    touch();
+}
+
+QMap<QString, QString> IntakeSession::applicantProblems() const
+{
+    QMap<QString, QString> problems;
+    const auto today = m_today.isValid() ? std::optional<Date>(toDate(m_today)) : std::nullopt;
+    if (applicantField(QStringLiteral("name")).trimmed().isEmpty())
+        problems.insert(QStringLiteral("name"), QStringLiteral("required"));
+    const QString phone = applicantField(QStringLiteral("phone"));
+    if (phone.isEmpty())
+        problems.insert(QStringLiteral("phone"), QStringLiteral("required"));
+    else if (!isPhone(phone))
+        problems.insert(QStringLiteral("phone"), QStringLiteral("invalid"));
+    if (applicantKind() == QLatin1String("person")) {
+        const auto p = IdNumber::check(applicantField(QStringLiteral("idNumber")).toStdString(), today);
+        if (p != IdNumber::Problem::None)
+            problems.insert(QStringLiteral("idNumber"), QString::fromLatin1(IdNumber::problemCode(p)));
+    } else {
+        const auto p = CreditCode::check(applicantField(QStringLiteral("creditCode")).toStdString());
+        if (p != CreditCode::Problem::None)
+            problems.insert(QStringLiteral("creditCode"), QString::fromLatin1(CreditCode::problemCode(p)));
+        if (applicantField(QStringLiteral("legalRepresentative")).trimmed().isEmpty())
+            problems.insert(QStringLiteral("legalRepresentative"), QStringLiteral("required"));
+    }
+    return problems;
+}
+
+void IntakeSession::applyIdentityCard(const QJsonObject &card)
+{
+    setApplicantKind(QStringLiteral("person"));
+    setApplicantField(QStringLiteral("name"), card.value(QLatin1String("name")).toString());
+    setApplicantField(QStringLiteral("idNumber"), card.value(QLatin1String("idNumber")).toString());
+    if (!card.value(QLatin1String("address")).toString().isEmpty() && m_form.value(QLatin1String("address")).toString().isEmpty())
+        setFormValue(QStringLiteral("address"), card.value(QLatin1String("address")).toString());
+}
+
+void IntakeSession::setHeldLicenses(const QStringList &types)
+{
+    m_heldLicenses = types;
+    // Materials an electronic licence covers count as received ("data runs instead of people").
+    for (const Material &m : std::as_const(m_materials)) {
+        if (!m.eLicenseType.isEmpty() && types.contains(m.eLicenseType)
+            && m_provisions.value(m.code).toString().isEmpty())
+            m_provisions.insert(m.code, QStringLiteral("e_license"));
+    }
+    recompute();
+    touch();
+}
+
+void IntakeSession::setMatters(const QJsonArray &matters, const QString &bundle)
+{
+    m_matters = matters;
+    m_bundle = bundle;
+    recompute();
+    setHeldLicenses(m_heldLicenses);
+}
+
+QStringList IntakeSession::matterCodes() const
+{
+    QStringList codes;
+    for (const auto &m : m_matters)
+        codes << m.toObject().value(QLatin1String("code")).toString();
+    return codes;
+}
+
+void IntakeSession::setFormValue(const QString &key, const QString &value)
+{
+    if (m_form.value(key).toString() == value)
+        return;
+    m_form.insert(key, value);
+    touch();
+}
+
+QMap<QString, QString> IntakeSession::formProblems() const
+{
+    QMap<QString, QString> problems;
+    const auto today = m_today.isValid() ? std::optional<Date>(toDate(m_today)) : std::nullopt;
+    for (const auto &f : m_fields) {
+        const QJsonObject field = f.toObject();
+        const QString key = field.value(QLatin1String("key")).toString();
+        const QString type = field.value(QLatin1String("type")).toString();
+        const QString value = m_form.value(key).toString().trimmed();
+        if (value.isEmpty()) {
+            if (field.value(QLatin1String("required")).toBool())
+                problems.insert(key, QStringLiteral("required"));
+            continue;
+        }
+        if (type == QLatin1String("id_number")) {
+            const auto p = IdNumber::check(value.toStdString(), today);
+            if (p != IdNumber::Problem::None)
+                problems.insert(key, QString::fromLatin1(IdNumber::problemCode(p)));
+        } else if (type == QLatin1String("credit_code")) {
+            const auto p = CreditCode::check(value.toStdString());
+            if (p != CreditCode::Problem::None)
+                problems.insert(key, QString::fromLatin1(CreditCode::problemCode(p)));
+        } else if (type == QLatin1String("phone") && !isPhone(value)) {
+            problems.insert(key, QStringLiteral("invalid"));
+        } else if ((type == QLatin1String("number") || type == QLatin1String("money"))) {
+            bool ok = false;
+            value.toDouble(&ok);
+            if (!ok)
+                problems.insert(key, QStringLiteral("invalid"));
+        } else if (type == QLatin1String("date") && !QDate::fromString(value, Qt::ISODate).isValid()) {
+            problems.insert(key, QStringLiteral("invalid"));
+        }
+    }
+    return problems;
+}
+
+bool IntakeSession::setProvision(const QString &code, const QString &provided)
+{
+    const auto it = std::find_if(m_materials.begin(), m_materials.end(), [&](const Material &m) { return m.code == code; });
+    if (it == m_materials.end())
+        return false;
+    if (provided == QLatin1String("deficient") && (!it->deficiencyAllowed || it->core))
+        return false;
+    if (provided == QLatin1String("e_license") && (it->eLicenseType.isEmpty() || !m_heldLicenses.contains(it->eLicenseType)))
+        return false;
+    if (m_provisions.value(code).toString() == provided)
+        return true;
+    if (provided.isEmpty())
+        m_provisions.remove(code);
+    else
+        m_provisions.insert(code, provided);
+    recompute();
+    touch();
+    return true;
+}
+
+void IntakeSession::setCalendar(const QJsonArray &days)
+{
+    m_calendar = days;
+    recompute();
+    emit changed();
+}
+
+void IntakeSession::recompute()
+{
+    std::vector<MatterRules> rules;
+    for (const auto &m : m_matters)
+        rules.push_back(rulesOf(m.toObject()));
+    const MergedIntake merged = BundleMerge::merge(rules);
+    m_separateFields = merged.reduction.separateFields;
+    m_separateMaterials = merged.reduction.separateMaterials;
+
+    m_fields = {};
+    for (const auto &f : merged.fields) {
+        m_fields.append(QJsonObject{{QStringLiteral("key"), QString::fromStdString(f.field.key)},
+                                    {QStringLiteral("label"), QString::fromStdString(f.field.label)},
+                                    {QStringLiteral("type"), QString::fromStdString(f.field.type)},
+                                    {QStringLiteral("required"), f.field.required}});
+    }
+    // Shared fields pre-filled from the applicant where still empty.
+    for (const auto &[key, source] : sharedFromApplicant(applicantKind())) {
+        if (m_form.value(key).toString().isEmpty() && !m_applicant.value(source).toString().isEmpty())
+            m_form.insert(key, m_applicant.value(source).toString());
+    }
+
+    WorkCalendar calendar;
+    for (const auto &d : m_calendar) {
+        const QJsonObject day = d.toObject();
+        const QDate date = QDate::fromString(day.value(QLatin1String("date")).toString(), Qt::ISODate);
+        if (!date.isValid())
+            continue;
+        if (day.value(QLatin1String("working")).toBool() && date.dayOfWeek() >= 6)
+            calendar.addAdjustedWorkingDay(toDate(date));
+        else if (!day.value(QLatin1String("working")).toBool() && date.dayOfWeek() <= 5)
+            calendar.addHoliday(toDate(date), day.value(QLatin1String("holiday")).toString().toStdString());
+    }
+    m_materials.clear();
+    for (const auto &m : merged.materials) {
+        Material material;
+        material.code = QString::fromStdString(m.rule.code);
+        material.name = QString::fromStdString(m.rule.name);
+        material.core = m.rule.core;
+        material.required = m.rule.required || m.rule.core;
+        material.deficiencyAllowed = m.rule.deficiencyAllowed && !m.rule.core;
+        material.eLicenseType = QString::fromStdString(m.rule.eLicenseType);
+        material.provided = m_provisions.value(material.code).toString();
+        if (material.provided == QLatin1String("deficient") && m_today.isValid()) {
+            // The earliest date any matter that requires it allows, as the server will compute.
+            std::optional<Date> due;
+            for (const MatterRules &r : rules) {
+                if (const MaterialRule *rule = r.material(m.rule.code); rule && (rule->required || rule->core)) {
+                    const Date d = DeficiencyPolicy::dueDate(calendar, r, *rule, toDate(m_today));
+                    if (!due || daysBetween(d, *due) > 0)
+                        due = d;
+                }
+            }
+            material.dueDate = due ? fromDate(*due) : m_today;
+        }
+        m_materials.append(material);
+    }
+}
+
+IntakeSession::Completeness IntakeSession::completeness() const
+{
+    if (m_materials.isEmpty())
+        return Completeness::RequiredMissing;
+    if (!oneTimeNotice().isEmpty())
+        return Completeness::RequiredMissing;
+    for (const Material &m : m_materials) {
+        if (m.provided == QLatin1String("deficient"))
+            return Completeness::CompleteExceptTolerated;
+    }
+    return Completeness::Complete;
+}
+
+QList<IntakeSession::NoticeItem> IntakeSession::oneTimeNotice() const
+{
+    MatterRules combined;
+    std::map<std::string, Provision> provisions;
+    for (const Material &m : m_materials) {
+        MaterialRule rule;
+        rule.code = m.code.toStdString();
+        rule.name = m.name.toStdString();
+        rule.core = m.core;
+        rule.required = m.required;
+        rule.deficiencyAllowed = m.deficiencyAllowed;
+        combined.materials.push_back(rule);
+        static const std::map<QString, Provision> kinds{{QStringLiteral("paper"), Provision::Paper},
+                                                        {QStringLiteral("scan"), Provision::Scan},
+                                                        {QStringLiteral("e_license"), Provision::ELicense},
+                                                        {QStringLiteral("deficient"), Provision::Deficient}};
+        const auto it = kinds.find(m.provided);
+        provisions[rule.code] = it == kinds.end() ? Provision::Missing : it->second;
+    }
+    QList<NoticeItem> items;
+    for (const auto &issue : DeficiencyPolicy::completeness(combined, provisions).issues) {
+        const QString code = QString::fromStdString(issue.materialCode);
+        QString name = code;
+        for (const Material &m : m_materials) {
+            if (m.code == code)
+                name = m.name;
+        }
+        items.append({code, name, QString::fromLatin1(DeficiencyPolicy::issueCode(issue.kind))});
+    }
+    return items;
+}
+
+QJsonObject IntakeSession::body() const
+{
+    QJsonObject applicant{{QStringLiteral("kind"), applicantKind()},
+                          {QStringLiteral("name"), applicantField(QStringLiteral("name"))},
+                          {QStringLiteral("phone"), applicantField(QStringLiteral("phone"))}};
+    if (applicantKind() == QLatin1String("person")) {
+        applicant.insert(QStringLiteral("idNumber"), applicantField(QStringLiteral("idNumber")));
+    } else {
+        applicant.insert(QStringLiteral("creditCode"), applicantField(QStringLiteral("creditCode")));
+        applicant.insert(QStringLiteral("legalRepresentative"), applicantField(QStringLiteral("legalRepresentative")));
+    }
+    QJsonObject form;
+    for (const auto &f : m_fields) {
+        const QString key = f.toObject().value(QLatin1String("key")).toString();
+        if (!m_form.value(key).toString().isEmpty())
+            form.insert(key, m_form.value(key).toString());
+    }
+    QJsonArray materials;
+    for (const Material &m : m_materials) {
+        if (m.provided.isEmpty())
+            continue;
+        QJsonObject o{{QStringLiteral("code"), m.code}, {QStringLiteral("provided"), m.provided}};
+        materials.append(o);
+    }
+    QJsonObject body{{QStringLiteral("applicant"), applicant},
+                     {QStringLiteral("center"), m_center},
+                     {QStringLiteral("form"), form},
+                     {QStringLiteral("materials"), materials}};
+    if (!m_bundle.isEmpty()) {
+        body.insert(QStringLiteral("bundle"), m_bundle);
+    } else {
+        QJsonArray codes;
+        for (const QString &c : matterCodes())
+            codes.append(c);
+        body.insert(QStringLiteral("matters"), codes);
+    }
+    return body;
+}
+
+void IntakeSession::submit()
+{
+    if (m_submitting)
+        return;
+    m_submitting = true;
+    m_api->create(QStringLiteral("/cases"), body(), [this](const ApiResponse &r) {
+        m_submitting = false;
+        if (r.ok()) {
+            m_store->removeDraft(m_draftKey);
+            emit submitted(r.object());
+            return;
+        }
+        const bool retryable = r.error.kind == ApiError::Kind::Network || r.error.kind == ApiError::Kind::Timeout
+                               || r.error.status >= 500;
+        emit submitFailed(r.error, retryable);
+    }, this, m_idempotencyKey);
+}
+
+void IntakeSession::touch()
+{
+    if (!m_draftKey.isEmpty())
+        m_store->saveDraft(m_draftKey, toJson());
+    emit changed();
+}
+
+} // namespace onewindow::models

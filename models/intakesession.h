@@ -1,0 +1,137 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QStringList>
+
+namespace onewindow::models {
+
+class ApiClient;
+class LocalStore;
+
+/// One intake at the counter (一窗受理), from the applicant to the decision, without widgets:
+/// the wizard's pages show it and change it. Every change is autosaved as a draft, so a crash
+/// costs nothing; the submission carries an idempotency key kept in the draft, so a retry after
+/// a network failure never creates two cases.
+class IntakeSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Step { Applicant, Matter, Form, Materials, Decide };
+    Q_ENUM(Step)
+    enum class Completeness { RequiredMissing, CompleteExceptTolerated, Complete };
+    Q_ENUM(Completeness)
+
+    /// A material of the (merged) intake with how it was provided and, if deficient, when due.
+    struct Material
+    {
+        QString code;
+        QString name;
+        bool core = false;
+        bool required = false;
+        bool deficiencyAllowed = false;
+        QString eLicenseType;
+        QString provided; ///< "", paper, scan, e_license, deficient
+        QDate dueDate;    ///< for deficient materials
+    };
+    /// One line of the one-time notice: what is missing or wrong, and why (the server's reason code).
+    struct NoticeItem
+    {
+        QString code;
+        QString name;
+        QString reason;
+    };
+
+    IntakeSession(ApiClient *api, LocalStore *store, QObject *parent = nullptr);
+    ~IntakeSession() override;
+
+    /// A new intake with a fresh draft key and idempotency key.
+    void start(const QString &center, const QDate &today);
+    /// Restores a draft saved earlier (see toJson); the calendar and matters come with it.
+    bool restore(const QJsonObject &draft);
+    QJsonObject toJson() const;
+    QString draftKey() const { return m_draftKey; }
+    QString idempotencyKey() const { return m_idempotencyKey; }
+
+    Step step() const { return m_step; }
+    void setStep(Step step);
+
+    // Applicant
+    void setApplicantKind(const QString &kind); ///< person or organization
+    void setApplicantField(const QString &field, const QString &value); ///< name, idNumber, creditCode, legalRepresentative, phone
+    QString applicantField(const QString &field) const { return m_applicant.value(field).toString(); }
+    QString applicantKind() const { return m_applicant.value(QLatin1String("kind")).toString(); }
+    /// Field -> problem code (checksum, birth date, ...) as the clerk types; empty when all fine.
+    QMap<QString, QString> applicantProblems() const;
+    /// Fills the applicant from an ID card.
+    void applyIdentityCard(const QJsonObject &card);
+    /// Electronic licence types the applicant holds (from the server): covered materials are ticked.
+    void setHeldLicenses(const QStringList &types);
+
+    // Matter or bundle: the catalog's matter objects (GET /matters/{code}).
+    void setMatters(const QJsonArray &matters, const QString &bundle = {});
+    QStringList matterCodes() const;
+    QString bundle() const { return m_bundle; }
+    /// Fields and materials the bundle saves against separate intakes (0 for one matter).
+    int fieldsSaved() const { return m_separateFields - static_cast<int>(m_fields.size()); }
+    int materialsSaved() const { return m_separateMaterials - static_cast<int>(m_materials.size()); }
+
+    // Form: the merged fields, shared ones asked once and pre-filled from the applicant.
+    QJsonArray fields() const { return m_fields; }
+    void setFormValue(const QString &key, const QString &value);
+    QString formValue(const QString &key) const { return m_form.value(key).toString(); }
+    QMap<QString, QString> formProblems() const;
+
+    // Materials
+    QList<Material> materials() const { return m_materials; }
+    /// Returns false (and changes nothing) when deficiency is not allowed for the material.
+    bool setProvision(const QString &code, const QString &provided);
+    /// Working-day calendar days from the server (GET /calendar) for due dates.
+    void setCalendar(const QJsonArray &days);
+    Completeness completeness() const;
+    /// What a one-time notice would list now.
+    QList<NoticeItem> oneTimeNotice() const;
+
+    /// POST /cases with the kept idempotency key. On success the draft is removed.
+    void submit();
+    bool isSubmitting() const { return m_submitting; }
+
+signals:
+    void changed();
+    void submitted(const QJsonObject &caseObject);
+    /// `retryable`: the server was not reached; the draft is kept and submit() may be repeated.
+    void submitFailed(const onewindow::models::ApiError &error, bool retryable);
+
+private:
+    void recompute();
+    void touch();
+    QJsonObject body() const;
+
+    ApiClient *m_api;
+    LocalStore *m_store;
+    QString m_draftKey;
+    QString m_idempotencyKey;
+    QString m_center;
+    QDate m_today;
+    Step m_step = Step::Applicant;
+    QJsonObject m_applicant;
+    QStringList m_heldLicenses;
+    QJsonArray m_matters;
+    QString m_bundle;
+    QJsonArray m_fields;
+    QJsonObject m_form;
+    QList<Material> m_materials;
+    QJsonObject m_provisions; ///< code -> provided
+    QJsonArray m_calendar;
+    int m_separateFields = 0;
+    int m_separateMaterials = 0;
+    bool m_submitting = false;
+};
+
+} // namespace onewindow::models

@@ -1,0 +1,246 @@
+// The intake's state without widgets, against a real server: validation, shared fields,
+// electronic licences, completeness and the one-time notice, due dates, drafts, submission.
+#include "models/apiclient.h"
+#include "models/intakesession.h"
+#include "models/localstore.h"
+#include "serverprocess.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace onewindow::models;
+
+class tst_IntakeSession : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    ApiClient m_api;
+    LocalStore m_store;
+    QJsonArray m_calendar;
+    const QDate m_today{2026, 11, 27};
+
+    QJsonObject get(const QString &path)
+    {
+        QJsonObject result;
+        bool done = false;
+        m_api.get(path, [&](const ApiResponse &r) {
+            result = r.object();
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 30000))
+            qFatal("no answer for %s", qPrintable(path));
+        return result;
+    }
+
+    // An HF-001 intake for the demo applicant, matter and calendar loaded.
+    void prepare(IntakeSession &session, const QStringList &matters = {"HF-001"}, const QString &bundle = {})
+    {
+        session.start("SZ", m_today);
+        QJsonArray details;
+        for (const QString &code : matters)
+            details.append(get("/matters/" + code));
+        session.setMatters(details, bundle);
+        session.setCalendar(m_calendar);
+        session.setApplicantField("name", QStringLiteral("张三"));
+        session.setApplicantField("idNumber", "11010519491231002X");
+        session.setApplicantField("phone", "13800138000");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(installTranslations("en"));
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
+        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        m_api.setBaseUrl(QUrl(m_server.baseUrl()));
+        bool done = false;
+        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const ApiResult<UserInfo> &r) { QVERIFY(r.ok()); done = true; });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        bool opened = false;
+        m_store.open(m_dir.filePath("client.sqlite"), this, [&](const QString &e) { QVERIFY(e.isEmpty()); opened = true; });
+        QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));
+        m_calendar = get("/calendar?from=2026-11-01&to=2027-01-31").value("days").toArray();
+        QVERIFY(!m_calendar.isEmpty());
+    }
+
+    void applicantValidatedAsTyped()
+    {
+        IntakeSession session(&m_api, &m_store);
+        session.start("SZ", m_today);
+        QCOMPARE(session.applicantProblems().value("idNumber"), QStringLiteral("empty"));
+        session.setApplicantField("idNumber", "11010519491231003X");
+        QCOMPARE(session.applicantProblems().value("idNumber"), QStringLiteral("check_character"));
+        session.setApplicantField("idNumber", "11010520300101001X");
+        QCOMPARE(session.applicantProblems().value("idNumber"), QStringLiteral("birth_date"));
+        session.setApplicantField("idNumber", "11010519491231002X");
+        session.setApplicantField("phone", "12345");
+        QCOMPARE(session.applicantProblems().value("phone"), QStringLiteral("invalid"));
+        session.setApplicantField("phone", "13800138000");
+        session.setApplicantField("name", QStringLiteral("张三"));
+        QVERIFY(session.applicantProblems().isEmpty());
+        session.setApplicantKind("organization");
+        session.setApplicantField("creditCode", "91512081MA62K0261E");
+        QCOMPARE(session.applicantProblems().value("creditCode"), QStringLiteral("check_character"));
+        QCOMPARE(session.applicantProblems().value("legalRepresentative"), QStringLiteral("required"));
+    }
+
+    void sharedFieldsPrefilledFromTheCard()
+    {
+        IntakeSession session(&m_api, &m_store);
+        prepare(session);
+        session.applyIdentityCard({{"name", QStringLiteral("李四")}, {"idNumber", "440524188001010014"},
+                                   {"address", QStringLiteral("盛泽镇舜湖西路 1 号")}});
+        QCOMPARE(session.formValue("applicant_name"), QStringLiteral("李四"));
+        QCOMPARE(session.formValue("applicant_id_number"), QStringLiteral("440524188001010014"));
+        QCOMPARE(session.formValue("phone"), QStringLiteral("13800138000"));
+        // A field the clerk changed is not overwritten by the applicant.
+        session.setFormValue("applicant_name", QStringLiteral("李四（代办）"));
+        session.setApplicantField("name", QStringLiteral("李肆"));
+        QCOMPARE(session.formValue("applicant_name"), QStringLiteral("李四（代办）"));
+        QVERIFY(session.formProblems().contains("company_name"));
+        session.setFormValue("deposit_base", "lots");
+        QCOMPARE(session.formProblems().value("deposit_base"), QStringLiteral("invalid"));
+    }
+
+    void completenessAndTheOneTimeNotice()
+    {
+        IntakeSession session(&m_api, &m_store);
+        prepare(session);
+        QCOMPARE(session.completeness(), IntakeSession::Completeness::RequiredMissing);
+        auto notice = session.oneTimeNotice();
+        QCOMPARE(notice.size(), 2);
+        QCOMPARE(notice[0].code, QStringLiteral("ID_CARD"));
+        QCOMPARE(notice[0].reason, QStringLiteral("core_missing"));
+        QCOMPARE(notice[1].reason, QStringLiteral("required_missing"));
+
+        // The applicant's electronic ID card covers ID_CARD.
+        QVERIFY(!session.setProvision("ID_CARD", "e_license"));
+        session.setHeldLicenses({"ID_CARD", "HOUSEHOLD_REGISTER"});
+        QCOMPARE(session.materials()[0].provided, QStringLiteral("e_license"));
+        QVERIFY(!session.setProvision("ID_CARD", "deficient")); // core
+        QVERIFY(session.setProvision("LABOR_CONTRACT", "deficient"));
+        QCOMPARE(session.completeness(), IntakeSession::Completeness::CompleteExceptTolerated);
+        QCOMPARE(session.materials()[1].dueDate, QDate(2026, 12, 4));
+        QVERIFY(session.oneTimeNotice().isEmpty());
+        QVERIFY(session.setProvision("LABOR_CONTRACT", "paper"));
+        QCOMPARE(session.completeness(), IntakeSession::Completeness::Complete);
+
+        IntakeSession withdrawal(&m_api, &m_store);
+        prepare(withdrawal, {"HF-002"});
+        QVERIFY(withdrawal.setProvision("PURCHASE_CONTRACT", "paper"));
+        notice = withdrawal.oneTimeNotice();
+        QCOMPARE(notice.size(), 2);
+        QCOMPARE(notice[0].code, QStringLiteral("ID_CARD"));
+        QCOMPARE(notice[1].code, QStringLiteral("BANK_CARD"));
+    }
+
+    void bundleAsksLess()
+    {
+        IntakeSession session(&m_api, &m_store);
+        prepare(session, {"MR-001", "MR-002", "MR-003"}, "B-OPEN-RESTAURANT");
+        QVERIFY(session.fieldsSaved() > 0);
+        QVERIFY(session.materialsSaved() > 0);
+        QStringList keys;
+        for (const auto &f : session.fields())
+            keys << f.toObject().value("key").toString();
+        QCOMPARE(keys.count("company_name"), 1);
+    }
+
+    // Every change is a draft; a new session restores it exactly, as after a crash.
+    void draftSurvives()
+    {
+        QString key;
+        QJsonObject saved;
+        {
+            IntakeSession session(&m_api, &m_store);
+            prepare(session);
+            session.setHeldLicenses({"ID_CARD"});
+            session.setProvision("LABOR_CONTRACT", "deficient");
+            session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
+            session.setStep(IntakeSession::Step::Materials);
+            key = session.draftKey();
+            saved = session.toJson();
+        }
+        m_store.flush();
+        QJsonObject draft;
+        bool done = false;
+        m_store.draft(key, this, [&](const QJsonObject &d) { draft = d; done = true; });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        IntakeSession resumed(&m_api, &m_store);
+        QVERIFY(resumed.restore(draft));
+        QCOMPARE(resumed.toJson(), saved);
+        QCOMPARE(resumed.step(), IntakeSession::Step::Materials);
+        QCOMPARE(resumed.formValue("company_name"), QStringLiteral("盛泽纺织"));
+        QCOMPARE(resumed.materials()[1].dueDate, QDate(2026, 12, 4));
+        QVERIFY(!resumed.restore(QJsonObject{}));
+    }
+
+    // The server is down: the draft stays, and the retry with the same key creates one case.
+    void submitRetriesWithTheSameKey()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl down(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close();
+
+        IntakeSession session(&m_api, &m_store);
+        prepare(session);
+        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
+        session.setFormValue("deposit_base", "5000");
+        session.setHeldLicenses({"ID_CARD"});
+        session.setProvision("LABOR_CONTRACT", "deficient");
+        QVERIFY(session.formProblems().isEmpty());
+
+        m_api.setBaseUrl(down);
+        m_api.setMaxRetries(0);
+        QSignalSpy failed(&session, &IntakeSession::submitFailed);
+        session.submit();
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.at(0).at(1).toBool(), true);
+        QStringList keys;
+        bool done = false;
+        m_store.draftKeys(this, [&](const QStringList &k) { keys = k; done = true; });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        QVERIFY(keys.contains(session.draftKey()));
+
+        m_api.setBaseUrl(QUrl(m_server.baseUrl()));
+        QSignalSpy submitted(&session, &IntakeSession::submitted);
+        session.submit();
+        QVERIFY(submitted.wait(30000));
+        const QJsonObject created = submitted.at(0).at(0).toJsonObject();
+        QCOMPARE(created.value("status").toString(), QStringLiteral("accepted_with_deficiency"));
+        QCOMPARE(created.value("deficiencies").toArray()[0].toObject().value("dueDate").toString(),
+                 QStringLiteral("2026-12-04"));
+        // Submitting again (a double click, a retry) answers with the same case.
+        session.submit();
+        QVERIFY(submitted.wait(30000));
+        QCOMPARE(submitted.at(1).at(0).toJsonObject().value("id"), created.value("id"));
+        done = false;
+        m_store.draftKeys(this, [&](const QStringList &k) { keys = k; done = true; });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        QVERIFY(!keys.contains(session.draftKey()));
+    }
+
+    void refusedWithTheServersNotice()
+    {
+        IntakeSession session(&m_api, &m_store);
+        prepare(session, {"HF-002"});
+        QSignalSpy failed(&session, &IntakeSession::submitFailed);
+        session.submit();
+        QVERIFY(failed.wait(30000));
+        const auto error = failed.at(0).at(0).value<ApiError>();
+        QCOMPARE(failed.at(0).at(1).toBool(), false);
+        QCOMPARE(error.code, QStringLiteral("validation_failed")); // the form is empty too
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_GUILESS_MAIN(tst_IntakeSession)
+#include "tst_intakesession.moc"
