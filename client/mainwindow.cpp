@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
 #include "languages.h"
+#include "intake/intakepage.h"
 #include "pages.h"
 #include "signindialog.h"
 
 #include "models/apiclient.h"
 #include "models/catalogsync.h"
+#include "models/identityreader.h"
 #include "models/session.h"
 
 #include "registries.h"
@@ -156,6 +158,17 @@ void MainWindow::buildWorkbench()
 {
     const QString role = m_services.session->user().role;
     auto *api = m_services.session->api();
+    if (role == QLatin1String("clerk") || role == QLatin1String("agent")) {
+        // The ID-card reader: a simulated card for demos and tests, else the termb library.
+        const QString cardFile = qEnvironmentVariable("ONEWINDOW_ID_CARD_FILE");
+        models::IdentityReader *reader = cardFile.isEmpty()
+                                             ? static_cast<models::IdentityReader *>(new models::TermbIdentityReader(
+                                                 QStringLiteral("termb"), 1001, this))
+                                             : new models::SimulatedIdentityReader(cardFile, this);
+        addPage(QStringLiteral("intake"),
+                new IntakePage(api, m_services.store, m_services.session->user().center, reader, this),
+                QStringLiteral("F2"));
+    }
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
         addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
         addPage(QStringLiteral("deficiencies"), new DeficienciesPage(api, this), QStringLiteral("F8"));
@@ -228,6 +241,8 @@ QString MainWindow::titleFor(const QString &id) const
 {
     if (id == QLatin1String("cases"))
         return m_services.session->user().role == QLatin1String("agent") ? tr("Cases of my centre") : tr("Cases");
+    if (id == QLatin1String("intake"))
+        return tr("New intake");
     if (id == QLatin1String("departmentCases"))
         return tr("Cases of my department");
     if (id == QLatin1String("deficiencies"))

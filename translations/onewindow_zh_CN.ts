@@ -498,9 +498,340 @@
     </message>
 </context>
 <context>
+    <name>onewindow::client::IntakePage</name>
+    <message>
+        <location filename="../client/intake/intakepage.cpp" line="+43" />
+        <source>Paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Electronic licence</source>
+        <translation>电子证照</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Deficient (supply later)</source>
+        <translation>容缺（后补）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location line="+80" />
+        <source>Accepted: case %1 (%2).</source>
+        <translation>已受理：办件编号 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The intake is saved; press Accept again when the server is back.</source>
+        <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
+    </message>
+    <message>
+        <location line="+155" />
+        <source>1 Applicant</source>
+        <translation>1 申请人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>2 Matter</source>
+        <translation>2 事项</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>3 Form</source>
+        <translation>3 表单</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>4 Materials</source>
+        <translation>4 材料</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>5 Decision</source>
+        <translation>5 受理决定</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Intake steps</source>
+        <translation>受理步骤</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Applicant is:</source>
+        <translation>申请人类型(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Name:</source>
+        <translation>姓名/名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;ID number:</source>
+        <translation>身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Credit code:</source>
+        <translation>统一社会信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Legal representative:</source>
+        <translation>法定代表人(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Applicant kind</source>
+        <translation>申请人类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Applicant name</source>
+        <translation>申请人姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Read ID card    F4</source>
+        <translation>读取身份证    F4</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Read ID card</source>
+        <translation>读取身份证</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code, name or pinyin initials, e.g. gjj</source>
+        <translation>编码、名称或拼音首字母，如 gjj</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find a matter</source>
+        <translation>查找事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Provided as</source>
+        <translation>提供方式</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due</source>
+        <translation>补齐期限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Accept    Ctrl+Enter</source>
+        <translation>受理(&amp;A)    Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>An intake was left unfinished. Resume it?</source>
+        <translation>有一份未完成的受理，是否继续？</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>No ID-card reader: type the ID number.</source>
+        <translation>没有身份证读卡器：请输入身份证号码。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>No electronic licences.</source>
+        <translation>没有电子证照。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Electronic licences: %1</source>
+        <translation>电子证照：%1</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Chosen: %1 %2</source>
+        <translation>已选：%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22" />
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>有 %n 项需要修改。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Provision of %1</source>
+        <translation>%1 的提供方式</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Complete: can be accepted.</source>
+        <translation>材料齐全：可以受理。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Complete except tolerated deficiencies: accept with deficiency; the applicant signs a commitment.</source>
+        <translation>除容缺材料外齐全：容缺受理，申请人签署承诺书。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Required materials missing: one-time notice.</source>
+        <translation>缺少必需材料：出具一次性告知书。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>One-time notice would list:
+%1</source>
+        <translation>一次性告知书将列出：
+%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Applicant: %1</source>
+        <translation>申请人：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Matters: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The bundle saves %1 field(s) and %2 material(s).</source>
+        <translation>一件事办理比分别办理少填 %1 项、少交 %2 份材料。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+80" />
+        <location filename="../client/mainwindow.cpp" line="+82" />
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -522,7 +853,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+109" />
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
@@ -530,6 +861,11 @@ Counter software for one-window government service halls.</source>
         <location line="+0" />
         <source>Cases</source>
         <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New intake</source>
+        <translation>新建受理</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1342,27 +1678,27 @@ Counter software for one-window government service halls.</source>
     <message>
         <location filename="../client/printing/printdocument.cpp" line="+23" />
         <source>Acceptance notice</source>
-        <translation type="unfinished" />
+        <translation>受理通知书</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Commitment letter for acceptance with deficiency</source>
-        <translation type="unfinished" />
+        <translation>容缺受理承诺书</translation>
     </message>
     <message>
         <location line="+1" />
         <source>One-time notice</source>
-        <translation type="unfinished" />
+        <translation>一次性告知书</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Non-acceptance notice</source>
-        <translation type="unfinished" />
+        <translation>不予受理通知书</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Material receipt</source>
-        <translation type="unfinished" />
+        <translation>材料接收凭证</translation>
     </message>
 </context>
 </TS>

@@ -145,12 +145,12 @@ def main():
             scenario(url, "en_US.UTF-8", {
                 "username": "Username", "password": "Password", "sign_in": "Sign in", "error": "Sign-in error",
                 "wrong_password": "Wrong username or password, or the session has ended.",
-                "navigation": "Navigation", "entries": ["Cases", "Deficiency tracker", "Matter catalog"],
+                "navigation": "Navigation", "entries": ["New intake", "Cases", "Deficiency tracker", "Matter catalog"],
                 "cases_table": "Cases"}, tmp)
             scenario(url, "zh_CN.UTF-8", {
                 "username": "用户名", "password": "密码", "sign_in": "登录", "error": "登录错误",
                 "wrong_password": "用户名或密码错误，或登录已失效。",
-                "navigation": "导航", "entries": ["办件", "容缺跟踪", "事项目录"],
+                "navigation": "导航", "entries": ["新建受理", "办件", "容缺跟踪", "事项目录"],
                 "cases_table": "办件"}, tmp)
         finally:
             server.terminate()

@@ -1,0 +1,575 @@
+#include "intakepage.h"
+
+#include "models/apiclient.h"
+#include "models/formatting.h"
+#include "models/identityreader.h"
+#include "models/intakesession.h"
+#include "models/localstore.h"
+#include "models/mattercatalogmodel.h"
+#include "models/modelenums.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace onewindow::client {
+
+using models::IntakeSession;
+
+namespace {
+
+QLabel *wrapLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+QString provisionText(const QString &code)
+{
+    if (code == QLatin1String("paper"))
+        return IntakePage::tr("Paper");
+    if (code == QLatin1String("scan"))
+        return IntakePage::tr("Scan");
+    if (code == QLatin1String("e_license"))
+        return IntakePage::tr("Electronic licence");
+    if (code == QLatin1String("deficient"))
+        return IntakePage::tr("Deficient (supply later)");
+    return IntakePage::tr("Not provided");
+}
+
+} // namespace
+
+IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const QString &center,
+                       models::IdentityReader *reader, QWidget *parent)
+    : WorkbenchPageWidget(parent)
+    , m_api(api)
+    , m_store(store)
+    , m_center(center)
+    , m_reader(reader)
+    , m_session(new IntakeSession(api, store, this))
+    , m_today(QDate::currentDate())
+    , m_steps(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_back(new QPushButton(this))
+    , m_next(new QPushButton(this))
+    , m_resumeLabel(wrapLabel(this))
+    , m_resume(new QPushButton(this))
+    , m_discard(new QPushButton(this))
+{
+    m_steps->setMaximumWidth(200);
+    for (int i = 0; i < 5; ++i)
+        m_steps->addItem(QString());
+    buildApplicantStep();
+    buildMatterStep();
+    buildFormStep();
+    buildMaterialsStep();
+    buildDecideStep();
+
+    auto *resumeBar = new QHBoxLayout;
+    resumeBar->addWidget(m_resumeLabel, 1);
+    resumeBar->addWidget(m_resume);
+    resumeBar->addWidget(m_discard);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_back);
+    buttons->addWidget(m_next);
+    auto *right = new QVBoxLayout;
+    right->addLayout(resumeBar);
+    right->addWidget(m_stack, 1);
+    right->addLayout(buttons);
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_steps);
+    layout->addLayout(right, 1);
+    for (QWidget *w : {static_cast<QWidget *>(m_resumeLabel), static_cast<QWidget *>(m_resume),
+                       static_cast<QWidget *>(m_discard)})
+        w->hide();
+
+    connect(m_steps, &QListWidget::currentRowChanged, this, &IntakePage::goTo);
+    connect(m_back, &QPushButton::clicked, this, [this] { goTo(m_stack->currentIndex() - 1); });
+    connect(m_next, &QPushButton::clicked, this, [this] { goTo(m_stack->currentIndex() + 1); });
+    auto *nextKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(nextKey, &QShortcut::activated, this, [this] {
+        if (m_stack->currentIndex() == 4)
+            submit();
+        else
+            goTo(m_stack->currentIndex() + 1);
+    });
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        m_store->draft(m_resumeKey, this, [this](const QJsonObject &draft) {
+            if (m_session->restore(draft)) {
+                m_store->removeDraft(m_session->draftKey() == m_resumeKey ? QString() : m_resumeKey);
+                goTo(static_cast<int>(m_session->step()));
+            }
+            for (QWidget *w : {static_cast<QWidget *>(m_resumeLabel), static_cast<QWidget *>(m_resume),
+                               static_cast<QWidget *>(m_discard)})
+                w->hide();
+        });
+    });
+    connect(m_discard, &QPushButton::clicked, this, [this] {
+        m_store->removeDraft(m_resumeKey);
+        for (QWidget *w : {static_cast<QWidget *>(m_resumeLabel), static_cast<QWidget *>(m_resume),
+                           static_cast<QWidget *>(m_discard)})
+            w->hide();
+    });
+    connect(m_session, &IntakeSession::changed, this, &IntakePage::updateStatus);
+    connect(m_session, &IntakeSession::submitted, this, [this](const QJsonObject &c) {
+        m_accept->setEnabled(true);
+        const QString text = tr("Accepted: case %1 (%2).")
+                                 .arg(c.value(QLatin1String("number")).toString(),
+                                      models::caseStatusText(c.value(QLatin1String("status")).toString()));
+        m_result->setText(text);
+        m_result->setAccessibleName(text);
+        emit countChanged(-1);
+    });
+    connect(m_session, &IntakeSession::submitFailed, this, [this](const models::ApiError &error, bool retryable) {
+        m_accept->setEnabled(true);
+        QString text = error.userMessage();
+        for (const auto &m : error.missing)
+            text += QStringLiteral("\n• %1: %2").arg(m.name, models::ApiError::missingReason(m.reason));
+        for (const auto &f : error.fieldErrors)
+            text += QStringLiteral("\n• %1: %2").arg(f.field, models::ApiError::fieldMessage(f));
+        if (retryable)
+            text += QLatin1Char('\n') + tr("The intake is saved; press Accept again when the server is back.");
+        m_result->setText(text);
+        m_result->setAccessibleName(text);
+    });
+    if (m_reader) {
+        connect(m_reader, &models::IdentityReader::cardRead, this, [this](const models::IdentityCard &card) {
+            m_session->applyIdentityCard(card.toJson());
+            m_name->setText(card.name);
+            m_idNumber->setText(card.idNumber);
+            lookUpLicenses();
+        });
+        connect(m_reader, &models::IdentityReader::failed, this,
+                [this](const QString &message) { m_applicantProblems->setText(message); });
+    }
+    auto *cardKey = new QShortcut(QKeySequence(Qt::Key_F4), this);
+    connect(cardKey, &QShortcut::activated, this, &IntakePage::readCard);
+
+    retranslate();
+    newIntake();
+    offerResume();
+}
+
+IntakePage::~IntakePage() = default;
+
+void IntakePage::buildApplicantStep()
+{
+    auto *page = new QWidget(m_stack);
+    auto *form = new QFormLayout(page);
+    m_kind = new QComboBox(page);
+    m_kind->addItem(QString(), QStringLiteral("person"));
+    m_kind->addItem(QString(), QStringLiteral("organization"));
+    m_name = new QLineEdit(page);
+    m_idNumber = new QLineEdit(page);
+    m_idNumber->setMaxLength(18);
+    m_creditCode = new QLineEdit(page);
+    m_creditCode->setMaxLength(18);
+    m_legalRep = new QLineEdit(page);
+    m_phone = new QLineEdit(page);
+    m_readCard = new QPushButton(page);
+    m_applicantProblems = wrapLabel(page);
+    m_licenses = wrapLabel(page);
+    for (int i = 0; i < 6; ++i)
+        m_applicantLabels << new QLabel(page);
+    form->addRow(m_applicantLabels[0], m_kind);
+    form->addRow(m_applicantLabels[1], m_name);
+    form->addRow(m_applicantLabels[2], m_idNumber);
+    form->addRow(m_applicantLabels[3], m_creditCode);
+    form->addRow(m_applicantLabels[4], m_legalRep);
+    form->addRow(m_applicantLabels[5], m_phone);
+    form->addRow(QString(), m_readCard);
+    form->addRow(m_applicantProblems);
+    form->addRow(m_licenses);
+    m_applicantLabels[0]->setBuddy(m_kind);
+    m_applicantLabels[1]->setBuddy(m_name);
+    m_applicantLabels[2]->setBuddy(m_idNumber);
+    m_applicantLabels[3]->setBuddy(m_creditCode);
+    m_applicantLabels[4]->setBuddy(m_legalRep);
+    m_applicantLabels[5]->setBuddy(m_phone);
+    m_stack->addWidget(page);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        m_session->setApplicantKind(m_kind->currentData().toString());
+        updateApplicantProblems();
+    });
+    const auto bind = [this](QLineEdit *edit, const QString &field) {
+        connect(edit, &QLineEdit::textEdited, this, [this, field](const QString &text) {
+            m_session->setApplicantField(field, text.trimmed());
+            updateApplicantProblems();
+            if (field == QLatin1String("idNumber") || field == QLatin1String("creditCode"))
+                lookUpLicenses();
+        });
+    };
+    bind(m_name, QStringLiteral("name"));
+    bind(m_idNumber, QStringLiteral("idNumber"));
+    bind(m_creditCode, QStringLiteral("creditCode"));
+    bind(m_legalRep, QStringLiteral("legalRepresentative"));
+    bind(m_phone, QStringLiteral("phone"));
+    connect(m_readCard, &QPushButton::clicked, this, &IntakePage::readCard);
+}
+
+void IntakePage::buildMatterStep()
+{
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
+    m_search = new QLineEdit(page);
+    m_catalog = new models::MatterCatalogModel(this);
+    m_filter = new models::MatterFilterModel(this);
+    m_filter->setSourceModel(m_catalog);
+    m_matters = new QTableView(page);
+    m_matters->setModel(m_filter);
+    m_matters->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_matters->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_matters->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_matters->verticalHeader()->hide();
+    m_matters->horizontalHeader()->setStretchLastSection(true);
+    m_chosen = wrapLabel(page);
+    layout->addWidget(m_search);
+    layout->addWidget(m_matters, 1);
+    layout->addWidget(m_chosen);
+    m_stack->addWidget(page);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &models::MatterFilterModel::setQuery);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_filter->rowCount() > 0)
+            chooseMatter(m_filter->index(0, 0).data(int(models::MatterRole::Code)).toString());
+    });
+    connect(m_matters, &QTableView::activated, this,
+            [this](const QModelIndex &index) { chooseMatter(index.data(int(models::MatterRole::Code)).toString()); });
+}
+
+void IntakePage::buildFormStep()
+{
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
+    m_formHost = new QWidget(page);
+    m_form = new QFormLayout(m_formHost);
+    m_formProblems = wrapLabel(page);
+    layout->addWidget(m_formHost);
+    layout->addWidget(m_formProblems);
+    layout->addStretch();
+    m_stack->addWidget(page);
+}
+
+void IntakePage::buildMaterialsStep()
+{
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
+    m_materials = new QTableWidget(page);
+    m_materials->setColumnCount(4);
+    m_materials->verticalHeader()->hide();
+    m_materials->horizontalHeader()->setStretchLastSection(true);
+    m_completeness = wrapLabel(page);
+    m_notice = wrapLabel(page);
+    layout->addWidget(m_materials, 1);
+    layout->addWidget(m_completeness);
+    layout->addWidget(m_notice);
+    m_stack->addWidget(page);
+}
+
+void IntakePage::buildDecideStep()
+{
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
+    m_summary = wrapLabel(page);
+    m_accept = new QPushButton(page);
+    m_result = wrapLabel(page);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_accept, 0, Qt::AlignLeft);
+    layout->addWidget(m_result);
+    layout->addStretch();
+    m_stack->addWidget(page);
+    connect(m_accept, &QPushButton::clicked, this, &IntakePage::submit);
+}
+
+void IntakePage::retranslate()
+{
+    const QStringList steps{tr("1 Applicant"), tr("2 Matter"), tr("3 Form"), tr("4 Materials"), tr("5 Decision")};
+    for (int i = 0; i < steps.size(); ++i)
+        m_steps->item(i)->setText(steps[i]);
+    m_steps->setAccessibleName(tr("Intake steps"));
+    m_back->setText(tr("&Back"));
+    m_back->setAccessibleName(tr("Back"));
+    m_next->setText(tr("&Next"));
+    m_next->setAccessibleName(tr("Next"));
+    m_resume->setText(tr("&Resume"));
+    m_resume->setAccessibleName(tr("Resume"));
+    m_discard->setText(tr("&Discard"));
+    m_discard->setAccessibleName(tr("Discard"));
+    m_kind->setItemText(0, tr("Person"));
+    m_kind->setItemText(1, tr("Organization"));
+    const QStringList labels{tr("&Applicant is:"), tr("&Name:"), tr("&ID number:"), tr("&Credit code:"),
+                             tr("&Legal representative:"), tr("&Phone:")};
+    const QStringList names{tr("Applicant kind"), tr("Applicant name"), tr("ID number"), tr("Credit code"),
+                            tr("Legal representative"), tr("Phone")};
+    const QList<QWidget *> edits{m_kind, m_name, m_idNumber, m_creditCode, m_legalRep, m_phone};
+    for (int i = 0; i < labels.size(); ++i) {
+        m_applicantLabels[i]->setText(labels[i]);
+        edits[i]->setAccessibleName(names[i]);
+    }
+    m_readCard->setText(tr("Read ID card    F4"));
+    m_readCard->setAccessibleName(tr("Read ID card"));
+    m_search->setPlaceholderText(tr("Code, name or pinyin initials, e.g. gjj"));
+    m_search->setAccessibleName(tr("Find a matter"));
+    m_matters->setAccessibleName(tr("Matters"));
+    m_materials->setAccessibleName(tr("Materials"));
+    m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Requirement"), tr("Provided as"), tr("Due")});
+    m_accept->setText(tr("&Accept    Ctrl+Enter"));
+    m_accept->setAccessibleName(tr("Accept"));
+    updateStatus();
+}
+
+void IntakePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    WorkbenchPageWidget::changeEvent(event);
+}
+
+void IntakePage::newIntake()
+{
+    m_session->start(m_center, m_today);
+    for (QLineEdit *e : {m_name, m_idNumber, m_creditCode, m_legalRep, m_phone})
+        e->clear();
+    m_result->clear();
+    goTo(0);
+    // The server's today decides the due dates; and the calendar for them.
+    m_api->get(QStringLiteral("/health"), [this](const models::ApiResponse &r) {
+        if (!r.ok())
+            return;
+        const QDate today = QDate::fromString(r.object().value(QLatin1String("today")).toString(), Qt::ISODate);
+        if (today.isValid())
+            m_today = today;
+        m_store->calendar(this, [this](const QJsonArray &days) { m_session->setCalendar(days); });
+    }, this);
+}
+
+void IntakePage::offerResume()
+{
+    m_store->draftKeys(this, [this](const QStringList &keys) {
+        QStringList others;
+        for (const QString &k : keys) {
+            if (k != m_session->draftKey())
+                others << k;
+        }
+        if (others.isEmpty())
+            return;
+        m_resumeKey = others.last();
+        const QString text = tr("An intake was left unfinished. Resume it?");
+        m_resumeLabel->setText(text);
+        m_resumeLabel->setAccessibleName(text);
+        for (QWidget *w : {static_cast<QWidget *>(m_resumeLabel), static_cast<QWidget *>(m_resume),
+                           static_cast<QWidget *>(m_discard)})
+            w->show();
+    });
+}
+
+void IntakePage::refresh()
+{
+    m_store->matters(this, [this](const QJsonArray &matters) { m_catalog->setMatters(matters); });
+}
+
+void IntakePage::focusFirst()
+{
+    switch (m_stack->currentIndex()) {
+    case 0: (m_name->text().isEmpty() ? m_name : m_idNumber)->setFocus(); break;
+    case 1: m_search->setFocus(); break;
+    case 3: m_materials->setFocus(); break;
+    case 4: m_accept->setFocus(); break;
+    default: m_stack->currentWidget()->setFocus(); break;
+    }
+}
+
+void IntakePage::goTo(int step)
+{
+    step = qBound(0, step, 4);
+    if (m_stack->currentIndex() != step)
+        m_stack->setCurrentIndex(step);
+    if (m_steps->currentRow() != step)
+        m_steps->setCurrentRow(step);
+    m_session->setStep(static_cast<IntakeSession::Step>(step));
+    if (step == 2)
+        rebuildForm();
+    if (step == 3)
+        rebuildMaterials();
+    m_back->setEnabled(step > 0);
+    m_next->setEnabled(step < 4);
+    // Restore the applicant's fields from the session (after resuming a draft).
+    m_kind->setCurrentIndex(qMax(0, m_kind->findData(m_session->applicantKind())));
+    const QList<QPair<QLineEdit *, QString>> fields{{m_name, QStringLiteral("name")},
+                                                    {m_idNumber, QStringLiteral("idNumber")},
+                                                    {m_creditCode, QStringLiteral("creditCode")},
+                                                    {m_legalRep, QStringLiteral("legalRepresentative")},
+                                                    {m_phone, QStringLiteral("phone")}};
+    for (const auto &[edit, field] : fields) {
+        if (edit->text() != m_session->applicantField(field))
+            edit->setText(m_session->applicantField(field));
+    }
+    updateStatus();
+}
+
+void IntakePage::readCard()
+{
+    if (!m_reader || !m_reader->isAvailable()) {
+        m_applicantProblems->setText(tr("No ID-card reader: type the ID number."));
+        return;
+    }
+    m_reader->read();
+}
+
+void IntakePage::lookUpLicenses()
+{
+    const QString id = m_session->applicantKind() == QLatin1String("person")
+                           ? m_session->applicantField(QStringLiteral("idNumber"))
+                           : m_session->applicantField(QStringLiteral("creditCode"));
+    if (id.size() != 18 || !m_session->applicantProblems().value(QStringLiteral("idNumber")).isEmpty())
+        return;
+    m_api->get(QStringLiteral("/applicants/%1/licenses").arg(id), [this](const models::ApiResponse &r) {
+        QStringList types;
+        for (const auto &l : r.object().value(QLatin1String("items")).toArray())
+            types << l.toObject().value(QLatin1String("type")).toString();
+        m_session->setHeldLicenses(types);
+        const QString text = types.isEmpty() ? tr("No electronic licences.")
+                                             : tr("Electronic licences: %1").arg(types.join(QStringLiteral(", ")));
+        m_licenses->setText(text);
+        m_licenses->setAccessibleName(text);
+    }, this);
+}
+
+void IntakePage::chooseMatter(const QString &code)
+{
+    m_api->get(QStringLiteral("/matters/") + code, [this, code](const models::ApiResponse &r) {
+        if (!r.ok()) {
+            m_chosen->setText(r.error.userMessage());
+            return;
+        }
+        m_store->saveMatterDetail(r.object());
+        m_session->setMatters(QJsonArray{r.object()});
+        const QString text = tr("Chosen: %1 %2").arg(code, r.object().value(QLatin1String("name")).toString());
+        m_chosen->setText(text);
+        m_chosen->setAccessibleName(text);
+        goTo(2);
+    }, this);
+}
+
+void IntakePage::rebuildForm()
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    for (const auto &f : m_session->fields()) {
+        const QJsonObject field = f.toObject();
+        const QString key = field.value(QLatin1String("key")).toString();
+        auto *edit = new QLineEdit(m_formHost);
+        edit->setText(m_session->formValue(key));
+        const QString label = field.value(QLatin1String("label")).toString();
+        edit->setAccessibleName(label);
+        m_form->addRow(field.value(QLatin1String("required")).toBool() ? label + QStringLiteral(" *") : label, edit);
+        connect(edit, &QLineEdit::textEdited, this, [this, key](const QString &text) {
+            m_session->setFormValue(key, text.trimmed());
+            const auto problems = m_session->formProblems();
+            m_formProblems->setText(problems.isEmpty() ? QString() : tr("%n field(s) need attention.", nullptr,
+                                                                        static_cast<int>(problems.size())));
+        });
+    }
+}
+
+void IntakePage::rebuildMaterials()
+{
+    const auto materials = m_session->materials();
+    m_materials->setRowCount(static_cast<int>(materials.size()));
+    for (int row = 0; row < materials.size(); ++row) {
+        const auto &m = materials[row];
+        m_materials->setItem(row, 0, new QTableWidgetItem(m.name));
+        m_materials->setItem(row, 1, new QTableWidgetItem(m.core ? tr("core") : m.required ? tr("required") : tr("optional")));
+        auto *combo = new QComboBox(m_materials);
+        combo->setAccessibleName(tr("Provision of %1").arg(m.name));
+        QStringList options{QString(), QStringLiteral("paper"), QStringLiteral("scan")};
+        if (!m.eLicenseType.isEmpty())
+            options << QStringLiteral("e_license");
+        if (m.deficiencyAllowed)
+            options << QStringLiteral("deficient");
+        for (const QString &o : options)
+            combo->addItem(provisionText(o), o);
+        combo->setCurrentIndex(qMax(0, combo->findData(m.provided)));
+        const QString code = m.code;
+        connect(combo, &QComboBox::activated, this, [this, combo, code] {
+            if (!m_session->setProvision(code, combo->currentData().toString()))
+                combo->setCurrentIndex(0);
+            QMetaObject::invokeMethod(this, &IntakePage::rebuildMaterials, Qt::QueuedConnection);
+        });
+        m_materials->setCellWidget(row, 2, combo);
+        m_materials->setItem(row, 3, new QTableWidgetItem(m.dueDate.isValid() ? QLocale().toString(m.dueDate, QLocale::ShortFormat)
+                                                                                : QString()));
+    }
+    m_materials->resizeColumnsToContents();
+    updateStatus();
+}
+
+void IntakePage::updateApplicantProblems()
+{
+    QStringList lines;
+    const auto problems = m_session->applicantProblems();
+    for (auto it = problems.begin(); it != problems.end(); ++it) {
+        if (it.value() == QLatin1String("required") || it.value() == QLatin1String("empty"))
+            continue; // not yet typed: no reproach
+        lines << models::ApiError::fieldMessage({it.key(), {}, it.value()});
+    }
+    const QString text = lines.join(QLatin1Char('\n'));
+    m_applicantProblems->setText(text);
+    m_applicantProblems->setAccessibleName(text);
+    const bool person = m_session->applicantKind() == QLatin1String("person");
+    m_idNumber->setEnabled(person);
+    m_creditCode->setEnabled(!person);
+    m_legalRep->setEnabled(!person);
+}
+
+void IntakePage::updateStatus()
+{
+    QString level;
+    switch (m_session->completeness()) {
+    case IntakeSession::Completeness::Complete: level = tr("Complete: can be accepted."); break;
+    case IntakeSession::Completeness::CompleteExceptTolerated:
+        level = tr("Complete except tolerated deficiencies: accept with deficiency; the applicant signs a commitment.");
+        break;
+    case IntakeSession::Completeness::RequiredMissing: level = tr("Required materials missing: one-time notice."); break;
+    }
+    m_completeness->setText(level);
+    m_completeness->setAccessibleName(level);
+    QStringList notice;
+    for (const auto &item : m_session->oneTimeNotice())
+        notice << QStringLiteral("• %1: %2").arg(item.name, models::ApiError::missingReason(item.reason));
+    const QString noticeText = notice.isEmpty() ? QString() : tr("One-time notice would list:\n%1").arg(notice.join(QLatin1Char('\n')));
+    m_notice->setText(noticeText);
+    m_notice->setAccessibleName(noticeText);
+    QString summary = tr("Applicant: %1").arg(m_session->applicantField(QStringLiteral("name")));
+    summary += QLatin1Char('\n') + tr("Matters: %1").arg(m_session->matterCodes().join(QStringLiteral(", ")));
+    if (m_session->bundle().size() > 0)
+        summary += QLatin1Char('\n') + tr("The bundle saves %1 field(s) and %2 material(s).")
+                                           .arg(m_session->fieldsSaved())
+                                           .arg(m_session->materialsSaved());
+    summary += QLatin1Char('\n') + level;
+    m_summary->setText(summary);
+    m_summary->setAccessibleName(summary);
+}
+
+void IntakePage::submit()
+{
+    m_accept->setEnabled(false);
+    m_result->setText(tr("Sending…"));
+    m_session->submit();
+}
+
+} // namespace onewindow::client

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "pages.h"
+
+#include <QDate>
+#include <QPointer>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace onewindow::models {
+class ApiClient;
+class IdentityReader;
+class IntakeSession;
+class LocalStore;
+class MatterCatalogModel;
+class MatterFilterModel;
+} // namespace onewindow::models
+
+namespace onewindow::client {
+
+/// New intake (新建受理, F2): applicant, matter, form, materials, decision, with the steps on the
+/// left. The state lives in an IntakeSession, saved as a draft on every change; an intake left
+/// behind (a crash, a power cut) is offered for resuming when the page opens.
+class IntakePage final : public WorkbenchPageWidget
+{
+    Q_OBJECT
+
+public:
+    IntakePage(models::ApiClient *api, models::LocalStore *store, const QString &center,
+               models::IdentityReader *reader, QWidget *parent = nullptr);
+    ~IntakePage() override;
+
+    void refresh() override;
+    void focusFirst() override;
+    models::IntakeSession *session() const { return m_session; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildApplicantStep();
+    void buildMatterStep();
+    void buildFormStep();
+    void buildMaterialsStep();
+    void buildDecideStep();
+    void retranslate();
+    void goTo(int step);
+    void newIntake();
+    void offerResume();
+    void readCard();
+    void lookUpLicenses();
+    void chooseMatter(const QString &code);
+    void rebuildForm();
+    void rebuildMaterials();
+    void updateApplicantProblems();
+    void updateStatus();
+    void submit();
+
+    models::ApiClient *m_api;
+    models::LocalStore *m_store;
+    QString m_center;
+    QPointer<models::IdentityReader> m_reader;
+    models::IntakeSession *m_session;
+    QDate m_today;
+
+    QListWidget *m_steps;
+    QStackedWidget *m_stack;
+    QPushButton *m_back;
+    QPushButton *m_next;
+    QLabel *m_resumeLabel;
+    QPushButton *m_resume;
+    QPushButton *m_discard;
+    QString m_resumeKey;
+
+    // Applicant
+    QComboBox *m_kind;
+    QLineEdit *m_name;
+    QLineEdit *m_idNumber;
+    QLineEdit *m_creditCode;
+    QLineEdit *m_legalRep;
+    QLineEdit *m_phone;
+    QPushButton *m_readCard;
+    QLabel *m_applicantProblems;
+    QLabel *m_licenses;
+    QList<QLabel *> m_applicantLabels;
+    // Matter
+    QLineEdit *m_search;
+    models::MatterCatalogModel *m_catalog;
+    models::MatterFilterModel *m_filter;
+    class QTableView *m_matters;
+    QLabel *m_chosen;
+    // Form
+    QWidget *m_formHost;
+    QFormLayout *m_form;
+    QLabel *m_formProblems;
+    // Materials
+    QTableWidget *m_materials;
+    QLabel *m_completeness;
+    QLabel *m_notice;
+    // Decide
+    QLabel *m_summary;
+    QPushButton *m_accept;
+    QLabel *m_result;
+};
+
+} // namespace onewindow::client
