@@ -1,0 +1,150 @@
+// The intake page offscreen against a real server: a clerk takes in HF-001 with the simulated
+// ID card, marks the labour contract deficient and accepts; an unfinished intake is resumed.
+#include "guitest.h"
+#include "intake/intakepage.h"
+#include "serverprocess.h"
+
+#include "models/apiclient.h"
+#include "models/catalogsync.h"
+#include "models/identityreader.h"
+#include "models/intakesession.h"
+#include "models/localstore.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace onewindow;
+
+class tst_IntakePage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    models::ApiClient m_api;
+    models::LocalStore m_store;
+    QString m_card;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(installTranslations("en"));
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
+        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        m_api.setBaseUrl(QUrl(m_server.baseUrl()));
+        bool done = false;
+        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const models::ApiResult<models::UserInfo> &r) {
+            QVERIFY(r.ok());
+            done = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        bool opened = false;
+        m_store.open(m_dir.filePath("client.sqlite"), this, [&](const QString &) { opened = true; });
+        QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));
+        models::CatalogSync sync(&m_api, &m_store);
+        QSignalSpy synced(&sync, &models::CatalogSync::finished);
+        sync.refresh();
+        QVERIFY(synced.wait(60000));
+        m_card = m_dir.filePath("card.json");
+        QFile card(m_card);
+        QVERIFY(card.open(QIODevice::WriteOnly));
+        card.write(QJsonDocument(QJsonObject{{"name", QStringLiteral("张三")}, {"idNumber", "11010519491231002X"},
+                                             {"address", QStringLiteral("北京市朝阳区")}})
+                       .toJson());
+    }
+
+    void acceptWithDeficiency()
+    {
+        models::SimulatedIdentityReader reader(m_card);
+        client::IntakePage page(&m_api, &m_store, "SZ", &reader);
+        page.resize(1100, 700);
+        page.show();
+        page.refresh();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+
+        // Step 1: the card fills the applicant; the phone is typed.
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Read ID card"), Qt::LeftButton);
+        auto *id = byAccessibleName<QLineEdit>(&page, "ID number");
+        QTRY_COMPARE_WITH_TIMEOUT(id->text(), QStringLiteral("11010519491231002X"), 10000);
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "Phone"), "13800138000");
+        QTRY_VERIFY_WITH_TIMEOUT(page.session()->applicantProblems().isEmpty(), 10000);
+
+        // Step 2: find the matter as the clerk types, Enter takes the first.
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        auto *search = byAccessibleName<QLineEdit>(&page, "Find a matter");
+        QTRY_VERIFY(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount() >= 30);
+        QTest::keyClicks(search, "HF-001");
+        QCOMPARE(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), QStringList{"HF-001"}, 10000);
+
+        // Step 3: the shared fields came from the card; the rest is typed.
+        QTRY_VERIFY(byAccessibleName<QLineEdit>(&page, QStringLiteral("申请人姓名")));
+        QCOMPARE(byAccessibleName<QLineEdit>(&page, QStringLiteral("申请人姓名"))->text(), QStringLiteral("张三"));
+        // QTest types ASCII only; insert() is an edit as if typed (it emits textEdited).
+        byAccessibleName<QLineEdit>(&page, QStringLiteral("工作单位名称"))->insert(QStringLiteral("盛泽纺织"));
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, QStringLiteral("月缴存基数")), "5000");
+        QVERIFY(page.session()->formProblems().isEmpty());
+
+        // Step 4: the electronic ID card covers ID_CARD; the contract will come later.
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->materials()[0].provided, QStringLiteral("e_license"), 10000);
+        auto *contract = byAccessibleName<QComboBox>(&page, QStringLiteral("Provision of 劳动合同"));
+        QVERIFY(contract);
+        contract->setCurrentIndex(contract->findData("deficient"));
+        emit contract->activated(contract->currentIndex());
+        QTRY_COMPARE(page.session()->completeness(), models::IntakeSession::Completeness::CompleteExceptTolerated);
+        QTRY_COMPARE(page.session()->materials()[1].dueDate, QDate(2026, 12, 4));
+
+        // Step 5: accept; the server holds the case as accepted with deficiency.
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        QSignalSpy submitted(page.session(), &models::IntakeSession::submitted);
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Accept"), Qt::LeftButton);
+        QVERIFY(submitted.wait(30000));
+        const QJsonObject created = submitted.at(0).at(0).toJsonObject();
+        QCOMPARE(created.value("status").toString(), QStringLiteral("accepted_with_deficiency"));
+        QTRY_VERIFY(page.findChildren<QLabel *>().size() > 0);
+        bool shown = false;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            shown = shown || l->text().contains(created.value("number").toString());
+        QVERIFY(shown);
+    }
+
+    // An intake left half done is offered when the page opens again, and resumes where it was.
+    void resumeADraft()
+    {
+        QString draftKey;
+        {
+            client::IntakePage page(&m_api, &m_store, "SZ", nullptr);
+            page.show();
+            byAccessibleName<QLineEdit>(&page, "Applicant name")->insert(QStringLiteral("王五"));
+            QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "ID number"), "440524188001010014");
+            draftKey = page.session()->draftKey();
+            m_store.flush();
+        }
+        client::IntakePage again(&m_api, &m_store, "SZ", nullptr);
+        again.show();
+        auto *resume = byAccessibleName<QPushButton>(&again, "Resume");
+        QTRY_VERIFY_WITH_TIMEOUT(resume->isVisible(), 10000);
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(again.session()->applicantField("name"), QStringLiteral("王五"), 10000);
+        QCOMPARE(byAccessibleName<QLineEdit>(&again, "ID number")->text(), QStringLiteral("440524188001010014"));
+        QCOMPARE(again.session()->draftKey(), draftKey);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_MAIN(tst_IntakePage)
+#include "tst_intakepage.moc"
