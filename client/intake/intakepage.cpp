@@ -418,6 +418,7 @@ void IntakePage::goTo(int step)
         if (edit->text() != m_session->applicantField(field))
             edit->setText(m_session->applicantField(field));
     }
+    updateApplicantProblems();
     updateStatus();
 }
 
