@@ -739,7 +739,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>No ID-card reader: type the ID number.</source>
         <translation type="unfinished" />
     </message>
@@ -1663,6 +1663,40 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+22" />
         <source>aboutToShutdown() failed with an exception: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>onewindow::printing::DocumentRenderer</name>
+    <message>
+        <location filename="../client/printing/documentrenderer.cpp" line="+173" />
+        <source>The print template %1 cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+207" />
+        <source>A non-acceptance notice needs its reason: the clerk's words or the list of problems.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+51" />
+        <source>The PDF cannot be written: the file is not open for writing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The PDF cannot be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+8" />
+        <source>The PDF cannot be written to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No printer was chosen.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -740,7 +740,7 @@
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>No ID-card reader: type the ID number.</source>
         <translation>没有身份证读卡器：请输入身份证号码。</translation>
     </message>
@@ -763,7 +763,8 @@
         <location line="+22" />
         <source>%n field(s) need attention.</source>
         <translation>
-            <numerusform>有 %n 项需要修改。</numerusform></translation>
+            <numerusform>有 %n 项需要修改。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
@@ -1671,6 +1672,40 @@ Counter software for one-window government service halls.</source>
         <location line="+22" />
         <source>aboutToShutdown() failed with an exception: %1</source>
         <translation>aboutToShutdown() 发生异常：%1</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::printing::DocumentRenderer</name>
+    <message>
+        <location filename="../client/printing/documentrenderer.cpp" line="+173" />
+        <source>The print template %1 cannot be read.</source>
+        <translation>无法读取打印模板 %1。</translation>
+    </message>
+    <message>
+        <location line="+207" />
+        <source>A non-acceptance notice needs its reason: the clerk's words or the list of problems.</source>
+        <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>The PDF cannot be written: the file is not open for writing.</source>
+        <translation>无法写入 PDF：文件未以写入方式打开。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The PDF cannot be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+8" />
+        <source>The PDF cannot be written to %1: %2</source>
+        <translation>无法将 PDF 写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No printer was chosen.</source>
+        <translation>未选择打印机。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "printdocument.h"
+
+#include "models/apierror.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QIODevice;
+class QPagedPaintDevice;
+class QTextDocument;
+
+namespace onewindow::sdk {
+class Registries;
+}
+
+namespace onewindow::printing {
+
+class TemplateData;
+
+/// The service hall that issues the papers, as printed on them.
+struct Office
+{
+    QString name;            ///< 盛泽镇行政审批局: the issuing authority, whose seal the papers carry
+    QString window;          ///< the counter, e.g. 综合受理窗口 3 号
+    QString phone;
+    QString address;
+    QString reviewAuthority; ///< 行政复议机关 named in the non-acceptance notice; a general phrase if empty
+    QString court;           ///< 人民法院 named in the non-acceptance notice; a general phrase if empty
+};
+
+/// One problem of a refused intake, as the server's materials_incomplete `missing` list has it.
+struct MissingItem
+{
+    QString code;
+    QString name;
+    QString reason; ///< core_missing, required_missing, deficiency_not_allowed, ...
+
+    static QList<MissingItem> fromJson(const QJsonArray &missing);
+    /// The `missing` list of a materials_incomplete answer, as the API client parsed it.
+    static QList<MissingItem> fromApiError(const models::ApiError &error);
+};
+
+/// What a paper is filled from.
+struct PrintInput
+{
+    /// A Case exactly as GET /cases/{id} returns it. For the notices of a refused intake, which
+    /// has no case on the server, the same shape without `number` (matters as objects); an ID
+    /// number in it is masked before anything is printed.
+    QJsonObject caseObject;
+    Office office;
+    /// One-time and non-acceptance notices: the problems (materials_incomplete `missing`). A
+    /// one-time notice without them lists the case's outstanding deficiencies.
+    QList<MissingItem> missing;
+    /// The date printed on the paper; the day of acceptance when invalid, else today.
+    QDate date;
+    /// The clerk's name as printed; the case's `clerk` (a username) when empty.
+    QString clerkName;
+    /// Matter or MatterSummary objects from the catalog, for the time limits in working days
+    /// (promisedDays, legalDays) and the grace period (terminationGraceDays). Without them the
+    /// papers print the due dates only.
+    QJsonArray matterDetails;
+    /// Non-acceptance notice: why, in the clerk's words (printed before the problems, if any).
+    /// The notice needs this or `missing`.
+    QString reason;
+    /// Non-acceptance notice: the authority the applicant should turn to, if any.
+    QString referral;
+};
+
+/// Fills the paper templates of an intake from a Case and prints them or saves them as PDF.
+///
+/// The template is a plugin's when one offers it for the document and the case's first matter
+/// (by matter code, then by department), else the built-in one (:/printing/<code>.html). The
+/// case number is printed as text and as a QR code. Pages are A4 with 20 mm margins; the text
+/// is set in Noto Sans CJK SC (or the first CJK font found after it).
+class DocumentRenderer
+{
+    Q_DECLARE_TR_FUNCTIONS(onewindow::printing::DocumentRenderer)
+
+public:
+    static constexpr int kPdfResolution = 300;
+    static constexpr double kMarginMillimetres = 20.0;
+
+    /// `registries` may be null (built-in templates only); it must outlive the renderer.
+    explicit DocumentRenderer(const sdk::Registries *registries = nullptr);
+    ~DocumentRenderer();
+
+    /// The resource or file path of the template used for `document` and this case.
+    QString templatePath(PrintDocument document, const QJsonObject &caseObject) const;
+    /// The filled HTML. Empty, with errorString() set, when the template cannot be read.
+    QString html(PrintDocument document, const PrintInput &input);
+    /// The filled document laid out for `device`'s pages (in CSS pixels of 1/96 inch, which
+    /// QTextDocument::print() scales to the device); sets A4 and the margins on `device`.
+    std::unique_ptr<QTextDocument> layOut(PrintDocument document, const PrintInput &input, QPagedPaintDevice *device);
+
+    /// Writes a PDF (A4, 300 dpi) to an open, writable device.
+    bool renderPdf(PrintDocument document, const PrintInput &input, QIODevice *device);
+    bool renderPdf(PrintDocument document, const PrintInput &input, const QString &filePath);
+    /// Prints on a printer (a QPrinter from QPrintDialog or QPrintPreviewDialog) or any paged
+    /// device, on A4 with 20 mm margins, at the device's own resolution.
+    bool print(PrintDocument document, const PrintInput &input, QPagedPaintDevice *printer);
+
+    /// Why the last call failed, in the user's language.
+    QString errorString() const { return m_error; }
+    /// What the last filled template did not know (placeholder names), for the plugin's author.
+    QStringList templateProblems() const { return m_problems; }
+
+private:
+    QString loadTemplate(PrintDocument document, const QJsonObject &caseObject);
+    TemplateData dataFor(PrintDocument document, const PrintInput &input) const;
+
+    const sdk::Registries *m_registries;
+    QString m_error;
+    QStringList m_problems;
+};
+
+} // namespace onewindow::printing
