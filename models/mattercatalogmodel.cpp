@@ -17,6 +17,16 @@ void MatterCatalogModel::setMatters(const QJsonArray &summaries)
         return;
     beginResetModel();
     m_matters = summaries;
+    m_rows.clear();
+    m_keys.clear();
+    m_rows.reserve(static_cast<std::size_t>(summaries.size()));
+    m_keys.reserve(static_cast<std::size_t>(summaries.size()));
+    for (const auto &m : summaries) {
+        const QJsonObject o = m.toObject();
+        m_rows.push_back(o);
+        m_keys.push_back({o.value(QLatin1String("code")).toString().toLower(), o.value(QLatin1String("name")).toString(),
+                          o.value(QLatin1String("initials")).toString()});
+    }
     endResetModel();
 }
 
@@ -34,7 +44,7 @@ QVariant MatterCatalogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject m = m_matters.at(index.row()).toObject();
+    const QJsonObject &m = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
@@ -104,6 +114,15 @@ bool MatterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 {
     if (m_words.isEmpty())
         return true;
+    // The catalog model's prepared keys: no QVariant or JSON work per row and keystroke.
+    if (const auto *catalog = qobject_cast<const MatterCatalogModel *>(sourceModel())) {
+        const auto &key = catalog->searchKey(sourceRow);
+        for (const QString &word : m_words) {
+            if (!key.code.contains(word) && !key.initials.contains(word) && !key.name.contains(word, Qt::CaseInsensitive))
+                return false;
+        }
+        return true;
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const QString code = index.data(int(MatterRole::Code)).toString().toLower();
     const QString name = index.data(int(MatterRole::Name)).toString();

