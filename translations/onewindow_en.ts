@@ -189,6 +189,14 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../client/intake/intakepage.cpp" line="+660" />
+        <source>Materials are missing.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40" />
@@ -499,7 +507,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+43" />
+        <location filename="../client/intake/intakepage.cpp" line="-611" />
         <source>Paper</source>
         <translation type="unfinished" />
     </message>
@@ -524,17 +532,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+80" />
+        <location line="+83" />
         <source>Accepted: case %1 (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+15" />
+        <location line="+25" />
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+155" />
+        <location line="+176" />
         <source>1 Applicant</source>
         <translation type="unfinished" />
     </message>
@@ -734,7 +742,33 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+40" />
+        <location line="+3" />
+        <source>Document to print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Print…    Ctrl+P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+314" />
+        <source>Save as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-273" />
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished" />
     </message>
@@ -823,6 +857,11 @@
     <message>
         <location line="+11" />
         <source>Sending…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+72" />
+        <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1402,7 +1441,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::MatterCatalogModel</name>
     <message>
-        <location filename="../models/mattercatalogmodel.cpp" line="+49" />
+        <location filename="../models/mattercatalogmodel.cpp" line="+59" />
         <source>%1 (initials: %2)</source>
         <translation type="unfinished" />
     </message>

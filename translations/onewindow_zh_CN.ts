@@ -190,6 +190,14 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../client/intake/intakepage.cpp" line="+660" />
+        <source>Materials are missing.</source>
+        <translation>材料不齐全。</translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40" />
@@ -500,7 +508,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+43" />
+        <location filename="../client/intake/intakepage.cpp" line="-611" />
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -525,17 +533,17 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+83" />
         <source>Accepted: case %1 (%2).</source>
         <translation>已受理：办件编号 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+25" />
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
     <message>
-        <location line="+155" />
+        <location line="+176" />
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
@@ -735,7 +743,33 @@
         <translation>受理</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+3" />
+        <source>Document to print</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Print…    Ctrl+P</source>
+        <translation>打印(&amp;P)…    Ctrl+P</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+314" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="-273" />
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -827,6 +861,11 @@
         <location line="+11" />
         <source>Sending…</source>
         <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location line="+72" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1410,7 +1449,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::MatterCatalogModel</name>
     <message>
-        <location filename="../models/mattercatalogmodel.cpp" line="+49" />
+        <location filename="../models/mattercatalogmodel.cpp" line="+59" />
         <source>%1 (initials: %2)</source>
         <translation>%1（拼音首字母：%2）</translation>
     </message>

@@ -1,5 +1,8 @@
 #include "intakepage.h"
 
+#include "documentrenderer.h"
+#include "printdocument.h"
+
 #include "models/apiclient.h"
 #include "models/formatting.h"
 #include "models/identityreader.h"
@@ -9,6 +12,9 @@
 #include "models/modelenums.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -127,6 +133,9 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     connect(m_session, &IntakeSession::changed, this, &IntakePage::updateStatus);
     connect(m_session, &IntakeSession::submitted, this, [this](const QJsonObject &c) {
         m_accept->setEnabled(true);
+        m_accepted = c;
+        m_refusal = {};
+        updatePrintButtons();
         const QString text = tr("Accepted: case %1 (%2).")
                                  .arg(c.value(QLatin1String("number")).toString(),
                                       models::caseStatusText(c.value(QLatin1String("status")).toString()));
@@ -136,6 +145,16 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     });
     connect(m_session, &IntakeSession::submitFailed, this, [this](const models::ApiError &error, bool retryable) {
         m_accept->setEnabled(true);
+        if (error.code == QLatin1String("materials_incomplete")) {
+            // Refused on the spot: the one-time notice lists what the server found missing.
+            m_refusal = {};
+            for (const auto &m : error.missing)
+                m_refusal.append(QJsonObject{{QStringLiteral("code"), m.code}, {QStringLiteral("name"), m.name},
+                                             {QStringLiteral("reason"), m.reason}});
+            m_accepted = {};
+            m_paper->setCurrentIndex(m_paper->findData(static_cast<int>(printing::PrintDocument::OneTimeNotice)));
+            updatePrintButtons();
+        }
         QString text = error.userMessage();
         for (const auto &m : error.missing)
             text += QStringLiteral("\n• %1: %2").arg(m.name, models::ApiError::missingReason(m.reason));
@@ -287,12 +306,33 @@ void IntakePage::buildDecideStep()
     m_summary = wrapLabel(page);
     m_accept = new QPushButton(page);
     m_result = wrapLabel(page);
+    m_paper = new QComboBox(page);
+    for (const auto document : printing::allPrintDocuments())
+        m_paper->addItem(QString(), static_cast<int>(document));
+    m_preview = new QPushButton(page);
+    m_savePdf = new QPushButton(page);
+    auto *printBar = new QHBoxLayout;
+    printBar->addWidget(m_paper);
+    printBar->addWidget(m_preview);
+    printBar->addWidget(m_savePdf);
+    printBar->addStretch();
     layout->addWidget(m_summary);
     layout->addWidget(m_accept, 0, Qt::AlignLeft);
     layout->addWidget(m_result);
+    layout->addLayout(printBar);
     layout->addStretch();
     m_stack->addWidget(page);
     connect(m_accept, &QPushButton::clicked, this, &IntakePage::submit);
+    connect(m_preview, &QPushButton::clicked, this, &IntakePage::previewPaper);
+    connect(m_savePdf, &QPushButton::clicked, this, &IntakePage::savePaperAs);
+    connect(m_paper, &QComboBox::currentIndexChanged, this, &IntakePage::updatePrintButtons);
+    // The office that issues the papers: the name of this centre.
+    m_api->get(QStringLiteral("/centers"), [this](const models::ApiResponse &r) {
+        for (const auto &c : r.object().value(QLatin1String("items")).toArray()) {
+            if (c.toObject().value(QLatin1String("code")).toString() == m_center)
+                m_officeName = c.toObject().value(QLatin1String("name")).toString();
+        }
+    }, this);
 }
 
 void IntakePage::retranslate()
@@ -329,6 +369,15 @@ void IntakePage::retranslate()
     m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Requirement"), tr("Provided as"), tr("Due")});
     m_accept->setText(tr("&Accept    Ctrl+Enter"));
     m_accept->setAccessibleName(tr("Accept"));
+    for (int i = 0; i < m_paper->count(); ++i)
+        m_paper->setItemText(i, printing::printDocumentName(static_cast<printing::PrintDocument>(m_paper->itemData(i).toInt())));
+    m_paper->setAccessibleName(tr("Document to print"));
+    m_preview->setText(tr("&Print…    Ctrl+P"));
+    m_preview->setAccessibleName(tr("Print"));
+    m_preview->setShortcut(QKeySequence::Print);
+    m_savePdf->setText(tr("Save as P&DF…"));
+    m_savePdf->setAccessibleName(tr("Save as PDF"));
+    updatePrintButtons();
     updateStatus();
 }
 
@@ -571,6 +620,79 @@ void IntakePage::submit()
     m_accept->setEnabled(false);
     m_result->setText(tr("Sending…"));
     m_session->submit();
+}
+
+} // namespace onewindow::client
+
+namespace onewindow::client {
+
+void IntakePage::updatePrintButtons()
+{
+    const auto document = static_cast<printing::PrintDocument>(m_paper->currentData().toInt());
+    const bool refusalPaper = document == printing::PrintDocument::OneTimeNotice
+                              || document == printing::PrintDocument::NonAcceptance;
+    const bool ready = refusalPaper ? (!m_refusal.isEmpty() || !m_accepted.isEmpty()) : !m_accepted.isEmpty();
+    m_preview->setEnabled(ready);
+    m_savePdf->setEnabled(ready);
+}
+
+namespace {
+
+printing::PrintInput printInput(const QJsonObject &accepted, const QJsonArray &refusal, models::IntakeSession *session,
+                                const QString &office)
+{
+    printing::PrintInput input;
+    input.office.name = office;
+    if (!accepted.isEmpty()) {
+        input.caseObject = accepted;
+    } else {
+        // A refused intake has no case on the server: the same shape from what was typed.
+        QJsonArray matters;
+        const QJsonObject draft = session->toJson();
+        for (const auto &m : draft.value(QLatin1String("matters")).toArray())
+            matters.append(QJsonObject{{QStringLiteral("code"), m.toObject().value(QLatin1String("code"))},
+                                       {QStringLiteral("name"), m.toObject().value(QLatin1String("name"))},
+                                       {QStringLiteral("department"), m.toObject().value(QLatin1String("department"))}});
+        input.caseObject = QJsonObject{{QStringLiteral("matters"), matters},
+                                       {QStringLiteral("applicant"), draft.value(QLatin1String("applicant"))},
+                                       {QStringLiteral("center"), draft.value(QLatin1String("center"))}};
+        input.missing = printing::MissingItem::fromJson(refusal);
+        input.reason = IntakePage::tr("Materials are missing.");
+    }
+    input.matterDetails = session->toJson().value(QLatin1String("matters")).toArray();
+    return input;
+}
+
+} // namespace
+
+bool IntakePage::savePaper(int document, const QString &path)
+{
+    printing::DocumentRenderer renderer;
+    const bool ok = renderer.renderPdf(static_cast<printing::PrintDocument>(document),
+                                       printInput(m_accepted, m_refusal, m_session, m_officeName), path);
+    if (!ok)
+        m_result->setText(renderer.errorString());
+    return ok;
+}
+
+void IntakePage::previewPaper()
+{
+    const auto document = static_cast<printing::PrintDocument>(m_paper->currentData().toInt());
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog preview(&printer, this);
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, document](QPrinter *p) {
+        printing::DocumentRenderer renderer;
+        if (!renderer.print(document, printInput(m_accepted, m_refusal, m_session, m_officeName), p))
+            m_result->setText(renderer.errorString());
+    });
+    preview.exec();
+}
+
+void IntakePage::savePaperAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save as PDF"), QString(), tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        savePaper(m_paper->currentData().toInt(), path);
 }
 
 } // namespace onewindow::client

@@ -3,6 +3,8 @@
 #include "pages.h"
 
 #include <QDate>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPointer>
 
 class QComboBox;
@@ -40,6 +42,9 @@ public:
     void refresh() override;
     void focusFirst() override;
     models::IntakeSession *session() const { return m_session; }
+    /// Writes a paper of the intake as a PDF (the acceptance papers once accepted, the one-time
+    /// notice once refused); false with a message shown when there is nothing to print yet.
+    bool savePaper(int document, const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -108,6 +113,15 @@ private:
     QLabel *m_summary;
     QPushButton *m_accept;
     QLabel *m_result;
+    QComboBox *m_paper;
+    QPushButton *m_preview;
+    QPushButton *m_savePdf;
+    QJsonObject m_accepted;      ///< the case, once accepted
+    QJsonArray m_refusal;        ///< the server's list of missing materials, once refused
+    QString m_officeName;
+    void updatePrintButtons();
+    void previewPaper();
+    void savePaperAs();
 };
 
 } // namespace onewindow::client

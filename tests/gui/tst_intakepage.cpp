@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -119,6 +120,20 @@ private slots:
         for (QLabel *l : page.findChildren<QLabel *>())
             shown = shown || l->text().contains(created.value("number").toString());
         QVERIFY(shown);
+
+        // The papers can be printed now; the acceptance notice names the case and the materials.
+        QVERIFY(byAccessibleName<QPushButton>(&page, "Print")->isEnabled());
+        QTemporaryDir out;
+        const QString pdf = out.filePath("acceptance.pdf");
+        QVERIFY(page.savePaper(0, pdf));
+        QProcess pdftotext;
+        pdftotext.start("pdftotext", {"-layout", pdf, "-"});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY2(text.contains(QStringLiteral("受理通知书")), qPrintable(text));
+        QVERIFY(text.contains(created.value("number").toString()));
+        QVERIFY(text.contains(QStringLiteral("劳动合同")));
+        QVERIFY(!text.contains("11010519491231002X"));
     }
 
     // An intake left half done is offered when the page opens again, and resumes where it was.
