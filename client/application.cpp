@@ -2,6 +2,7 @@
 
 #include "languages.h"
 #include "mainwindow.h"
+#include "printcommand.h"
 #include "signindialog.h"
 #include "aboutpluginsdialog.h"
 #include "pluginmanager.h"
@@ -66,6 +67,8 @@ long residentKilobytes()
 
 int runClient(int argc, char *argv[])
 {
+    if (argc > 1 && qstrcmp(argv[1], "print") == 0)
+        return runPrintCommand(argc, argv);
     QElapsedTimer started;
     started.start();
     QApplication::setOrganizationName(QStringLiteral("OneWindow"));

@@ -1040,6 +1040,59 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::PrintCommand</name>
+    <message>
+        <location filename="../client/printcommand.cpp" line="+56" />
+        <source>Reprints a paper of a case as a PDF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The case number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>acceptance, commitment, one-time-notice, non-acceptance or material-receipt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The PDF file to write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Server address (else the last one used).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>needs --case, --document (%1), --output and --user.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no server: give --server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+24" />
+        <source>no case %1, or not yours to see.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>onewindow::client::SignInDialog</name>
     <message>
         <location filename="../client/signindialog.cpp" line="+79" />

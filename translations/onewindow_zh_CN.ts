@@ -1044,6 +1044,59 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::PrintCommand</name>
+    <message>
+        <location filename="../client/printcommand.cpp" line="+56" />
+        <source>Reprints a paper of a case as a PDF.</source>
+        <translation>将办件的文书重新打印为 PDF。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The case number.</source>
+        <translation>办件编号。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>acceptance, commitment, one-time-notice, non-acceptance or material-receipt.</source>
+        <translation>acceptance（受理通知书）、commitment（容缺受理承诺书）、one-time-notice（一次性告知书）、non-acceptance（不予受理通知书）或 material-receipt（材料接收凭证）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Server address (else the last one used).</source>
+        <translation>服务器地址（默认使用上次的地址）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD.</source>
+        <translation>以此用户登录；密码取自 ONEWINDOW_PASSWORD。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>needs --case, --document (%1), --output and --user.</source>
+        <translation>需要 --case、--document（%1）、--output 和 --user。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no server: give --server.</source>
+        <translation>没有服务器地址：请用 --server 指定。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>no case %1, or not yours to see.</source>
+        <translation>没有办件 %1，或您无权查看。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::SignInDialog</name>
     <message>
         <location filename="../client/signindialog.cpp" line="+79" />

@@ -223,7 +223,7 @@ void registerRoutes(Router &router, Services &s)
     router.add("GET", api + "/cases", [&s](Request &req) {
         const int limit = limitParam(req);
         return Response::json(200, s.cases.list(req.user(), req.queryParam("status"), req.queryParam("center"), limit,
-                                                req.queryParam("cursor")));
+                                                req.queryParam("cursor"), req.queryParam("number")));
     });
 
     router.add("GET", api + "/cases/{id}", [&s](Request &req) { return s.cases.get(req.user(), req.pathParams.at("id")); });

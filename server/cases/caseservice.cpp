@@ -664,7 +664,7 @@ Response CaseService::get(const Principal &user, const std::string &id)
 }
 
 Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::string &status, const std::string &center,
-                                          int limit, const std::string &cursor)
+                                          int limit, const std::string &cursor, const std::string &number)
 {
     AuthorizationPolicy::require(user, Cap::ReadCases);
     const auto filter = AuthorizationPolicy::caseFilter(user, "c");
@@ -679,6 +679,10 @@ Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::stri
     if (!center.empty()) {
         sql += " AND c.center = ?";
         params.emplace_back(center);
+    }
+    if (!number.empty()) {
+        sql += " AND c.number = ?";
+        params.emplace_back(number);
     }
     if (!cursor.empty()) {
         const auto key = decodeCursor(cursor, 2);

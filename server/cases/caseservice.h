@@ -28,7 +28,7 @@ public:
 
     Response get(const Principal &user, const std::string &id);
     Poco::JSON::Object::Ptr list(const Principal &user, const std::string &status, const std::string &center,
-                                 int limit, const std::string &cursor);
+                                 int limit, const std::string &cursor, const std::string &number = {});
     Poco::JSON::Object::Ptr deficiencies(const Principal &user, const std::string &status,
                                          const std::string &dueBefore, const std::string &center, int limit,
                                          const std::string &cursor);

@@ -1,0 +1,11 @@
+#pragma once
+
+namespace onewindow::client {
+
+/// `onewindow print --case NUMBER --document acceptance|commitment|one-time-notice|non-acceptance|
+/// material-receipt --output FILE.pdf [--server URL] --user USER` (password in ONEWINDOW_PASSWORD):
+/// reprints a paper without a window, for batch reprints. Exit 0 on success, 1 on failure, 2 on
+/// bad usage.
+int runPrintCommand(int argc, char *argv[]);
+
+} // namespace onewindow::client
