@@ -191,7 +191,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+660" />
+        <location filename="../client/intake/intakepage.cpp" line="+719" />
         <source>Materials are missing.</source>
         <translation type="unfinished" />
     </message>
@@ -507,7 +507,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-611" />
+        <location filename="../client/intake/intakepage.cpp" line="-668" />
         <source>Paper</source>
         <translation type="unfinished" />
     </message>
@@ -541,8 +541,14 @@
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location line="+144" />
+        <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
+        <translation>
+            <numerusform>Chosen: %1 %2 — %n matter in one intake.</numerusform><numerusform>Chosen: %1 %2 — %n matters in one intake.</numerusform></translation>
+    </message>
     <message>
-        <location line="+176" />
+        <location line="+79" />
         <source>1 Applicant</source>
         <translation type="unfinished" />
     </message>
@@ -708,6 +714,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>One-thing bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Materials</source>
         <translation type="unfinished" />
     </message>
@@ -763,17 +774,22 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+314" />
+        <location line="+323" />
         <source>Save as PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-273" />
+        <location line="-282" />
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+57" />
+        <location line="+15" />
+        <source>Or a one-thing bundle…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+51" />
         <source>No ID-card reader: type the ID number.</source>
         <translation type="unfinished" />
     </message>

@@ -192,7 +192,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+660" />
+        <location filename="../client/intake/intakepage.cpp" line="+719" />
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-611" />
+        <location filename="../client/intake/intakepage.cpp" line="-668" />
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -542,8 +542,14 @@
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+144" />
+        <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
+        <translation>
+            <numerusform>已选：%1 %2——%n 个事项一次受理。</numerusform></translation>
+    </message>
     <message>
-        <location line="+176" />
+        <location line="+79" />
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
@@ -709,6 +715,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>One-thing bundle</source>
+        <translation>一件事套餐</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Materials</source>
         <translation>材料</translation>
     </message>
@@ -764,17 +775,22 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+314" />
+        <location line="+323" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-273" />
+        <location line="-282" />
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+15" />
+        <source>Or a one-thing bundle…</source>
+        <translation>或选择“一件事”套餐…</translation>
+    </message>
+    <message>
+        <location line="+51" />
         <source>No ID-card reader: type the ID number.</source>
         <translation>没有身份证读卡器：请输入身份证号码。</translation>
     </message>

@@ -30,6 +30,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace onewindow::client {
 
 using models::IntakeSession;
@@ -257,8 +259,10 @@ void IntakePage::buildMatterStep()
     m_matters->verticalHeader()->hide();
     m_matters->horizontalHeader()->setStretchLastSection(true);
     m_chosen = wrapLabel(page);
+    m_bundles = new QComboBox(page);
     layout->addWidget(m_search);
     layout->addWidget(m_matters, 1);
+    layout->addWidget(m_bundles);
     layout->addWidget(m_chosen);
     m_stack->addWidget(page);
     connect(m_search, &QLineEdit::textChanged, m_filter, &models::MatterFilterModel::setQuery);
@@ -268,6 +272,51 @@ void IntakePage::buildMatterStep()
     });
     connect(m_matters, &QTableView::activated, this,
             [this](const QModelIndex &index) { chooseMatter(index.data(int(models::MatterRole::Code)).toString()); });
+    connect(m_bundles, &QComboBox::activated, this, [this](int index) {
+        const QString code = m_bundles->itemData(index).toString();
+        if (!code.isEmpty())
+            chooseBundle(code);
+    });
+}
+
+void IntakePage::chooseBundle(const QString &code)
+{
+    // A one-thing bundle: every matter's definition, merged by the session (shared fields once).
+    m_api->get(QStringLiteral("/bundles/") + code, [this, code](const models::ApiResponse &bundle) {
+        if (!bundle.ok()) {
+            m_chosen->setText(bundle.error.userMessage());
+            return;
+        }
+        const QJsonArray codes = bundle.object().value(QLatin1String("matters")).toArray();
+        auto details = std::make_shared<QJsonArray>();
+        auto remaining = std::make_shared<int>(static_cast<int>(codes.size()));
+        const QString name = bundle.object().value(QLatin1String("name")).toString();
+        for (const auto &matter : codes) {
+            m_api->get(QStringLiteral("/matters/") + matter.toString(),
+                       [this, code, name, details, remaining, codes](const models::ApiResponse &r) {
+                           if (r.ok())
+                               details->append(r.object());
+                           if (--*remaining > 0)
+                               return;
+                           // In the bundle's order, whatever order the answers came in.
+                           QJsonArray ordered;
+                           for (const auto &c : codes) {
+                               for (const auto &d : *details) {
+                                   if (d.toObject().value(QLatin1String("code")) == c)
+                                       ordered.append(d);
+                               }
+                           }
+                           m_session->setMatters(ordered, code);
+                           const QString text = tr("Chosen: %1 %2 — %n matter(s) in one intake.", nullptr,
+                                                   static_cast<int>(ordered.size()))
+                                                    .arg(code, name);
+                           m_chosen->setText(text);
+                           m_chosen->setAccessibleName(text);
+                           updateStatus();
+                       },
+                       this);
+        }
+    }, this);
 }
 
 void IntakePage::buildFormStep()
@@ -365,6 +414,7 @@ void IntakePage::retranslate()
     m_search->setPlaceholderText(tr("Code, name or pinyin initials, e.g. gjj"));
     m_search->setAccessibleName(tr("Find a matter"));
     m_matters->setAccessibleName(tr("Matters"));
+    m_bundles->setAccessibleName(tr("One-thing bundle"));
     m_materials->setAccessibleName(tr("Materials"));
     m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Requirement"), tr("Provided as"), tr("Due")});
     m_accept->setText(tr("&Accept    Ctrl+Enter"));
@@ -429,6 +479,15 @@ void IntakePage::offerResume()
 void IntakePage::refresh()
 {
     m_store->matters(this, [this](const QJsonArray &matters) { m_catalog->setMatters(matters); });
+    m_store->bundles(this, [this](const QJsonArray &bundles) {
+        const QString current = m_bundles->currentData().toString();
+        m_bundles->clear();
+        m_bundles->addItem(tr("Or a one-thing bundle…"), QString());
+        for (const auto &b : bundles)
+            m_bundles->addItem(b.toObject().value(QLatin1String("name")).toString(),
+                               b.toObject().value(QLatin1String("code")).toString());
+        m_bundles->setCurrentIndex(qMax(0, m_bundles->findData(current)));
+    });
 }
 
 void IntakePage::focusFirst()

@@ -62,6 +62,7 @@ private:
     void readCard();
     void lookUpLicenses();
     void chooseMatter(const QString &code);
+    void chooseBundle(const QString &code);
     void rebuildForm();
     void rebuildMaterials();
     void updateApplicantProblems();
@@ -100,6 +101,7 @@ private:
     models::MatterCatalogModel *m_catalog;
     models::MatterFilterModel *m_filter;
     class QTableView *m_matters;
+    QComboBox *m_bundles;
     QLabel *m_chosen;
     // Form
     QWidget *m_formHost;

@@ -136,6 +136,27 @@ private slots:
         QVERIFY(!text.contains("11010519491231002X"));
     }
 
+    // A one-thing bundle is one intake: fewer fields and materials than the three matters apart.
+    void bundleIntake()
+    {
+        client::IntakePage page(&m_api, &m_store, "SZ", nullptr);
+        page.show();
+        page.refresh();
+        auto *bundles = byAccessibleName<QComboBox>(&page, "One-thing bundle");
+        QVERIFY(bundles);
+        QTRY_VERIFY_WITH_TIMEOUT(bundles->findData("B-OPEN-RESTAURANT") > 0, 10000);
+        bundles->setCurrentIndex(bundles->findData("B-OPEN-RESTAURANT"));
+        emit bundles->activated(bundles->currentIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), (QStringList{"MR-001", "MR-002", "MR-003"}), 10000);
+        QCOMPARE(page.session()->bundle(), QStringLiteral("B-OPEN-RESTAURANT"));
+        QVERIFY(page.session()->fieldsSaved() > 0);
+        QVERIFY(page.session()->materialsSaved() > 0);
+        bool said = false;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            said = said || l->text().contains(QStringLiteral("The bundle saves %1 field(s)").arg(page.session()->fieldsSaved()));
+        QVERIFY(said);
+    }
+
     // An intake left half done is offered when the page opens again, and resumes where it was.
     void resumeADraft()
     {
