@@ -49,7 +49,26 @@ void showMessage(QLabel *label, const QString &text)
     label->setVisible(!text.isEmpty());
 }
 
+// Filter on the left, refresh on the right.
+QHBoxLayout *filterBar(QLabel *label, QComboBox *filter, QPushButton *refresh)
+{
+    label->setBuddy(filter);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(label);
+    bar->addWidget(filter);
+    bar->addStretch();
+    bar->addWidget(refresh);
+    return bar;
+}
+
 } // namespace
+
+void WorkbenchPageWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
 
 CasesPage::CasesPage(models::ApiClient *api, QWidget *parent)
     : WorkbenchPageWidget(parent)
@@ -61,15 +80,9 @@ CasesPage::CasesPage(models::ApiClient *api, QWidget *parent)
     , m_refresh(new QPushButton(this))
     , m_message(makeMessage(this))
 {
-    m_statusLabel->setBuddy(m_status);
     m_table->setModel(m_model);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_statusLabel);
-    bar->addWidget(m_status);
-    bar->addStretch();
-    bar->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addLayout(filterBar(m_statusLabel, m_status, m_refresh));
     layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_more, 0, Qt::AlignRight);
@@ -106,13 +119,6 @@ void CasesPage::retranslate()
     m_refresh->setAccessibleName(tr("Refresh"));
 }
 
-void CasesPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    WorkbenchPageWidget::changeEvent(event);
-}
-
 void CasesPage::refresh()
 {
     const QString status = m_status->currentData().toString();
@@ -135,15 +141,9 @@ DeficienciesPage::DeficienciesPage(models::ApiClient *api, QWidget *parent)
     , m_refresh(new QPushButton(this))
     , m_message(makeMessage(this))
 {
-    m_statusLabel->setBuddy(m_status);
     m_table->setModel(m_model);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_statusLabel);
-    bar->addWidget(m_status);
-    bar->addStretch();
-    bar->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addLayout(filterBar(m_statusLabel, m_status, m_refresh));
     layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
     retranslate();
@@ -175,13 +175,6 @@ void DeficienciesPage::retranslate()
     m_table->setAccessibleName(tr("Deficient materials"));
     m_refresh->setText(tr("&Refresh"));
     m_refresh->setAccessibleName(tr("Refresh"));
-}
-
-void DeficienciesPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    WorkbenchPageWidget::changeEvent(event);
 }
 
 void DeficienciesPage::refresh()
@@ -246,13 +239,6 @@ void CatalogPage::retranslate()
     m_table->setAccessibleName(tr("Matters"));
     m_refresh->setText(tr("&Update catalog"));
     m_refresh->setAccessibleName(tr("Update catalog"));
-}
-
-void CatalogPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    WorkbenchPageWidget::changeEvent(event);
 }
 
 void CatalogPage::reloadFromStore()

@@ -31,6 +31,11 @@ public:
     /// Put the keyboard focus where work starts on this page.
     virtual void focusFirst() = 0;
 
+protected:
+    /// Sets every text in the current language; called again on a language change.
+    virtual void retranslate() = 0;
+    void changeEvent(QEvent *event) override;
+
 signals:
     /// -1 when there is nothing to count.
     void countChanged(int count);
@@ -47,11 +52,8 @@ public:
     void refresh() override;
     void focusFirst() override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     models::CaseListModel *m_model;
     QComboBox *m_status;
     QLabel *m_statusLabel;
@@ -72,11 +74,8 @@ public:
     void refresh() override;
     void focusFirst() override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     models::ApiClient *m_api;
     models::DeficiencyListModel *m_model;
     QComboBox *m_status;
@@ -97,12 +96,9 @@ public:
     void refresh() override;
     void focusFirst() override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void reloadFromStore();
-    void retranslate();
+    void retranslate() override;
     models::LocalStore *m_store;
     models::CatalogSync *m_sync;
     models::MatterCatalogModel *m_model;

@@ -431,13 +431,6 @@ void IntakePage::retranslate()
     updateStatus();
 }
 
-void IntakePage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    WorkbenchPageWidget::changeEvent(event);
-}
-
 void IntakePage::newIntake()
 {
     m_session->start(m_center, m_today);

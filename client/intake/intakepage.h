@@ -46,16 +46,13 @@ public:
     /// notice once refused); false with a message shown when there is nothing to print yet.
     bool savePaper(int document, const QString &path);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void buildApplicantStep();
     void buildMatterStep();
     void buildFormStep();
     void buildMaterialsStep();
     void buildDecideStep();
-    void retranslate();
+    void retranslate() override;
     void goTo(int step);
     void newIntake();
     void offerResume();
