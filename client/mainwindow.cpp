@@ -166,7 +166,8 @@ void MainWindow::buildWorkbench()
                                                  QStringLiteral("termb"), 1001, this))
                                              : new models::SimulatedIdentityReader(cardFile, this);
         addPage(QStringLiteral("intake"),
-                new IntakePage(api, m_services.store, m_services.session->user().center, reader, this),
+                new IntakePage(api, m_services.store, m_services.session->user().center, reader,
+                               m_services.registries, this),
                 QStringLiteral("F2"));
     }
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {

@@ -3,6 +3,9 @@
 #include "documentrenderer.h"
 #include "printdocument.h"
 
+#include "registries.h"
+
+#include "domain/idnumber.h"
 #include "models/apiclient.h"
 #include "models/formatting.h"
 #include "models/identityreader.h"
@@ -27,7 +30,8 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTableWidget>
+#include <QGridLayout>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -61,7 +65,7 @@ QString provisionText(const QString &code)
 } // namespace
 
 IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const QString &center,
-                       models::IdentityReader *reader, QWidget *parent)
+                       models::IdentityReader *reader, const sdk::Registries *registries, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_api(api)
     , m_store(store)
@@ -69,6 +73,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     , m_reader(reader)
     , m_session(new IntakeSession(api, store, this))
     , m_today(QDate::currentDate())
+    , m_editors(registries)
     , m_steps(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_back(new QPushButton(this))
@@ -76,6 +81,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     , m_resumeLabel(wrapLabel(this))
     , m_resume(new QPushButton(this))
     , m_discard(new QPushButton(this))
+    , m_applicantBar(wrapLabel(this))
 {
     m_steps->setMaximumWidth(200);
     for (int i = 0; i < 5; ++i)
@@ -96,6 +102,12 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     buttons->addWidget(m_next);
     auto *right = new QVBoxLayout;
     right->addLayout(resumeBar);
+    // Who and what, on every step: the clerk never loses sight of the applicant.
+    m_applicantBar->setTextFormat(Qt::PlainText);
+    m_applicantBar->setFocusPolicy(Qt::TabFocus);
+    m_applicantBar->setFrameShape(QFrame::StyledPanel);
+    m_applicantBar->setContentsMargins(6, 3, 6, 3);
+    right->addWidget(m_applicantBar);
     right->addWidget(m_stack, 1);
     right->addLayout(buttons);
     auto *layout = new QHBoxLayout(this);
@@ -228,7 +240,10 @@ void IntakePage::buildApplicantStep()
         updateApplicantProblems();
     });
     const auto bind = [this](QLineEdit *edit, const QString &field) {
-        connect(edit, &QLineEdit::textEdited, this, [this, field](const QString &text) {
+        // textChanged, not textEdited: a screen reader or an input method may set the text.
+        connect(edit, &QLineEdit::textChanged, this, [this, field](const QString &text) {
+            if (m_session->applicantField(field) == text.trimmed())
+                return;
             m_session->setApplicantField(field, text.trimmed());
             updateApplicantProblems();
             if (field == QLatin1String("idNumber") || field == QLatin1String("creditCode"))
@@ -259,17 +274,27 @@ void IntakePage::buildMatterStep()
     m_matters->verticalHeader()->hide();
     m_matters->horizontalHeader()->setStretchLastSection(true);
     m_chosen = wrapLabel(page);
+    m_choose = new QPushButton(page);
     m_bundles = new QComboBox(page);
-    layout->addWidget(m_search);
+    auto *searchBar = new QHBoxLayout;
+    searchBar->addWidget(m_search, 1);
+    searchBar->addWidget(m_choose);
+    layout->addLayout(searchBar);
     layout->addWidget(m_matters, 1);
     layout->addWidget(m_bundles);
     layout->addWidget(m_chosen);
     m_stack->addWidget(page);
     connect(m_search, &QLineEdit::textChanged, m_filter, &models::MatterFilterModel::setQuery);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_filter->rowCount() > 0)
-            chooseMatter(m_filter->index(0, 0).data(int(models::MatterRole::Code)).toString());
-    });
+    // Enter in the search, or the button: the selected matter, else the first one found.
+    const auto chooseCurrent = [this] {
+        const QModelIndex current = m_matters->selectionModel()->currentIndex();
+        const QModelIndex index = current.isValid() ? current : m_filter->index(0, 0);
+        if (index.isValid())
+            chooseMatter(index.siblingAtColumn(0).data(int(models::MatterRole::Code)).toString());
+    };
+    connect(m_search, &QLineEdit::returnPressed, this, chooseCurrent);
+    connect(m_choose, &QPushButton::clicked, this, chooseCurrent);
+    connect(m_search, &QLineEdit::textChanged, m_matters->selectionModel(), &QItemSelectionModel::clear);
     connect(m_matters, &QTableView::activated, this,
             [this](const QModelIndex &index) { chooseMatter(index.data(int(models::MatterRole::Code)).toString()); });
     connect(m_bundles, &QComboBox::activated, this, [this](int index) {
@@ -336,13 +361,27 @@ void IntakePage::buildMaterialsStep()
 {
     auto *page = new QWidget(m_stack);
     auto *layout = new QVBoxLayout(page);
-    m_materials = new QTableWidget(page);
-    m_materials->setColumnCount(4);
-    m_materials->verticalHeader()->hide();
-    m_materials->horizontalHeader()->setStretchLastSection(true);
+    // One row per material: its name, what the matter requires, a choice of how it was provided
+    // and its due date when deficient. Plain widgets in a grid, so that every choice is reachable
+    // from the keyboard and through the accessibility tree (a table's cell widgets are not).
+    auto *scroll = new QScrollArea(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_materials = new QWidget(scroll);
+    m_materialGrid = new QGridLayout(m_materials);
+    m_materialGrid->setColumnStretch(3, 1);
+    for (int column = 0; column < 4; ++column) {
+        auto *header = new QLabel(m_materials);
+        QFont bold = header->font();
+        bold.setBold(true);
+        header->setFont(bold);
+        m_materialGrid->addWidget(header, 0, column);
+        m_materialHeaders << header;
+    }
+    scroll->setWidget(m_materials);
     m_completeness = wrapLabel(page);
     m_notice = wrapLabel(page);
-    layout->addWidget(m_materials, 1);
+    layout->addWidget(scroll, 1);
     layout->addWidget(m_completeness);
     layout->addWidget(m_notice);
     m_stack->addWidget(page);
@@ -416,7 +455,12 @@ void IntakePage::retranslate()
     m_matters->setAccessibleName(tr("Matters"));
     m_bundles->setAccessibleName(tr("One-thing bundle"));
     m_materials->setAccessibleName(tr("Materials"));
-    m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Requirement"), tr("Provided as"), tr("Due")});
+    const QStringList headers{tr("Material"), tr("Requirement"), tr("Provided as"), tr("Due")};
+    for (int i = 0; i < headers.size(); ++i)
+        m_materialHeaders[i]->setText(headers[i]);
+    m_choose->setText(tr("&Choose"));
+    m_choose->setAccessibleName(tr("Choose matter"));
+    m_applicantBar->setAccessibleName(tr("Applicant and matter"));
     m_accept->setText(tr("&Accept    Ctrl+Enter"));
     m_accept->setAccessibleName(tr("Accept"));
     for (int i = 0; i < m_paper->count(); ++i)
@@ -428,6 +472,11 @@ void IntakePage::retranslate()
     m_savePdf->setText(tr("Save as P&DF…"));
     m_savePdf->setAccessibleName(tr("Save as PDF"));
     updatePrintButtons();
+    m_materialCodes.clear(); // rebuilt in the new language
+    if (m_stack->currentIndex() == 3)
+        rebuildMaterials();
+    if (m_stack->currentIndex() == 2)
+        updateFormProblems();
     updateStatus();
 }
 
@@ -436,6 +485,8 @@ void IntakePage::newIntake()
     m_session->start(m_center, m_today);
     for (QLineEdit *e : {m_name, m_idNumber, m_creditCode, m_legalRep, m_phone})
         e->clear();
+    m_touchedFields.clear();
+    m_materialCodes.clear();
     m_result->clear();
     goTo(0);
     // The server's today decides the due dates; and the calendar for them.
@@ -488,7 +539,10 @@ void IntakePage::focusFirst()
     switch (m_stack->currentIndex()) {
     case 0: (m_name->text().isEmpty() ? m_name : m_idNumber)->setFocus(); break;
     case 1: m_search->setFocus(); break;
-    case 3: m_materials->setFocus(); break;
+    case 3:
+        if (auto *first = m_materials->findChild<QComboBox *>())
+            first->setFocus();
+        break;
     case 4: m_accept->setFocus(); break;
     default: m_stack->currentWidget()->setFocus(); break;
     }
@@ -571,52 +625,147 @@ void IntakePage::rebuildForm()
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
+    m_fieldEditors.clear();
+    m_fieldProblemLabels.clear();
     for (const auto &f : m_session->fields()) {
         const QJsonObject field = f.toObject();
-        const QString key = field.value(QLatin1String("key")).toString();
-        auto *edit = new QLineEdit(m_formHost);
-        edit->setText(m_session->formValue(key));
-        const QString label = field.value(QLatin1String("label")).toString();
-        edit->setAccessibleName(label);
-        m_form->addRow(field.value(QLatin1String("required")).toBool() ? label + QStringLiteral(" *") : label, edit);
-        connect(edit, &QLineEdit::textEdited, this, [this, key](const QString &text) {
-            m_session->setFormValue(key, text.trimmed());
-            const auto problems = m_session->formProblems();
-            m_formProblems->setText(problems.isEmpty() ? QString() : tr("%n field(s) need attention.", nullptr,
-                                                                        static_cast<int>(problems.size())));
+        const sdk::FieldSpec spec{field.value(QLatin1String("key")).toString(),
+                                  field.value(QLatin1String("label")).toString(),
+                                  field.value(QLatin1String("type")).toString(),
+                                  field.value(QLatin1String("required")).toBool()};
+        QWidget *editor = m_editors.create(spec, m_formHost);
+        FieldEditors::setValue(editor, m_session->formValue(spec.key));
+        auto *label = new QLabel(spec.required ? spec.label + QStringLiteral(" *") : spec.label, m_formHost);
+        label->setBuddy(editor);
+        auto *problem = new QLabel(m_formHost);
+        problem->setWordWrap(true);
+        problem->setTextFormat(Qt::PlainText);
+        problem->hide();
+        auto *cell = new QVBoxLayout;
+        cell->setSpacing(1);
+        cell->addWidget(editor);
+        cell->addWidget(problem);
+        m_form->addRow(label, cell);
+        m_fieldEditors.insert(spec.key, editor);
+        m_fieldProblemLabels.insert(spec.key, problem);
+        const QString key = spec.key;
+        FieldEditors::onChanged(editor, this, [this, key](const QString &value) {
+            if (m_session->formValue(key) == value.trimmed())
+                return;
+            m_touchedFields.insert(key);
+            m_session->setFormValue(key, value.trimmed());
+            updateFormProblems();
         });
     }
+    updateFormProblems();
+}
+
+void IntakePage::updateFormProblems()
+{
+    // The domain's checks (through the session) and the department plugins' own, side by side.
+    QStringList departments;
+    for (const auto &m : m_session->toJson().value(QLatin1String("matters")).toArray())
+        departments << m.toObject().value(QLatin1String("department")).toString();
+    departments.removeDuplicates();
+    const auto problems = m_session->formProblems();
+    int count = 0;
+    for (auto it = m_fieldEditors.constBegin(); it != m_fieldEditors.constEnd(); ++it) {
+        const QString &key = it.key();
+        QStringList messages;
+        const QString code = problems.value(key);
+        if (!code.isEmpty() && (code != QLatin1String("required") || m_touchedFields.contains(key)))
+            messages << models::ApiError::fieldMessage({key, {}, code});
+        const QString value = m_session->formValue(key);
+        if (!value.isEmpty()) {
+            for (const QString &department : std::as_const(departments))
+                messages << m_editors.pluginProblems(key, department, value);
+        }
+        messages.removeDuplicates();
+        if (!code.isEmpty() || !messages.isEmpty())
+            ++count;
+        QLabel *label = m_fieldProblemLabels.value(key);
+        const QString text = messages.join(QLatin1Char(' '));
+        label->setText(text);
+        label->setAccessibleName(text);
+        label->setVisible(!text.isEmpty());
+        // A screen reader says the problem with the field itself.
+        it.value()->setAccessibleDescription(text);
+    }
+    const QString summary = count == 0 ? QString() : tr("%n field(s) need attention.", nullptr, count);
+    m_formProblems->setText(summary);
+    m_formProblems->setAccessibleName(summary);
 }
 
 void IntakePage::rebuildMaterials()
 {
     const auto materials = m_session->materials();
-    m_materials->setRowCount(static_cast<int>(materials.size()));
-    for (int row = 0; row < materials.size(); ++row) {
-        const auto &m = materials[row];
-        m_materials->setItem(row, 0, new QTableWidgetItem(m.name));
-        m_materials->setItem(row, 1, new QTableWidgetItem(m.core ? tr("core") : m.required ? tr("required") : tr("optional")));
-        auto *combo = new QComboBox(m_materials);
-        combo->setAccessibleName(tr("Provision of %1").arg(m.name));
-        QStringList options{QString(), QStringLiteral("paper"), QStringLiteral("scan")};
-        if (!m.eLicenseType.isEmpty())
-            options << QStringLiteral("e_license");
-        if (m.deficiencyAllowed)
-            options << QStringLiteral("deficient");
-        for (const QString &o : options)
-            combo->addItem(provisionText(o), o);
-        combo->setCurrentIndex(qMax(0, combo->findData(m.provided)));
-        const QString code = m.code;
-        connect(combo, &QComboBox::activated, this, [this, combo, code] {
-            if (!m_session->setProvision(code, combo->currentData().toString()))
-                combo->setCurrentIndex(0);
-            QMetaObject::invokeMethod(this, &IntakePage::rebuildMaterials, Qt::QueuedConnection);
-        });
-        m_materials->setCellWidget(row, 2, combo);
-        m_materials->setItem(row, 3, new QTableWidgetItem(m.dueDate.isValid() ? QLocale().toString(m.dueDate, QLocale::ShortFormat)
-                                                                                : QString()));
+    QStringList codes;
+    for (const auto &m : materials)
+        codes << m.code;
+    if (codes != m_materialCodes) {
+        // Other matters: new rows. (Only then: a clerk's focus stays on the choice just made.)
+        while (m_materialGrid->count() > 4) {
+            QLayoutItem *item = m_materialGrid->takeAt(4);
+            delete item->widget();
+            delete item;
+        }
+        m_materialCodes = codes;
+        for (int i = 0; i < materials.size(); ++i) {
+            const auto &m = materials[i];
+            const int row = i + 1;
+            auto *name = new QLabel(m.name, m_materials);
+            auto *requirement = new QLabel(m.core ? tr("core") : m.required ? tr("required") : tr("optional"), m_materials);
+            auto *combo = new QComboBox(m_materials);
+            combo->setObjectName(QStringLiteral("provision_") + m.code);
+            combo->setAccessibleName(tr("Provision of %1").arg(m.name));
+            name->setBuddy(combo);
+            QStringList options{QString(), QStringLiteral("paper"), QStringLiteral("scan")};
+            if (!m.eLicenseType.isEmpty())
+                options << QStringLiteral("e_license");
+            if (m.deficiencyAllowed)
+                options << QStringLiteral("deficient");
+            for (const QString &o : options)
+                combo->addItem(provisionText(o), o);
+            auto *due = new QLabel(m_materials);
+            due->setObjectName(QStringLiteral("due_") + m.code);
+            m_materialGrid->addWidget(name, row, 0);
+            m_materialGrid->addWidget(requirement, row, 1);
+            m_materialGrid->addWidget(combo, row, 2);
+            m_materialGrid->addWidget(due, row, 3);
+            const QString code = m.code;
+            connect(combo, &QComboBox::activated, this, [this, combo, code] {
+                if (!m_session->setProvision(code, combo->currentData().toString()))
+                    QMetaObject::invokeMethod(this, &IntakePage::updateMaterials, Qt::QueuedConnection);
+                else
+                    updateMaterials();
+            });
+        }
+        // Tab goes down the choices in order.
+        QWidget *previous = nullptr;
+        for (int row = 1; row <= materials.size(); ++row) {
+            QWidget *combo = m_materialGrid->itemAtPosition(row, 2)->widget();
+            if (previous)
+                setTabOrder(previous, combo);
+            previous = combo;
+        }
     }
-    m_materials->resizeColumnsToContents();
+    updateMaterials();
+}
+
+void IntakePage::updateMaterials()
+{
+    const auto materials = m_session->materials();
+    for (int i = 0; i < materials.size() && i < m_materialCodes.size(); ++i) {
+        const auto &m = materials[i];
+        auto *combo = qobject_cast<QComboBox *>(m_materialGrid->itemAtPosition(i + 1, 2)->widget());
+        auto *due = qobject_cast<QLabel *>(m_materialGrid->itemAtPosition(i + 1, 3)->widget());
+        const int index = qMax(0, combo->findData(m.provided));
+        if (combo->currentIndex() != index)
+            combo->setCurrentIndex(index);
+        const QString date = m.dueDate.isValid() ? QLocale().toString(m.dueDate, QLocale::ShortFormat) : QString();
+        due->setText(date);
+        due->setAccessibleName(date.isEmpty() ? QString() : tr("%1 due by %2").arg(m.name, date));
+    }
     updateStatus();
 }
 
@@ -665,6 +814,24 @@ void IntakePage::updateStatus()
     summary += QLatin1Char('\n') + level;
     m_summary->setText(summary);
     m_summary->setAccessibleName(summary);
+    updateApplicantBar();
+}
+
+void IntakePage::updateApplicantBar()
+{
+    const bool person = m_session->applicantKind() == QLatin1String("person");
+    const QString id = m_session->applicantField(person ? QStringLiteral("idNumber") : QStringLiteral("creditCode"));
+    const QString name = m_session->applicantField(QStringLiteral("name"));
+    QStringList parts;
+    parts << (name.isEmpty() ? tr("No applicant yet") : name);
+    if (!id.isEmpty())
+        parts << (person ? QString::fromStdString(IdNumber::mask(id.toStdString())) : id);
+    const QStringList matters = m_session->matterCodes();
+    parts << (matters.isEmpty() ? tr("no matter chosen") : m_session->bundle().isEmpty() ? matters.join(QStringLiteral(", "))
+                                                                                      : m_session->bundle());
+    const QString text = parts.join(QStringLiteral("  ·  "));
+    m_applicantBar->setText(text);
+    m_applicantBar->setAccessibleDescription(text);
 }
 
 void IntakePage::submit()

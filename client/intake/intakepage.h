@@ -1,20 +1,23 @@
 #pragma once
 
+#include "fieldeditors.h"
 #include "pages.h"
 
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHash>
 #include <QPointer>
+#include <QSet>
 
 class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QGridLayout;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
-class QTableWidget;
 
 namespace onewindow::models {
 class ApiClient;
@@ -24,6 +27,10 @@ class LocalStore;
 class MatterCatalogModel;
 class MatterFilterModel;
 } // namespace onewindow::models
+
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
 
 namespace onewindow::client {
 
@@ -36,7 +43,8 @@ class IntakePage final : public WorkbenchPageWidget
 
 public:
     IntakePage(models::ApiClient *api, models::LocalStore *store, const QString &center,
-               models::IdentityReader *reader, QWidget *parent = nullptr);
+               models::IdentityReader *reader, const sdk::Registries *registries = nullptr,
+               QWidget *parent = nullptr);
     ~IntakePage() override;
 
     void refresh() override;
@@ -62,6 +70,9 @@ private:
     void chooseBundle(const QString &code);
     void rebuildForm();
     void rebuildMaterials();
+    void updateMaterials();
+    void updateFormProblems();
+    void updateApplicantBar();
     void updateApplicantProblems();
     void updateStatus();
     void submit();
@@ -72,6 +83,7 @@ private:
     QPointer<models::IdentityReader> m_reader;
     models::IntakeSession *m_session;
     QDate m_today;
+    FieldEditors m_editors;
 
     QListWidget *m_steps;
     QStackedWidget *m_stack;
@@ -81,6 +93,7 @@ private:
     QPushButton *m_resume;
     QPushButton *m_discard;
     QString m_resumeKey;
+    QLabel *m_applicantBar;
 
     // Applicant
     QComboBox *m_kind;
@@ -98,14 +111,21 @@ private:
     models::MatterCatalogModel *m_catalog;
     models::MatterFilterModel *m_filter;
     class QTableView *m_matters;
+    QPushButton *m_choose;
     QComboBox *m_bundles;
     QLabel *m_chosen;
     // Form
     QWidget *m_formHost;
     QFormLayout *m_form;
     QLabel *m_formProblems;
+    QHash<QString, QWidget *> m_fieldEditors;    ///< by field key
+    QHash<QString, QLabel *> m_fieldProblemLabels;
+    QSet<QString> m_touchedFields;               ///< "required" is said only once a field was left empty
     // Materials
-    QTableWidget *m_materials;
+    QWidget *m_materials;
+    QGridLayout *m_materialGrid;
+    QStringList m_materialCodes;                 ///< the rows of the grid, to rebuild only when they change
+    QList<QLabel *> m_materialHeaders;
     QLabel *m_completeness;
     QLabel *m_notice;
     // Decide

@@ -2,6 +2,7 @@
 // ID card, marks the labour contract deficient and accepts; an unfinished intake is resumed.
 #include "guitest.h"
 #include "intake/intakepage.h"
+#include "registries.h"
 #include "serverprocess.h"
 
 #include "models/apiclient.h"
@@ -93,7 +94,7 @@ private slots:
         // Step 3: the shared fields came from the card; the rest is typed.
         QTRY_VERIFY(byAccessibleName<QLineEdit>(&page, QStringLiteral("申请人姓名")));
         QCOMPARE(byAccessibleName<QLineEdit>(&page, QStringLiteral("申请人姓名"))->text(), QStringLiteral("张三"));
-        // QTest types ASCII only; insert() is an edit as if typed (it emits textEdited).
+        // QTest types ASCII only; insert() is an edit as if typed.
         byAccessibleName<QLineEdit>(&page, QStringLiteral("工作单位名称"))->insert(QStringLiteral("盛泽纺织"));
         QTest::keyClicks(byAccessibleName<QLineEdit>(&page, QStringLiteral("月缴存基数")), "5000");
         QVERIFY(page.session()->formProblems().isEmpty());
@@ -134,6 +135,50 @@ private slots:
         QVERIFY(text.contains(created.value("number").toString()));
         QVERIFY(text.contains(QStringLiteral("劳动合同")));
         QVERIFY(!text.contains("11010519491231002X"));
+    }
+
+    // The form is made from the field types; a department plugin's check speaks next to its field;
+    // the applicant and the matter stay in sight on every step.
+    void formFromFieldTypesAndPluginChecks()
+    {
+        sdk::Registries registries;
+        registries.addValidator({"test.deposit-cap", "deposit_base", "HF", [](const QString &v) {
+                                     return v.toDouble() <= 50000 ? QString() : QStringLiteral("Above the fund's cap.");
+                                 }});
+        client::IntakePage page(&m_api, &m_store, "SZ", nullptr, &registries);
+        page.show();
+        page.refresh();
+        auto *bar = byAccessibleName<QLabel>(&page, "Applicant and matter");
+        QVERIFY(bar);
+        QVERIFY2(bar->text().contains("no matter chosen"), qPrintable(bar->text()));
+        byAccessibleName<QLineEdit>(&page, "Applicant name")->insert(QStringLiteral("李四"));
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "ID number"), "11010519491231002X");
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        auto *search = byAccessibleName<QLineEdit>(&page, "Find a matter");
+        QTRY_VERIFY(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount() >= 30);
+        QTest::keyClicks(search, "gjjjc"); // pinyin initials of 公积金缴存
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Choose matter"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), QStringList{"HF-001"}, 10000);
+
+        // Shown on the form step: the name, the ID masked, the matter.
+        QTRY_VERIFY(bar->isVisible() && bar->text().contains("HF-001"));
+        QVERIFY(bar->text().contains(QStringLiteral("李四")));
+        QVERIFY2(!bar->text().contains("11010519491231002X") && bar->text().contains("002X"), qPrintable(bar->text()));
+
+        auto *deposit = byAccessibleName<QLineEdit>(&page, QStringLiteral("月缴存基数"));
+        QVERIFY(deposit);
+        QTest::keyClicks(deposit, "80000");
+        QCOMPARE(page.session()->formValue("deposit_base"), QStringLiteral("80000"));
+        QCOMPARE(deposit->accessibleDescription(), QStringLiteral("Above the fund's cap."));
+        QLabel *problem = byAccessibleName<QLabel>(&page, "Above the fund's cap.");
+        QVERIFY(problem && problem->isVisible());
+        deposit->clear();
+        QTest::keyClicks(deposit, "8000");
+        QCOMPARE(deposit->accessibleDescription(), QString());
+        QVERIFY(!problem->isVisible());
+        // Left empty after typing: required, said at the field.
+        deposit->clear();
+        QCOMPARE(deposit->accessibleDescription(), QStringLiteral("Required."));
     }
 
     // A one-thing bundle is one intake: fewer fields and materials than the three matters apart.
