@@ -145,6 +145,9 @@ int runClient(int argc, char *argv[])
                                       }};
         window = std::make_unique<MainWindow>(services);
         window->show();
+        // The window takes the keyboard at once, with or without a window manager to give it.
+        window->raise();
+        window->activateWindow();
         if (measuring) {
             QTimer::singleShot(2000, &app, [&] {
                 std::printf("signed-in-ms %lld\nrss-kb %ld\n", static_cast<long long>(started.elapsed()),

@@ -82,6 +82,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         m_catalogState = ok ? tr("Catalog updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
                             : tr("Catalog: saved copy");
         updateStatus();
+        // The page on screen shows the catalog just saved (a first start has none before it).
+        if (auto *page = qobject_cast<WorkbenchPageWidget *>(m_pages->currentWidget()); page && ok)
+            page->refresh();
     });
     connect(m_healthTimer, &QTimer::timeout, this, &MainWindow::checkServer);
     m_healthTimer->start(30000);

@@ -81,6 +81,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     , m_resumeLabel(wrapLabel(this))
     , m_resume(new QPushButton(this))
     , m_discard(new QPushButton(this))
+    , m_newIntake(new QPushButton(this))
     , m_applicantBar(wrapLabel(this))
 {
     m_steps->setMaximumWidth(200);
@@ -97,6 +98,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     resumeBar->addWidget(m_resume);
     resumeBar->addWidget(m_discard);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_newIntake);
     buttons->addStretch();
     buttons->addWidget(m_back);
     buttons->addWidget(m_next);
@@ -117,15 +119,25 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
                        static_cast<QWidget *>(m_discard)})
         w->hide();
 
-    connect(m_steps, &QListWidget::currentRowChanged, this, &IntakePage::goTo);
-    connect(m_back, &QPushButton::clicked, this, [this] { goTo(m_stack->currentIndex() - 1); });
-    connect(m_next, &QPushButton::clicked, this, [this] { goTo(m_stack->currentIndex() + 1); });
+    connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) { goTo(row); });
+    // Back and Next put the keyboard on the new step's first control.
+    connect(m_back, &QPushButton::clicked, this, [this] { goTo(m_stack->currentIndex() - 1, true); });
+    connect(m_next, &QPushButton::clicked, this, [this] { goTo(m_stack->currentIndex() + 1, true); });
+    // The next applicant. An intake left unfinished stays a draft, offered when the page opens again.
+    m_newIntake->setShortcut(QKeySequence::New);
+    connect(m_newIntake, &QPushButton::clicked, this, [this] {
+        newIntake();
+        m_accepted = {};
+        m_refusal = {};
+        updatePrintButtons();
+        focusFirst();
+    });
     auto *nextKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     connect(nextKey, &QShortcut::activated, this, [this] {
         if (m_stack->currentIndex() == 4)
             submit();
         else
-            goTo(m_stack->currentIndex() + 1);
+            goTo(m_stack->currentIndex() + 1, true);
     });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         m_store->draft(m_resumeKey, this, [this](const QJsonObject &draft) {
@@ -437,6 +449,8 @@ void IntakePage::retranslate()
     m_resume->setAccessibleName(tr("Resume"));
     m_discard->setText(tr("&Discard"));
     m_discard->setAccessibleName(tr("Discard"));
+    m_newIntake->setText(tr("New intake    Ctrl+N"));
+    m_newIntake->setAccessibleName(tr("New intake"));
     m_kind->setItemText(0, tr("Person"));
     m_kind->setItemText(1, tr("Organization"));
     const QStringList labels{tr("&Applicant is:"), tr("&Name:"), tr("&ID number:"), tr("&Credit code:"),
@@ -544,11 +558,29 @@ void IntakePage::focusFirst()
             first->setFocus();
         break;
     case 4: m_accept->setFocus(); break;
+    case 2: {
+        // The first field still to fill, else the first one.
+        QWidget *first = nullptr;
+        for (int row = 0; row < m_form->rowCount(); ++row) {
+            QLayoutItem *item = m_form->itemAt(row, QFormLayout::FieldRole);
+            QWidget *editor = item && item->layout() ? item->layout()->itemAt(0)->widget() : nullptr;
+            if (!editor)
+                continue;
+            if (!first)
+                first = editor;
+            if (FieldEditors::value(editor).isEmpty()) {
+                first = editor;
+                break;
+            }
+        }
+        (first ? first : m_stack->currentWidget())->setFocus();
+        break;
+    }
     default: m_stack->currentWidget()->setFocus(); break;
     }
 }
 
-void IntakePage::goTo(int step)
+void IntakePage::goTo(int step, bool moveFocus)
 {
     step = qBound(0, step, 4);
     if (m_stack->currentIndex() != step)
@@ -575,6 +607,8 @@ void IntakePage::goTo(int step)
     }
     updateApplicantProblems();
     updateStatus();
+    if (moveFocus && isVisible())
+        focusFirst();
 }
 
 void IntakePage::readCard()
@@ -617,7 +651,7 @@ void IntakePage::chooseMatter(const QString &code)
         const QString text = tr("Chosen: %1 %2").arg(code, r.object().value(QLatin1String("name")).toString());
         m_chosen->setText(text);
         m_chosen->setAccessibleName(text);
-        goTo(2);
+        goTo(2, true);
     }, this);
 }
 

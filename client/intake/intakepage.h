@@ -61,7 +61,8 @@ private:
     void buildMaterialsStep();
     void buildDecideStep();
     void retranslate() override;
-    void goTo(int step);
+    /// Shows a step; `moveFocus` puts the keyboard on its first control (Back, Next, a matter chosen).
+    void goTo(int step, bool moveFocus = false);
     void newIntake();
     void offerResume();
     void readCard();
@@ -92,6 +93,7 @@ private:
     QLabel *m_resumeLabel;
     QPushButton *m_resume;
     QPushButton *m_discard;
+    QPushButton *m_newIntake;
     QString m_resumeKey;
     QLabel *m_applicantBar;
 

@@ -1,0 +1,179 @@
+"""What every end-to-end driver shares: the checks, finding controls by accessible name, pressing
+keys as a user would, and starting the real server and client."""
+import os
+import re
+import subprocess
+import time
+
+import pyatspi
+
+PASSED = 0
+FAILED = 0
+
+KEYS = {"F2": 0xFFBF, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
+
+
+def check(condition, what):
+    global PASSED, FAILED
+    if condition:
+        PASSED += 1
+        print(f"PASS: {what}", flush=True)
+    else:
+        FAILED += 1
+        print(f"FAIL: {what}", flush=True)
+    return condition
+
+
+def summary(name):
+    print(f"{name}: {PASSED} passed, {FAILED} failed", flush=True)
+    return 1 if FAILED or not PASSED else 0
+
+
+def wait_for(predicate, timeout=30.0, step=0.2):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            value = predicate()
+        except Exception:  # the tree changes under us while windows open and close
+            value = None
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def find(root, name, role=None):
+    def match(node):
+        return node is not None and node.name == name and (role is None or node.getRoleName() == role)
+    return pyatspi.findDescendant(root, match, breadth_first=True)
+
+
+def find_showing(root, name, role=None):
+    """A control the user can see now (pages of a stack that are not shown do not count)."""
+    def match(node):
+        return (node is not None and node.name == name and (role is None or node.getRoleName() == role)
+                and node.getState().contains(pyatspi.STATE_SHOWING))
+    return pyatspi.findDescendant(root, match, breadth_first=True)
+
+
+def find_prefix(root, prefix, role=None):
+    def match(node):
+        return (node is not None and node.name and node.name.startswith(prefix)
+                and (role is None or node.getRoleName() == role))
+    return pyatspi.findDescendant(root, match, breadth_first=True)
+
+
+def application(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def set_text(node, text):
+    node.queryEditableText().setTextContents(text)
+
+
+def text_value(node):
+    t = node.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def press(node):
+    node.queryAction().doAction(0)
+
+
+def focus(node):
+    node.queryComponent().grabFocus()
+
+
+def key(name, times=1):
+    for _ in range(times):
+        pyatspi.Registry.generateKeyboardEvent(KEYS[name], None, pyatspi.KEY_SYM)
+        time.sleep(0.15)
+
+
+def text_of(node):
+    """What a screen reader reads of a label: its text interface, else its description."""
+    try:
+        text = text_value(node)
+        if text:
+            return text
+    except NotImplementedError:
+        pass
+    return node.description
+
+
+def start_server(server_binary, tmp, today="2026-11-27", name="e2e.db"):
+    db = os.path.join(tmp, name)
+    proc = subprocess.Popen([server_binary, "--listen", "127.0.0.1:0", "--database", "sqlite:" + db, "--demo",
+                             "--today", today], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in proc.stdout:
+        m = re.search(r"listening on (http://[0-9.:]+)", line)
+        if m:
+            # Keep reading its output so that it never blocks on a full pipe.
+            import threading
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+            return proc, m.group(1)
+    raise SystemExit("the server did not start")
+
+
+def start_client(client_binary, url, home, lang, extra_env=None):
+    env = dict(os.environ, HOME=home, LANG=lang, LC_ALL=lang, LANGUAGE="")
+    env.pop("XDG_CONFIG_HOME", None)
+    env.pop("XDG_DATA_HOME", None)
+    env.update(extra_env or {})
+    proc = subprocess.Popen([client_binary, "--server", url], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    if not wait_for(lambda: application(proc.pid)):
+        proc.kill()
+        raise SystemExit("the client did not appear on the accessibility bus")
+    # The client's tree grows after it first appears on the bus: always look it up afresh.
+    return proc, lambda: application(proc.pid)
+
+
+def sign_in(app, names, user, password):
+    username = wait_for(lambda: find(app(), names["username"]))
+    check(username is not None, f"the sign-in dialog has a field named {names['username']!r}")
+    set_text(username, user)
+    set_text(find(app(), names["password"]), password)
+    button = find(app(), names["sign_in"], "push button")
+    check(button is not None, f"the sign-in dialog has a button named {names['sign_in']!r}")
+    press(button)
+
+
+def dump(root, depth=0, showing_only=True):
+    """Prints the tree as a screen reader sees it (to see why a control was not found)."""
+    if root is None or depth > 40:
+        return
+    try:
+        if showing_only and depth > 1 and not root.getState().contains(pyatspi.STATE_SHOWING):
+            return
+        print("  " * depth + f"{root.getRoleName()}: {root.name!r}", flush=True)
+        for i in range(root.childCount):
+            dump(root.getChildAtIndex(i), depth + 1, showing_only)
+    except Exception:
+        return
+
+
+def labelled(root, label_text, role=None):
+    """The control a showing label names (its buddy): how a screen reader on Linux names a combo box,
+    whose own name is its current text."""
+    label = find_showing(root, label_text, "label")
+    if label is None:
+        return None
+    for relation in label.getRelationSet():
+        if relation.getRelationType() == pyatspi.RELATION_LABEL_FOR and relation.getNTargets() > 0:
+            target = relation.getTarget(0)
+            if role is None or target.getRoleName() == role:
+                return target
+    return None
+
+
+def focused(root):
+    return pyatspi.findDescendant(root, lambda n: n is not None and n.getState().contains(pyatspi.STATE_FOCUSED),
+                                  breadth_first=True)
