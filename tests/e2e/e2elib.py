@@ -10,7 +10,7 @@ import pyatspi
 PASSED = 0
 FAILED = 0
 
-KEYS = {"F2": 0xFFBF, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
+KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
 
 
 def check(condition, what):
