@@ -1005,7 +1005,7 @@ void CaseService::resumeClock(Transaction &tx, const std::string &caseId, const 
     const WorkCalendar calendar = m_catalog.calendar(tx);
     const Date today = m_clock.today();
     const Date start = parseIsoDate(pause->text("started_at")).value_or(today);
-    const int days = std::max(0, calendar.workingDaysBetween(start, today));
+    const int days = DeficiencyPolicy::pausedWorkingDays(calendar, start, today);
     tx.execute("UPDATE case_clock_pauses SET ended_at = ?, working_days = ? WHERE id = ?",
                {toIsoString(today), std::int64_t{days}, pause->integer("id")});
     std::string detail = pause->text("started_at") + " to " + toIsoString(today) + ", " + std::to_string(days)

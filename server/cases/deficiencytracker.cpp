@@ -135,8 +135,11 @@ int DeficiencyTracker::terminateLapsed()
         {toIsoString(today)});
     // One termination per case, naming every lapsed material.
     std::map<std::string, std::vector<const DbRow *>> byCase;
-    for (const DbRow &row : rows)
-        byCase[row.text("case_id")].push_back(&row);
+    for (const DbRow &row : rows) {
+        const auto ends = parseIsoDate(row.text("terminates_after"));
+        if (ends && DeficiencyPolicy::terminationDue(*ends, today))
+            byCase[row.text("case_id")].push_back(&row);
+    }
     int terminated = 0;
     const std::string now = m_clock.now();
     for (const auto &[caseId, lapsed] : byCase) {
@@ -199,15 +202,13 @@ int DeficiencyTracker::createReminders()
         const auto due = parseIsoDate(row.text("due_date"));
         if (!due)
             continue;
-        std::string kind;
-        if (row.text("status") == "overdue")
-            kind = "overdue";
-        else if (today == *due)
-            kind = "due_today";
-        else if (today < *due && !(today < calendar.addWorkingDays(*due, -before)))
-            kind = "due_soon";
-        else
-            continue;
+        // An overdue material gets the overdue reminder even when the job runs late.
+        const auto reminder = row.text("status") == "overdue"
+                                  ? std::optional<Reminder>(Reminder::Overdue)
+                                  : DeficiencyPolicy::reminderDue(calendar, *due, today, before);
+        if (!reminder || (*reminder == Reminder::Overdue && row.text("status") != "overdue"))
+            continue; // past due but not marked yet: the overdue step marks it first
+        const std::string kind = DeficiencyPolicy::reminderCode(*reminder);
         const std::string text = reminderText(kind, row.text("number"), row.text("material_name"),
                                               row.text("due_date"), row.text("terminates_after"));
         // The unique key (deficiency, kind) makes this once-only, whichever instance gets here first.
