@@ -39,6 +39,23 @@ Date DeficiencyPolicy::terminationDate(const WorkCalendar &calendar, const Matte
     return calendar.addWorkingDays(dueDate, std::max(0, matter.terminationGraceDays));
 }
 
+std::optional<Reminder> DeficiencyPolicy::reminderDue(const WorkCalendar &calendar, const Date &dueDate,
+                                                     const Date &today, int daysBefore)
+{
+    if (dueDate < today)
+        return Reminder::Overdue;
+    if (dueDate == today)
+        return Reminder::DueToday;
+    if (!(today < calendar.addWorkingDays(dueDate, -std::max(0, daysBefore))))
+        return Reminder::DueSoon;
+    return std::nullopt;
+}
+
+int DeficiencyPolicy::pausedWorkingDays(const WorkCalendar &calendar, const Date &start, const Date &end)
+{
+    return std::max(0, calendar.workingDaysBetween(start, end));
+}
+
 CompletenessReport DeficiencyPolicy::completeness(const MatterRules &matter,
                                                   const std::map<std::string, Provision> &provisions,
                                                   const ApplicantRecord &applicant)
@@ -106,6 +123,16 @@ const char *DeficiencyPolicy::issueCode(MaterialIssue::Kind kind)
     case MaterialIssue::Kind::DeficiencyNotAllowed: return "deficiency_not_allowed";
     case MaterialIssue::Kind::UnknownMaterial: return "unknown_material";
     case MaterialIssue::Kind::ApplicantBrokeCommitment: return "applicant_broke_commitment";
+    }
+    return "unknown";
+}
+
+const char *DeficiencyPolicy::reminderCode(Reminder reminder)
+{
+    switch (reminder) {
+    case Reminder::DueSoon: return "due_soon";
+    case Reminder::DueToday: return "due_today";
+    case Reminder::Overdue: return "overdue";
     }
     return "unknown";
 }

@@ -4,6 +4,7 @@
 #include "domain/matter.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,13 @@ struct MaterialIssue
     Kind kind;
 };
 
+/// The SMS reminders of a deficient material (each is sent once).
+enum class Reminder {
+    DueSoon,  ///< a few working days before the due date
+    DueToday, ///< on the due date
+    Overdue,  ///< after it, before the case is terminated
+};
+
 struct CompletenessReport
 {
     Completeness level = Completeness::Complete;
@@ -66,6 +74,17 @@ public:
     /// The date past which an unsupplied material ends the case (due date + the grace period).
     static Date terminationDate(const WorkCalendar &calendar, const MatterRules &matter, const Date &dueDate);
 
+    /// The reminder a material still outstanding on `today` calls for: Overdue after the due
+    /// date, DueToday on it, DueSoon from `daysBefore` working days before it; none earlier.
+    static std::optional<Reminder> reminderDue(const WorkCalendar &calendar, const Date &dueDate, const Date &today,
+                                               int daysBefore);
+    /// Whether an unsupplied material ends its case today: the day after its termination date.
+    static bool terminationDue(const Date &terminationDate, const Date &today) { return terminationDate < today; }
+
+    /// Working days the promised-time clock stood still for a pause from `start` to `end`
+    /// (the working days after `start` up to and including `end`; 0 when `end` is not later).
+    static int pausedWorkingDays(const WorkCalendar &calendar, const Date &start, const Date &end);
+
     /// Completeness of a case's materials; every material of the matter should have a provision
     /// (absent entries count as Missing).
     static CompletenessReport completeness(const MatterRules &matter,
@@ -74,6 +93,7 @@ public:
 
     static const char *refusalCode(DeficiencyRefusal refusal);
     static const char *issueCode(MaterialIssue::Kind kind);
+    static const char *reminderCode(Reminder reminder);
 };
 
 } // namespace onewindow

@@ -2,7 +2,9 @@
 #include "api/services.h"
 #include "audit/audittrail.h"
 #include "auth/sessions.h"
+#include "cases/attachments.h"
 #include "cases/caseservice.h"
+#include "cases/deficiencytracker.h"
 #include "catalog/catalog.h"
 #include "catalog/demodata.h"
 #include "clock.h"
@@ -11,6 +13,7 @@
 #include "http/pipeline.h"
 #include "http/router.h"
 #include "logging/logging.h"
+#include "notify/notifier.h"
 
 #include <Poco/File.h>
 #include <Poco/Net/Context.h>
@@ -61,13 +64,17 @@ std::string defaultDatabaseUrl()
     return "sqlite:" + dir + "/onewindow.db";
 }
 
-// Runs background jobs every `interval` until stopped.
+// Runs background jobs every `interval` until stopped; an interval of 0 or less runs none
+// (jobs then run only through POST /jobs/run).
 class JobRunner
 {
 public:
-    JobRunner(CaseService &cases, long intervalSeconds) : m_cases(cases), m_interval(intervalSeconds)
+    JobRunner(DeficiencyTracker &tracker, long intervalSeconds) : m_tracker(tracker), m_interval(intervalSeconds)
     {
-        m_thread = std::thread([this] { run(); });
+        if (m_interval > 0)
+            m_thread = std::thread([this] { run(); });
+        else
+            spdlog::info("background jobs off (jobs.intervalSeconds = {})", m_interval);
     }
     ~JobRunner()
     {
@@ -76,7 +83,8 @@ public:
             m_stop = true;
         }
         m_wake.notify_all();
-        m_thread.join();
+        if (m_thread.joinable())
+            m_thread.join();
     }
 
 private:
@@ -86,17 +94,16 @@ private:
         while (!m_stop) {
             lock.unlock();
             try {
-                if (const int n = m_cases.markOverdue(); n > 0)
-                    spdlog::info("{} deficiency(ies) marked overdue", n);
+                m_tracker.runAll();
             } catch (const std::exception &e) {
-                spdlog::error("overdue job failed: {}", e.what());
+                spdlog::error("deficiency jobs failed: {}", e.what());
             }
             lock.lock();
             m_wake.wait_for(lock, std::chrono::seconds(m_interval), [this] { return m_stop; });
         }
     }
 
-    CaseService &m_cases;
+    DeficiencyTracker &m_tracker;
     long m_interval;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -201,7 +208,21 @@ protected:
             sessionSettings.lockoutWindowSeconds = config().getInt("lockout.windowSeconds", 15 * 60);
             SessionService sessions(db, clock, audit, sessionSettings);
             CaseService cases(db, clock, catalog, audit);
-            Services services{db, clock, audit, catalog, sessions, cases, ONEWINDOW_VERSION};
+            const auto maxAttachmentBytes =
+                static_cast<std::size_t>(config().getInt64("attachments.maxBytes", 20 * 1024 * 1024));
+            AttachmentService attachments(db, clock, audit, maxAttachmentBytes);
+            std::unique_ptr<Notifier> notifier;
+            if (const std::string command = config().getString("notifier.command", ""); !command.empty())
+                notifier = std::make_unique<CommandNotifier>(command);
+            else
+                notifier = std::make_unique<LoggingNotifier>();
+            DeficiencyTracker::Settings trackerSettings;
+            trackerSettings.daysBefore = config().getInt("reminders.daysBefore", 2);
+            trackerSettings.maxAttempts = config().getInt("notifier.maxAttempts", 3);
+            DeficiencyTracker tracker(db, clock, catalog, audit, cases, *notifier, trackerSettings);
+            spdlog::info("reminders {} working day(s) before the due date and on it, sent by {}",
+                         trackerSettings.daysBefore, notifier->name());
+            Services services{db, clock, audit, catalog, sessions, cases, attachments, tracker, ONEWINDOW_VERSION};
             Router router;
             registerRoutes(router, services);
             const Pipeline pipeline(router, sessions);
@@ -232,7 +253,8 @@ protected:
             params->setTimeout(Poco::Timespan(30, 0));
             Poco::Net::HTTPServer server(
                 new PipelineHandlerFactory(pipeline,
-                                           static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20))),
+                                           static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20)),
+                                           maxAttachmentBytes),
                 *socket, params);
             server.start();
             std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString()
@@ -240,7 +262,7 @@ protected:
             spdlog::info("listening on {} ({}, version {})", bound.toString(), db.dialectName(), ONEWINDOW_VERSION);
 
             {
-                JobRunner jobs(cases, config().getInt("jobs.intervalSeconds", 60));
+                JobRunner jobs(tracker, config().getInt("jobs.intervalSeconds", 60));
                 waitForTerminationRequest();
                 spdlog::info("stopping: finishing requests in flight");
                 server.stopAll(false);

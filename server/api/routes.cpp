@@ -3,7 +3,9 @@
 #include "audit/audittrail.h"
 #include "auth/policy.h"
 #include "auth/sessions.h"
+#include "cases/attachments.h"
 #include "cases/caseservice.h"
+#include "cases/deficiencytracker.h"
 #include "catalog/catalog.h"
 #include "clock.h"
 #include "db/database.h"
@@ -59,6 +61,23 @@ Date dateParam(const std::string &name, const std::string &text, FieldErrors &er
         return *d;
     errors.add(name, "A date, YYYY-MM-DD.", text.empty() ? "required" : "invalid");
     return Date{};
+}
+
+// The file name of an upload: `?filename=`, else the `filename` of a Content-Disposition header.
+std::string uploadFilename(const Request &req)
+{
+    if (std::string name = req.queryParam("filename"); !name.empty())
+        return name;
+    const std::string disposition = req.header("content-disposition");
+    const auto at = disposition.find("filename=");
+    if (at == std::string::npos)
+        return {};
+    std::string value = disposition.substr(at + 9);
+    if (!value.empty() && value.front() == '"') {
+        const auto end = value.find('"', 1);
+        return value.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+    }
+    return value.substr(0, value.find(';'));
 }
 
 } // namespace
@@ -237,6 +256,51 @@ void registerRoutes(Router &router, Services &s)
     router.add("POST", api + "/cases/{id}/deficiencies/{did}/supply", [&s](Request &req) {
         return s.cases.supply(req.user(), req.pathParams.at("id"), req.pathParams.at("did"), req.header("if-match"),
                               req.body);
+    });
+
+    router.add("POST", api + "/cases/{id}/deficiencies/{did}/waive", [&s](Request &req) {
+        return s.cases.waive(req.user(), req.pathParams.at("id"), req.pathParams.at("did"), req.header("if-match"),
+                             req.body);
+    });
+
+    router.add("POST", api + "/cases/{id}/attachments", [&s](Request &req) {
+        return s.attachments.upload(req.user(), req.pathParams.at("id"), req.header("idempotency-key"),
+                                    uploadFilename(req), req.body);
+    });
+
+    router.add("GET", api + "/cases/{id}/attachments", [&s](Request &req) {
+        return Response::json(200, s.attachments.list(req.user(), req.pathParams.at("id")));
+    });
+
+    router.add("GET", api + "/cases/{id}/attachments/{aid}/content", [&s](Request &req) {
+        return s.attachments.content(req.user(), req.pathParams.at("id"), req.pathParams.at("aid"),
+                                     req.header("if-none-match"));
+    });
+
+    router.add("GET", api + "/notifications", [&s](Request &req) {
+        const int limit = limitParam(req);
+        return Response::json(200, s.tracker.list(req.user(), req.queryParam("caseId"), req.queryParam("status"),
+                                                  limit, req.queryParam("cursor")));
+    });
+
+    router.add("GET", api + "/applicants/{identifier}/broken-commitment", [&s](Request &req) {
+        return Response::json(200, s.cases.commitment(req.user(), req.pathParams.at("identifier")));
+    });
+
+    router.add("POST", api + "/applicants/{identifier}/broken-commitment/clear", [&s](Request &req) {
+        return Response::json(200, s.cases.clearCommitment(req.user(), req.pathParams.at("identifier"), req.body));
+    });
+
+    router.add("POST", api + "/jobs/run", [&s](Request &req) {
+        AuthorizationPolicy::require(req.user(), Cap::RunJobs);
+        const auto report = s.tracker.runAll();
+        auto o = newObject();
+        o->set("overdue", report.overdue);
+        o->set("terminated", report.terminated);
+        o->set("reminders", report.reminders);
+        o->set("sent", report.sent);
+        o->set("failed", report.failed);
+        return Response::json(200, o);
     });
 
     router.add("GET", api + "/cases/{id}/audit", [&s](Request &req) {

@@ -4,8 +4,10 @@
 
 namespace onewindow::server {
 
+class AttachmentService;
 class AuditTrail;
 class CaseService;
+class DeficiencyTracker;
 class Catalog;
 class Clock;
 class Database;
@@ -20,6 +22,8 @@ struct Services
     Catalog &catalog;
     SessionService &sessions;
     CaseService &cases;
+    AttachmentService &attachments;
+    DeficiencyTracker &tracker;
     std::string version;
 };
 

@@ -31,7 +31,16 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
     case Capability::ReadDeficiencies:
         return isOneOf(role, {"clerk", "agent", "approver", "supervisor"});
     case Capability::SupplyDeficiency:
+    case Capability::UploadAttachment:
         return isOneOf(role, {"clerk", "agent", "supervisor"});
+    case Capability::ReadAttachments:
+        return isOneOf(role, {"clerk", "agent", "approver", "supervisor"});
+    case Capability::WaiveDeficiency:
+    case Capability::ReadNotifications:
+    case Capability::ClearBrokenCommitment:
+        return role == "supervisor";
+    case Capability::RunJobs:
+        return role == "admin";
     case Capability::ReadCaseAudit:
         return isOneOf(role, {"clerk", "agent", "approver", "supervisor", "auditor"});
     case Capability::VerifyAudit:

@@ -33,6 +33,12 @@ public:
         ReadDeficiencies,
         ReadCaseAudit,
         VerifyAudit,
+        UploadAttachment,     ///< same people as SupplyDeficiency: the attachment is the supplied material
+        ReadAttachments,      ///< same people as ReadCases
+        WaiveDeficiency,      ///< a supervisor forgoes a deficient material, with a reason
+        ReadNotifications,    ///< the reminder outbox of the supervisor's centres
+        ClearBrokenCommitment,///< a supervisor lifts an applicant's broken-commitment record
+        RunJobs,              ///< run the background jobs now (administration)
     };
 
     static bool can(const Principal &user, Capability capability);

@@ -21,6 +21,7 @@
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -97,6 +98,13 @@ Poco::JSON::Object::Ptr deficiencyJson(const DbRow &row)
     d->set("status", row.text("status"));
     d->set("suppliedAt", orNull(row.optText("supplied_at")));
     d->set("provided", orNull(row.optText("provided")));
+    d->set("suppliedBy", orNull(row.optText("supplied_by")));
+    d->set("attachmentId", orNull(row.optText("attachment_id")));
+    d->set("overdueAt", orNull(row.optText("overdue_at")));
+    d->set("terminatesAfter", orNull(row.optText("terminates_after")));
+    d->set("waivedAt", orNull(row.optText("waived_at")));
+    d->set("waivedBy", orNull(row.optText("waived_by")));
+    d->set("waiveReason", orNull(row.optText("waive_reason")));
     return d;
 }
 
@@ -294,6 +302,8 @@ struct IntakePlan
     MergedIntake merged;
     std::map<std::string, Provision> provisions;
     std::map<std::string, Date> dueDates;
+    std::map<std::string, Date> terminatesAfter; ///< due date + the strictest grace period
+    bool clockPaused = false;                    ///< a matter stops its clock while a material is deficient
     std::map<std::string, std::string> materialNames;
     CaseAction action = CaseAction::Accept;
     CaseState state = CaseState::Accepted;
@@ -448,9 +458,29 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                     due = material.dueDate;
             }
             plan.dueDates[code] = *due;
+            std::optional<Date> ends;
+            for (const auto &m : plan.matters) {
+                const MatterRules r = m.rules();
+                if (const MaterialRule *rule = r.material(code); rule && (rule->required || rule->core)) {
+                    const Date t = DeficiencyPolicy::terminationDate(calendar, r, *due);
+                    if (!ends || t < *ends)
+                        ends = t;
+                }
+            }
+            plan.terminatesAfter[code] = ends.value_or(*due);
         }
+        // An applicant who broke an earlier commitment gets no new one: a refusal of its own, so
+        // the counter can explain it (the one-time notice lists the materials all the same).
+        if (record.brokeCommitment
+            && std::any_of(report.issues.begin(), report.issues.end(), [](const MaterialIssue &issue) {
+                   return issue.kind == MaterialIssue::Kind::ApplicantBrokeCommitment;
+               }))
+            throw ApiError::commitmentBroken(missing);
         if (!missing.empty())
             throw ApiError::materialsIncomplete(missing);
+        plan.clockPaused = !plan.dueDates.empty()
+                           && std::any_of(plan.matters.begin(), plan.matters.end(),
+                                          [](const MatterDefinition &m) { return m.clock == "paused"; });
 
         // The lifecycle decides the state.
         CaseFacts facts;
@@ -560,15 +590,23 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                     toIsoString(plan.promisedDue),
                     toIsoString(plan.legalDue),
                     now});
+        std::string deficientNames;
         for (const auto &[code, due] : plan.dueDates) {
-            tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, 'outstanding', ?)",
+            tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at, "
+                       "terminates_after) VALUES (?, ?, ?, ?, ?, 'outstanding', ?, ?)",
                        {Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), id, code,
-                        plan.materialNames[code], toIsoString(due), now});
+                        plan.materialNames[code], toIsoString(due), now, toIsoString(plan.terminatesAfter.at(code))});
+            deficientNames += (deficientNames.empty() ? "" : ", ") + plan.materialNames[code];
         }
         m_audit.append(tx, id, user.username, std::string(CaseLifecycle::actionCode(plan.action)),
                        number + " at " + in.center + ", " + std::to_string(plan.dueDates.size())
                            + " deficient material(s)");
+        if (plan.clockPaused) {
+            const std::string reason = "the time limit stops while deficient material is outstanding: " + deficientNames;
+            tx.execute("INSERT INTO case_clock_pauses (case_id, started_at, reason) VALUES (?, ?, ?)",
+                       {id, toIsoString(today), reason});
+            m_audit.append(tx, id, "system", "clock_paused", toIsoString(today) + ": " + reason);
+        }
 
         Response response = Response::json(201, caseJson(tx, id));
         response.headers["Location"] = "/api/v1/cases/" + id;
@@ -622,17 +660,57 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &case
     c->set("acceptedAt", row->text("accepted_at"));
     c->set("promisedDueDate", row->text("promised_due_date"));
     c->set("legalDueDate", row->text("legal_due_date"));
+    // Every move of the promised due date, explained.
+    auto pauses = newArray();
+    for (const DbRow &p : tx.query("SELECT started_at, ended_at, working_days, reason FROM case_clock_pauses WHERE "
+                                   "case_id = ? ORDER BY id",
+                                   {id})) {
+        auto o = newObject();
+        o->set("start", p.text("started_at"));
+        o->set("end", orNull(p.optText("ended_at")));
+        o->set("workingDays", p.isNull("working_days") ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.integer("working_days")));
+        o->set("reason", p.text("reason"));
+        pauses->add(o);
+    }
+    c->set("clockPauses", pauses);
+    c->set("terminatedAt", orNull(row->optText("terminated_at")));
     c->set("materials", parseStoredArray(row->text("materials")));
+    std::map<std::string, Poco::JSON::Array::Ptr> reminders;
+    for (const DbRow &n : tx.query("SELECT deficiency_id, kind, status, created_at, sent_at FROM notifications WHERE "
+                                   "case_id = ? ORDER BY id",
+                                   {id})) {
+        auto &list = reminders[n.text("deficiency_id")];
+        if (!list)
+            list = newArray();
+        auto o = newObject();
+        o->set("kind", n.text("kind"));
+        o->set("status", n.text("status"));
+        o->set("createdAt", n.text("created_at"));
+        o->set("sentAt", orNull(n.optText("sent_at")));
+        list->add(o);
+    }
     auto deficiencies = newArray();
-    for (const DbRow &d : tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id}))
-        deficiencies->add(deficiencyJson(d));
+    bool overdue = false;
+    for (const DbRow &d : tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id})) {
+        auto o = deficiencyJson(d);
+        const auto it = reminders.find(d.text("id"));
+        o->set("reminders", it == reminders.end() ? newArray() : it->second);
+        overdue = overdue || d.text("status") == "overdue";
+        deficiencies->add(o);
+    }
     c->set("deficiencies", deficiencies);
+    c->set("overdue", overdue);
     c->set("version", row->integer("version"));
     c->set("updatedAt", row->text("updated_at"));
     return c;
 }
 
 void CaseService::requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability)
+{
+    requireCaseInScope(tx, user, id, capability);
+}
+
+void requireCaseInScope(Transaction &tx, const Principal &user, const std::string &id, int capability)
 {
     const auto row = tx.queryOne("SELECT c.center, c.departments, COALESCE(ce.parent, '') AS parent FROM cases c "
                                  "JOIN centers ce ON ce.code = c.center WHERE c.id = ?",
@@ -787,6 +865,71 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
     return result;
 }
 
+CaseService::Resolving CaseService::beginResolve(Transaction &tx, const Principal &user, const std::string &caseId,
+                                                 const std::string &deficiencyId, const std::string &ifMatch,
+                                                 int capability)
+{
+    requireInScope(tx, user, caseId, capability);
+    if (ifMatch.empty())
+        throw ApiError::preconditionRequired("If-Match");
+    const auto row = tx.queryOne("SELECT status, version, materials FROM cases WHERE id = ?", {caseId});
+    Resolving r;
+    r.version = row->integer("version");
+    r.status = row->text("status");
+    r.materials = row->text("materials");
+    if (ifMatch != etagOf(r.version) && ifMatch != "W/" + etagOf(r.version))
+        throw ApiError::preconditionFailed();
+    const auto deficiency = tx.queryOne("SELECT material, material_name, status FROM deficiencies WHERE id = ? AND "
+                                        "case_id = ?",
+                                        {deficiencyId, caseId});
+    if (!deficiency)
+        throw ApiError::notFound();
+    if (r.status == "terminated")
+        throw ApiError::transitionRefused("case_terminated",
+                                          "The case was terminated because this material did not come in time.");
+    const std::string current = deficiency->text("status");
+    if (current != "outstanding" && current != "overdue")
+        throw ApiError::transitionRefused("deficiency_" + current, "This material is already " + current + ".");
+    r.material = deficiency->text("material");
+    r.materialName = deficiency->text("material_name");
+    return r;
+}
+
+Response CaseService::finishResolve(Transaction &tx, const Principal &user, const std::string &caseId,
+                                    const Resolving &r, const std::string &materialsJson)
+{
+    std::string status = r.status;
+    const std::int64_t outstanding =
+        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
+                    {caseId})
+            ->integer("n");
+    if (outstanding == 0) {
+        resumeClock(tx, caseId, user.username, true);
+        if (status == "accepted_with_deficiency") {
+            CaseFacts facts;
+            facts.outstandingDeficiencies = 0;
+            const auto decision = CaseLifecycle::decide(CaseState::AcceptedWithDeficiency,
+                                                        CaseAction::CompleteMaterials, *roleFromCode(user.role), facts);
+            if (decision.allowed()) {
+                status = std::string(CaseLifecycle::stateCode(decision.to));
+                m_audit.append(tx, caseId, user.username, "complete_materials", "no deficient material outstanding");
+            }
+        }
+    }
+    // Guarded by the version read at the start: a case changed meanwhile (by another request or
+    // the termination job) is refused, and nothing of this request is kept.
+    if (tx.query("UPDATE cases SET status = ?, materials = ?, version = version + 1, updated_at = ? WHERE id = ? "
+                 "AND version = ? RETURNING version",
+                 {status, materialsJson, m_clock.now(), caseId, r.version})
+            .empty())
+        throw ApiError::preconditionFailed();
+    auto json = caseJson(tx, caseId);
+    tx.commit();
+    Response response = Response::json(200, json);
+    response.headers["ETag"] = etagOf(r.version + 1);
+    return response;
+}
+
 Response CaseService::supply(const Principal &user, const std::string &caseId, const std::string &deficiencyId,
                              const std::string &ifMatch, const std::string &body)
 {
@@ -797,57 +940,173 @@ Response CaseService::supply(const Principal &user, const std::string &caseId, c
         throw ApiError::preconditionRequired("If-Match");
     const auto json = parseObject(body);
     const std::string provided = optString(json, "provided").value_or("");
-    if (provided != "paper" && provided != "scan") {
-        FieldErrors errors;
+    FieldErrors errors;
+    if (provided != "paper" && provided != "scan")
         errors.add("provided", "How the material arrived: paper or scan.", "invalid");
-        errors.throwIfAny();
+    const auto attachmentId = optString(json, "attachmentId");
+    if (json->has("attachmentId") && !json->get("attachmentId").isEmpty()) {
+        if (!attachmentId)
+            errors.add("attachmentId", "The id of an attachment of this case.", "invalid");
+        else if (!tx.queryOne("SELECT id FROM attachments WHERE id = ? AND case_id = ?", {*attachmentId, caseId}))
+            errors.add("attachmentId", "No attachment with this id belongs to this case.", "not_in_case");
     }
-    const auto row = tx.queryOne("SELECT status, version, materials FROM cases WHERE id = ?", {caseId});
-    const std::int64_t version = row->integer("version");
-    if (ifMatch != etagOf(version) && ifMatch != "W/" + etagOf(version))
-        throw ApiError::preconditionFailed();
-    const auto deficiency =
-        tx.queryOne("SELECT material, status FROM deficiencies WHERE id = ? AND case_id = ?", {deficiencyId, caseId});
-    if (!deficiency)
-        throw ApiError::notFound();
-    const std::string current = deficiency->text("status");
-    if (current != "outstanding" && current != "overdue")
-        throw ApiError::transitionRefused("deficiency_" + current, "This material is already " + current + ".");
+    errors.throwIfAny();
+    const Resolving r = beginResolve(tx, user, caseId, deficiencyId, ifMatch, static_cast<int>(Cap::SupplyDeficiency));
 
     const std::string now = m_clock.now();
-    const std::string material = deficiency->text("material");
-    tx.execute("UPDATE deficiencies SET status = 'supplied', supplied_at = ?, provided = ? WHERE id = ?",
-               {now, provided, deficiencyId});
-    auto materials = parseStoredArray(row->text("materials"));
+    tx.execute("UPDATE deficiencies SET status = 'supplied', supplied_at = ?, provided = ?, supplied_by = ?, "
+               "attachment_id = ? WHERE id = ?",
+               {now, provided, user.username, attachmentId ? DbValue{*attachmentId} : DbValue{}, deficiencyId});
+    auto materials = parseStoredArray(r.materials);
     for (std::size_t i = 0; i < materials->size(); ++i) {
         auto m = materials->getObject(static_cast<unsigned>(i));
-        if (m->getValue<std::string>("code") == material)
+        if (m->getValue<std::string>("code") == r.material)
             m->set("provided", provided);
     }
-    std::string status = row->text("status");
-    const std::int64_t outstanding =
-        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
-                    {caseId})
-            ->integer("n");
-    m_audit.append(tx, caseId, user.username, "deficiency_supplied", material + " (" + provided + ")");
-    if (outstanding == 0 && status == "accepted_with_deficiency") {
-        CaseFacts facts;
-        facts.outstandingDeficiencies = 0;
-        const auto decision = CaseLifecycle::decide(CaseState::AcceptedWithDeficiency, CaseAction::CompleteMaterials,
-                                                    *roleFromCode(user.role), facts);
-        if (decision.allowed()) {
-            status = std::string(CaseLifecycle::stateCode(decision.to));
-            m_audit.append(tx, caseId, user.username, "complete_materials", "every deficient material supplied");
+    m_audit.append(tx, caseId, user.username, "deficiency_supplied",
+                   r.material + " (" + provided + (attachmentId ? ", attachment " + *attachmentId : "") + ")");
+    return finishResolve(tx, user, caseId, r, toJson(materials));
+}
+
+Response CaseService::waive(const Principal &user, const std::string &caseId, const std::string &deficiencyId,
+                            const std::string &ifMatch, const std::string &body)
+{
+    AuthorizationPolicy::require(user, Cap::WaiveDeficiency);
+    Transaction tx(m_db, Transaction::Mode::Write);
+    requireInScope(tx, user, caseId, static_cast<int>(Cap::WaiveDeficiency));
+    if (ifMatch.empty())
+        throw ApiError::preconditionRequired("If-Match");
+    const auto json = parseObject(body);
+    std::string reason = optString(json, "reason").value_or("");
+    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
+    reason.erase(reason.begin(), std::find_if(reason.begin(), reason.end(), notSpace));
+    reason.erase(std::find_if(reason.rbegin(), reason.rend(), notSpace).base(), reason.end());
+    FieldErrors errors;
+    if (reason.empty())
+        errors.add("reason", "Say why the material is no longer needed; the reason is kept in the audit trail.",
+                   "required");
+    else if (reason.size() > 1000)
+        errors.add("reason", "At most 1000 bytes.", "invalid");
+    errors.throwIfAny();
+    const Resolving r = beginResolve(tx, user, caseId, deficiencyId, ifMatch, static_cast<int>(Cap::WaiveDeficiency));
+    tx.execute("UPDATE deficiencies SET status = 'waived', waived_at = ?, waived_by = ?, waive_reason = ? WHERE id = ?",
+               {m_clock.now(), user.username, reason, deficiencyId});
+    m_audit.append(tx, caseId, user.username, "deficiency_waived", r.material + ": " + reason);
+    return finishResolve(tx, user, caseId, r, r.materials);
+}
+
+void CaseService::resumeClock(Transaction &tx, const std::string &caseId, const std::string &actor, bool moveDueDate)
+{
+    const auto pause = tx.queryOne("SELECT id, started_at FROM case_clock_pauses WHERE case_id = ? AND ended_at IS "
+                                   "NULL ORDER BY id DESC LIMIT 1",
+                                   {caseId});
+    if (!pause)
+        return;
+    const WorkCalendar calendar = m_catalog.calendar(tx);
+    const Date today = m_clock.today();
+    const Date start = parseIsoDate(pause->text("started_at")).value_or(today);
+    const int days = DeficiencyPolicy::pausedWorkingDays(calendar, start, today);
+    tx.execute("UPDATE case_clock_pauses SET ended_at = ?, working_days = ? WHERE id = ?",
+               {toIsoString(today), std::int64_t{days}, pause->integer("id")});
+    std::string detail = pause->text("started_at") + " to " + toIsoString(today) + ", " + std::to_string(days)
+                         + " working day(s)";
+    if (moveDueDate && days > 0) {
+        const auto row = tx.queryOne("SELECT promised_due_date FROM cases WHERE id = ?", {caseId});
+        if (const auto due = parseIsoDate(row->text("promised_due_date"))) {
+            const Date moved = calendar.addWorkingDays(*due, days);
+            tx.execute("UPDATE cases SET promised_due_date = ? WHERE id = ?", {toIsoString(moved), caseId});
+            detail += "; promised due date " + toIsoString(*due) + " -> " + toIsoString(moved);
         }
     }
-    tx.execute("UPDATE cases SET status = ?, materials = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
-               "version = ?",
-               {status, toJson(materials), now, caseId, version});
-    auto json2 = caseJson(tx, caseId);
+    m_audit.append(tx, caseId, actor, "clock_resumed", detail);
+}
+
+std::optional<std::string> normalizedApplicantId(const std::string &identifier, const Date &today)
+{
+    if (const auto id = IdNumber::parse(identifier, today))
+        return id->text();
+    if (const auto code = CreditCode::parse(identifier))
+        return code->text();
+    return std::nullopt;
+}
+
+namespace {
+
+Poco::JSON::Object::Ptr commitmentJson(const std::string &applicant, const std::optional<DbRow> &row)
+{
+    auto o = newObject();
+    o->set("applicant", IdNumber::check(applicant) == IdNumber::Problem::None ? IdNumber::mask(applicant) : applicant);
+    o->set("brokeCommitment", row ? row->boolean("broke_commitment") : false);
+    o->set("caseId", row ? orNull(row->optText("case_id")) : Poco::Dynamic::Var());
+    o->set("note", row ? orNull(row->optText("note")) : Poco::Dynamic::Var());
+    o->set("updatedAt", row ? orNull(row->optText("updated_at")) : Poco::Dynamic::Var());
+    return o;
+}
+
+std::string applicantOrThrow(const std::string &identifier, const Date &today)
+{
+    const auto applicant = normalizedApplicantId(identifier, today);
+    if (!applicant) {
+        FieldErrors errors;
+        errors.add("identifier", "Neither a valid citizen ID number nor a valid unified social credit code.",
+                   "invalid");
+        errors.throwIfAny();
+    }
+    return *applicant;
+}
+
+} // namespace
+
+Poco::JSON::Object::Ptr CaseService::commitment(const Principal &user, const std::string &identifier)
+{
+    AuthorizationPolicy::require(user, Cap::ClearBrokenCommitment);
+    const std::string applicant = applicantOrThrow(identifier, m_clock.today());
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const auto row = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
+                                 "applicant = ?",
+                                 {applicant});
+    // A record left by a case outside the supervisor's centres is not theirs to see.
+    if (row && row->boolean("broke_commitment") && !row->isNull("case_id"))
+        requireInScope(tx, user, row->text("case_id"), static_cast<int>(Cap::ClearBrokenCommitment));
+    return commitmentJson(applicant, row);
+}
+
+Poco::JSON::Object::Ptr CaseService::clearCommitment(const Principal &user, const std::string &identifier,
+                                                     const std::string &body)
+{
+    AuthorizationPolicy::require(user, Cap::ClearBrokenCommitment);
+    const std::string applicant = applicantOrThrow(identifier, m_clock.today());
+    const auto json = parseObject(body);
+    std::string reason = optString(json, "reason").value_or("");
+    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
+    reason.erase(reason.begin(), std::find_if(reason.begin(), reason.end(), notSpace));
+    reason.erase(std::find_if(reason.rbegin(), reason.rend(), notSpace).base(), reason.end());
+    FieldErrors errors;
+    if (reason.empty())
+        errors.add("reason", "Say why the record is cleared; the reason is kept in the audit trail.", "required");
+    else if (reason.size() > 1000)
+        errors.add("reason", "At most 1000 bytes.", "invalid");
+    errors.throwIfAny();
+
+    Transaction tx(m_db, Transaction::Mode::Write);
+    const auto row = tx.queryOne("SELECT broke_commitment, case_id FROM applicant_records WHERE applicant = ?",
+                                 {applicant});
+    if (!row || !row->boolean("broke_commitment"))
+        throw ApiError(409, "transition_refused", "Nothing to clear", "This applicant has no broken commitment on record.")
+            .with("reason", "no_broken_commitment");
+    const std::string caseId = row->text("case_id");
+    if (!caseId.empty())
+        requireInScope(tx, user, caseId, static_cast<int>(Cap::ClearBrokenCommitment));
+    const std::string now = m_clock.now();
+    tx.execute("UPDATE applicant_records SET broke_commitment = 0, note = ?, updated_at = ? WHERE applicant = ?",
+               {"cleared by " + user.username + ": " + reason, now, applicant});
+    m_audit.append(tx, caseId, user.username, "commitment_cleared",
+                   commitmentJson(applicant, std::nullopt)->getValue<std::string>("applicant") + ": " + reason);
+    const auto after = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
+                                   "applicant = ?",
+                                   {applicant});
     tx.commit();
-    Response r = Response::json(200, json2);
-    r.headers["ETag"] = etagOf(version + 1);
-    return r;
+    return commitmentJson(applicant, after);
 }
 
 Poco::JSON::Object::Ptr CaseService::audit(const Principal &user, const std::string &caseId)
@@ -864,9 +1123,9 @@ int CaseService::markOverdue()
 {
     Transaction tx(m_db, Transaction::Mode::Write);
     lockForTransaction(tx, kOverdueJobLock);
-    const DbRows rows = tx.query("UPDATE deficiencies SET status = 'overdue' WHERE status = 'outstanding' AND due_date "
-                                 "< ? RETURNING id, case_id, material, due_date",
-                                 {toIsoString(m_clock.today())});
+    const DbRows rows = tx.query("UPDATE deficiencies SET status = 'overdue', overdue_at = ? WHERE status = "
+                                 "'outstanding' AND due_date < ? RETURNING id, case_id, material, due_date",
+                                 {m_clock.now(), toIsoString(m_clock.today())});
     std::set<std::string> cases;
     for (const DbRow &row : rows) {
         m_audit.append(tx, row.text("case_id"), "system", "deficiency_overdue",

@@ -2,6 +2,7 @@
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/PostgreSQL/PostgreSQLException.h>
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/SQLiteException.h>
@@ -54,6 +55,9 @@ void bindAll(Poco::Data::Statement &statement, const std::vector<DbValue> &param
                     statement.addBind(bind(Poco::Data::NullData(Poco::NULL_GENERIC)));
                 else if constexpr (std::is_same_v<T, std::int64_t>)
                     statement.addBind(bind(static_cast<Poco::Int64>(v)));
+                else if constexpr (std::is_same_v<T, DbBlob>)
+                    statement.addBind(bind(Poco::Data::BLOB(
+                        reinterpret_cast<const unsigned char *>(v.bytes.data()), v.bytes.size())));
                 else
                     statement.addBind(bind(v));
             },

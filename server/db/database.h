@@ -15,8 +15,14 @@
 
 namespace onewindow::server {
 
+/// Bytes bound as a BLOB (SQLite) or BYTEA (PostgreSQL). Read back, such a column is a string.
+struct DbBlob
+{
+    std::string bytes;
+};
+
 /// A value bound to a statement or read from a row. Dates and times are text (ISO 8601).
-using DbValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+using DbValue = std::variant<std::monostate, std::int64_t, double, std::string, DbBlob>;
 
 /// One row of a result, by column name.
 class DbRow

@@ -18,7 +18,7 @@ struct Migration
     std::vector<const char *> statements;
 };
 
-// Portable SQL: {{ID}} is an auto-increment primary key, {{REAL}} a double.
+// Portable SQL: {{ID}} is an auto-increment primary key, {{REAL}} a double, {{BLOB}} bytes.
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> all{
@@ -71,6 +71,32 @@ const std::vector<Migration> &migrations()
              "CREATE INDEX audit_case ON audit_log (case_id, seq)",
              "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
          }},
+        {2,
+         "deficiency tracking: attachments, reminders, waivers, clock pauses, termination",
+         {
+             "CREATE TABLE attachments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
+             "filename TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+             "content {{BLOB}} NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL)",
+             "CREATE INDEX attachments_case ON attachments (case_id, created_at, id)",
+             "ALTER TABLE deficiencies ADD COLUMN attachment_id TEXT REFERENCES attachments(id)",
+             "ALTER TABLE deficiencies ADD COLUMN supplied_by TEXT",
+             "ALTER TABLE deficiencies ADD COLUMN overdue_at TEXT",
+             "ALTER TABLE deficiencies ADD COLUMN waived_at TEXT",
+             "ALTER TABLE deficiencies ADD COLUMN waived_by TEXT",
+             "ALTER TABLE deficiencies ADD COLUMN waive_reason TEXT",
+             "ALTER TABLE deficiencies ADD COLUMN terminates_after TEXT",
+             "ALTER TABLE cases ADD COLUMN terminated_at TEXT",
+             "ALTER TABLE applicant_records ADD COLUMN case_id TEXT",
+             "CREATE TABLE notifications (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
+             "deficiency_id TEXT NOT NULL REFERENCES deficiencies(id), kind TEXT NOT NULL, recipient TEXT NOT NULL, "
+             "text TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, status TEXT NOT NULL, "
+             "attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, claimed_at TEXT, UNIQUE (deficiency_id, kind))",
+             "CREATE INDEX notifications_status ON notifications (status, id)",
+             "CREATE INDEX notifications_case ON notifications (case_id, id)",
+             "CREATE TABLE case_clock_pauses (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
+             "started_at TEXT NOT NULL, ended_at TEXT, working_days INTEGER, reason TEXT NOT NULL)",
+             "CREATE INDEX case_clock_pauses_case ON case_clock_pauses (case_id, id)",
+         }},
     };
     return all;
 }
@@ -85,6 +111,7 @@ std::string portable(const std::string &sql, Database::Dialect dialect)
     };
     replace("{{ID}}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
     replace("{{REAL}}", pg ? "DOUBLE PRECISION" : "REAL");
+    replace("{{BLOB}}", pg ? "BYTEA" : "BLOB");
     return out;
 }
 

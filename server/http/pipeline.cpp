@@ -54,8 +54,8 @@ Response problem(const ApiError &error, const std::string &requestId)
 class PipelineHandler : public Poco::Net::HTTPRequestHandler
 {
 public:
-    PipelineHandler(const Pipeline &pipeline, std::size_t maxBodyBytes)
-        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes)
+    PipelineHandler(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes)
+        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes), m_maxUploadBytes(maxUploadBytes)
     {
     }
 
@@ -84,32 +84,34 @@ public:
         }
 
         // Bodies over the limit are read and dropped (up to a point), so that the client, still
-        // sending, sees the 413 instead of a reset connection.
+        // sending, sees the 413 instead of a reset connection. File uploads have a limit of their own.
+        const bool upload = request.method == "POST" && request.path.size() > 12
+                            && request.path.compare(request.path.size() - 12, 12, "/attachments") == 0;
+        const std::size_t limit = upload && m_maxUploadBytes > 0 ? m_maxUploadBytes : m_maxBodyBytes;
         bool tooLarge = false;
         std::istream &body = in.stream();
         char buffer[8192];
         std::size_t drained = 0;
         while (body.read(buffer, sizeof buffer) || body.gcount() > 0) {
             const auto got = static_cast<std::size_t>(body.gcount());
-            if (!tooLarge && request.body.size() + got <= m_maxBodyBytes) {
+            if (!tooLarge && request.body.size() + got <= limit) {
                 request.body.append(buffer, got);
                 continue;
             }
             tooLarge = true;
             request.body.clear();
             drained += got;
-            if (drained > 64 * m_maxBodyBytes)
+            if (drained > 64 * limit)
                 break;
         }
         if (tooLarge) {
             request.requestId = newRequestId();
             response = problem(ApiError(413, "payload_too_large", "Request too large",
-                                        "The request body is larger than " + std::to_string(m_maxBodyBytes)
+                                        "The request body is larger than " + std::to_string(limit)
                                             + " bytes."),
                                request.requestId);
             response.headers["X-Request-Id"] = request.requestId;
-            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path,
-                         m_maxBodyBytes);
+            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path, limit);
             send(response, out, true);
             return;
         }
@@ -130,12 +132,16 @@ private:
             out.send();
             return;
         }
-        out.setContentType(response.contentType + "; charset=utf-8");
+        // Text gets its charset; file contents (attachments) go out with their own media type.
+        const bool text = response.contentType.find("json") != std::string::npos
+                          || response.contentType.rfind("text/", 0) == 0;
+        out.setContentType(text ? response.contentType + "; charset=utf-8" : response.contentType);
         out.sendBuffer(response.body.data(), response.body.size());
     }
 
     const Pipeline &m_pipeline;
     std::size_t m_maxBodyBytes;
+    std::size_t m_maxUploadBytes;
 };
 
 } // namespace
@@ -190,7 +196,7 @@ Response Pipeline::route(Request &request) const
 
 Poco::Net::HTTPRequestHandler *PipelineHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest &)
 {
-    return new PipelineHandler(m_pipeline, m_maxBodyBytes);
+    return new PipelineHandler(m_pipeline, m_maxBodyBytes, m_maxUploadBytes);
 }
 
 } // namespace onewindow::server

@@ -26,12 +26,13 @@ private:
     SessionService &m_sessions;
 };
 
-/// Poco's side: turns sockets into Requests and Responses; bodies over `maxBodyBytes` are 413.
+/// Poco's side: turns sockets into Requests and Responses; bodies over `maxBodyBytes` are 413,
+/// except file uploads (POST .../attachments), which may have up to `maxUploadBytes`.
 class PipelineHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-    PipelineHandlerFactory(const Pipeline &pipeline, std::size_t maxBodyBytes)
-        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes)
+    PipelineHandlerFactory(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes = 0)
+        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes), m_maxUploadBytes(maxUploadBytes)
     {
     }
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &request) override;
@@ -39,6 +40,7 @@ public:
 private:
     const Pipeline &m_pipeline;
     std::size_t m_maxBodyBytes;
+    std::size_t m_maxUploadBytes;
 };
 
 } // namespace onewindow::server

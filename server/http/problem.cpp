@@ -52,6 +52,15 @@ ApiError ApiError::materialsIncomplete(std::vector<MissingMaterial> missing)
     return e;
 }
 
+ApiError ApiError::commitmentBroken(std::vector<MissingMaterial> missing)
+{
+    ApiError e(422, "commitment_broken", "Earlier commitment broken",
+               "The applicant did not supply a deficient material of an earlier case in time, so that case was "
+               "terminated; until a supervisor clears the record, accept only with every material present.");
+    e.m_missing = std::move(missing);
+    return e;
+}
+
 ApiError ApiError::preconditionRequired(const std::string &header)
 {
     return ApiError(428, "precondition_required", "Precondition required", "This request needs the " + header

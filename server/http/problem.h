@@ -33,6 +33,9 @@ public:
     static ApiError methodNotAllowed(const std::string &allow);
     static ApiError validation(std::vector<FieldError> errors);
     static ApiError materialsIncomplete(std::vector<MissingMaterial> missing);
+    /// The applicant broke an earlier deficiency commitment: no acceptance with deficiency until
+    /// a supervisor clears the record. `missing` is the one-time notice all the same.
+    static ApiError commitmentBroken(std::vector<MissingMaterial> missing);
     static ApiError preconditionRequired(const std::string &header);
     static ApiError preconditionFailed();
     static ApiError transitionRefused(const std::string &reason, const std::string &detail);

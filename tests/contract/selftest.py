@@ -122,10 +122,18 @@ VALID_CASE = {
         {"code": "MAT-1", "name": "营业执照", "core": True, "required": True, "provided": "e_license"},
         {"code": "MAT-2", "name": "场地证明", "core": False, "required": True, "provided": "deficient"},
     ],
+    "clockPauses": [{"start": "2026-11-28", "end": None, "workingDays": None,
+                     "reason": "deficient material outstanding: 场地证明"}],
+    "terminatedAt": None,
     "deficiencies": [
         {"id": "d1", "material": "MAT-2", "materialName": "场地证明", "dueDate": "2026-12-03",
-         "status": "outstanding", "suppliedAt": None, "provided": None},
+         "status": "outstanding", "suppliedAt": None, "provided": None, "suppliedBy": None,
+         "attachmentId": None, "overdueAt": None, "terminatesAfter": "2026-12-08", "waivedAt": None,
+         "waivedBy": None, "waiveReason": None,
+         "reminders": [{"kind": "due_soon", "status": "sent", "createdAt": "2026-12-01T09:00:00+08:00",
+                        "sentAt": "2026-12-01T09:00:01+08:00"}]},
     ],
+    "overdue": False,
     "version": 1,
     "updatedAt": "2026-11-28T09:15:00+08:00",
 }
@@ -166,12 +174,16 @@ def main(argv):
          "contentType": "application/json; charset=utf-8", "headers": headers,
          "body": invalid_case},
     ]
+    # A file's content: only its media type is checked, its bytes are not JSON.
+    content = "/api/v1/cases/" + VALID_CASE["id"] + "/attachments/a1/content"
+    traffic.append({"method": "GET", "path": content, "status": 200, "contentType": "application/pdf",
+                    "headers": {"ETag": '"' + "0" * 64 + '"'}, "body": None})
     result = run_checker(spec_path, traffic)
     print(result.stdout, end="")
     print(result.stderr, end="", file=sys.stderr)
     fail_lines = [line for line in result.stdout.splitlines() if line.startswith("FAIL ")]
     assert result.returncode == 1, f"exit status {result.returncode}, expected 1"
-    assert result.stdout.splitlines()[-1] == "contract: 1 passed, 1 failed", "wrong summary"
+    assert result.stdout.splitlines()[-1] == "contract: 2 passed, 1 failed", "wrong summary"
     assert len(fail_lines) == 1, f"{len(fail_lines)} failure lines, expected 1"
     assert "internalNote" in fail_lines[0], "the failure does not name the undocumented field"
 

@@ -110,6 +110,50 @@ private slots:
                  std::string("2026-12-01"));
     }
 
+    // Two working days before: Wednesday 2 December for a material due Friday 4 December 2026.
+    void remindersBeforeOnAndAfterTheDueDate()
+    {
+        const WorkCalendar calendar;
+        const Date due = d("2026-12-04");
+        const auto at = [&](const char *today, int before = 2) {
+            const auto r = DeficiencyPolicy::reminderDue(calendar, due, d(today), before);
+            return std::string(r ? DeficiencyPolicy::reminderCode(*r) : "none");
+        };
+        QCOMPARE(at("2026-11-27"), std::string("none"));
+        QCOMPARE(at("2026-12-01"), std::string("none"));
+        QCOMPARE(at("2026-12-02"), std::string("due_soon"));
+        QCOMPARE(at("2026-12-03"), std::string("due_soon"));
+        QCOMPARE(at("2026-12-04"), std::string("due_today"));
+        QCOMPARE(at("2026-12-05"), std::string("overdue"));
+        QCOMPARE(at("2026-12-07"), std::string("overdue"));
+        // Counted in working days: due on a Monday, two working days before is the Thursday.
+        QCOMPARE(toIsoString(calendar.addWorkingDays(d("2026-12-07"), -2)), std::string("2026-12-03"));
+        QCOMPARE(std::string(DeficiencyPolicy::reminderDue(calendar, d("2026-12-07"), d("2026-12-03"), 2)
+                                 ? "due_soon"
+                                 : "none"),
+                 std::string("due_soon"));
+        QVERIFY(!DeficiencyPolicy::reminderDue(calendar, d("2026-12-07"), d("2026-12-02"), 2));
+        // No advance reminder at all when daysBefore is 0.
+        QCOMPARE(at("2026-12-03", 0), std::string("none"));
+    }
+
+    void terminationTheDayAfterTheGracePeriod()
+    {
+        QVERIFY(!DeficiencyPolicy::terminationDue(d("2026-12-09"), d("2026-12-09")));
+        QVERIFY(DeficiencyPolicy::terminationDue(d("2026-12-09"), d("2026-12-10")));
+        QVERIFY(!DeficiencyPolicy::terminationDue(d("2026-12-09"), d("2026-12-01")));
+    }
+
+    void pausedWorkingDaysSkipWeekends()
+    {
+        const WorkCalendar calendar;
+        // Friday 27 November to Wednesday 2 December: Monday, Tuesday, Wednesday.
+        QCOMPARE(DeficiencyPolicy::pausedWorkingDays(calendar, d("2026-11-27"), d("2026-12-02")), 3);
+        QCOMPARE(DeficiencyPolicy::pausedWorkingDays(calendar, d("2026-11-27"), d("2026-11-27")), 0);
+        QCOMPARE(DeficiencyPolicy::pausedWorkingDays(calendar, d("2026-11-27"), d("2026-11-29")), 0);
+        QCOMPARE(DeficiencyPolicy::pausedWorkingDays(calendar, d("2026-12-02"), d("2026-11-27")), 0);
+    }
+
     void completeWhenEverythingIsThere()
     {
         const auto report = DeficiencyPolicy::completeness(

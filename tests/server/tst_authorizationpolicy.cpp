@@ -23,7 +23,9 @@ Principal user(const std::string &role, const std::string &center = {}, const st
 const std::vector<Cap> kCapabilities{Cap::ReadCatalog,      Cap::EditCatalog,      Cap::EditCalendar,
                                      Cap::ReadLicenses,     Cap::CreateCase,       Cap::ReadCases,
                                      Cap::SupplyDeficiency, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
-                                     Cap::VerifyAudit};
+                                     Cap::VerifyAudit,      Cap::UploadAttachment, Cap::ReadAttachments,
+                                     Cap::WaiveDeficiency,  Cap::ReadNotifications, Cap::ClearBrokenCommitment,
+                                     Cap::RunJobs};
 
 } // namespace
 
@@ -37,13 +39,15 @@ private slots:
     {
         const std::map<std::string, std::set<Cap>> allowed{
             {"clerk", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
-                       Cap::ReadDeficiencies, Cap::ReadCaseAudit}},
+                       Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments}},
             {"agent", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
-                       Cap::ReadDeficiencies, Cap::ReadCaseAudit}},
-            {"approver", {Cap::ReadCatalog, Cap::ReadCases, Cap::ReadDeficiencies, Cap::ReadCaseAudit}},
+                       Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments}},
+            {"approver", {Cap::ReadCatalog, Cap::ReadCases, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
+                          Cap::ReadAttachments}},
             {"supervisor", {Cap::ReadCatalog, Cap::ReadCases, Cap::SupplyDeficiency, Cap::ReadDeficiencies,
-                            Cap::ReadCaseAudit}},
-            {"admin", {Cap::ReadCatalog, Cap::EditCatalog, Cap::EditCalendar}},
+                            Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments, Cap::WaiveDeficiency,
+                            Cap::ReadNotifications, Cap::ClearBrokenCommitment}},
+            {"admin", {Cap::ReadCatalog, Cap::EditCatalog, Cap::EditCalendar, Cap::RunJobs}},
             {"auditor", {Cap::ReadCatalog, Cap::ReadCaseAudit, Cap::VerifyAudit}},
             {"intruder", {Cap::ReadCatalog}},
         };
@@ -87,6 +91,13 @@ private slots:
         QVERIFY(!AuthorizationPolicy::inScope(user("auditor"), otherHall, Cap::ReadCases));
         // An approver may read but not supply.
         QVERIFY(!AuthorizationPolicy::inScope(user("approver", {}, "HF"), hall, Cap::SupplyDeficiency));
+        // Attachments: read like the case, uploaded like a supply; waiving is the supervisor's, in scope only.
+        QVERIFY(AuthorizationPolicy::inScope(user("approver", {}, "HF"), hall, Cap::ReadAttachments));
+        QVERIFY(!AuthorizationPolicy::inScope(user("approver", {}, "HF"), hall, Cap::UploadAttachment));
+        QVERIFY(!AuthorizationPolicy::inScope(user("agent", "SZ-V02"), village1, Cap::UploadAttachment));
+        QVERIFY(AuthorizationPolicy::inScope(user("supervisor", "SZ"), village1, Cap::WaiveDeficiency));
+        QVERIFY(!AuthorizationPolicy::inScope(user("supervisor", "SZ"), otherHall, Cap::WaiveDeficiency));
+        QVERIFY(!AuthorizationPolicy::inScope(user("clerk", "SZ"), hall, Cap::WaiveDeficiency));
     }
 
     void acceptOnlyAtOwnCenter()

@@ -777,18 +777,23 @@ private slots:
         QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-08"}, &error), qPrintable(error));
         m_users.clear();
         m_anon = std::make_unique<HttpClient>(m_server.baseUrl());
+        // The job marks overdue first, then terminates what is past its grace period.
         QVERIFY(QTest::qWaitFor(
             [this] {
-                return !as("agent1").get(api("/deficiencies?status=overdue")).object().value("items").toArray().isEmpty();
+                return !as("agent1").get(api("/cases?status=terminated")).object().value("items").toArray().isEmpty();
             },
             10000));
         const ApiReply r = as("agent1").get(api("/deficiencies?status=overdue"));
         const QJsonObject overdue = r.object().value("items").toArray()[0].toObject();
         QCOMPARE(overdue.value("dueDate").toString(), QStringLiteral("2026-12-02"));
         const ApiReply audit = as("agent1").get(api("/cases/") + overdue.value("caseId").toString() + "/audit");
-        QVERIFY(codesOf(audit.object().value("items").toArray(), "action").contains("deficiency_overdue"));
+        const QStringList actions = codesOf(audit.object().value("items").toArray(), "action");
+        QVERIFY(actions.contains("deficiency_overdue"));
+        // MR-001's two working days of grace ended on 4 December: the case is terminated too.
+        QVERIFY(actions.contains("terminate"));
         const ApiReply c = as("agent1").get(api("/cases/") + overdue.value("caseId").toString());
-        QCOMPARE(c.object().value("version").toInt(), 2);
+        QCOMPARE(c.object().value("status").toString(), QStringLiteral("terminated"));
+        QCOMPARE(c.object().value("version").toInt(), 3);
         // A restart loads nothing twice.
         QCOMPARE(as("clerk1").get(api("/departments")).object().value("items").toArray().size(), 6);
     }

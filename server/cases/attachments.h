@@ -1,0 +1,46 @@
+#pragma once
+
+#include "http/message.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace onewindow::server {
+
+class AuditTrail;
+class Clock;
+class Database;
+
+/// Files brought in for a case (the scan of a supplied material, say), kept in the database so
+/// that every server instance serves them. The type is decided by the content, never by the
+/// name or the request's Content-Type: PDF, JPEG and PNG only.
+class AttachmentService
+{
+public:
+    AttachmentService(Database &db, const Clock &clock, AuditTrail &audit, std::size_t maxBytes);
+
+    /// POST /cases/{id}/attachments. `idempotencyKey` is required: a retried upload (after a
+    /// network cut) answers like the first one and stores nothing twice.
+    Response upload(const Principal &user, const std::string &caseId, const std::string &idempotencyKey,
+                    const std::string &filename, const std::string &content);
+    Poco::JSON::Object::Ptr list(const Principal &user, const std::string &caseId);
+    /// The bytes, with their media type and the SHA-256 as ETag; 304 when `ifNoneMatch` matches.
+    Response content(const Principal &user, const std::string &caseId, const std::string &attachmentId,
+                     const std::string &ifNoneMatch);
+
+    std::size_t maxBytes() const { return m_maxBytes; }
+
+    /// "application/pdf", "image/jpeg" or "image/png" by the leading bytes; nullopt otherwise.
+    static std::optional<std::string> mediaTypeOf(const std::string &content);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+    AuditTrail &m_audit;
+    std::size_t m_maxBytes;
+};
+
+} // namespace onewindow::server
