@@ -42,6 +42,12 @@ QString ApiError::userMessage() const
         return tr("This cannot be done in the case's current state.");
     if (code == QLatin1String("payload_too_large"))
         return tr("What you sent is too large.");
+    if (code == QLatin1String("commitment_broken"))
+        return tr("This applicant broke an earlier commitment to supply materials: nothing can be accepted "
+                  "with deficiency until a supervisor clears it. Accept with every material, or give a "
+                  "one-time notice.");
+    if (code == QLatin1String("unsupported_media_type"))
+        return tr("Only PDF, JPEG and PNG files can be attached.");
     if (status >= 500)
         return tr("The server had a problem; nothing was changed. Reference: %1").arg(requestId);
     return tr("The server refused the request (%1).").arg(status);
@@ -65,6 +71,8 @@ QString ApiError::fieldMessage(const FieldError &error)
         return tr("The applicant holds no electronic licence for this material.");
     if (error.code == QLatin1String("unknown"))
         return tr("Unknown.");
+    if (error.code == QLatin1String("not_in_case"))
+        return tr("The attachment belongs to another case.");
     return tr("Not valid.");
 }
 

@@ -1,188 +1,202 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>FieldEditors</name>
+    <message>
+        <location filename="../client/intake/fieldeditors.cpp" line="+32"/>
+        <source>Yuan, e.g. 5000.00</source>
+        <translation>元，如 5000.00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-12-01</translation>
+    </message>
+</context>
 <context>
     <name>HousingFund</name>
     <message>
-        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+28" />
+        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+28"/>
         <source>The housing fund plugin needs the connection to the server.</source>
         <translation>公积金插件需要连接服务器。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Not a valid unified social credit code: it must have 18 characters.</source>
         <translation>统一社会信用代码无效：应为 18 位。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not a valid unified social credit code: only digits and the capital letters A to Y without I, O, S, V and Z may be used.</source>
         <translation>统一社会信用代码无效：只能使用数字和除 I、O、S、V、Z 以外的大写字母 A 至 Y。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not a valid unified social credit code: characters 3 to 8 must be the digits of a region code.</source>
         <translation>统一社会信用代码无效：第 3 至 8 位应为行政区划代码数字。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not a valid unified social credit code: the check character does not match.</source>
         <translation>统一社会信用代码无效：校验码不符。</translation>
     </message>
     <message>
-        <location line="+26" />
-        <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24" />
-        <location line="+8" />
-        <source>Today's housing fund cases</source>
+        <location line="+26"/>
+        <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24"/>
+        <location line="+8"/>
+        <source>Today&apos;s housing fund cases</source>
         <translation>今日公积金办件</translation>
     </message>
     <message>
-        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+64" />
+        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+64"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accepted with deficiency</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Under review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Returned for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved (simulated)</source>
         <translation>模拟审批通过</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rejected</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result ready</source>
         <translation>待出件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+29" />
+        <location line="+10"/>
+        <location line="+29"/>
         <source>There is no connection to the server.</source>
         <translation>未连接服务器。</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-13"/>
         <source>The server did not say which day it is.</source>
         <translation>服务器未返回当前日期。</translation>
     </message>
     <message>
-        <location line="+140" />
+        <location line="+140"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Accepted at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Promised by</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location filename="../plugins/housingfund/todaycasespage.cpp" line="-11" />
-        <location line="+5" />
+        <location filename="../plugins/housingfund/todaycasespage.cpp" line="-11"/>
+        <location line="+5"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Ask the server again for today's housing fund cases</source>
+        <location line="+1"/>
+        <source>Ask the server again for today&apos;s housing fund cases</source>
         <translation>重新向服务器查询今日公积金办件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of cases</source>
         <translation>办件数</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Case columns</source>
         <translation>办件列</translation>
     </message>
     <message>
-        <location line="+33" />
-        <source>Loading today's cases…</source>
+        <location line="+33"/>
+        <source>Loading today&apos;s cases…</source>
         <translation>正在加载今日办件…</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Could not load today's cases: %1</source>
+        <location line="+2"/>
+        <source>Could not load today&apos;s cases: %1</source>
         <translation>无法加载今日办件：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not loaded yet.</source>
         <translation>尚未加载。</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n housing fund case(s) accepted today, %1.</source>
         <translation>
             <numerusform>%1 今日受理公积金办件 %n 件。</numerusform>
@@ -192,7 +206,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+719" />
+        <location filename="../client/intake/intakepage.cpp" line="+921"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -200,97 +214,97 @@
 <context>
     <name>PluginSpec</name>
     <message>
-        <location filename="../client/pluginhost/pluginspec.cpp" line="+40" />
+        <location filename="../client/pluginhost/pluginspec.cpp" line="+40"/>
         <source>Not a Qt plugin: the file has no plugin metadata.</source>
         <translation>不是 Qt 插件：文件中没有插件元数据。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Not a OneWindow department plugin: its interface is "%1", not "%2".</source>
+        <location line="+5"/>
+        <source>Not a OneWindow department plugin: its interface is &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation>不是 OneWindow 部门插件：其接口为“%1”，而不是“%2”。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The plugin has no metadata: its Q_PLUGIN_METADATA names no JSON file.</source>
         <translation>插件没有元数据：其 Q_PLUGIN_METADATA 未指定 JSON 文件。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The metadata has no Id.</source>
         <translation>元数据缺少 Id。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The metadata has no Version.</source>
         <translation>元数据缺少 Version。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Version "%1" is not a version such as 1.2.0.</source>
+        <location line="+2"/>
+        <source>Version &quot;%1&quot; is not a version such as 1.2.0.</source>
         <translation>版本“%1”不是形如 1.2.0 的版本号。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>CompatVersion "%1" is not a version such as 1.2.0.</source>
+        <location line="+4"/>
+        <source>CompatVersion &quot;%1&quot; is not a version such as 1.2.0.</source>
         <translation>兼容版本“%1”不是形如 1.2.0 的版本号。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CompatVersion %1 is newer than Version %2.</source>
         <translation>兼容版本 %1 比版本 %2 更新。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Dependencies must be a list.</source>
         <translation>Dependencies 必须是列表。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>A dependency has no Id.</source>
         <translation>有一项依赖缺少 Id。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The dependency on %1 has no valid Version.</source>
         <translation>对 %1 的依赖没有有效的版本号。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Invalid metadata: %1</source>
         <translation>元数据无效：%1</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Read</source>
         <translation>已读取</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Resolved</source>
         <translation>已解析</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Initialized</source>
         <translation>已初始化</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
@@ -298,75 +312,75 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../forms/signindialog.ui" line="+9" />
-        <location line="+3" />
+        <location filename="../forms/signindialog.ui" line="+9"/>
+        <location line="+3"/>
         <source>Sign in to OneWindow</source>
         <translation>登录一窗通</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>OneWindow · one-window service counter</source>
         <translation>一窗通 · 一窗受理综合窗口</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>https://onewindow.example:8443</source>
         <translation>https://onewindow.example:8443</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Sign-in error</source>
         <translation>登录错误</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+1" />
+        <location line="+14"/>
+        <location line="+1"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+1" />
+        <location line="+6"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -374,47 +388,47 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+83" />
+        <location filename="../client/pages.cpp" line="+96"/>
         <source>No cases.</source>
         <translation>暂无办件。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Load &amp;more</source>
         <translation>加载更多(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -422,37 +436,37 @@
 <context>
     <name>onewindow::client::CatalogPage</name>
     <message>
-        <location line="+126" />
+        <location line="+106"/>
         <source>Working from the saved copy of the catalog: %1</source>
         <translation>正在使用本地保存的事项目录：%1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Find a matter:</source>
         <translation>查找事项(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Code, name or pinyin initials, e.g. gjj</source>
         <translation>编码、名称或拼音首字母，如 gjj</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Find a matter</source>
         <translation>查找事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Update catalog</source>
         <translation>更新目录(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Update catalog</source>
         <translation>更新目录</translation>
     </message>
@@ -460,47 +474,47 @@
 <context>
     <name>onewindow::client::DeficienciesPage</name>
     <message>
-        <location line="-93" />
+        <location line="-86"/>
         <source>Nothing outstanding.</source>
         <translation>没有待补齐的材料。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Outstanding</source>
         <translation>待补齐</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supplied</source>
         <translation>已补齐</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deficiency filter</source>
         <translation>容缺筛选</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deficient materials</source>
         <translation>容缺材料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -508,378 +522,424 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-668" />
+        <location filename="../client/intake/intakepage.cpp" line="-866"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scan</source>
         <translation>扫描件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Electronic licence</source>
         <translation>电子证照</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Deficient (supply later)</source>
         <translation>容缺（后补）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+103"/>
         <source>Accepted: case %1 (%2).</source>
         <translation>已受理：办件编号 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+144" />
+        <location line="+162"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
-            <numerusform>已选：%1 %2——%n 个事项一次受理。</numerusform></translation>
+            <numerusform>已选：%1 %2——%n 个事项一次受理。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+95"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>2 Matter</source>
         <translation>2 事项</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>3 Form</source>
         <translation>3 表单</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>4 Materials</source>
         <translation>4 材料</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>5 Decision</source>
         <translation>5 受理决定</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Intake steps</source>
         <translation>受理步骤</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Next</source>
         <translation>下一步(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>New intake    Ctrl+N</source>
+        <translation>新建受理    Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New intake</source>
+        <translation>新建受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Applicant is:</source>
         <translation>申请人类型(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Name:</source>
         <translation>姓名/名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;ID number:</source>
         <translation>身份证号码(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Legal representative:</source>
         <translation>法定代表人(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Applicant kind</source>
         <translation>申请人类型</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Applicant name</source>
         <translation>申请人姓名</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Read ID card    F4</source>
         <translation>读取身份证    F4</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Read ID card</source>
         <translation>读取身份证</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Code, name or pinyin initials, e.g. gjj</source>
         <translation>编码、名称或拼音首字母，如 gjj</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Find a matter</source>
         <translation>查找事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One-thing bundle</source>
         <translation>一件事套餐</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Or a &amp;one-thing bundle:</source>
+        <translation>或选择一件事套餐(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Provided as</source>
         <translation>提供方式</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Due</source>
         <translation>补齐期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3"/>
+        <source>&amp;Choose</source>
+        <translation>选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose matter</source>
+        <translation>选择事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant and matter</source>
+        <translation>申请人与事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Accept    Ctrl+Enter</source>
         <translation>受理(&amp;A)    Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Document to print</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Print…    Ctrl+P</source>
         <translation>打印(&amp;P)…    Ctrl+P</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+323" />
+        <location line="+1"/>
+        <location line="+459"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-282" />
+        <location line="-418"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>Or a one-thing bundle…</source>
-        <translation>或选择“一件事”套餐…</translation>
+        <location line="+15"/>
+        <source>None: one matter</source>
+        <translation>不选套餐：单个事项</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+74"/>
         <source>No ID-card reader: type the ID number.</source>
         <translation>没有身份证读卡器：请输入身份证号码。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>No electronic licences.</source>
         <translation>没有电子证照。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Electronic licences: %1</source>
         <translation>电子证照：%1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Chosen: %1 %2</source>
         <translation>已选：%1 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+77"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+23"/>
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3"/>
         <source>Provision of %1</source>
         <translation>%1 的提供方式</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+47"/>
+        <source>%1 due by %2</source>
+        <translation>%1补正期限 %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Complete: can be accepted.</source>
         <translation>材料齐全：可以受理。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Complete except tolerated deficiencies: accept with deficiency; the applicant signs a commitment.</source>
         <translation>除容缺材料外齐全：容缺受理，申请人签署承诺书。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Required materials missing: one-time notice.</source>
         <translation>缺少必需材料：出具一次性告知书。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>One-time notice would list:
 %1</source>
         <translation>一次性告知书将列出：
 %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Applicant: %1</source>
         <translation>申请人：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Matters: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The bundle saves %1 field(s) and %2 material(s).</source>
         <translation>一件事办理比分别办理少填 %1 项、少交 %2 份材料。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+15"/>
+        <source>No applicant yet</source>
+        <translation>尚未填写申请人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no matter chosen</source>
+        <translation>未选择事项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+72"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -887,174 +947,174 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+82" />
+        <location filename="../client/mainwindow.cpp" line="+82"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Catalog: saved copy</source>
         <translation>目录：本地副本</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+53"/>
         <source>About OneWindow</source>
         <translation>关于一窗通</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>OneWindow %1
 Counter software for one-window government service halls.</source>
         <translation>一窗通 %1
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+110"/>
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cases of my department</source>
         <translation>本部门办件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Deficiency tracker</source>
         <translation>容缺跟踪</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Matter catalog</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>OneWindow · %1</source>
         <translation>一窗通 · %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Work area</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1    %2</source>
         <translation>%1    %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About &amp;Plugins</source>
         <translation>关于插件(&amp;P)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;About OneWindow</source>
         <translation>关于一窗通(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Go to &amp;navigation</source>
         <translation>转到导航(&amp;N)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Centre %1</source>
         <translation>中心 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Department %1</source>
         <translation>部门 %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>● Connected to %1</source>
         <translation>● 已连接 %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>○ Server unreachable: changes wait</source>
         <translation>○ 服务器无法连接：改动等待发送</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Catalog: updating…</source>
         <translation>目录：正在更新…</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
         <translation>登录已失效。请重新登录后继续，屏幕上的内容不会丢失。</translation>
     </message>
@@ -1062,52 +1122,52 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+56" />
+        <location filename="../client/printcommand.cpp" line="+56"/>
         <source>Reprints a paper of a case as a PDF.</source>
         <translation>将办件的文书重新打印为 PDF。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The command.</source>
         <translation>命令。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The case number.</source>
         <translation>办件编号。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>acceptance, commitment, one-time-notice, non-acceptance or material-receipt.</source>
         <translation>acceptance（受理通知书）、commitment（容缺受理承诺书）、one-time-notice（一次性告知书）、non-acceptance（不予受理通知书）或 material-receipt（材料接收凭证）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The PDF file to write.</source>
         <translation>要写入的 PDF 文件。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Server address (else the last one used).</source>
         <translation>服务器地址（默认使用上次的地址）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD.</source>
         <translation>以此用户登录；密码取自 ONEWINDOW_PASSWORD。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>needs --case, --document (%1), --output and --user.</source>
         <translation>需要 --case、--document（%1）、--output 和 --user。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>no case %1, or not yours to see.</source>
         <translation>没有办件 %1，或您无权查看。</translation>
     </message>
@@ -1115,22 +1175,22 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SignInDialog</name>
     <message>
-        <location filename="../client/signindialog.cpp" line="+79" />
-        <source>Enter the server's address, for example https://onewindow.example:8443.</source>
+        <location filename="../client/signindialog.cpp" line="+79"/>
+        <source>Enter the server&apos;s address, for example https://onewindow.example:8443.</source>
         <translation>请输入服务器地址，例如 https://onewindow.example:8443。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Enter your username and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1138,162 +1198,177 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::ApiError</name>
     <message>
-        <location filename="../models/apierror.cpp" line="+13" />
+        <location filename="../models/apierror.cpp" line="+13"/>
         <source>The server cannot be reached. Check the network and the server address.</source>
         <translation>无法连接服务器。请检查网络和服务器地址。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server did not answer in time. Try again.</source>
         <translation>服务器响应超时，请重试。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's certificate could not be verified. Ask IT to check the certificate.</source>
+        <location line="+2"/>
+        <source>The server&apos;s certificate could not be verified. Ask IT to check the certificate.</source>
         <translation>无法验证服务器证书，请联系信息科检查证书。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server gave an answer this program does not understand.</source>
         <translation>服务器返回了本程序无法识别的应答。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>You were signed out after a period of inactivity. Sign in again.</source>
         <translation>长时间未操作，已自动退出登录，请重新登录。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wrong username or password, or the session has ended.</source>
         <translation>用户名或密码错误，或登录已失效。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Too many failed sign-ins: the account is locked for a while. Try again later.</source>
         <translation>登录失败次数过多，账号已被暂时锁定，请稍后再试。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not found, or not yours to see.</source>
         <translation>未找到，或您无权查看。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Some entries need attention.</source>
         <translation>有内容需要修改。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Materials are missing or cannot be accepted.</source>
         <translation>材料不齐全或不能受理。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Someone changed this meanwhile. Reload it and try again.</source>
         <translation>该内容已被他人修改，请刷新后重试。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This submission was already used for a different application.</source>
         <translation>该提交编号已用于另一份申请。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>This cannot be done in the case's current state.</source>
+        <location line="+2"/>
+        <source>This cannot be done in the case&apos;s current state.</source>
         <translation>办件当前状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What you sent is too large.</source>
         <translation>提交的内容过大。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>This applicant broke an earlier commitment to supply materials: nothing can be accepted with deficiency until a supervisor clears it. Accept with every material, or give a one-time notice.</source>
+        <translation>该申请人曾未按承诺补齐材料：在主管解除记录前，不能再容缺受理。请材料齐全后受理，或出具一次性告知书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only PDF, JPEG and PNG files can be attached.</source>
+        <translation>只能上传 PDF、JPEG 和 PNG 文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The server had a problem; nothing was changed. Reference: %1</source>
         <translation>服务器出现问题，未做任何修改。参考编号：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The check character does not match: a digit was probably mistyped.</source>
         <translation>校验码不符，可能有数字输错。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The birth date in this number is not a real date.</source>
         <translation>号码中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Wrong length.</source>
         <translation>长度不正确。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Contains characters that are not allowed.</source>
         <translation>包含不允许的字符。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You can accept cases only for your own centre.</source>
         <translation>只能为本中心受理办件。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The applicant holds no electronic licence for this material.</source>
         <translation>申请人没有该材料对应的电子证照。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unknown.</source>
         <translation>不存在。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2"/>
+        <source>The attachment belongs to another case.</source>
+        <translation>该附件属于其他办件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not valid.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>core material missing</source>
         <translation>缺少核心材料</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>required material missing</source>
         <translation>缺少必需材料</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>may not be supplied later for this matter</source>
         <translation>本事项不允许容缺后补</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not accepted as deficient: the applicant broke an earlier commitment</source>
         <translation>不予容缺：申请人曾有失信未履行承诺</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the promised date is later than the rules allow</source>
         <translation>承诺补齐日期晚于规定期限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not a material of this matter</source>
         <translation>不是本事项的材料</translation>
     </message>
@@ -1301,59 +1376,59 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::CaseListModel</name>
     <message>
-        <location filename="../models/caselistmodel.cpp" line="+39" />
+        <location filename="../models/caselistmodel.cpp" line="+39"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%n missing</source>
         <translation>
             <numerusform>缺 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Centre</source>
         <translation>受理中心</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accepted at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Promised by</source>
         <translation>承诺办结日</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deficient materials</source>
         <translation>容缺材料</translation>
     </message>
@@ -1361,37 +1436,37 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyListModel</name>
     <message>
-        <location line="+74" />
+        <location line="+74"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due</source>
         <translation>补齐期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Centre</source>
         <translation>受理中心</translation>
     </message>
@@ -1399,116 +1474,116 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::Formatting</name>
     <message>
-        <location filename="../models/formatting.cpp" line="+18" />
+        <location filename="../models/formatting.cpp" line="+18"/>
         <source>half a working day</source>
         <translation>半个工作日</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 working days</source>
         <translation>%1 个工作日</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accepted with deficiency</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Under review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Returned for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved (simulated)</source>
         <translation>模拟审批通过</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rejected</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result ready</source>
         <translation>待出件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delivered</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Supplied</source>
         <translation>已补齐</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due in %n day(s)</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
@@ -1518,27 +1593,27 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::MatterCatalogModel</name>
     <message>
-        <location filename="../models/mattercatalogmodel.cpp" line="+59" />
+        <location filename="../models/mattercatalogmodel.cpp" line="+59"/>
         <source>%1 (initials: %2)</source>
         <translation>%1（拼音首字母：%2）</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Promised time</source>
         <translation>承诺时限</translation>
     </message>
@@ -1546,17 +1621,17 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::SimulatedIdentityReader</name>
     <message>
-        <location filename="../models/identityreader.cpp" line="+46" />
+        <location filename="../models/identityreader.cpp" line="+46"/>
         <source>Simulated ID-card reader (%1)</source>
         <translation>模拟身份证读卡器（%1）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>No card on the reader.</source>
         <translation>读卡器上没有身份证。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The card could not be read.</source>
         <translation>无法读取身份证。</translation>
     </message>
@@ -1564,32 +1639,32 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::TermbIdentityReader</name>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>ID-card reader (termb), port %1</source>
         <translation>身份证读卡器（termb），端口 %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ID-card reader library not installed: %1</source>
         <translation>未安装身份证读卡器驱动库：%1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No ID-card reader is installed.</source>
         <translation>未安装身份证读卡器。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>The ID-card reader does not answer on port %1.</source>
         <translation>身份证读卡器在端口 %1 上无响应。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No card on the reader, or lift the card and place it again.</source>
         <translation>读卡器上没有身份证，或请拿起身份证后重新放置。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The card could not be read.</source>
         <translation>无法读取身份证。</translation>
     </message>
@@ -1597,62 +1672,62 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
-        <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22" />
+        <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22"/>
         <source>About Plugins</source>
         <translation>关于插件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Department plugins found by the client. A plugin that could not start says why in the Error column.</source>
         <translation>客户端找到的部门插件。无法启动的插件会在“错误”列说明原因。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Plugin columns</source>
         <translation>插件列</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Select a plugin to see its details.</source>
         <translation>选择一个插件以查看详细信息。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Vendor: %1</source>
         <translation>提供方：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Depends on: %1</source>
         <translation>依赖：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1660,42 +1735,42 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::PluginListModel</name>
     <message>
-        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+92" />
+        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+92"/>
         <source>%1, version %2, %3</source>
         <translation>%1，版本 %2，%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No error</source>
         <translation>无错误</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1703,81 +1778,81 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+39" />
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+39"/>
         <source>an exception that is not a std::exception</source>
         <translation>非 std::exception 的异常</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location line="+132"/>
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation>已先在 %2 中找到 Id 为 %1 的另一个插件。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Missing dependency: %1 %2 is not installed.</source>
         <translation>缺少依赖：未安装 %1 %2。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+59" />
-        <location line="+132" />
-        <location line="+8" />
+        <location line="+2"/>
+        <location line="+59"/>
+        <location line="+132"/>
+        <location line="+8"/>
         <source>Depends on %1, which failed.</source>
         <translation>依赖的 %1 加载失败。</translation>
     </message>
     <message>
-        <location line="-197" />
+        <location line="-197"/>
         <source>Incompatible dependency: needs %1 %2, but the installed %1 %3 is compatible only back to %4.</source>
         <translation>依赖不兼容：需要 %1 %2，但已安装的 %1 %3 只向下兼容到 %4。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Circular dependency: %1.</source>
         <translation>循环依赖：%1。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Cannot load the library: %1</source>
         <translation>无法加载库：%1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The library loaded, but its plugin object does not implement IDepartmentPlugin.</source>
         <translation>库已加载，但其插件对象未实现 IDepartmentPlugin。</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>The client could not prepare the plugin's context.</source>
+        <location line="+16"/>
+        <source>The client could not prepare the plugin&apos;s context.</source>
         <translation>客户端无法为插件准备运行环境。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Initialization failed with an exception: %1</source>
         <translation>初始化时发生异常：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Initialization failed.</source>
         <translation>初始化失败。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Initialization failed: %1</source>
         <translation>初始化失败：%1</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+148" />
-        <source>The plugin's contributions could not be read: %1</source>
+        <location line="+8"/>
+        <location line="+148"/>
+        <source>The plugin&apos;s contributions could not be read: %1</source>
         <translation>无法读取插件提供的扩展：%1</translation>
     </message>
     <message>
-        <location line="-135" />
+        <location line="-135"/>
         <source>extensionsInitialized() failed with an exception: %1</source>
         <translation>extensionsInitialized() 发生异常：%1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>aboutToShutdown() failed with an exception: %1</source>
         <translation>aboutToShutdown() 发生异常：%1</translation>
     </message>
@@ -1785,33 +1860,33 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+173" />
+        <location filename="../client/printing/documentrenderer.cpp" line="+173"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+207" />
-        <source>A non-acceptance notice needs its reason: the clerk's words or the list of problems.</source>
+        <location line="+207"/>
+        <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>The PDF cannot be written: the file is not open for writing.</source>
         <translation>无法写入 PDF：文件未以写入方式打开。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>The PDF cannot be written: %1</source>
         <translation>无法写入 PDF：%1</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+8" />
+        <location line="+11"/>
+        <location line="+8"/>
         <source>The PDF cannot be written to %1: %2</source>
         <translation>无法将 PDF 写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>No printer was chosen.</source>
         <translation>未选择打印机。</translation>
     </message>
@@ -1819,27 +1894,27 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::PrintDocument</name>
     <message>
-        <location filename="../client/printing/printdocument.cpp" line="+23" />
+        <location filename="../client/printing/printdocument.cpp" line="+23"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Commitment letter for acceptance with deficiency</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Material receipt</source>
         <translation>材料接收凭证</translation>
     </message>

@@ -171,7 +171,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     });
     connect(m_session, &IntakeSession::submitFailed, this, [this](const models::ApiError &error, bool retryable) {
         m_accept->setEnabled(true);
-        if (error.code == QLatin1String("materials_incomplete")) {
+        if (error.code == QLatin1String("materials_incomplete") || error.code == QLatin1String("commitment_broken")) {
             // Refused on the spot: the one-time notice lists what the server found missing.
             m_refusal = {};
             for (const auto &m : error.missing)
@@ -284,6 +284,7 @@ void IntakePage::buildMatterStep()
     m_matters->setSelectionMode(QAbstractItemView::SingleSelection);
     m_matters->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matters->verticalHeader()->hide();
+    m_matters->setTabKeyNavigation(false); // arrows move in the table, Tab leaves it
     m_matters->horizontalHeader()->setStretchLastSection(true);
     m_chosen = wrapLabel(page);
     m_choose = new QPushButton(page);
@@ -293,7 +294,12 @@ void IntakePage::buildMatterStep()
     searchBar->addWidget(m_choose);
     layout->addLayout(searchBar);
     layout->addWidget(m_matters, 1);
-    layout->addWidget(m_bundles);
+    auto *bundleBar = new QHBoxLayout;
+    m_bundleLabel = new QLabel(page);
+    m_bundleLabel->setBuddy(m_bundles);
+    bundleBar->addWidget(m_bundleLabel);
+    bundleBar->addWidget(m_bundles, 1);
+    layout->addLayout(bundleBar);
     layout->addWidget(m_chosen);
     m_stack->addWidget(page);
     connect(m_search, &QLineEdit::textChanged, m_filter, &models::MatterFilterModel::setQuery);
@@ -382,6 +388,8 @@ void IntakePage::buildMaterialsStep()
     m_materials = new QWidget(scroll);
     m_materialGrid = new QGridLayout(m_materials);
     m_materialGrid->setColumnStretch(3, 1);
+    m_materialGrid->setAlignment(Qt::AlignTop);
+    m_materialGrid->setHorizontalSpacing(16);
     for (int column = 0; column < 4; ++column) {
         auto *header = new QLabel(m_materials);
         QFont bold = header->font();
@@ -468,6 +476,7 @@ void IntakePage::retranslate()
     m_search->setAccessibleName(tr("Find a matter"));
     m_matters->setAccessibleName(tr("Matters"));
     m_bundles->setAccessibleName(tr("One-thing bundle"));
+    m_bundleLabel->setText(tr("Or a &one-thing bundle:"));
     m_materials->setAccessibleName(tr("Materials"));
     const QStringList headers{tr("Material"), tr("Requirement"), tr("Provided as"), tr("Due")};
     for (int i = 0; i < headers.size(); ++i)
@@ -540,7 +549,7 @@ void IntakePage::refresh()
     m_store->bundles(this, [this](const QJsonArray &bundles) {
         const QString current = m_bundles->currentData().toString();
         m_bundles->clear();
-        m_bundles->addItem(tr("Or a one-thing bundle…"), QString());
+        m_bundles->addItem(tr("None: one matter"), QString());
         for (const auto &b : bundles)
             m_bundles->addItem(b.toObject().value(QLatin1String("name")).toString(),
                                b.toObject().value(QLatin1String("code")).toString());

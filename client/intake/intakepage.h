@@ -115,6 +115,7 @@ private:
     class QTableView *m_matters;
     QPushButton *m_choose;
     QComboBox *m_bundles;
+    QLabel *m_bundleLabel;
     QLabel *m_chosen;
     // Form
     QWidget *m_formHost;

@@ -33,22 +33,24 @@ SHOTS = os.environ.get("E2E_SHOTS")
 
 NAMES = {
     "en": {
-        "username": "Username", "password": "Password", "sign_in": "Sign in", "navigation": "Navigation", "cases": "Cases",
+        "username": "Username", "password": "Password", "sign_in": "Sign in", "navigation": "Navigation", "cases": "Cases", "steps": "Intake steps",
         "read_card": "Read ID card", "applicant_name": "Applicant name", "id_number": "ID number", "phone": "Phone",
         "next": "Next", "find_matter": "Find a matter", "matters": "Matters", "choose": "Choose matter", "accept": "Accept",
         "bar": "Applicant and matter", "result_accepted": "Accepted: case ", "resume": "Resume",
         "provision": "Provision of {}", "save_pdf": "Save as PDF", "paper": "Document to print",
         "notice_label": "One-time notice would list:", "licences": "Electronic licences: ",
         "file_name": "File name", "save": "Save", "due": "{} due by ",
+        "bundle_label": "Or a one-thing bundle:", "chosen": "Chosen: ", "saves": "The bundle saves",
     },
     "zh": {
-        "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航", "cases": "办件",
-        "read_card": "读取身份证", "applicant_name": "申请人姓名", "id_number": "身份证号码", "phone": "联系电话",
+        "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航", "cases": "办件", "steps": "受理步骤",
+        "read_card": "读取身份证", "applicant_name": "申请人姓名", "id_number": "身份证号码", "phone": "电话",
         "next": "下一步", "find_matter": "查找事项", "matters": "事项", "choose": "选择事项", "accept": "受理",
-        "bar": "申请人与事项", "result_accepted": "已受理：办件 ", "resume": "继续",
-        "provision": "{}的提供方式", "save_pdf": "另存为 PDF", "paper": "要打印的文书",
+        "bar": "申请人与事项", "result_accepted": "已受理：办件编号 ", "resume": "继续",
+        "provision": "{}的提供方式", "save_pdf": "另存为 PDF", "paper": "打印文书",
         "notice_label": "一次性告知书将列出：", "licences": "电子证照：",
         "file_name": "文件名", "save": "保存", "due": "{}补正期限 ",
+        "bundle_label": "或选择一件事套餐：", "chosen": "已选：", "saves": "少填",
     },
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
@@ -96,7 +98,7 @@ def showing(app, name, role=None, timeout=30):
     return wait_for(lambda: find_showing(app(), name, role), timeout=timeout)
 
 
-def choose_matter(app, code):
+def choose_matter(app, code, shot_name=None):
     press(showing(app, N["next"], "push button"))
     search = showing(app, N["find_matter"])
     check(search is not None, f"the matter step has a search field named {N['find_matter']!r}")
@@ -105,6 +107,8 @@ def choose_matter(app, code):
     table = showing(app, N["matters"], "table")
     found = wait_for(lambda: table.queryTable().nRows >= 1 and table.queryTable().nRows < 5)
     check(found, f"searching {code!r} finds it in the matters table")
+    if shot_name:
+        shot(shot_name)
     press(showing(app, N["choose"], "push button"))
     bar = wait_for(lambda: (lambda n: n if n and code in text_of(n) else None)(find(app(), N["bar"])))
     check(bar is not None, f"the applicant bar names {code} after choosing it")
@@ -147,8 +151,7 @@ def intake_with_deficiency(url, tmp, card):
         set_text(showing(app, N["phone"], "text"), "13800138000")
         shot("intake-1-applicant")
 
-        choose_matter(app, "HF-001")
-        shot("intake-2-matter")
+        choose_matter(app, "HF-001", "intake-2-matter")
         form_name = showing(app, "申请人姓名", "text")
         check(form_name is not None and text_value(form_name) == "张三", "the shared field came from the card")
         fill_form(app, {"工作单位名称": "盛泽纺织有限公司", "月缴存基数": "5000"})
@@ -274,6 +277,45 @@ def kill_and_resume(url, tmp, card):
         proc.wait(timeout=10)
 
 
+def current_step(app):
+    steps = find(app(), N["steps"], "list")
+    for i in range(steps.childCount):
+        if steps.getChildAtIndex(i).getState().contains(pyatspi.STATE_SELECTED):
+            return i
+    return None
+
+
+def bundle_savings(url, tmp):
+    """B-OPEN-RESTAURANT, chosen from the keyboard: one intake, and the wizard says what it saved."""
+    home = tempfile.mkdtemp(dir=tmp)
+    proc, app = start_client(CLIENT, url, home, LANG)
+    try:
+        open_intake(app)
+        press(showing(app, N["next"], "push button"))
+        check(showing(app, N["find_matter"]) is not None, "the matter step is shown")
+        bundles = wait_for(lambda: labelled(app(), N["bundle_label"], "combo box"))
+        check(bundles is not None, f"the matter step has a bundle choice labelled {N['bundle_label']!r}")
+        # From the search field: the Choose button, the table, then the bundles; End takes the last.
+        key("Tab", 3)
+        check(wait_for(lambda: bundles.getState().contains(pyatspi.STATE_FOCUSED), timeout=5),
+              "the keyboard is on the bundle choice")
+        key("End")
+        chosen = wait_for(lambda: find_prefix(app(), N["chosen"] + "B-OPEN-RESTAURANT"))
+        check(chosen is not None, "the restaurant bundle is chosen" + (f" ({chosen.name})" if chosen else ""))
+        for step in range(2, 5):
+            press(showing(app, N["next"], "push button"))
+            check(wait_for(lambda: current_step(app) == step, timeout=10), f"Next goes to step {step + 1}")
+        summary_label = wait_for(lambda: showing_label_with(app, "MR-001, MR-002, MR-003", "#"))
+        check(summary_label is not None and N["saves"] in summary_label.name,
+              "the decision step says what the bundle saved" + (f": {summary_label.name!r}" if summary_label else ""))
+        if summary_label is None:
+            dump(app())
+        shot("intake-bundle")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         card = os.path.join(tmp, "card.json")
@@ -284,7 +326,7 @@ def main():
         server, url = start_server(SERVER, tmp)
         try:
             for scenario in (lambda: intake_with_deficiency(url, tmp, card), lambda: refusal_with_notice(url, tmp),
-                             lambda: kill_and_resume(url, tmp, card)):
+                             lambda: kill_and_resume(url, tmp, card), lambda: bundle_savings(url, tmp)):
                 scenario()
         finally:
             server.terminate()

@@ -162,15 +162,17 @@ def dump(root, depth=0, showing_only=True):
 
 def labelled(root, label_text, role=None):
     """The control a showing label names (its buddy): how a screen reader on Linux names a combo box,
-    whose own name is its current text."""
-    label = find_showing(root, label_text, "label")
-    if label is None:
-        return None
-    for relation in label.getRelationSet():
-        if relation.getRelationType() == pyatspi.RELATION_LABEL_FOR and relation.getNTargets() > 0:
-            target = relation.getTarget(0)
-            if role is None or target.getRoleName() == role:
-                return target
+    whose own name is its current text. A label's mnemonic, as in "套餐(O)：", may follow the text."""
+    def match(node):
+        return (node is not None and node.getRoleName() == "label" and node.name
+                and node.name.replace("(", "").startswith(label_text.rstrip(":："))
+                and node.getState().contains(pyatspi.STATE_SHOWING))
+    for label in pyatspi.findAllDescendants(root, match):
+        for relation in label.getRelationSet():
+            if relation.getRelationType() == pyatspi.RELATION_LABEL_FOR and relation.getNTargets() > 0:
+                target = relation.getTarget(0)
+                if role is None or target.getRoleName() == role:
+                    return target
     return None
 
 
