@@ -6,6 +6,14 @@
 #include "models/apiclient.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPrinter>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QEventLoop>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -42,6 +50,34 @@ int fail(const QString &message, int code = 1)
     return code;
 }
 
+// A session kept for batch reprints (`--save-session`): the server, the user and the token, readable
+// by the user alone. The server ends it like any other session, when idle or on sign-out.
+QString sessionFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/print-session.json");
+}
+
+bool saveSession(const QString &server, const QString &user, const QString &token)
+{
+    QDir().mkpath(QFileInfo(sessionFile()).absolutePath());
+    QSaveFile file(sessionFile());
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("server"), server}, {QStringLiteral("user"), user},
+                                         {QStringLiteral("token"), token}})
+                   .toJson(QJsonDocument::Compact));
+    return file.commit();
+}
+
+QJsonObject savedSession()
+{
+    QFile file(sessionFile());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
 } // namespace
 
 int runPrintCommand(int argc, char *argv[])
@@ -53,7 +89,7 @@ int runPrintCommand(int argc, char *argv[])
     QGuiApplication app(argc, argv);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Reprints a paper of a case as a PDF."));
+    parser.setApplicationDescription(Tr::tr("Reprints a paper of a case as a PDF, or on a printer."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("print"), Tr::tr("The command."));
     const QCommandLineOption caseOption(QStringLiteral("case"), Tr::tr("The case number."), QStringLiteral("NUMBER"));
@@ -66,25 +102,37 @@ int runPrintCommand(int argc, char *argv[])
     const QCommandLineOption serverOption(QStringLiteral("server"), Tr::tr("Server address (else the last one used)."),
                                           QStringLiteral("URL"));
     const QCommandLineOption userOption(QStringLiteral("user"),
-                                        Tr::tr("Sign in as this user; the password comes from ONEWINDOW_PASSWORD."),
+                                        Tr::tr("Sign in as this user; the password comes from ONEWINDOW_PASSWORD. "
+                                               "Without it, the session saved with --save-session is used."),
                                         QStringLiteral("USER"));
-    parser.addOptions({caseOption, documentOption, outputOption, serverOption, userOption});
+    const QCommandLineOption printerOption(QStringLiteral("printer"),
+                                           Tr::tr("Print on this printer (its CUPS name) instead of writing a PDF."),
+                                           QStringLiteral("NAME"));
+    const QCommandLineOption saveSessionOption(QStringLiteral("save-session"),
+                                               Tr::tr("Keep the session of --user for the next reprints."));
+    parser.addOptions({caseOption, documentOption, outputOption, printerOption, serverOption, userOption,
+                       saveSessionOption});
     parser.process(app);
 
     const auto document = printing::printDocumentFromCode(parser.value(documentOption));
-    if (!parser.isSet(caseOption) || !parser.isSet(outputOption) || !document || !parser.isSet(userOption))
-        return fail(Tr::tr("needs --case, --document (%1), --output and --user.")
+    if (!parser.isSet(caseOption) || parser.isSet(outputOption) == parser.isSet(printerOption) || !document)
+        return fail(Tr::tr("needs --case, --document (%1), and --output or --printer.")
                         .arg(QStringLiteral("acceptance|commitment|one-time-notice|non-acceptance|material-receipt")),
                     2);
-    const QString server = parser.isSet(serverOption) ? parser.value(serverOption)
-                                                      : QSettings().value(QStringLiteral("server/url")).toString();
+    const QJsonObject saved = parser.isSet(userOption) ? QJsonObject() : savedSession();
+    if (!parser.isSet(userOption) && saved.isEmpty())
+        return fail(Tr::tr("no saved session: give --user (and --save-session to keep it)."), 2);
+    QString server = parser.isSet(serverOption) ? parser.value(serverOption)
+                                                : saved.value(QLatin1String("server")).toString();
+    if (server.isEmpty())
+        server = QSettings().value(QStringLiteral("server/url")).toString();
     if (server.isEmpty())
         return fail(Tr::tr("no server: give --server."), 2);
 
     models::ApiClient api;
     api.setBaseUrl(QUrl::fromUserInput(server));
-    models::ApiError signInError;
-    {
+    if (parser.isSet(userOption)) {
+        models::ApiError signInError;
         QEventLoop loop;
         api.signIn(parser.value(userOption), qEnvironmentVariable("ONEWINDOW_PASSWORD"),
                    [&](const models::ApiResult<models::UserInfo> &r) {
@@ -92,9 +140,21 @@ int runPrintCommand(int argc, char *argv[])
                        loop.quit();
                    });
         loop.exec();
+        if (signInError.isError())
+            return fail(signInError.userMessage());
+        if (parser.isSet(saveSessionOption) && !saveSession(server, parser.value(userOption), api.token()))
+            return fail(Tr::tr("the session could not be saved in %1.").arg(sessionFile()));
+    } else {
+        api.setToken(saved.value(QLatin1String("token")).toString());
+        const auto me = fetch(api, QStringLiteral("/me"));
+        if (me.error.status == 401) {
+            QFile::remove(sessionFile());
+            return fail(Tr::tr("the saved session of %1 has ended: sign in again with --user.")
+                            .arg(saved.value(QLatin1String("user")).toString()));
+        }
+        if (!me.ok())
+            return fail(me.error.userMessage());
     }
-    if (signInError.isError())
-        return fail(signInError.userMessage());
 
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("number"), parser.value(caseOption));
@@ -121,6 +181,18 @@ int runPrintCommand(int argc, char *argv[])
             input.office.name = c.toObject().value(QLatin1String("name")).toString();
     }
     printing::DocumentRenderer renderer;
+    if (parser.isSet(printerOption)) {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPrinterName(parser.value(printerOption));
+        if (!printer.isValid() || printer.printerName() != parser.value(printerOption))
+            return fail(Tr::tr("no printer %1.").arg(parser.value(printerOption)));
+        // The job's title names the case and the paper, as the print queue shows it.
+        printer.setDocName(QStringLiteral("%1 %2").arg(parser.value(caseOption), parser.value(documentOption)));
+        if (!renderer.print(*document, input, &printer))
+            return fail(renderer.errorString());
+        std::printf("%s\n", qPrintable(printer.printerName()));
+        return 0;
+    }
     if (!renderer.renderPdf(*document, input, parser.value(outputOption)))
         return fail(renderer.errorString());
     std::printf("%s\n", qPrintable(parser.value(outputOption)));

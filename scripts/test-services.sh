@@ -48,13 +48,42 @@ stop_postgres() {
   fi
 }
 
+# A real print queue: CUPS (the running scheduler, else one started here) with a cups-pdf printer,
+# which writes each job as a PDF into the submitting user's ~/PDF.
+start_printer() {
+  command -v lpadmin >/dev/null && command -v cupsd >/dev/null || { echo "CUPS not installed: no printer tests"; return 0; }
+  if ! lpstat -r 2>/dev/null | grep -q "is running"; then
+    [ "$(id -u)" -eq 0 ] || { echo "CUPS is not running and only root can start it: no printer tests"; return 0; }
+    cupsd -f >"$ONEWINDOW_TEST_TMP/cupsd.log" 2>&1 &
+    ONEWINDOW_CUPSD_PID=$!
+    for _ in $(seq 1 50); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.1; done
+  fi
+  ONEWINDOW_TEST_PRINTER=OneWindowTestPDF
+  lpadmin -p "$ONEWINDOW_TEST_PRINTER" -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null || {
+    echo "could not add the cups-pdf printer: no printer tests"; unset ONEWINDOW_TEST_PRINTER; return 0; }
+  ONEWINDOW_TEST_PRINTER_OUTPUT="$(getent passwd "$(id -un)" | cut -d: -f6)/PDF"
+  export ONEWINDOW_TEST_PRINTER ONEWINDOW_TEST_PRINTER_OUTPUT
+  echo "Printer for the tests: $ONEWINDOW_TEST_PRINTER, jobs as PDF in $ONEWINDOW_TEST_PRINTER_OUTPUT"
+}
+
+stop_printer() {
+  [ -n "${ONEWINDOW_TEST_PRINTER:-}" ] && lpadmin -x "$ONEWINDOW_TEST_PRINTER" 2>/dev/null
+  if [ -n "${ONEWINDOW_CUPSD_PID:-}" ]; then
+    kill "$ONEWINDOW_CUPSD_PID" 2>/dev/null
+    wait "$ONEWINDOW_CUPSD_PID" 2>/dev/null || true
+  fi
+  return 0
+}
+
 start_test_services() {
   ONEWINDOW_TEST_TMP=$(mktemp -d -t onewindow-test.XXXXXX)
   export ONEWINDOW_TEST_TMP
   start_postgres
+  start_printer
 }
 
 stop_test_services() {
+  stop_printer
   stop_postgres
   if [ -n "$ONEWINDOW_TEST_TMP" ] && [ -d "$ONEWINDOW_TEST_TMP" ]; then
     rm -rf "$ONEWINDOW_TEST_TMP"

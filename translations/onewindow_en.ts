@@ -207,7 +207,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+921"/>
+        <location filename="../client/intake/intakepage.cpp" line="+922"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-866"/>
+        <location filename="../client/intake/intakepage.cpp" line="-867"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,7 +558,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
             <numerusform>Chosen: %1 %2 — %n matter in one intake.</numerusform>
@@ -1123,8 +1123,8 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+56"/>
-        <source>Reprints a paper of a case as a PDF.</source>
+        <location filename="../client/printcommand.cpp" line="+92"/>
+        <source>Reprints a paper of a case as a PDF, or on a printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1154,21 +1154,51 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD.</source>
+        <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD. Without it, the session saved with --save-session is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print on this printer (its CUPS name) instead of writing a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the session of --user for the next reprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>needs --case, --document (%1), --output and --user.</source>
+        <source>needs --case, --document (%1), and --output or --printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>no saved session: give --user (and --save-session to keep it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>no printer %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-58"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>the session could not be saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the saved session of %1 has ended: sign in again with --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>no case %1, or not yours to see.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -206,7 +206,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+921"/>
+        <location filename="../client/intake/intakepage.cpp" line="+922"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -522,7 +522,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-866"/>
+        <location filename="../client/intake/intakepage.cpp" line="-867"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -557,7 +557,7 @@
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
             <numerusform>已选：%1 %2——%n 个事项一次受理。</numerusform>
@@ -1122,9 +1122,9 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+56"/>
-        <source>Reprints a paper of a case as a PDF.</source>
-        <translation>将办件的文书重新打印为 PDF。</translation>
+        <location filename="../client/printcommand.cpp" line="+92"/>
+        <source>Reprints a paper of a case as a PDF, or on a printer.</source>
+        <translation>将办件的文书重新打印为 PDF，或送往打印机。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1153,21 +1153,51 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD.</source>
-        <translation>以此用户登录；密码取自 ONEWINDOW_PASSWORD。</translation>
+        <source>Sign in as this user; the password comes from ONEWINDOW_PASSWORD. Without it, the session saved with --save-session is used.</source>
+        <translation>以此用户登录；密码取自 ONEWINDOW_PASSWORD。不指定时，使用以 --save-session 保存的登录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print on this printer (its CUPS name) instead of writing a PDF.</source>
+        <translation>送往此打印机（CUPS 中的名称），而不是写入 PDF。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the session of --user for the next reprints.</source>
+        <translation>保存 --user 的登录，供以后重新打印使用。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>needs --case, --document (%1), --output and --user.</source>
-        <translation>需要 --case、--document（%1）、--output 和 --user。</translation>
+        <source>needs --case, --document (%1), and --output or --printer.</source>
+        <translation>需要 --case、--document（%1），以及 --output 或 --printer。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>no saved session: give --user (and --save-session to keep it).</source>
+        <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>no printer %1.</source>
+        <translation>没有打印机 %1。</translation>
+    </message>
+    <message>
+        <location line="-58"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>the session could not be saved in %1.</source>
+        <translation>无法将登录保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the saved session of %1 has ended: sign in again with --user.</source>
+        <translation>%1 保存的登录已失效：请用 --user 重新登录。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>no case %1, or not yours to see.</source>
         <translation>没有办件 %1，或您无权查看。</translation>
     </message>

@@ -1,7 +1,12 @@
 // `onewindow print`: a reprint without a window, the real client binary against a real server.
 #include "serverprocess.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +85,95 @@ private slots:
                  "--user", "agent2"});
         QCOMPARE(p->exitCode(), 1);
         QVERIFY(!QFile::exists(pdf));
+    }
+
+    // --save-session keeps the session (readable by the user alone) for reprints without a password;
+    // once the server has ended it, the command says so and forgets it.
+    void savedSession()
+    {
+        const QString first = m_dir.filePath("first.pdf");
+        QProcess *p = run({"--case", m_number, "--document", "acceptance", "--output", first, "--server",
+                           m_server.baseUrl(), "--user", "clerk1", "--save-session"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        const QString file = m_dir.filePath(".local/share/OneWindow/onewindow/print-session.json");
+        QVERIFY(QFile::exists(file));
+        QCOMPARE(QFile(file).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+
+        const QString second = m_dir.filePath("second.pdf");
+        p = run({"--case", m_number, "--document", "material-receipt", "--output", second}, QString());
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        QProcess text;
+        text.start("pdftotext", {"-layout", second, "-"});
+        QVERIFY(text.waitForFinished(30000));
+        QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(m_number));
+
+        // Signed out on the server: the saved session is refused and removed.
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        HttpClient client(m_server.baseUrl());
+        client.setToken(QJsonDocument::fromJson(saved.readAll()).object().value("token").toString());
+        QCOMPARE(client.del("/api/v1/sessions/current").status, 204);
+        p = run({"--case", m_number, "--document", "acceptance", "--output", m_dir.filePath("third.pdf")}, QString());
+        QCOMPARE(p->exitCode(), 1);
+        QVERIFY(p->readAllStandardError().contains("has ended"));
+        QVERIFY(!QFile::exists(file));
+        p = run({"--case", m_number, "--document", "acceptance", "--output", m_dir.filePath("third.pdf")}, QString());
+        QCOMPARE(p->exitCode(), 2);
+    }
+
+    // A real CUPS queue (cups-pdf, started by the test services): the job comes out as a PDF with the paper.
+    void printsOnAPrinter()
+    {
+        const QString printer = qEnvironmentVariable("ONEWINDOW_TEST_PRINTER");
+        const QString output = qEnvironmentVariable("ONEWINDOW_TEST_PRINTER_OUTPUT");
+        if (printer.isEmpty() || output.isEmpty())
+            QSKIP("no test printer: run through test.sh, which starts CUPS with a cups-pdf queue");
+        QProcess *p = run({"--case", m_number, "--document", "no-such-paper", "--printer", printer, "--server",
+                           m_server.baseUrl(), "--user", "clerk1"});
+        QCOMPARE(p->exitCode(), 2);
+        p = run({"--case", m_number, "--document", "acceptance", "--printer", "NoSuchPrinter", "--server",
+                 m_server.baseUrl(), "--user", "clerk1"});
+        QCOMPARE(p->exitCode(), 1);
+        QVERIFY(p->readAllStandardError().contains("no printer"));
+
+        p = run({"--case", m_number, "--document", "acceptance", "--printer", printer, "--server", m_server.baseUrl(),
+                 "--user", "clerk1"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        // cups-pdf names the file after the job's title, which names the case.
+        QString printed;
+        QElapsedTimer waited;
+        waited.start();
+        while (printed.isEmpty() && waited.elapsed() < 60000) {
+            QDirIterator it(output, {"*.pdf"}, QDir::Files);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (path.contains(m_number) && QFileInfo(path).size() > 0)
+                    printed = path;
+            }
+            QTest::qWait(200);
+        }
+        QVERIFY2(!printed.isEmpty(), qPrintable("nothing for " + m_number + " in " + output));
+        QTest::qWait(500); // the backend finishes writing
+        // The print path re-renders the fonts (Ghostscript), so the text is not extractable; what came
+        // out is checked as paper is: A4, and the QR code on it scans to the case number.
+        QProcess info;
+        info.start("pdfinfo", {printed});
+        QVERIFY(info.waitForFinished(30000));
+        const QString infoText = QString::fromUtf8(info.readAllStandardOutput());
+        QVERIFY2(infoText.contains(QRegularExpression("Page size:\\s+595(\\.\\d+)? x 84[12]")), qPrintable(infoText));
+        QProcess raster;
+        raster.start("pdftoppm", {"-r", "150", "-png", "-f", "1", "-l", "1", printed, m_dir.filePath("printed")});
+        QVERIFY(raster.waitForFinished(60000));
+        QString page;
+        for (const QString &candidate : QDir(m_dir.path()).entryList({"printed*.png"}))
+            page = m_dir.filePath(candidate);
+        QVERIFY(!page.isEmpty());
+        QProcess zbar;
+        zbar.start("zbarimg", {"-q", "--raw", page});
+        QVERIFY(zbar.waitForFinished(30000));
+        QVERIFY2(QString::fromUtf8(zbar.readAllStandardOutput()).contains(m_number), "the QR code does not scan");
+        QFile::remove(printed);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
