@@ -250,7 +250,11 @@ void registerRoutes(Router &router, Services &s)
     router.add("GET", api + "/deficiencies", [&s](Request &req) {
         const int limit = limitParam(req);
         return Response::json(200, s.cases.deficiencies(req.user(), req.queryParam("status"), req.queryParam("dueBefore"),
-                                                        req.queryParam("center"), limit, req.queryParam("cursor")));
+                                                        req.queryParam("center"), limit, req.queryParam("cursor"),
+                                                        req.queryParam("matter")));
+    });
+    router.add("GET", api + "/deficiencies/counts", [&s](Request &req) {
+        return Response::json(200, s.cases.deficiencyCounts(req.user(), req.queryParam("center"), req.queryParam("matter")));
     });
 
     router.add("POST", api + "/cases/{id}/deficiencies/{did}/supply", [&s](Request &req) {

@@ -803,9 +803,40 @@ Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::stri
     return result;
 }
 
+namespace {
+
+bool isMatterCode(const std::string &code)
+{
+    return !code.empty() && code.size() <= 32
+           && std::all_of(code.begin(), code.end(), [](char ch) {
+                  return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+              });
+}
+
+/// The scope, centre and matter conditions shared by the deficiency list and its counts.
+std::string deficiencyConditions(const Principal &user, const std::string &center, const std::string &matter,
+                                 std::vector<DbValue> &params)
+{
+    const auto filter = AuthorizationPolicy::caseFilter(user, "c");
+    std::string sql = filter.sql;
+    params.insert(params.end(), filter.params.begin(), filter.params.end());
+    if (!center.empty()) {
+        sql += " AND c.center = ?";
+        params.emplace_back(center);
+    }
+    if (!matter.empty()) {
+        // The case's matters are stored as JSON; a code is only ever a quoted value in it.
+        sql += " AND c.matters LIKE ?";
+        params.emplace_back("%\"" + matter + "\"%");
+    }
+    return sql;
+}
+
+} // namespace
+
 Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const std::string &status,
                                                   const std::string &dueBefore, const std::string &center, int limit,
-                                                  const std::string &cursor)
+                                                  const std::string &cursor, const std::string &matter)
 {
     AuthorizationPolicy::require(user, Cap::ReadDeficiencies);
     FieldErrors errors;
@@ -814,13 +845,14 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
         errors.add("status", "One of outstanding, overdue, supplied, waived.", "invalid");
     if (!dueBefore.empty() && !parseIsoDate(dueBefore))
         errors.add("dueBefore", "A date, YYYY-MM-DD.", "invalid");
+    if (!matter.empty() && !isMatterCode(matter))
+        errors.add("matter", "A matter code such as HF-001.", "invalid");
     errors.throwIfAny();
 
-    const auto filter = AuthorizationPolicy::caseFilter(user, "c");
-    std::string sql = "SELECT d.*, c.number, c.center, c.applicant_name, c.applicant_phone FROM deficiencies d "
-                      "JOIN cases c ON c.id = d.case_id WHERE "
-                      + filter.sql;
-    std::vector<DbValue> params = filter.params;
+    std::vector<DbValue> params;
+    std::string sql = "SELECT d.*, c.number, c.center, c.applicant_name, c.applicant_phone, c.matters AS case_matters "
+                      "FROM deficiencies d JOIN cases c ON c.id = d.case_id WHERE "
+                      + deficiencyConditions(user, center, matter, params);
     if (!status.empty()) {
         sql += " AND d.status = ?";
         params.emplace_back(status);
@@ -828,10 +860,6 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
     if (!dueBefore.empty()) {
         sql += " AND d.due_date < ?";
         params.emplace_back(dueBefore);
-    }
-    if (!center.empty()) {
-        sql += " AND c.center = ?";
-        params.emplace_back(center);
     }
     if (!cursor.empty()) {
         const auto key = decodeCursor(cursor, 2);
@@ -852,6 +880,11 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
         o->set("center", rows[i].text("center"));
         o->set("applicantName", rows[i].text("applicant_name"));
         o->set("applicantPhone", rows[i].text("applicant_phone"));
+        auto codes = newArray();
+        const auto matters = parseStoredArray(rows[i].text("case_matters"));
+        for (std::size_t m = 0; m < matters->size(); ++m)
+            codes->add(matters->getObject(static_cast<unsigned>(m))->getValue<std::string>("code"));
+        o->set("matters", codes);
         items->add(o);
     }
     auto result = newObject();
@@ -861,6 +894,44 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
         result->set("nextCursor", encodeCursor({last.text("due_date"), last.text("id")}));
     } else {
         result->set("nextCursor", Poco::Dynamic::Var());
+    }
+    return result;
+}
+
+Poco::JSON::Object::Ptr CaseService::deficiencyCounts(const Principal &user, const std::string &center,
+                                                     const std::string &matter)
+{
+    AuthorizationPolicy::require(user, Cap::ReadDeficiencies);
+    if (!matter.empty() && !isMatterCode(matter)) {
+        FieldErrors errors;
+        errors.add("matter", "A matter code such as HF-001.", "invalid");
+        errors.throwIfAny();
+    }
+    // Today and this week by the server's calendar date; the week ends on Sunday.
+    const Date today = m_clock.today();
+    const Date tomorrow = addCalendarDays(today, 1);
+    const Date nextMonday = addCalendarDays(today, 8 - static_cast<int>(isoWeekday(today)));
+    std::vector<DbValue> params{toIsoString(tomorrow), toIsoString(nextMonday)};
+    const std::string sql =
+        "SELECT d.status AS status, COUNT(*) AS n, "
+        "SUM(CASE WHEN d.due_date < ? THEN 1 ELSE 0 END) AS due_today, "
+        "SUM(CASE WHEN d.due_date < ? THEN 1 ELSE 0 END) AS due_week "
+        "FROM deficiencies d JOIN cases c ON c.id = d.case_id WHERE "
+        + deficiencyConditions(user, center, matter, params) + " GROUP BY d.status";
+    Transaction tx(m_db, Transaction::Mode::Read);
+    auto result = newObject();
+    result->set("today", toIsoString(today));
+    for (const char *key : {"outstanding", "dueToday", "dueThisWeek", "overdue", "supplied", "waived"})
+        result->set(key, 0);
+    for (const DbRow &row : tx.query(sql, params)) {
+        const std::string status = row.text("status");
+        if (status == "outstanding") {
+            result->set("outstanding", row.integer("n"));
+            result->set("dueToday", row.integer("due_today"));
+            result->set("dueThisWeek", row.integer("due_week"));
+        } else if (status == "overdue" || status == "supplied" || status == "waived") {
+            result->set(status, row.integer("n"));
+        }
     }
     return result;
 }

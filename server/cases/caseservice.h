@@ -34,7 +34,11 @@ public:
                                  int limit, const std::string &cursor, const std::string &number = {});
     Poco::JSON::Object::Ptr deficiencies(const Principal &user, const std::string &status,
                                          const std::string &dueBefore, const std::string &center, int limit,
-                                         const std::string &cursor);
+                                         const std::string &cursor, const std::string &matter = {});
+    /// GET /deficiencies/counts: how many are outstanding, due today, due this week (by the
+    /// server's date), overdue, supplied and waived, within the caller's scope.
+    Poco::JSON::Object::Ptr deficiencyCounts(const Principal &user, const std::string &center,
+                                             const std::string &matter);
     /// Records a supplied material; `attachmentId` (optional) names the case's attachment holding it.
     Response supply(const Principal &user, const std::string &caseId, const std::string &deficiencyId,
                     const std::string &ifMatch, const std::string &body);

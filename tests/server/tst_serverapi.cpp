@@ -652,6 +652,32 @@ private slots:
         QCOMPARE(as("clerk1").get(api("/deficiencies?dueBefore=soon")).status, 422);
         r = as("clerk1").get(api("/deficiencies?status=supplied"));
         QVERIFY(codesOf(r.object().value("items").toArray(), "caseId").contains(m_deficientCase));
+
+        // By matter: each item names its case's matters.
+        r = as("clerk1").get(api("/deficiencies?status=outstanding&matter=MR-001"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(codesOf(r.object().value("items").toArray(), "caseId").contains(created.object().value("id").toString()));
+        for (const auto &item : r.object().value("items").toArray())
+            QVERIFY(item.toObject().value("matters").toArray().contains(QJsonValue("MR-001")));
+        QVERIFY(as("clerk1").get(api("/deficiencies?matter=HF-999")).object().value("items").toArray().isEmpty());
+        QCOMPARE(as("clerk1").get(api("/deficiencies?matter=x%25")).status, 422);
+
+        // The counts agree with the lists (today is 2026-11-27, a Friday: the week ends on the 29th).
+        const QJsonObject counts = as("clerk1").get(api("/deficiencies/counts")).object();
+        QCOMPARE(counts.value("today").toString(), QStringLiteral("2026-11-27"));
+        const auto listed = [&](const QString &query) {
+            return static_cast<int>(as("clerk1").get(api("/deficiencies?limit=200&" + query)).object().value("items").toArray().size());
+        };
+        QCOMPARE(counts.value("outstanding").toInt(), listed("status=outstanding"));
+        QCOMPARE(counts.value("overdue").toInt(), listed("status=overdue"));
+        QCOMPARE(counts.value("supplied").toInt(), listed("status=supplied"));
+        QCOMPARE(counts.value("dueToday").toInt(), listed("status=outstanding&dueBefore=2026-11-28"));
+        QCOMPARE(counts.value("dueThisWeek").toInt(), listed("status=outstanding&dueBefore=2026-11-30"));
+        QVERIFY(counts.value("outstanding").toInt() >= 1);
+        // Scoped like the list: the other village centre sees none of these.
+        const QJsonObject theirs = as("agent2").get(api("/deficiencies/counts")).object();
+        QCOMPARE(theirs.value("outstanding").toInt(), listed("status=outstanding&center=SZ-V02"));
+        QCOMPARE(as("clerk1").get(api("/deficiencies/counts?matter=bad%20code")).status, 422);
     }
 
     // A catalog edit is a new version; accepted cases keep the version they were accepted under.
