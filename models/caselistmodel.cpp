@@ -125,6 +125,12 @@ QVariant DeficiencyListModel::data(const QModelIndex &index, int role) const
         case DeficiencyColumn::Applicant: return d.value(QLatin1String("applicantName")).toString();
         case DeficiencyColumn::Phone: return d.value(QLatin1String("applicantPhone")).toString();
         case DeficiencyColumn::Center: return d.value(QLatin1String("center")).toString();
+        case DeficiencyColumn::Matters: {
+            QStringList codes;
+            for (const auto &m : d.value(QLatin1String("matters")).toArray())
+                codes << m.toString();
+            return codes.join(QStringLiteral(", "));
+        }
         }
         return {};
     }
@@ -154,6 +160,7 @@ QVariant DeficiencyListModel::headerData(int section, Qt::Orientation orientatio
     case DeficiencyColumn::Applicant: return tr("Applicant");
     case DeficiencyColumn::Phone: return tr("Phone");
     case DeficiencyColumn::Center: return tr("Centre");
+    case DeficiencyColumn::Matters: return tr("Matters");
     }
     return {};
 }

@@ -32,7 +32,7 @@ enum class CaseRole {
 };
 
 namespace DeficiencyColumn {
-enum Column { CaseNumber, Material, DueDate, Status, Applicant, Phone, Center, LastColumn = Center };
+enum Column { CaseNumber, Material, DueDate, Status, Applicant, Phone, Center, Matters, LastColumn = Matters };
 }
 
 enum class DeficiencyRole {

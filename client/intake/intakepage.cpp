@@ -415,7 +415,7 @@ void IntakePage::buildDecideStep()
     m_accept = new QPushButton(page);
     m_result = wrapLabel(page);
     m_paper = new QComboBox(page);
-    for (const auto document : printing::allPrintDocuments())
+    for (const auto document : printing::intakePrintDocuments())
         m_paper->addItem(QString(), static_cast<int>(document));
     m_preview = new QPushButton(page);
     m_savePdf = new QPushButton(page);

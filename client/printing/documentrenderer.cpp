@@ -299,6 +299,14 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     const bool withDeficiency = std::any_of(deficiencies.cbegin(), deficiencies.cend(),
         [](const TemplateData::Item &d) { return !d.value(QStringLiteral("outstanding")).isEmpty(); });
     data.setList(QStringLiteral("deficiencies"), deficiencies, partials().value(QStringLiteral("deficiencies")));
+    // Those still owed, for the reminder letter.
+    QList<TemplateData::Item> owed;
+    for (const auto &d : deficiencies) {
+        if (!d.value(QStringLiteral("outstanding")).isEmpty())
+            owed.append(d);
+    }
+    data.setList(QStringLiteral("outstandingDeficiencies"), owed);
+    data.setFlag(QStringLiteral("hasOutstanding"), !owed.isEmpty());
     data.setFlag(QStringLiteral("withDeficiency"), withDeficiency);
 
     // The materials, and those actually taken in.

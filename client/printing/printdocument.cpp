@@ -26,6 +26,7 @@ constexpr DocumentInfo kDocuments[] = {
     {PrintDocument::OneTimeNotice, "one-time-notice", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "One-time notice")},
     {PrintDocument::NonAcceptance, "non-acceptance", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Non-acceptance notice")},
     {PrintDocument::MaterialReceipt, "material-receipt", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Material receipt")},
+    {PrintDocument::Reminder, "reminder", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Reminder letter for deficient materials")},
 };
 
 const DocumentInfo &infoOf(PrintDocument document)
@@ -44,6 +45,13 @@ QList<PrintDocument> allPrintDocuments()
     QList<PrintDocument> out;
     for (const auto &info : kDocuments)
         out.append(info.document);
+    return out;
+}
+
+QList<PrintDocument> intakePrintDocuments()
+{
+    QList<PrintDocument> out = allPrintDocuments();
+    out.removeAll(PrintDocument::Reminder);
     return out;
 }
 

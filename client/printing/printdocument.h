@@ -15,11 +15,14 @@ enum class PrintDocument {
     OneTimeNotice,   ///< one-time-notice, 一次性告知书
     NonAcceptance,   ///< non-acceptance, 不予受理通知书
     MaterialReceipt, ///< material-receipt, 材料接收凭证
+    Reminder,        ///< reminder, 容缺材料补正提醒函: what is still owed, by when, and what follows
 };
 
 /// Every document, in the order a counter hands them out.
 QList<PrintDocument> allPrintDocuments();
-/// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt".
+/// The papers of an intake (every document but the reminder letter of the deficiency follow-up).
+QList<PrintDocument> intakePrintDocuments();
+/// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt", "reminder".
 QString printDocumentCode(PrintDocument document);
 std::optional<PrintDocument> printDocumentFromCode(const QString &code);
 /// The document's name in the user's language, for menus and dialogs (the paper itself prints

@@ -247,7 +247,10 @@ private slots:
         QCOMPARE(printDocumentCode(PrintDocument::OneTimeNotice), QStringLiteral("one-time-notice"));
         QCOMPARE(printDocumentFromCode("material-receipt"), std::optional(PrintDocument::MaterialReceipt));
         QVERIFY(!printDocumentFromCode("receipt"));
-        QCOMPARE(allPrintDocuments().size(), 5);
+        QCOMPARE(allPrintDocuments().size(), 6);
+        QCOMPARE(intakePrintDocuments().size(), 5);
+        QVERIFY(!intakePrintDocuments().contains(PrintDocument::Reminder));
+        QCOMPARE(printDocumentFromCode("reminder"), std::optional(PrintDocument::Reminder));
     }
 
     void qrCodeIsOneBitWithQuietZone()
@@ -335,6 +338,38 @@ private slots:
         const QString fonts = run("pdffonts", {pdf}).out;
         QVERIFY2(fonts.contains("NotoSansCJK", Qt::CaseInsensitive), qPrintable(fonts));
         QCOMPARE(codesOnFirstPage(pdf), number);
+    }
+
+    // The reminder letter lists only what is still owed, with its date and what follows.
+    void reminderLetter()
+    {
+        DocumentRenderer renderer;
+        const QString pdf = pdfPath("reminder");
+        QVERIFY2(renderer.renderPdf(PrintDocument::Reminder, caseInput(), pdf), qPrintable(renderer.errorString()));
+        QVERIFY2(renderer.templateProblems().isEmpty(), qPrintable(renderer.templateProblems().join(", ")));
+        const QString number = m_case.value("number").toString();
+        const QString text = squeezed(pdfText(pdf));
+        QVERIFY2(text.contains(QStringLiteral("容缺材料补正提醒函")), qPrintable(text));
+        QVERIFY(text.contains(number));
+        QVERIFY2(text.contains(QStringLiteral("劳动合同")) && text.contains(kDueDate), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("终止办理")));
+        QVERIFY(text.contains(QStringLiteral("请忽略本函")));
+        QVERIFY2(!text.contains(QStringLiteral("居民身份证")), "a material already handed in is not owed");
+        QVERIFY(run("pdfinfo", {pdf}).out.contains("(A4)"));
+        QCOMPARE(codesOnFirstPage(pdf), number);
+
+        // Once everything came, the letter says so rather than listing nothing.
+        PrintInput settled = caseInput();
+        QJsonArray deficiencies = settled.caseObject.value("deficiencies").toArray();
+        for (auto &&d : deficiencies) {
+            QJsonObject o = d.toObject();
+            o.insert("status", "supplied");
+            d = o;
+        }
+        settled.caseObject.insert("deficiencies", deficiencies);
+        const QString done = pdfPath("reminder-settled");
+        QVERIFY(renderer.renderPdf(PrintDocument::Reminder, settled, done));
+        QVERIFY(squeezed(pdfText(done)).contains(QStringLiteral("材料已全部补齐")));
     }
 
     void noticesOfARefusedIntake_data()
