@@ -3,6 +3,7 @@
 #include "languages.h"
 #include "intake/intakepage.h"
 #include "pages.h"
+#include "deficiencies/trackerpage.h"
 #include "signindialog.h"
 
 #include "models/apiclient.h"
@@ -33,6 +34,7 @@ namespace onewindow::client {
 namespace {
 constexpr int kPageIdRole = Qt::UserRole + 1;
 constexpr int kCountRole = Qt::UserRole + 2;
+constexpr int kUrgentRole = Qt::UserRole + 7; ///< e.g. how many of the count are overdue
 constexpr int kShortcutRole = Qt::UserRole + 3;
 constexpr int kTitleRole = Qt::UserRole + 4;
 } // namespace
@@ -175,7 +177,8 @@ void MainWindow::buildWorkbench()
     }
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
         addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
-        addPage(QStringLiteral("deficiencies"), new DeficienciesPage(api, this), QStringLiteral("F8"));
+        addPage(QStringLiteral("deficiencies"), new DeficiencyTrackerPage(api, m_services.store, role, this),
+                QStringLiteral("F8"));
     } else if (role == QLatin1String("approver")) {
         addPage(QStringLiteral("departmentCases"), new CasesPage(api, this), QStringLiteral("F3"));
     }
@@ -224,8 +227,9 @@ void MainWindow::addPage(const QString &id, WorkbenchPageWidget *page, const QSt
     item->setData(kShortcutRole, shortcut);
     const int row = m_navigation->row(item);
     m_pages->addWidget(page);
-    connect(page, &WorkbenchPageWidget::countChanged, this, [this, item](int count) {
+    connect(page, &WorkbenchPageWidget::countChanged, this, [this, item](int count, int urgent) {
         item->setData(kCountRole, count);
+        item->setData(kUrgentRole, urgent);
         retranslate();
     });
     if (!shortcut.isEmpty()) {
@@ -290,7 +294,10 @@ void MainWindow::retranslate()
             continue;
         QString text = titleFor(id);
         const int count = item->data(kCountRole).isValid() ? item->data(kCountRole).toInt() : -1;
-        if (count >= 0)
+        const int urgent = item->data(kUrgentRole).isValid() ? item->data(kUrgentRole).toInt() : -1;
+        if (count >= 0 && urgent > 0)
+            text = tr("%1 (%2, %3 overdue)").arg(text).arg(count).arg(urgent);
+        else if (count >= 0)
             text = tr("%1 (%2)").arg(text).arg(count);
         const QString shortcut = item->data(kShortcutRole).toString();
         item->setText(shortcut.isEmpty() ? text : tr("%1    %2").arg(text, shortcut));

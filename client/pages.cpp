@@ -19,8 +19,6 @@
 
 namespace onewindow::client {
 
-namespace {
-
 QTableView *makeTable(QWidget *parent)
 {
     auto *table = new QTableView(parent);
@@ -48,6 +46,8 @@ void showMessage(QLabel *label, const QString &text)
     label->setAccessibleName(text);
     label->setVisible(!text.isEmpty());
 }
+
+namespace {
 
 // Filter on the left, refresh on the right.
 QHBoxLayout *filterBar(QLabel *label, QComboBox *filter, QPushButton *refresh)
@@ -127,67 +127,6 @@ void CasesPage::refresh()
 }
 
 void CasesPage::focusFirst()
-{
-    m_table->setFocus();
-}
-
-DeficienciesPage::DeficienciesPage(models::ApiClient *api, QWidget *parent)
-    : WorkbenchPageWidget(parent)
-    , m_api(api)
-    , m_model(new models::DeficiencyListModel(api, this))
-    , m_status(new QComboBox(this))
-    , m_statusLabel(new QLabel(this))
-    , m_table(makeTable(this))
-    , m_refresh(new QPushButton(this))
-    , m_message(makeMessage(this))
-{
-    m_table->setModel(m_model);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filterBar(m_statusLabel, m_status, m_refresh));
-    layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
-    retranslate();
-
-    connect(m_status, &QComboBox::activated, this, [this] { refresh(); });
-    connect(m_refresh, &QPushButton::clicked, this, &DeficienciesPage::refresh);
-    connect(m_model, &models::ApiListModel::loaded, this, [this] {
-        m_table->resizeColumnsToContents();
-        showMessage(m_message, m_model->rowCount() == 0 ? tr("Nothing outstanding.") : QString());
-        emit countChanged(m_status->currentData().toString() == QLatin1String("outstanding,overdue")
-                              ? m_model->rowCount()
-                              : -1);
-    });
-    connect(m_model, &models::ApiListModel::failed, this, [this](const QString &message) { showMessage(m_message, message); });
-}
-
-DeficienciesPage::~DeficienciesPage() = default;
-
-void DeficienciesPage::retranslate()
-{
-    const QString current = m_status->currentData().toString();
-    m_status->clear();
-    m_status->addItem(tr("Outstanding"), QStringLiteral("outstanding"));
-    m_status->addItem(tr("Overdue"), QStringLiteral("overdue"));
-    m_status->addItem(tr("Supplied"), QStringLiteral("supplied"));
-    m_status->setCurrentIndex(qMax(0, m_status->findData(current)));
-    m_statusLabel->setText(tr("S&how:"));
-    m_status->setAccessibleName(tr("Deficiency filter"));
-    m_table->setAccessibleName(tr("Deficient materials"));
-    m_refresh->setText(tr("&Refresh"));
-    m_refresh->setAccessibleName(tr("Refresh"));
-}
-
-void DeficienciesPage::refresh()
-{
-    // The server's today decides what is overdue, not this PC's clock.
-    m_api->get(QStringLiteral("/health"), [this](const models::ApiResponse &r) {
-        if (r.ok())
-            m_model->setToday(QDate::fromString(r.object().value(QLatin1String("today")).toString(), Qt::ISODate));
-        m_model->load(QStringLiteral("/deficiencies?limit=200&status=") + m_status->currentData().toString());
-    }, this);
-}
-
-void DeficienciesPage::focusFirst()
 {
     m_table->setFocus();
 }

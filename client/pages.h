@@ -20,6 +20,12 @@ class MatterFilterModel;
 
 namespace onewindow::client {
 
+/// The parts every workbench page is made of: a read-only table of rows, and a message line
+/// (hidden when empty, its text also its accessible name).
+QTableView *makeTable(QWidget *parent);
+QLabel *makeMessage(QWidget *parent);
+void showMessage(QLabel *label, const QString &text);
+
 /// A page of a workbench that can be refreshed (F5) and reports a count for its navigation entry.
 class WorkbenchPageWidget : public QWidget
 {
@@ -37,8 +43,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 signals:
-    /// -1 when there is nothing to count.
-    void countChanged(int count);
+    /// -1 when there is nothing to count; `urgent` (e.g. overdue) is said next to it when >= 0.
+    void countChanged(int count, int urgent = -1);
 };
 
 /// Cases in the user's scope, with a status filter.
@@ -59,28 +65,6 @@ private:
     QLabel *m_statusLabel;
     QTableView *m_table;
     QPushButton *m_more;
-    QPushButton *m_refresh;
-    QLabel *m_message;
-};
-
-/// Deficient materials, soonest due first; overdue is said in words.
-class DeficienciesPage final : public WorkbenchPageWidget
-{
-    Q_OBJECT
-
-public:
-    DeficienciesPage(models::ApiClient *api, QWidget *parent = nullptr);
-    ~DeficienciesPage() override;
-    void refresh() override;
-    void focusFirst() override;
-
-private:
-    void retranslate() override;
-    models::ApiClient *m_api;
-    models::DeficiencyListModel *m_model;
-    QComboBox *m_status;
-    QLabel *m_statusLabel;
-    QTableView *m_table;
     QPushButton *m_refresh;
     QLabel *m_message;
 };

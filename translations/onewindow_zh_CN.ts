@@ -386,6 +386,86 @@
     </message>
 </context>
 <context>
+    <name>onewindow::client::CaseDialog</name>
+    <message>
+        <location filename="../client/deficiencies/casedialog.cpp" line="+40"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case summary</source>
+        <translation>办件概要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deficient material</source>
+        <translation>容缺材料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deficiencies and their history</source>
+        <translation>容缺材料及其经过</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Case %1</source>
+        <translation>办件 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case %1: %2</source>
+        <translation>办件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant: %1, phone %2</source>
+        <translation>申请人：%1，电话 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matters: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised by %1, legal limit %2</source>
+        <translation>承诺办结日 %1，法定办结日 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clock stopped since %1: %2</source>
+        <translation>自 %1 起暂停计时：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Clock stopped %1 to %2 (%n working day(s) added): %3</source>
+        <translation>
+            <numerusform>%1 至 %2 暂停计时（顺延 %n 个工作日）：%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terminated %1: a deficient material did not come in time.</source>
+        <translation>%1 已终止办理：容缺材料未按期补齐。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::CasesPage</name>
     <message>
         <location filename="../client/pages.cpp" line="+96"/>
@@ -436,7 +516,7 @@
 <context>
     <name>onewindow::client::CatalogPage</name>
     <message>
-        <location line="+106"/>
+        <location line="+45"/>
         <source>Working from the saved copy of the catalog: %1</source>
         <translation>正在使用本地保存的事项目录：%1</translation>
     </message>
@@ -472,36 +552,77 @@
     </message>
 </context>
 <context>
-    <name>onewindow::client::DeficienciesPage</name>
+    <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location line="-86"/>
-        <source>Nothing outstanding.</source>
-        <translation>没有待补齐的材料。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Outstanding</source>
-        <translation>待补齐</translation>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+56"/>
+        <source>Waive %1</source>
+        <translation>免交 %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
+        <source>&amp;Why is %1 no longer needed? The reason is kept in the case&apos;s audit trail.</source>
+        <translation>为什么不再需要%1(&amp;W)？理由将记入办件的审计记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason for waiving</source>
+        <translation>免交理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Waive</source>
+        <translation>免交(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Supplied</source>
-        <translation>已补齐</translation>
+        <location line="+128"/>
+        <source>Waive</source>
+        <translation>免交</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-47"/>
+        <source>Nothing here.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Deficiency filter</source>
-        <translation>容缺筛选</translation>
+        <source>Deficiency view</source>
+        <translation>容缺视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;entre:</source>
+        <translation>中心(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre filter</source>
+        <translation>中心筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All centres</source>
+        <translation>全部中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Matter:</source>
+        <translation>事项(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter filter</source>
+        <translation>事项筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All matters</source>
+        <translation>全部事项</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -517,6 +638,102 @@
         <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supplied on &amp;paper</source>
+        <translation>已补交纸质材料(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record supply on paper</source>
+        <translation>登记纸质补交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplied by &amp;scan…</source>
+        <translation>扫描补交(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record supply by scan</source>
+        <translation>登记扫描补交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Call applicant…</source>
+        <translation>联系申请人(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+121"/>
+        <source>Call applicant</source>
+        <translation>联系申请人</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Print &amp;reminder…</source>
+        <translation>打印提醒函(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Print reminder letter</source>
+        <translation>打印提醒函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open case</source>
+        <translation>打开办件(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Waive…</source>
+        <translation>免交(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Record that %1 supplied %2 for case %3 on paper?</source>
+        <translation>登记 %1 已为办件 %3 补交纸质“%2”？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record supply</source>
+        <translation>登记补交</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of case %2 recorded as supplied.</source>
+        <translation>已登记办件 %2 的“%1”补交。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No scanner support in this build.</source>
+        <translation>此版本不支持扫描。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Call %1 on %2 about %3 (case %4, due %5).</source>
+        <translation>请致电 %1（%2），提醒补交“%3”（办件 %4，截止 %5）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy number</source>
+        <translation>复制号码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 of case %2 waived.</source>
+        <translation>办件 %2 的“%1”已免交。</translation>
     </message>
 </context>
 <context>
@@ -947,7 +1164,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+82"/>
+        <location filename="../client/mainwindow.cpp" line="+84"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -969,7 +1186,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
@@ -1014,7 +1231,12 @@ Counter software for one-window government service halls.</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>%1 (%2, %3 overdue)</source>
+        <translation>%1（%2，逾期 %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1466,7 +1688,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyListModel</name>
     <message>
-        <location line="+74"/>
+        <location line="+80"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -1499,6 +1721,123 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Centre</source>
         <translation>受理中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::DeficiencyTracking</name>
+    <message>
+        <location filename="../models/deficiencytracking.cpp" line="+63"/>
+        <source>Outstanding</source>
+        <translation>待补齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplied</source>
+        <translation>已补齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waived</source>
+        <translation>已免交</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Reminder before the due date</source>
+        <translation>到期前提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reminder on the due date</source>
+        <translation>到期日提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice of being overdue</source>
+        <translation>逾期通知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: sent by SMS %2</source>
+        <translation>%1：已于 %2 短信发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: could not be sent (written %2)</source>
+        <translation>%1：发送失败（%2 生成）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not sent, no longer needed</source>
+        <translation>%1：未发送，已无需提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: waiting to be sent (written %2)</source>
+        <translation>%1：等待发送（%2 生成）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: accepted as deficient, to be supplied by %2</source>
+        <translation>%1：容缺受理，须于 %2 前补交</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: overdue</source>
+        <translation>%1：已逾期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as a scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on paper</source>
+        <translation>纸质材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: supplied %2, recorded by %3</source>
+        <translation>%1：已补交%2，登记人 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: waived by %2: %3</source>
+        <translation>%1：%2 批准免交：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n material(s) still to be supplied</source>
+        <translation>
+            <numerusform>尚有 %n 份材料待补交</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, %n of them overdue.</source>
+        <translation>
+            <numerusform>%1，其中 %n 份已逾期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1895,7 +2234,7 @@ Counter software for one-window government service halls.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+215"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
@@ -1947,6 +2286,11 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Material receipt</source>
         <translation>材料接收凭证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder letter for deficient materials</source>
+        <translation>容缺材料补正提醒函</translation>
     </message>
 </context>
 </TS>

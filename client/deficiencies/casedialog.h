@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QDate>
+#include <QDialog>
+#include <QJsonObject>
+
+class QLabel;
+class QTreeWidget;
+
+namespace onewindow::models {
+class ApiClient;
+}
+
+namespace onewindow::client {
+
+/// One case, read-only: what is still owed comes first, then the case, then every deficiency
+/// with its history and its reminders, and the clock's pauses, so that every date can be explained.
+class CaseDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /// `today` is the server's date, which "due in" and "overdue by" count from.
+    CaseDialog(models::ApiClient *api, const QString &caseId, const QDate &today, QWidget *parent = nullptr);
+    /// Shows a case already fetched.
+    void setCase(const QJsonObject &caseObject);
+
+private:
+    models::ApiClient *m_api;
+    QLabel *m_outstanding;
+    QLabel *m_summary;
+    QTreeWidget *m_deficiencies;
+    QDate m_today;
+};
+
+} // namespace onewindow::client

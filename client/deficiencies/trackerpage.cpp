@@ -1,0 +1,381 @@
+#include "trackerpage.h"
+
+#include "casedialog.h"
+#include "documentrenderer.h"
+#include "printdocument.h"
+
+#include "models/apiclient.h"
+#include "models/caselistmodel.h"
+#include "models/deficiencytracking.h"
+#include "models/localstore.h"
+#include "models/modelenums.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace onewindow::client {
+
+using models::DeficiencyTracking;
+using models::DeficiencyView;
+
+namespace {
+
+QString text(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+bool isOpen(const QJsonObject &d)
+{
+    const QString status = text(d, "status");
+    return status == QLatin1String("outstanding") || status == QLatin1String("overdue");
+}
+
+/// Asks why a deficiency is waived; OK only with a reason.
+class WaiveDialog final : public QDialog
+{
+public:
+    WaiveDialog(const QString &material, QWidget *parent)
+        : QDialog(parent), m_reason(new QPlainTextEdit(this))
+    {
+        setWindowTitle(DeficiencyTrackerPage::tr("Waive %1").arg(material));
+        auto *label = new QLabel(DeficiencyTrackerPage::tr("&Why is %1 no longer needed? The reason is kept in the "
+                                                           "case's audit trail.")
+                                     .arg(material),
+                                 this);
+        label->setWordWrap(true);
+        label->setBuddy(m_reason);
+        m_reason->setAccessibleName(DeficiencyTrackerPage::tr("Reason for waiving"));
+        m_reason->setTabChangesFocus(true);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+        ok->setText(DeficiencyTrackerPage::tr("&Waive"));
+        ok->setAccessibleName(DeficiencyTrackerPage::tr("Waive"));
+        ok->setEnabled(false);
+        connect(m_reason, &QPlainTextEdit::textChanged, this,
+                [this, ok] { ok->setEnabled(!m_reason->toPlainText().trimmed().isEmpty()); });
+        connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(label);
+        layout->addWidget(m_reason);
+        layout->addWidget(buttons);
+    }
+    QString reason() const { return m_reason->toPlainText().trimmed(); }
+
+private:
+    QPlainTextEdit *m_reason;
+};
+
+} // namespace
+
+DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::LocalStore *store, const QString &role,
+                                             QWidget *parent)
+    : WorkbenchPageWidget(parent)
+    , m_api(api)
+    , m_store(store)
+    , m_role(role)
+    , m_today(QDate::currentDate())
+    , m_model(new models::DeficiencyListModel(api, this))
+    , m_viewLabel(new QLabel(this))
+    , m_view(new QComboBox(this))
+    , m_centerLabel(new QLabel(this))
+    , m_center(new QComboBox(this))
+    , m_matterLabel(new QLabel(this))
+    , m_matter(new QComboBox(this))
+    , m_refresh(new QPushButton(this))
+    , m_message(makeMessage(this))
+    , m_table(makeTable(this))
+    , m_supplyPaper(new QPushButton(this))
+    , m_supplyScan(new QPushButton(this))
+    , m_call(new QPushButton(this))
+    , m_printReminder(new QPushButton(this))
+    , m_open(new QPushButton(this))
+    , m_waive(new QPushButton(this))
+{
+    m_table->setModel(m_model);
+    for (const DeficiencyView view : DeficiencyTracking::views())
+        m_view->addItem(QString(), static_cast<int>(view));
+    m_center->addItem(QString(), QString());
+    m_matter->addItem(QString(), QString());
+    m_viewLabel->setBuddy(m_view);
+    m_centerLabel->setBuddy(m_center);
+    m_matterLabel->setBuddy(m_matter);
+
+    auto *filters = new QHBoxLayout;
+    for (QWidget *w : {static_cast<QWidget *>(m_viewLabel), static_cast<QWidget *>(m_view),
+                       static_cast<QWidget *>(m_centerLabel), static_cast<QWidget *>(m_center),
+                       static_cast<QWidget *>(m_matterLabel), static_cast<QWidget *>(m_matter)})
+        filters->addWidget(w);
+    filters->addStretch();
+    filters->addWidget(m_refresh);
+    auto *actions = new QHBoxLayout;
+    for (QPushButton *b : {m_supplyPaper, m_supplyScan, m_call, m_printReminder, m_open, m_waive})
+        actions->addWidget(b);
+    actions->addStretch();
+    m_waive->setVisible(m_role == QLatin1String("supervisor"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_message);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(actions);
+    retranslate();
+    updateActions();
+
+    connect(m_view, &QComboBox::activated, this, [this] { refresh(); });
+    connect(m_center, &QComboBox::activated, this, [this] { refresh(); });
+    connect(m_matter, &QComboBox::activated, this, [this] { refresh(); });
+    connect(m_refresh, &QPushButton::clicked, this, &DeficiencyTrackerPage::refresh);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DeficiencyTrackerPage::updateActions);
+    connect(m_table, &QTableView::activated, this, &DeficiencyTrackerPage::openCase);
+    connect(m_model, &models::ApiListModel::loaded, this, [this] {
+        m_table->resizeColumnsToContents();
+        showMessage(m_message, m_model->rowCount() == 0 ? tr("Nothing here.") : QString());
+        if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+            m_table->setCurrentIndex(m_model->index(0, 0));
+        updateActions();
+    });
+    connect(m_model, &models::ApiListModel::failed, this, [this](const QString &message) { showMessage(m_message, message); });
+    connect(m_supplyPaper, &QPushButton::clicked, this, &DeficiencyTrackerPage::supplyOnPaper);
+    connect(m_supplyScan, &QPushButton::clicked, this, &DeficiencyTrackerPage::supplyByScan);
+    connect(m_call, &QPushButton::clicked, this, &DeficiencyTrackerPage::callApplicant);
+    connect(m_printReminder, &QPushButton::clicked, this, &DeficiencyTrackerPage::printReminder);
+    connect(m_open, &QPushButton::clicked, this, &DeficiencyTrackerPage::openCase);
+    connect(m_waive, &QPushButton::clicked, this, &DeficiencyTrackerPage::waive);
+
+    // The centres in the user's scope, and the matters from the local catalog.
+    m_api->get(QStringLiteral("/centers"), [this](const models::ApiResponse &r) {
+        for (const auto &c : r.object().value(QLatin1String("items")).toArray())
+            m_center->addItem(QStringLiteral("%1 %2").arg(text(c.toObject(), "code"), text(c.toObject(), "name")),
+                              text(c.toObject(), "code"));
+    }, this);
+    m_store->matters(this, [this](const QJsonArray &matters) {
+        for (const auto &m : matters)
+            m_matter->addItem(QStringLiteral("%1 %2").arg(text(m.toObject(), "code"), text(m.toObject(), "name")),
+                              text(m.toObject(), "code"));
+    });
+}
+
+DeficiencyTrackerPage::~DeficiencyTrackerPage() = default;
+
+void DeficiencyTrackerPage::retranslate()
+{
+    m_viewLabel->setText(tr("S&how:"));
+    m_view->setAccessibleName(tr("Deficiency view"));
+    m_centerLabel->setText(tr("C&entre:"));
+    m_center->setAccessibleName(tr("Centre filter"));
+    m_center->setItemText(0, tr("All centres"));
+    m_matterLabel->setText(tr("&Matter:"));
+    m_matter->setAccessibleName(tr("Matter filter"));
+    m_matter->setItemText(0, tr("All matters"));
+    m_table->setAccessibleName(tr("Deficient materials"));
+    m_refresh->setText(tr("&Refresh"));
+    m_refresh->setAccessibleName(tr("Refresh"));
+    const QList<QPair<QPushButton *, QPair<QString, QString>>> buttons{
+        {m_supplyPaper, {tr("Supplied on &paper"), tr("Record supply on paper")}},
+        {m_supplyScan, {tr("Supplied by &scan…"), tr("Record supply by scan")}},
+        {m_call, {tr("&Call applicant…"), tr("Call applicant")}},
+        {m_printReminder, {tr("Print &reminder…"), tr("Print reminder letter")}},
+        {m_open, {tr("&Open case"), tr("Open case")}},
+        {m_waive, {tr("&Waive…"), tr("Waive")}},
+    };
+    for (const auto &[button, texts] : buttons) {
+        button->setText(texts.first);
+        button->setAccessibleName(texts.second);
+    }
+    loadCounts();
+}
+
+void DeficiencyTrackerPage::refresh()
+{
+    // The server's today decides what is due and overdue, not this PC's clock.
+    m_api->get(QStringLiteral("/health"), [this](const models::ApiResponse &r) {
+        const QDate today = QDate::fromString(text(r.object(), "today"), Qt::ISODate);
+        if (r.ok() && today.isValid())
+            m_today = today;
+        m_model->setToday(m_today);
+        m_model->load(DeficiencyTracking::listPath(static_cast<DeficiencyView>(m_view->currentData().toInt()), m_today,
+                                                   m_center->currentData().toString(),
+                                                   m_matter->currentData().toString()));
+    }, this);
+    loadCounts();
+}
+
+void DeficiencyTrackerPage::loadCounts()
+{
+    m_api->get(DeficiencyTracking::countsPath(m_center->currentData().toString(), m_matter->currentData().toString()),
+               [this](const models::ApiResponse &r) {
+                   if (!r.ok())
+                       return;
+                   const auto counts = models::DeficiencyCounts::fromJson(r.object());
+                   for (int i = 0; i < m_view->count(); ++i) {
+                       const auto view = static_cast<DeficiencyView>(m_view->itemData(i).toInt());
+                       m_view->setItemText(i, tr("%1 (%2)").arg(DeficiencyTracking::viewName(view)).arg(counts.of(view)));
+                   }
+                   // The navigation entry: what is still to chase, and how much of it is overdue.
+                   emit countChanged(counts.open(), counts.overdue);
+               },
+               this);
+}
+
+void DeficiencyTrackerPage::focusFirst()
+{
+    m_table->setFocus();
+}
+
+QJsonObject DeficiencyTrackerPage::currentDeficiency() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    return index.isValid() ? m_model->data(index, int(models::DeficiencyRole::Item)).toJsonObject() : QJsonObject();
+}
+
+void DeficiencyTrackerPage::updateActions()
+{
+    const QJsonObject d = currentDeficiency();
+    const bool open = !d.isEmpty() && isOpen(d);
+    m_supplyPaper->setEnabled(open);
+    m_supplyScan->setEnabled(open);
+    m_call->setEnabled(!d.isEmpty() && !text(d, "applicantPhone").isEmpty());
+    m_printReminder->setEnabled(open);
+    m_open->setEnabled(!d.isEmpty());
+    m_waive->setEnabled(open && m_role == QLatin1String("supervisor"));
+}
+
+void DeficiencyTrackerPage::resolve(const QJsonObject &d, const QString &action, const QJsonObject &body,
+                                    const QString &doneMessage)
+{
+    const QString caseId = text(d, "caseId");
+    const QString deficiencyId = text(d, "id");
+    const QString casePath = QStringLiteral("/cases/") + caseId;
+    // The case's ETag first: the change is refused if someone changed the case meanwhile.
+    m_api->get(casePath, [=, this](const models::ApiResponse &r) {
+        if (!r.ok()) {
+            showMessage(m_message, r.error.userMessage());
+            return;
+        }
+        m_api->change("POST", QStringLiteral("%1/deficiencies/%2/%3").arg(casePath, deficiencyId, action), casePath, body,
+                      [=, this](const models::ApiResponse &done) {
+                          if (!done.ok()) {
+                              showMessage(m_message, done.error.userMessage());
+                              return;
+                          }
+                          showMessage(m_message, doneMessage);
+                          emit resolved(caseId, deficiencyId);
+                          refresh();
+                      },
+                      this);
+    }, this);
+}
+
+void DeficiencyTrackerPage::supplyOnPaper()
+{
+    const QJsonObject d = currentDeficiency();
+    if (d.isEmpty() || !isOpen(d))
+        return;
+    const QString question = tr("Record that %1 supplied %2 for case %3 on paper?")
+                                 .arg(text(d, "applicantName"), text(d, "materialName"), text(d, "caseNumber"));
+    if (QMessageBox::question(this, tr("Record supply"), question) != QMessageBox::Yes)
+        return;
+    resolve(d, QStringLiteral("supply"), {{QStringLiteral("provided"), QStringLiteral("paper")}},
+            tr("%1 of case %2 recorded as supplied.").arg(text(d, "materialName"), text(d, "caseNumber")));
+}
+
+void DeficiencyTrackerPage::supplyByScan()
+{
+    // Filled in by the scanning dialog.
+    const QJsonObject d = currentDeficiency();
+    if (d.isEmpty() || !isOpen(d))
+        return;
+    showMessage(m_message, tr("No scanner support in this build."));
+}
+
+void DeficiencyTrackerPage::callApplicant()
+{
+    const QJsonObject d = currentDeficiency();
+    if (d.isEmpty())
+        return;
+    const QString phone = text(d, "applicantPhone");
+    QMessageBox box(QMessageBox::Information, tr("Call applicant"),
+                    tr("Call %1 on %2 about %3 (case %4, due %5).")
+                        .arg(text(d, "applicantName"), phone, text(d, "materialName"), text(d, "caseNumber"),
+                             QLocale().toString(QDate::fromString(text(d, "dueDate"), Qt::ISODate), QLocale::ShortFormat)),
+                    QMessageBox::Close, this);
+    QPushButton *copy = box.addButton(tr("&Copy number"), QMessageBox::ActionRole);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    box.exec();
+    if (box.clickedButton() == copy)
+        QApplication::clipboard()->setText(phone);
+}
+
+void DeficiencyTrackerPage::printReminder()
+{
+    const QJsonObject d = currentDeficiency();
+    if (d.isEmpty())
+        return;
+    // The whole case (every deficiency still owed) and its matters' details, then the preview.
+    m_api->get(QStringLiteral("/cases/") + text(d, "caseId"), [this](const models::ApiResponse &r) {
+        if (!r.ok()) {
+            showMessage(m_message, r.error.userMessage());
+            return;
+        }
+        auto input = std::make_shared<printing::PrintInput>();
+        input->caseObject = r.object();
+        input->date = m_today;
+        m_store->matters(this, [this, input](const QJsonArray &matters) {
+            for (const auto &m : input->caseObject.value(QLatin1String("matters")).toArray()) {
+                for (const auto &known : matters) {
+                    if (text(known.toObject(), "code") == text(m.toObject(), "code"))
+                        input->matterDetails.append(known);
+                }
+            }
+            QPrinter printer(QPrinter::HighResolution);
+            QPrintPreviewDialog preview(&printer, this);
+            preview.setWindowTitle(printing::printDocumentName(printing::PrintDocument::Reminder));
+            connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, input](QPrinter *p) {
+                printing::DocumentRenderer renderer;
+                if (!renderer.print(printing::PrintDocument::Reminder, *input, p))
+                    showMessage(m_message, renderer.errorString());
+            });
+            preview.exec();
+        });
+    }, this);
+}
+
+void DeficiencyTrackerPage::openCase()
+{
+    const QJsonObject d = currentDeficiency();
+    if (d.isEmpty())
+        return;
+    CaseDialog dialog(m_api, text(d, "caseId"), m_today, this);
+    dialog.exec();
+}
+
+void DeficiencyTrackerPage::waive()
+{
+    const QJsonObject d = currentDeficiency();
+    if (d.isEmpty() || !isOpen(d) || m_role != QLatin1String("supervisor"))
+        return;
+    WaiveDialog dialog(text(d, "materialName"), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    resolve(d, QStringLiteral("waive"), {{QStringLiteral("reason"), dialog.reason()}},
+            tr("%1 of case %2 waived.").arg(text(d, "materialName"), text(d, "caseNumber")));
+}
+
+} // namespace onewindow::client
