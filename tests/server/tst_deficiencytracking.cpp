@@ -4,6 +4,7 @@
 // applicant's broken commitment until a supervisor clears it. Dates move by restarting the
 // server with --today; background jobs are off and run through POST /jobs/run, so nothing waits
 // on a timer. Every exchange is recorded for the OpenAPI check.
+#include "sampleintake.h"
 #include "serverprocess.h"
 
 #include <QCryptographicHash>
@@ -25,22 +26,7 @@ const QString kDefaultApplicant = QStringLiteral("11010519491231002X");
 
 QJsonObject applicantPerson(const QString &id)
 {
-    return {{"kind", "person"}, {"name", QStringLiteral("李四")}, {"idNumber", id}, {"phone", "13800138000"}};
-}
-
-QString sampleValue(const QString &type)
-{
-    if (type == QLatin1String("id_number"))
-        return kDefaultApplicant;
-    if (type == QLatin1String("credit_code"))
-        return QStringLiteral("91512081MA62K0260E");
-    if (type == QLatin1String("phone"))
-        return QStringLiteral("13800138000");
-    if (type == QLatin1String("date"))
-        return QStringLiteral("2026-11-01");
-    if (type == QLatin1String("number") || type == QLatin1String("money"))
-        return QStringLiteral("5000");
-    return QStringLiteral("盛泽测试");
+    return samplePerson(QStringLiteral("李四"), id);
 }
 
 QStringList valuesOf(const QJsonArray &items, const QString &key)
@@ -98,19 +84,8 @@ class tst_DeficiencyTracking : public QObject
 
     QJsonObject intake(const QString &matter, const QString &applicantId, const QString &deficient = {})
     {
-        const ApiReply m = as("clerk1").get(api("/matters/") + matter);
-        if (m.status != 200)
-            qFatal("no matter %s", qPrintable(matter));
-        QJsonObject form;
-        for (const auto &f : m.object().value("fields").toArray())
-            form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
-        QJsonArray materials;
-        for (const auto &x : m.object().value("materials").toArray()) {
-            const QString code = x.toObject().value("code").toString();
-            materials.append(QJsonObject{{"code", code}, {"provided", code == deficient ? "deficient" : "paper"}});
-        }
-        return {{"matters", QJsonArray{matter}}, {"applicant", applicantPerson(applicantId)}, {"center", "SZ"},
-                {"form", form}, {"materials", materials}};
+        return sampleIntake(as("clerk1"), matter, "SZ", applicantPerson(applicantId),
+                            deficient.isEmpty() ? QStringList() : QStringList{deficient});
     }
 
     ApiReply createCase(const QJsonObject &body)

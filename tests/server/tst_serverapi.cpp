@@ -1,5 +1,6 @@
 // The REST contract over real HTTP on loopback, against a real onewindow-server on SQLite or
 // PostgreSQL (ONEWINDOW_TEST_DATABASE). Every exchange is recorded for the OpenAPI check.
+#include "sampleintake.h"
 #include "serverprocess.h"
 
 #include <QJsonArray>
@@ -23,23 +24,7 @@ QString api(const QString &path) { return kApi + path; }
 
 QJsonObject applicantPerson(const QString &id = QStringLiteral("11010519491231002X"))
 {
-    return {{"kind", "person"}, {"name", QStringLiteral("张三")}, {"idNumber", id}, {"phone", "13800138000"}};
-}
-
-// A value of the field's type that the server accepts.
-QString sampleValue(const QString &type)
-{
-    if (type == QLatin1String("id_number"))
-        return QStringLiteral("11010519491231002X");
-    if (type == QLatin1String("credit_code"))
-        return QStringLiteral("91512081MA62K0260E");
-    if (type == QLatin1String("phone"))
-        return QStringLiteral("13800138000");
-    if (type == QLatin1String("date"))
-        return QStringLiteral("2026-11-01");
-    if (type == QLatin1String("number") || type == QLatin1String("money"))
-        return QStringLiteral("5000");
-    return QStringLiteral("盛泽测试");
+    return samplePerson(QStringLiteral("张三"), id);
 }
 
 QStringList codesOf(const QJsonArray &items, const QString &key = QStringLiteral("code"))
@@ -80,17 +65,7 @@ class tst_ServerApi : public QObject
     // A complete intake for `matter`, every required field filled and every material on paper.
     QJsonObject completeIntake(const QString &matter, const QString &center, const QString &user)
     {
-        const ApiReply m = as(user).get(api("/matters/") + matter);
-        if (m.status != 200)
-            qFatal("no matter %s", qPrintable(matter));
-        QJsonObject form;
-        for (const auto &f : m.object().value("fields").toArray())
-            form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
-        QJsonArray materials;
-        for (const auto &x : m.object().value("materials").toArray())
-            materials.append(QJsonObject{{"code", x.toObject().value("code")}, {"provided", "paper"}});
-        return {{"matters", QJsonArray{matter}}, {"applicant", applicantPerson()}, {"center", center},
-                {"form", form},                  {"materials", materials}};
+        return sampleIntake(as(user), matter, center, applicantPerson());
     }
 
     ApiReply createCase(const QString &user, const QJsonObject &body, const QByteArray &key = {})

@@ -1,0 +1,43 @@
+#include "sampleintake.h"
+
+#include "serverprocess.h"
+
+#include <QJsonArray>
+
+QString sampleValue(const QString &type)
+{
+    if (type == QLatin1String("id_number"))
+        return QStringLiteral("11010519491231002X");
+    if (type == QLatin1String("credit_code"))
+        return QStringLiteral("91512081MA62K0260E");
+    if (type == QLatin1String("phone"))
+        return QStringLiteral("13800138000");
+    if (type == QLatin1String("date"))
+        return QStringLiteral("2026-11-01");
+    if (type == QLatin1String("number") || type == QLatin1String("money"))
+        return QStringLiteral("5000");
+    return QStringLiteral("盛泽测试");
+}
+
+QJsonObject samplePerson(const QString &name, const QString &idNumber, const QString &phone)
+{
+    return {{"kind", "person"}, {"name", name}, {"idNumber", idNumber}, {"phone", phone}};
+}
+
+QJsonObject sampleIntake(HttpClient &client, const QString &matter, const QString &center, const QJsonObject &applicant,
+                         const QStringList &deficient)
+{
+    const ApiReply m = client.get(QStringLiteral("/api/v1/matters/") + matter);
+    if (m.status != 200)
+        qFatal("no matter %s", qPrintable(matter));
+    QJsonObject form;
+    for (const auto &f : m.object().value("fields").toArray())
+        form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
+    QJsonArray materials;
+    for (const auto &x : m.object().value("materials").toArray()) {
+        const QString code = x.toObject().value("code").toString();
+        materials.append(QJsonObject{{"code", code}, {"provided", deficient.contains(code) ? "deficient" : "paper"}});
+    }
+    return {{"matters", QJsonArray{matter}}, {"applicant", applicant}, {"center", center}, {"form", form},
+            {"materials", materials}};
+}
