@@ -236,7 +236,8 @@ void DeficiencyTrackerPage::loadCounts()
 
 void DeficiencyTrackerPage::focusFirst()
 {
-    m_table->setFocus();
+    // The view first (Tab goes on to the centre, the matter, then the list).
+    m_view->setFocus();
 }
 
 QJsonObject DeficiencyTrackerPage::currentDeficiency() const

@@ -10,7 +10,7 @@ import pyatspi
 PASSED = 0
 FAILED = 0
 
-KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
+KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F8": 0xFFC5, "Up": 0xFF52, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
 
 
 def check(condition, what):
@@ -179,3 +179,32 @@ def labelled(root, label_text, role=None):
 def focused(root):
     return pyatspi.findDescendant(root, lambda n: n is not None and n.getState().contains(pyatspi.STATE_FOCUSED),
                                   breadth_first=True)
+
+
+def type_text(text):
+    """Types as on a keyboard, into whatever has the focus."""
+    pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
+    time.sleep(0.3)
+
+
+def api_call(url, method, path, token=None, body=None, raw=None):
+    """A call to the server's API, for setting up and checking what the client did."""
+    import json
+    import urllib.error
+    import urllib.request
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(url + "/api/v1" + path, method=method, data=data)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            payload = response.read()
+            return response.status, (json.loads(payload) if payload else {})
+    except urllib.error.HTTPError as error:
+        payload = error.read()
+        return error.code, (json.loads(payload) if payload else {})
+
+
+def token_of(url, user, password="OneWindow-demo-1"):
+    return api_call(url, "POST", "/sessions", body={"username": user, "password": password})[1]["token"]
