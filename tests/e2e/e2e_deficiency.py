@@ -28,7 +28,7 @@ N = {
            "scan": "Record supply by scan", "waive": "Waive", "reason": "Reason for waiving",
            "scan_page": "Scan page", "upload": "Upload and record", "scanner": "Scanner"},
     "zh": {"username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
-           "tracker": "容缺跟踪", "table": "容缺材料", "overdue_by": "已逾期",
+           "tracker": "容缺跟踪", "table": "容缺材料", "overdue_by": "逾期",
            "scan": "登记扫描补交", "waive": "免交", "reason": "免交理由",
            "scan_page": "扫描一页", "upload": "上传并登记", "scanner": "扫描仪"},
 }["zh" if LANG.startswith("zh") else "en"]
@@ -109,7 +109,8 @@ def clerk_supplies_by_scan(url, tmp, sane_config, cases):
         check(table is not None, "F8 opened the deficiency tracker")
         navigation = find(app(), N["navigation"], "list")
         entry = wait_for(lambda: next((navigation.getChildAtIndex(i) for i in range(navigation.childCount)
-                                       if navigation.getChildAtIndex(i).name.startswith(N["tracker"] + " (")), None))
+                                       if navigation.getChildAtIndex(i).name.startswith(N["tracker"])
+                                       and any(ch.isdigit() for ch in navigation.getChildAtIndex(i).name)), None))
         check(entry is not None and "1" in entry.name,
               "the navigation entry counts what is owed and what is overdue" + (f": {entry.name!r}" if entry else ""))
         # The view is where F8 puts the keyboard: Home, then down to Overdue (the fourth).
