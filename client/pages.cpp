@@ -1,6 +1,8 @@
 #include "pages.h"
 
+#include "deficiencies/casedialog.h"
 #include "models/apiclient.h"
+#include "models/modelenums.h"
 #include "models/caselistmodel.h"
 #include "models/formatting.h"
 #include "models/catalogsync.h"
@@ -91,6 +93,11 @@ CasesPage::CasesPage(models::ApiClient *api, QWidget *parent)
     connect(m_status, &QComboBox::activated, this, [this] { refresh(); });
     connect(m_refresh, &QPushButton::clicked, this, &CasesPage::refresh);
     connect(m_more, &QPushButton::clicked, m_model, &models::CaseListModel::loadMore);
+    // Enter or a double click opens the case, what is still owed first.
+    connect(m_table, &QTableView::activated, this, [this, api](const QModelIndex &index) {
+        CaseDialog dialog(api, index.siblingAtColumn(0).data(int(models::CaseRole::Id)).toString(), QDate(), this);
+        dialog.exec();
+    });
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
         m_table->resizeColumnsToContents();
         showMessage(m_message, m_model->rowCount() == 0 ? tr("No cases.") : QString());

@@ -61,6 +61,21 @@ CaseDialog::CaseDialog(models::ApiClient *api, const QString &caseId, const QDat
     layout->addWidget(m_deficiencies, 1);
     layout->addWidget(buttons);
     m_summary->setText(tr("Loading…"));
+    if (!today.isValid()) {
+        // The server's date decides "due in" and "overdue by"; the case comes after it.
+        m_api->get(QStringLiteral("/health"), [this, caseId](const models::ApiResponse &r) {
+            const QDate serverToday = QDate::fromString(r.object().value(QLatin1String("today")).toString(), Qt::ISODate);
+            if (serverToday.isValid())
+                m_today = serverToday;
+            load(caseId);
+        }, this);
+    } else {
+        load(caseId);
+    }
+}
+
+void CaseDialog::load(const QString &caseId)
+{
     if (!caseId.isEmpty()) {
         m_api->get(QStringLiteral("/cases/") + caseId, [this](const models::ApiResponse &r) {
             if (!r.ok()) {

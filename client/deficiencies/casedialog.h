@@ -20,12 +20,13 @@ class CaseDialog final : public QDialog
     Q_OBJECT
 
 public:
-    /// `today` is the server's date, which "due in" and "overdue by" count from.
+    /// `today` is the server's date, which "due in" and "overdue by" count from; invalid: asked of the server.
     CaseDialog(models::ApiClient *api, const QString &caseId, const QDate &today, QWidget *parent = nullptr);
     /// Shows a case already fetched.
     void setCase(const QJsonObject &caseObject);
 
 private:
+    void load(const QString &caseId);
     models::ApiClient *m_api;
     QLabel *m_outstanding;
     QLabel *m_summary;
