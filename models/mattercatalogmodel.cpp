@@ -24,8 +24,10 @@ void MatterCatalogModel::setMatters(const QJsonArray &summaries)
     for (const auto &m : summaries) {
         const QJsonObject o = m.toObject();
         m_rows.push_back(o);
-        m_keys.push_back({o.value(QLatin1String("code")).toString().toLower(), o.value(QLatin1String("name")).toString(),
-                          o.value(QLatin1String("initials")).toString()});
+        SearchKey key{o.value(QLatin1String("code")).toString().toLower(), o.value(QLatin1String("name")).toString().toLower(),
+                      o.value(QLatin1String("initials")).toString().toLower(), {}};
+        key.all = key.code + QLatin1Char('\n') + key.initials + QLatin1Char('\n') + key.name;
+        m_keys.push_back(std::move(key));
     }
     endResetModel();
 }
@@ -107,7 +109,10 @@ void MatterFilterModel::setQuery(const QString &query)
         return;
     m_query = query;
     m_words = query.simplified().toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    invalidateFilter();
+    // A full invalidation: the proxy rebuilds its mapping in one pass and the view lays out once.
+    // (invalidateFilter() removes the rows that no longer match range by range, and a first letter
+    // scatters thousands of ranges over a large catalog: one signal and one view update each.)
+    invalidate();
 }
 
 bool MatterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -118,7 +123,7 @@ bool MatterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     if (const auto *catalog = qobject_cast<const MatterCatalogModel *>(sourceModel())) {
         const auto &key = catalog->searchKey(sourceRow);
         for (const QString &word : m_words) {
-            if (!key.code.contains(word) && !key.initials.contains(word) && !key.name.contains(word, Qt::CaseInsensitive))
+            if (!key.all.contains(word))
                 return false;
         }
         return true;

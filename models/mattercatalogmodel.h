@@ -31,8 +31,11 @@ public:
     struct SearchKey
     {
         QString code;     ///< lower-case
-        QString name;
+        QString name;     ///< lower-case
         QString initials;
+        /// The three, lower-case, one per line: a query word (never a line break) matches one of
+        /// them exactly when it is in this, so a keystroke costs one search per word and row.
+        QString all;
     };
     const SearchKey &searchKey(int row) const { return m_keys[static_cast<std::size_t>(row)]; }
 
