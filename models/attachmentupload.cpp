@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -13,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace onewindow::models {
 
@@ -47,14 +49,12 @@ bool save(const QString &directory, const PendingUpload &pending, const QByteArr
     if (!QDir().mkpath(directory))
         return false;
     QFile::setPermissions(directory, ownerOnly | QFileDevice::ExeOwner);
-    const QJsonObject meta{{QStringLiteral("idempotencyKey"), pending.idempotencyKey},
-                           {QStringLiteral("caseId"), pending.caseId},
-                           {QStringLiteral("filename"), pending.filename},
-                           {QStringLiteral("mediaType"), pending.mediaType},
-                           {QStringLiteral("size"), pending.size},
-                           {QStringLiteral("savedAt"), pending.savedAt.toString(Qt::ISODateWithMs)}};
+    const QJsonObject meta {{QStringLiteral("idempotencyKey"), pending.idempotencyKey},
+        {QStringLiteral("caseId"), pending.caseId}, {QStringLiteral("filename"), pending.filename},
+        {QStringLiteral("mediaType"), pending.mediaType}, {QStringLiteral("size"), pending.size},
+        {QStringLiteral("savedAt"), pending.savedAt.toString(Qt::ISODateWithMs)}};
     return writeOwnerOnly(contentPath(directory, pending.idempotencyKey), bytes)
-           && writeOwnerOnly(metaPath(directory, pending.idempotencyKey), QJsonDocument(meta).toJson());
+        && writeOwnerOnly(metaPath(directory, pending.idempotencyKey), QJsonDocument(meta).toJson());
 }
 
 bool removeCopy(const QString &directory, const QString &key)
@@ -63,6 +63,22 @@ bool removeCopy(const QString &directory, const QString &key)
     QFile::remove(metaPath(directory, key));
     QFile::remove(contentPath(directory, key));
     return had;
+}
+
+/// Runs `work` on a worker thread, then `done` with its result on `context`'s thread, unless
+/// `context` is gone by then.
+template<typename Work, typename Done> void runThen(QObject *context, Work work, Done done)
+{
+    using Result = std::invoke_result_t<Work>;
+    auto *watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)]() mutable {
+        watcher->deleteLater();
+        if constexpr (std::is_void_v<Result>)
+            done();
+        else
+            done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 bool isRetryable(const ApiError &error)
@@ -86,9 +102,10 @@ bool isRetryable(const ApiError &error)
 } // namespace
 
 AttachmentUpload::AttachmentUpload(ApiClient *api, QObject *parent)
-    : QObject(parent), m_api(api), m_directory(defaultDirectory())
-{
-}
+    : QObject(parent)
+    , m_api(api)
+    , m_directory(defaultDirectory())
+{ }
 
 AttachmentUpload::~AttachmentUpload() = default;
 
@@ -120,7 +137,7 @@ QList<PendingUpload> AttachmentUpload::pendingUploads(const QString &directory)
         result << p;
     }
     std::sort(result.begin(), result.end(),
-              [](const PendingUpload &a, const PendingUpload &b) { return a.savedAt < b.savedAt; });
+        [](const PendingUpload &a, const PendingUpload &b) { return a.savedAt < b.savedAt; });
     return result;
 }
 
@@ -159,13 +176,13 @@ void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, con
     pending.size = bytes.size();
     pending.savedAt = QDateTime::currentDateTimeUtc();
     const QString directory = m_directory;
-    QtConcurrent::run([directory, pending, bytes] { return save(directory, pending, bytes); })
-        .then(this, [this](bool saved) {
-            if (!saved)
-                qWarning("AttachmentUpload: could not keep a copy of the upload in %s; sending it anyway",
-                         qPrintable(m_directory));
-            send();
-        });
+    const auto keep = [directory, pending, bytes] { return save(directory, pending, bytes); };
+    runThen(this, keep, [this](bool saved) {
+        if (!saved)
+            qWarning("AttachmentUpload: could not keep a copy of the upload in %s; sending it anyway",
+                qPrintable(m_directory));
+        send();
+    });
 }
 
 void AttachmentUpload::resume(const PendingUpload &pending)
@@ -179,10 +196,11 @@ void AttachmentUpload::resume(const PendingUpload &pending)
     m_mediaType = pending.mediaType;
     m_attachment = {};
     const QString path = contentPath(m_directory, m_key);
-    QtConcurrent::run([path] {
+    const auto read = [path] {
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }).then(this, [this, size = pending.size](const QByteArray &bytes) {
+    };
+    runThen(this, read, [this, size = pending.size](const QByteArray &bytes) {
         if (bytes.size() != size || bytes.isEmpty()) {
             m_running = false;
             ApiError error;
@@ -219,7 +237,7 @@ void AttachmentUpload::send()
     m_lastPercent = -1;
     const QString path = QStringLiteral("/cases/%1/attachments?filename=%2")
                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_caseId)),
-                                  QString::fromLatin1(QUrl::toPercentEncoding(m_filename)));
+                                 QString::fromLatin1(QUrl::toPercentEncoding(m_filename)));
     m_api->upload(
         path, m_bytes, m_mediaType, [this](const ApiResponse &r) { answered(r); }, this, m_key,
         [this](qint64 sent, qint64 total) {
@@ -248,8 +266,9 @@ void AttachmentUpload::answered(const ApiResponse &response)
         return;
     }
     // Refused for good (not a PDF, JPEG or PNG, too large, no such case): keeping it helps no one.
-    QtConcurrent::run([directory = m_directory, key = m_key] { removeCopy(directory, key); })
-        .then(this, [this, error] {
+    runThen(
+        this, [directory = m_directory, key = m_key] { removeCopy(directory, key); },
+        [this, error] {
             m_running = false;
             emit failed(error, false);
         });
@@ -258,15 +277,17 @@ void AttachmentUpload::answered(const ApiResponse &response)
 void AttachmentUpload::done()
 {
     // The copy goes before anyone hears of success: a restart then never sends it again.
-    QtConcurrent::run([directory = m_directory, key = m_key] { removeCopy(directory, key); }).then(this, [this] {
-        m_running = false;
-        m_bytes.clear();
-        if (m_lastPercent != 100) {
-            m_lastPercent = 100;
-            emit progress(100);
-        }
-        emit finished(m_attachment);
-    });
+    runThen(
+        this, [directory = m_directory, key = m_key] { removeCopy(directory, key); },
+        [this] {
+            m_running = false;
+            m_bytes.clear();
+            if (m_lastPercent != 100) {
+                m_lastPercent = 100;
+                emit progress(100);
+            }
+            emit finished(m_attachment);
+        });
 }
 
 } // namespace onewindow::models

@@ -56,7 +56,7 @@ QByteArray pagesToPdf(const QList<QImage> &pages, const QString &title)
             const double scale = std::min(page.width() / image.width(), page.height() / image.height());
             const QSizeF size(image.width() * scale, image.height() * scale);
             const QRectF target(page.left() + (page.width() - size.width()) / 2,
-                                page.top() + (page.height() - size.height()) / 2, size.width(), size.height());
+                page.top() + (page.height() - size.height()) / 2, size.width(), size.height());
             painter.setRenderHint(QPainter::SmoothPixmapTransform, scale < 1);
             painter.drawImage(target, image);
         }

@@ -8,21 +8,23 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <sane/sane.h>
-#include <sane/saneopts.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <sane/sane.h>
+#include <sane/saneopts.h>
 
 namespace onewindow::models {
 
 // ---------------------------------------------------------------------------------------------
 // Scanner
 
-Scanner::Scanner(QObject *parent) : QObject(parent), m_cancelled(std::make_shared<std::atomic<bool>>(false)) {}
+Scanner::Scanner(QObject *parent)
+    : QObject(parent)
+    , m_cancelled(std::make_shared<std::atomic<bool>>(false))
+{ }
 
 Scanner::~Scanner()
 {
@@ -45,7 +47,7 @@ bool Scanner::run(std::function<Outcome(const std::shared_ptr<std::atomic<bool>>
     m_busy = true;
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
     const auto cancelled = m_cancelled;
-    m_worker = QtConcurrent::run([this, work = std::move(work), cancelled] {
+    m_worker = QtConcurrent::run(pool(), [this, work = std::move(work), cancelled] {
         const Outcome outcome = work(cancelled);
         // Queued to this object: dropped if it is gone (its destructor waits for this worker first).
         QMetaObject::invokeMethod(
@@ -68,7 +70,7 @@ void Scanner::runDevices(std::function<QList<ScannerDevice>()> work)
 {
     if (m_deviceWorker.isRunning())
         return; // the answer on its way serves this call too
-    m_deviceWorker = QtConcurrent::run([this, work = std::move(work)] {
+    m_deviceWorker = QtConcurrent::run(pool(), [this, work = std::move(work)] {
         const QList<ScannerDevice> devices = work();
         QMetaObject::invokeMethod(
             this,
@@ -80,15 +82,21 @@ void Scanner::runDevices(std::function<QList<ScannerDevice>()> work)
     });
 }
 
+QThreadPool *Scanner::pool() const
+{
+    return QThreadPool::globalInstance();
+}
+
 void Scanner::postProgress(int page, int percent)
 {
-    QMetaObject::invokeMethod(this, [this, page, percent] { emit pageProgress(page, percent); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, page, percent] { emit pageProgress(page, percent); }, Qt::QueuedConnection);
 }
 
 void Scanner::postPageScanned(int page)
 {
-    QMetaObject::invokeMethod(this, [this, page] { emit pageScanned(page); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, page] { emit pageScanned(page); }, Qt::QueuedConnection);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,9 +107,9 @@ namespace {
 /// SANE is process-wide: initialised once while scanners live, every call made under one lock.
 struct SaneState
 {
-    QMutex mutex;                // held for every call into SANE
-    std::atomic<int> users = 0;  // SaneScanner objects alive
-    bool initialised = false;    // guarded by mutex
+    QMutex mutex; // held for every call into SANE
+    std::atomic<int> users = 0; // SaneScanner objects alive
+    bool initialised = false; // guarded by mutex
 };
 
 SaneState &saneState()
@@ -178,7 +186,7 @@ std::optional<Option> settableOption(SANE_Handle handle, const QByteArray &name)
         if (d && d->name && name == d->name) {
             if (!SANE_OPTION_IS_ACTIVE(d->cap) || !SANE_OPTION_IS_SETTABLE(d->cap))
                 return std::nullopt;
-            return Option{i, d};
+            return Option {i, d};
         }
     }
     return std::nullopt;
@@ -205,7 +213,7 @@ bool setString(SANE_Handle handle, const QByteArray &name, const QString &value)
     QByteArray buffer(option->descriptor->size, '\0');
     std::memcpy(buffer.data(), utf8.constData(), static_cast<size_t>(utf8.size()));
     return sane_control_option(handle, option->index, SANE_ACTION_SET_VALUE, buffer.data(), nullptr)
-           == SANE_STATUS_GOOD;
+        == SANE_STATUS_GOOD;
 }
 
 /// Sets a number option to the allowed value nearest `value`.
@@ -306,7 +314,7 @@ QString modeValue(const QStringList &offered, ScanOptions::Mode mode)
 bool isFeeder(const QString &source)
 {
     return source.contains(QLatin1String("feeder"), Qt::CaseInsensitive)
-           || source.contains(QLatin1String("adf"), Qt::CaseInsensitive);
+        || source.contains(QLatin1String("adf"), Qt::CaseInsensitive);
 }
 
 QString currentSource(SANE_Handle handle)
@@ -366,7 +374,7 @@ void applyOptions(SANE_Handle handle, const ScanOptions &options)
 
 struct Frame
 {
-    SANE_Parameters parameters{};
+    SANE_Parameters parameters {};
     QByteArray data;
 };
 
@@ -390,9 +398,8 @@ QImage toImage(const QList<Frame> &frames, QString *error)
         return {};
     }
     const int lines = static_cast<int>(height);
-    const auto line = [&](const Frame &f, int y) {
-        return reinterpret_cast<const uchar *>(f.data.constData()) + y * bpl;
-    };
+    const auto line
+        = [&](const Frame &f, int y) { return reinterpret_cast<const uchar *>(f.data.constData()) + y * bpl; };
     const auto unreadable = [&] {
         *error = SaneScanner::tr("The scanner sent the picture in a form this program cannot read (%1 bits). "
                                  "Choose another scan mode and scan again.")
@@ -453,10 +460,17 @@ QImage toImage(const QList<Frame> &frames, QString *error)
             return unreadable();
         int channel = 0;
         switch (f.parameters.format) {
-        case SANE_FRAME_RED: channel = 0; break;
-        case SANE_FRAME_GREEN: channel = 1; break;
-        case SANE_FRAME_BLUE: channel = 2; break;
-        default: return unreadable();
+        case SANE_FRAME_RED:
+            channel = 0;
+            break;
+        case SANE_FRAME_GREEN:
+            channel = 1;
+            break;
+        case SANE_FRAME_BLUE:
+            channel = 2;
+            break;
+        default:
+            return unreadable();
         }
         for (int y = 0; y < lines; ++y) {
             uchar *out = image.scanLine(y);
@@ -470,7 +484,7 @@ QImage toImage(const QList<Frame> &frames, QString *error)
 
 /// Reads one page, its first frame already started. Empty image and `error` on failure.
 QImage readPage(SANE_Handle handle, int page, const std::atomic<bool> &cancelled,
-                const std::function<void(int page, int percent)> &progress, QString *error)
+    const std::function<void(int page, int percent)> &progress, QString *error)
 {
     QList<Frame> frames;
     for (int frameIndex = 0;; ++frameIndex) {
@@ -500,8 +514,8 @@ QImage readPage(SANE_Handle handle, int page, const std::atomic<bool> &cancelled
                 return {};
             }
             SANE_Int length = 0;
-            status = sane_read(handle, reinterpret_cast<SANE_Byte *>(buffer.data()),
-                               static_cast<SANE_Int>(buffer.size()), &length);
+            status = sane_read(
+                handle, reinterpret_cast<SANE_Byte *>(buffer.data()), static_cast<SANE_Int>(buffer.size()), &length);
             if (status == SANE_STATUS_EOF)
                 break;
             if (status != SANE_STATUS_GOOD) {
@@ -527,8 +541,8 @@ QImage readPage(SANE_Handle handle, int page, const std::atomic<bool> &cancelled
 
 /// Everything a scan does with SANE, under the lock.
 QList<QImage> saneScan(const QString &deviceId, const ScanOptions &options, const std::atomic<bool> &cancelled,
-                       const std::function<void(int page, int percent)> &progress,
-                       const std::function<void(int page)> &pageDone, QString *error)
+    const std::function<void(int page, int percent)> &progress, const std::function<void(int page)> &pageDone,
+    QString *error)
 {
     SaneState &state = saneState();
     QMutexLocker lock(&state.mutex);
@@ -601,15 +615,26 @@ QList<ScannerDevice> saneDevices()
         const SANE_Device *d = list[i];
         ScannerDevice device;
         device.id = QString::fromUtf8(d->name);
-        const QString product = QStringLiteral("%1 %2")
-                                    .arg(QString::fromUtf8(d->vendor ? d->vendor : ""),
-                                         QString::fromUtf8(d->model ? d->model : ""))
-                                    .trimmed();
+        const QString product
+            = QStringLiteral("%1 %2")
+                  .arg(QString::fromUtf8(d->vendor ? d->vendor : ""), QString::fromUtf8(d->model ? d->model : ""))
+                  .trimmed();
         const QString type = QString::fromUtf8(d->type ? d->type : "");
         device.description = type.isEmpty() ? product : SaneScanner::tr("%1 (%2)").arg(product, type);
         result << device;
     }
     return result;
+}
+
+QThreadPool *sanePool()
+{
+    // Never destroyed: it may still close SANE down while the program ends.
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return pool;
 }
 
 /// The last scanner gone: SANE is closed down on a worker, unless a new scanner came meanwhile.
@@ -627,14 +652,15 @@ void releaseSane()
         }
     };
     if (QCoreApplication::instance() && !QCoreApplication::closingDown())
-        QThreadPool::globalInstance()->start(exitSane);
+        sanePool()->start(exitSane);
     else
         exitSane();
 }
 
 } // namespace
 
-SaneScanner::SaneScanner(QObject *parent) : Scanner(parent)
+SaneScanner::SaneScanner(QObject *parent)
+    : Scanner(parent)
 {
     ++saneState().users;
 }
@@ -643,6 +669,11 @@ SaneScanner::~SaneScanner()
 {
     stopWorkers();
     releaseSane();
+}
+
+QThreadPool *SaneScanner::pool() const
+{
+    return sanePool();
 }
 
 void SaneScanner::refreshDevices()
@@ -654,6 +685,10 @@ void SaneScanner::scan(const QString &deviceId, const ScanOptions &options)
 {
     run([this, deviceId, options](const std::shared_ptr<std::atomic<bool>> &cancelled) {
         Outcome outcome;
+        if (cancelled->load()) { // cancelled while waiting for its turn
+            outcome.error = statusMessage(SANE_STATUS_CANCELLED);
+            return outcome;
+        }
         outcome.pages = saneScan(
             deviceId, options, *cancelled, [this](int page, int percent) { postProgress(page, percent); },
             [this](int page) { postPageScanned(page); }, &outcome.error);
@@ -666,7 +701,9 @@ void SaneScanner::scan(const QString &deviceId, const ScanOptions &options)
 // ---------------------------------------------------------------------------------------------
 // Import from file
 
-FileImportScanner::FileImportScanner(QObject *parent) : Scanner(parent) {}
+FileImportScanner::FileImportScanner(QObject *parent)
+    : Scanner(parent)
+{ }
 
 FileImportScanner::~FileImportScanner()
 {
@@ -675,7 +712,7 @@ FileImportScanner::~FileImportScanner()
 
 void FileImportScanner::refreshDevices()
 {
-    runDevices([] { return QList<ScannerDevice>{{QStringLiteral("file"), tr("Import from file")}}; });
+    runDevices([] { return QList<ScannerDevice> {{QStringLiteral("file"), tr("Import from file")}}; });
 }
 
 void FileImportScanner::scan(const QString &, const ScanOptions &)

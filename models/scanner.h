@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVariantMap>
 
+class QThreadPool;
+
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -18,7 +20,7 @@ namespace onewindow::models {
 /// A scanner a clerk can choose: the id to scan with and a description for people.
 struct ScannerDevice
 {
-    QString id;          ///< e.g. "genesys:libusb:001:004"
+    QString id; ///< e.g. "genesys:libusb:001:004"
     QString description; ///< e.g. "Canon LiDE 220 (flatbed scanner)"
 };
 
@@ -27,11 +29,11 @@ struct ScanOptions
 {
     enum class Mode { Color, Gray, Lineart };
 
-    int resolution = 300;   ///< dots per inch; the nearest the device offers
+    int resolution = 300; ///< dots per inch; the nearest the device offers
     Mode mode = Mode::Gray;
-    QString source;         ///< e.g. "Automatic Document Feeder"; empty: the device's choice
-    int pages = 1;          ///< pages to scan; 0: until the document feeder is empty
-    QVariantMap extra;      ///< further device options by their SANE name, e.g. {"test-picture": "Grid"}
+    QString source; ///< e.g. "Automatic Document Feeder"; empty: the device's choice
+    int pages = 1; ///< pages to scan; 0: until the document feeder is empty
+    QVariantMap extra; ///< further device options by their SANE name, e.g. {"test-picture": "Grid"}
 };
 
 /// Where scanned pages come from. Every call returns at once: the work runs on a worker thread and
@@ -80,8 +82,10 @@ protected:
     void postPageScanned(int page);
     /// Cancels and waits for the workers (destructors call it before their members go).
     void stopWorkers();
+    /// Where the workers run (the global pool unless a scanner needs its own).
+    virtual QThreadPool *pool() const;
     /// Called on this object's thread just before finished() is emitted (the outcome is final).
-    virtual void aboutToFinish() {}
+    virtual void aboutToFinish() { }
 
 private:
     QList<ScannerDevice> m_devices;
@@ -103,6 +107,10 @@ public:
 
     void refreshDevices() override;
     void scan(const QString &deviceId, const ScanOptions &options = {}) override;
+
+protected:
+    /// One thread for every SANE call of the process: a long scan never holds up other work.
+    QThreadPool *pool() const override;
 };
 
 /// "Import from file": PNG and JPEG files become pages; PDF files are kept as they are.

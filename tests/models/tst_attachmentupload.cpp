@@ -23,8 +23,7 @@ namespace {
 
 constexpr int patience = 120000;
 
-template<typename Start>
-ApiResponse wait(Start start)
+template<typename Start> ApiResponse wait(Start start)
 {
     ApiResponse result;
     bool done = false;
@@ -43,7 +42,8 @@ ApiResponse wait(Start start)
 class CuttingRelay : public QTcpServer
 {
 public:
-    explicit CuttingRelay(quint16 serverPort) : m_serverPort(serverPort)
+    explicit CuttingRelay(quint16 serverPort)
+        : m_serverPort(serverPort)
     {
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *client = nextPendingConnection()) {
@@ -109,21 +109,23 @@ class tst_AttachmentUpload : public QObject
     // HF-001 accepted with its labour contract deficient.
     Case createCase()
     {
-        const QJsonObject body{
-            {"matters", QJsonArray{"HF-001"}},
-            {"applicant", QJsonObject{{"kind", "person"}, {"name", QStringLiteral("张三")},
-                                      {"idNumber", "11010519491231002X"}, {"phone", "13800138000"}}},
+        const QJsonObject body {{"matters", QJsonArray {"HF-001"}},
+            {"applicant",
+                QJsonObject {{"kind", "person"}, {"name", QStringLiteral("张三")}, {"idNumber", "11010519491231002X"},
+                    {"phone", "13800138000"}}},
             {"center", "SZ"},
-            {"form", QJsonObject{{"applicant_name", QStringLiteral("张三")}, {"applicant_id_number", "11010519491231002X"},
-                                 {"phone", "13800138000"}, {"company_name", QStringLiteral("盛泽纺织")}, {"deposit_base", "5000"}}},
-            {"materials", QJsonArray{QJsonObject{{"code", "ID_CARD"}, {"provided", "e_license"}},
-                                     QJsonObject{{"code", "LABOR_CONTRACT"}, {"provided", "deficient"}}}}};
-        const ApiReply created = m_http->post("/api/v1/cases", toJson(body),
-                                              {{"Idempotency-Key", "upload-case-" + QByteArray::number(++m_cases)}});
+            {"form",
+                QJsonObject {{"applicant_name", QStringLiteral("张三")}, {"applicant_id_number", "11010519491231002X"},
+                    {"phone", "13800138000"}, {"company_name", QStringLiteral("盛泽纺织")}, {"deposit_base", "5000"}}},
+            {"materials",
+                QJsonArray {QJsonObject {{"code", "ID_CARD"}, {"provided", "e_license"}},
+                    QJsonObject {{"code", "LABOR_CONTRACT"}, {"provided", "deficient"}}}}};
+        const ApiReply created = m_http->post(
+            "/api/v1/cases", toJson(body), {{"Idempotency-Key", "upload-case-" + QByteArray::number(++m_cases)}});
         if (created.status != 201)
             qFatal("case not created: %s", created.body.constData());
         return {created.object().value("id").toString(),
-                created.object().value("deficiencies").toArray().first().toObject().value("id").toString()};
+            created.object().value("deficiencies").toArray().first().toObject().value("id").toString()};
     }
 
     QJsonArray attachmentsOf(const QString &caseId)
@@ -146,7 +148,8 @@ private slots:
 
         QString error;
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY2(
+            m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_http = std::make_unique<HttpClient>(m_server.baseUrl());
         QCOMPARE(m_http->signIn("clerk1").status, 201);
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
@@ -184,7 +187,7 @@ private slots:
         QVERIFY(upload.isRunning());
         QVERIFY(QTest::qWaitFor([&] { return finished.count() + failed.count() > 0; }, patience));
         QVERIFY2(failed.isEmpty(),
-                 qPrintable(failed.isEmpty() ? QString() : failed.first().first().value<ApiError>().userMessage()));
+            qPrintable(failed.isEmpty() ? QString() : failed.first().first().value<ApiError>().userMessage()));
         QVERIFY(!progress.isEmpty());
         QCOMPARE(progress.last().first().toInt(), 100);
         QVERIFY(!upload.isRunning());
@@ -211,7 +214,7 @@ private slots:
         QCOMPARE(wait([&](auto cb) { m_api.get(casePath, cb); }).status, 200);
         const ApiResponse supplied = wait([&](auto cb) {
             m_api.change("POST", casePath + "/deficiencies/" + c.deficiency + "/supply", casePath,
-                         {{"provided", "scan"}, {"attachmentId", id}}, cb);
+                {{"provided", "scan"}, {"attachmentId", id}}, cb);
         });
         QVERIFY2(supplied.ok(), qPrintable(supplied.error.userMessage()));
         QCOMPARE(supplied.object().value("status").toString(), QStringLiteral("accepted"));
@@ -242,7 +245,7 @@ private slots:
         const ApiError error = failed.first().at(0).value<ApiError>();
         QCOMPARE(error.kind, ApiError::Kind::Network);
         QVERIFY(failed.first().at(1).toBool()); // retryable
-        QVERIFY(relay.answersDropped >= 1);     // the server did get it
+        QVERIFY(relay.answersDropped >= 1); // the server did get it
         QCOMPARE(attachmentsOf(c.id).size(), 1);
         QVERIFY(pendingKeys().contains(upload.idempotencyKey()));
 
@@ -288,8 +291,7 @@ private slots:
         QCOMPARE(pending.first().size, m_pdf.size());
         QCOMPARE(pending.first().mediaType, QStringLiteral("application/pdf"));
         const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                                | QFileDevice::ReadOther | QFileDevice::WriteOther
-                                                | QFileDevice::ExeOther;
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
         const QDir folder(AttachmentUpload::defaultDirectory());
         QCOMPARE(QFile::permissions(folder.path()) & others, QFileDevice::Permissions());
         const QFileInfoList files = folder.entryInfoList(QDir::Files);
@@ -310,6 +312,24 @@ private slots:
         QCOMPARE(attachments.first().toObject().value("filename").toString(), QStringLiteral("later.pdf"));
         QVERIFY(AttachmentUpload::pendingUploads().isEmpty());
         QVERIFY(folder.entryInfoList(QDir::Files).isEmpty());
+    }
+
+    // Gone the moment it started (the client closed): the copy is still made and goes out later.
+    void goneRightAfterStarting()
+    {
+        const Case c = createCase();
+        auto *upload = new AttachmentUpload(&m_api);
+        upload->start(c.id, m_pdf, QStringLiteral("quick.pdf"));
+        const QString key = upload->idempotencyKey();
+        delete upload;
+        QTRY_COMPARE_WITH_TIMEOUT(pendingKeys(), QStringList {key}, patience);
+
+        AttachmentUpload resumed(&m_api);
+        QSignalSpy finished(&resumed, &AttachmentUpload::finished);
+        resumed.resume(AttachmentUpload::pendingUploads().first());
+        QVERIFY(finished.wait(patience));
+        QCOMPARE(attachmentsOf(c.id).size(), 1);
+        QVERIFY(pendingKeys().isEmpty());
     }
 
     // A file the server will never take: not retryable, and not kept.

@@ -294,7 +294,8 @@ private slots:
 
         const QString info = run("pdfinfo", {path});
         QVERIFY2(info.contains(QRegularExpression("Pages:\\s+3\\n")), qPrintable(info));
-        QVERIFY2(info.contains(QRegularExpression("Page size:\\s+59[56](\\.\\d+)? x 84[12](\\.\\d+)? pts \\(A4\\)")), qPrintable(info));
+        QVERIFY2(info.contains(QRegularExpression("Page size:\\s+59[56](\\.\\d+)? x 84[12](\\.\\d+)? pts \\(A4\\)")),
+            qPrintable(info));
         QVERIFY2(info.contains(QStringLiteral("劳动合同")), qPrintable(info));
         // Each scan is in the PDF with all its pixels.
         const QString images = run("pdfimages", {"-list", path});
