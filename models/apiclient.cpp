@@ -14,6 +14,7 @@ struct ApiClient::Call
     QByteArray method;
     QString path;
     QByteArray body;
+    QByteArray contentType; ///< of the body; JSON when empty
     QByteArray idempotencyKey;
     QByteArray ifMatch;
     QString etagResource;  ///< where to remember the answer's ETag
@@ -21,6 +22,7 @@ struct ApiClient::Call
     bool signedIn = true;
     int attempt = 0;
     Callback done;
+    Progress progress;
     QPointer<QObject> context;
     bool hasContext = false;
 };
@@ -89,6 +91,26 @@ void ApiClient::create(const QString &path, const QJsonObject &body, Callback do
     start(call);
 }
 
+void ApiClient::upload(const QString &path, const QByteArray &bytes, const QString &mediaType, Callback done,
+                       QObject *context, const QString &idempotencyKey, Progress progress)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "POST";
+    call->path = path;
+    call->body = bytes;
+    call->contentType = mediaType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : mediaType.toUtf8();
+    call->idempotencyKey = (idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                                     : idempotencyKey)
+                               .toUtf8();
+    // As with create(): the key makes a retry safe.
+    call->idempotent = true;
+    call->done = std::move(done);
+    call->progress = std::move(progress);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
 void ApiClient::change(const QByteArray &method, const QString &path, const QString &resourcePath,
                        const QJsonObject &body, Callback done, QObject *context)
 {
@@ -143,7 +165,8 @@ void ApiClient::start(std::shared_ptr<Call> call)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setRawHeader("Accept", "application/json, application/problem+json");
     if (!call->body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          call->contentType.isEmpty() ? QByteArrayLiteral("application/json") : call->contentType);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     if (!call->idempotencyKey.isEmpty())
@@ -159,6 +182,12 @@ void ApiClient::start(std::shared_ptr<Call> call)
         ++m_pending;
     QNetworkReply *reply = m_network->sendCustomRequest(request, call->method, call->body);
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finish(call, reply); });
+    if (call->progress) {
+        connect(reply, &QNetworkReply::uploadProgress, this, [call](qint64 sent, qint64 total) {
+            if (total > 0 && !(call->hasContext && !call->context))
+                call->progress(sent, total);
+        });
+    }
 }
 
 void ApiClient::finish(std::shared_ptr<Call> call, QNetworkReply *reply)

@@ -89,6 +89,13 @@ public:
     /// A POST or PUT that changes `resourcePath`: sends If-Match with the ETag last seen for it.
     void change(const QByteArray &method, const QString &path, const QString &resourcePath, const QJsonObject &body,
                 Callback done, QObject *context = nullptr);
+    /// A POST whose body is a file (`bytes` of `mediaType`) and that creates something, e.g.
+    /// "/cases/{id}/attachments?filename=scan.pdf". Like create(): carries `idempotencyKey` (a new
+    /// one when empty) and is retried with the same key after a network error, so a retry never
+    /// stores twice. `progress` is told the bytes sent of each attempt (it starts again on a retry).
+    using Progress = std::function<void(qint64 sent, qint64 total)>;
+    void upload(const QString &path, const QByteArray &bytes, const QString &mediaType, Callback done,
+                QObject *context = nullptr, const QString &idempotencyKey = {}, Progress progress = {});
     void remove(const QString &path, Callback done, QObject *context = nullptr);
     /// A POST that neither creates nor changes a resource (signing in).
     void post(const QString &path, const QJsonObject &body, Callback done, QObject *context = nullptr);

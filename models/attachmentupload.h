@@ -1,0 +1,96 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace onewindow::models {
+
+class ApiClient;
+struct ApiResponse;
+
+/// An upload kept on disk until the server confirmed it: found again after a restart.
+struct PendingUpload
+{
+    QString idempotencyKey; ///< sent with every attempt: the server stores the file once
+    QString caseId;
+    QString filename;
+    QString mediaType;
+    qint64 size = 0;
+    QDateTime savedAt;
+};
+
+/// Sends one file to a case (POST /cases/{id}/attachments), so that nothing is lost and nothing is
+/// stored twice: the file, its case and its Idempotency-Key are first written to a folder only the
+/// user can read, then sent; the copy is removed once the server confirmed. After a network cut
+/// retry() sends it again with the same key; after a restart pendingUploads() lists what is left
+/// and resume() sends it. Disk work runs on a worker thread; nothing here waits.
+class AttachmentUpload : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AttachmentUpload(ApiClient *api, QObject *parent = nullptr);
+    ~AttachmentUpload() override;
+
+    /// The folder of pending uploads: the user's application data folder + "/uploads".
+    static QString defaultDirectory();
+    /// The pending uploads in `directory`, oldest first. Reads the folder: call it at start-up or off
+    /// the GUI thread.
+    static QList<PendingUpload> pendingUploads(const QString &directory = defaultDirectory());
+    /// Removes a pending upload's copy (the clerk gave it up). False when there was none.
+    static bool discard(const QString &idempotencyKey, const QString &directory = defaultDirectory());
+    /// "application/pdf", "image/jpeg" or "image/png" by the content; empty for anything else.
+    static QString mediaTypeOf(const QByteArray &content);
+
+    /// Where this upload keeps its copy (defaultDirectory() unless set before start()).
+    void setDirectory(const QString &directory) { m_directory = directory; }
+    QString directory() const { return m_directory; }
+
+    /// Keeps `bytes` on disk, then sends them as `filename` to case `caseId`.
+    void start(const QString &caseId, const QByteArray &bytes, const QString &filename);
+    /// Sends an upload left pending (by a failure, or before a restart) with its key.
+    void resume(const PendingUpload &pending);
+    /// After failed(): sends the same file again with the same key. False while running or with
+    /// nothing to send.
+    bool retry();
+
+    bool isRunning() const { return m_running; }
+    QString idempotencyKey() const { return m_key; }
+    QString caseId() const { return m_caseId; }
+    QString filename() const { return m_filename; }
+    /// The server's description of the stored file, once finished().
+    QJsonObject attachment() const { return m_attachment; }
+
+signals:
+    /// Per cent of the file sent (starts again on a retry); 100 before finished().
+    void progress(int percent);
+    /// The server stored the file: {id, caseId, sha256, size, mediaType, filename, createdAt, createdBy}.
+    void finished(const QJsonObject &attachment);
+    /// `retryable`: the copy is kept and retry() (or a later resume()) may succeed; otherwise the
+    /// server refused the file itself (wrong type, too large, no such case) and the copy is removed.
+    void failed(const onewindow::models::ApiError &error, bool retryable);
+
+private:
+    void send();
+    void answered(const ApiResponse &response);
+    void done();
+    QPointer<ApiClient> m_api;
+    QString m_directory;
+    QString m_key;
+    QString m_caseId;
+    QString m_filename;
+    QString m_mediaType;
+    QByteArray m_bytes;
+    QJsonObject m_attachment;
+    int m_lastPercent = -1;
+    bool m_running = false;
+};
+
+} // namespace onewindow::models
