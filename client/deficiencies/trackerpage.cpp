@@ -1,6 +1,7 @@
 #include "trackerpage.h"
 
 #include "casedialog.h"
+#include "scandialog.h"
 #include "documentrenderer.h"
 #include "printdocument.h"
 
@@ -299,11 +300,15 @@ void DeficiencyTrackerPage::supplyOnPaper()
 
 void DeficiencyTrackerPage::supplyByScan()
 {
-    // Filled in by the scanning dialog.
     const QJsonObject d = currentDeficiency();
     if (d.isEmpty() || !isOpen(d))
         return;
-    showMessage(m_message, tr("No scanner support in this build."));
+    ScanDialog dialog(m_api, d, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    showMessage(m_message, tr("%1 of case %2 recorded as supplied by scan.").arg(text(d, "materialName"), text(d, "caseNumber")));
+    emit resolved(text(d, "caseId"), text(d, "id"));
+    refresh();
 }
 
 void DeficiencyTrackerPage::callApplicant()

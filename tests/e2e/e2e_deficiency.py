@@ -9,7 +9,6 @@ date past a deficiency's due date:
 2. supervisor1 waives the HF-001 labour contract with a reason, which the case's audit trail shows.
 """
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -212,7 +211,9 @@ def main():
         os.makedirs(sane)
         with open(os.path.join(sane, "dll.conf"), "w") as f:
             f.write("test\n")
-        shutil.copy("/etc/sane.d/test.conf", sane)
+        with open(os.path.join(sane, "test.conf"), "w") as f:
+            f.write("number_of_devices 1\nmode Gray\ndepth 8\nresolution 75.0\ntest-picture \"Grid\"\n"
+                    "tl_x 0.0\ntl_y 0.0\nbr_x 210.0\nbr_y 297.0\n")
 
         server, url = start_server(tmp, "2026-11-27", config)
         try:
