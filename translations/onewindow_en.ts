@@ -424,7 +424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>Case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+96"/>
+        <location filename="../client/pages.cpp" line="+103"/>
         <source>No cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+56"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+57"/>
         <source>Waive %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,12 +668,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Call applicant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-125"/>
         <source>Print &amp;reminder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,7 +703,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Record that %1 supplied %2 for case %3 on paper?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,12 +718,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>No scanner support in this build.</source>
+        <location line="+11"/>
+        <source>%1 of case %2 recorded as supplied by scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Call %1 on %2 about %3 (case %4, due %5).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,6 +1427,143 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::ScanDialog</name>
+    <message>
+        <location filename="../client/deficiencies/scandialog.cpp" line="+36"/>
+        <source>&amp;Scan page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Upload and record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supplied by scan: %1 of case %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sca&amp;nner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upload and record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 The scan is kept: press Upload again to go on, nothing is sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A PDF file is sent on its own: import it alone, or scan the pages instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+31"/>
+        <source>Page %1 (%2 × %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>No scanner found: import the scanned files instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanning page %1: %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n page(s) ready.</source>
+        <translation>
+            <numerusform>%n page ready.</numerusform>
+            <numerusform>%n pages ready.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for scanners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Scanning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import scanned files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Resuming the upload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Uploading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recording the supply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::SignInDialog</name>
     <message>
         <location filename="../client/signindialog.cpp" line="+79"/>
@@ -1846,6 +1983,34 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::FileImportScanner</name>
+    <message>
+        <location filename="../models/scanner.cpp" line="+715"/>
+        <source>Import from file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the files to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The import was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” is not a PNG, JPEG or PDF file, or it is damaged. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::Formatting</name>
     <message>
         <location filename="../models/formatting.cpp" line="+18"/>
@@ -1970,7 +2135,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::MatterCatalogModel</name>
     <message>
-        <location filename="../models/mattercatalogmodel.cpp" line="+59"/>
+        <location filename="../models/mattercatalogmodel.cpp" line="+61"/>
         <source>%1 (initials: %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1992,6 +2157,88 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+1"/>
         <source>Promised time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::SaneScanner</name>
+    <message>
+        <location filename="../models/scanner.cpp" line="-617"/>
+        <source>The scanner is busy. Wait until it is free, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paper is jammed in the scanner. Remove it, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no paper in the document feeder. Put the pages in, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner&apos;s cover is open. Close it, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner stopped answering. Check its cable and power, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is not enough memory for this scan. Choose a lower resolution and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer may not use the scanner. Ask your administrator for access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner reported a problem (%1). Scan again; if it happens again, switch the scanner off and on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scanning is not available on this computer (%1). Ask your administrator to set up the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+225"/>
+        <location line="+9"/>
+        <source>The scanner sent an empty picture. Check the scan area and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scanner sent the picture in a form this program cannot read (%1 bits). Choose another scan mode and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>The scanner “%1” was not found. Check that it is switched on and connected, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::Scanner</name>
+    <message>
+        <location line="-579"/>
+        <source>The scanner is still busy with the previous scan. Wait until it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

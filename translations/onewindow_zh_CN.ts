@@ -423,7 +423,7 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>Case %1</source>
         <translation>办件 %1</translation>
     </message>
@@ -468,7 +468,7 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+96"/>
+        <location filename="../client/pages.cpp" line="+103"/>
         <source>No cases.</source>
         <translation>暂无办件。</translation>
     </message>
@@ -554,7 +554,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+56"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+57"/>
         <source>Waive %1</source>
         <translation>免交 %1</translation>
     </message>
@@ -666,12 +666,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Call applicant</source>
         <translation>联系申请人</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-125"/>
         <source>Print &amp;reminder…</source>
         <translation>打印提醒函(&amp;R)…</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Record that %1 supplied %2 for case %3 on paper?</source>
         <translation>登记 %1 已为办件 %3 补交纸质“%2”？</translation>
     </message>
@@ -716,12 +716,12 @@
         <translation>已登记办件 %2 的“%1”补交。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>No scanner support in this build.</source>
-        <translation>此版本不支持扫描。</translation>
+        <location line="+11"/>
+        <source>%1 of case %2 recorded as supplied by scan.</source>
+        <translation>已登记办件 %2 的“%1”扫描补交。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Call %1 on %2 about %3 (case %4, due %5).</source>
         <translation>请致电 %1（%2），提醒补交“%3”（办件 %4，截止 %5）。</translation>
     </message>
@@ -1425,6 +1425,142 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::ScanDialog</name>
+    <message>
+        <location filename="../client/deficiencies/scandialog.cpp" line="+36"/>
+        <source>&amp;Scan page</source>
+        <translation>扫描一页(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove page</source>
+        <translation>删除此页(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Upload and record</source>
+        <translation>上传并登记(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supplied by scan: %1 of case %2</source>
+        <translation>扫描补交：办件 %2 的%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sca&amp;nner:</source>
+        <translation>扫描仪(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan page</source>
+        <translation>扫描一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove page</source>
+        <translation>删除此页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload progress</source>
+        <translation>上传进度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upload and record</source>
+        <translation>上传并登记</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 The scan is kept: press Upload again to go on, nothing is sent twice.</source>
+        <translation>%1 扫描件已保存：再次点击“上传并登记”即可继续，不会重复上传。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A PDF file is sent on its own: import it alone, or scan the pages instead.</source>
+        <translation>PDF 文件须单独上传：请只导入该文件，或改为逐页扫描。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+31"/>
+        <source>Page %1 (%2 × %3)</source>
+        <translation>第 %1 页（%2 × %3）</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>No scanner found: import the scanned files instead.</source>
+        <translation>未找到扫描仪：请改为导入已扫描的文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanning page %1: %2%</source>
+        <translation>正在扫描第 %1 页：%2%</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n page(s) ready.</source>
+        <translation>
+            <numerusform>已就绪 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for scanners…</source>
+        <translation>正在查找扫描仪…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import scanned files</source>
+        <translation>导入扫描文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Resuming the upload…</source>
+        <translation>正在继续上传…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Uploading…</source>
+        <translation>正在上传…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recording the supply…</source>
+        <translation>正在登记补交…</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::SignInDialog</name>
     <message>
         <location filename="../client/signindialog.cpp" line="+79"/>
@@ -1841,6 +1977,34 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::FileImportScanner</name>
+    <message>
+        <location filename="../models/scanner.cpp" line="+715"/>
+        <source>Import from file</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the files to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” could not be opened: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” is not a PNG, JPEG or PDF file, or it is damaged. Choose another file.</source>
+        <translation>“%1”不是 PNG、JPEG 或 PDF 文件，或已损坏。请选择其他文件。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::Formatting</name>
     <message>
         <location filename="../models/formatting.cpp" line="+18"/>
@@ -1962,7 +2126,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::MatterCatalogModel</name>
     <message>
-        <location filename="../models/mattercatalogmodel.cpp" line="+59"/>
+        <location filename="../models/mattercatalogmodel.cpp" line="+61"/>
         <source>%1 (initials: %2)</source>
         <translation>%1（拼音首字母：%2）</translation>
     </message>
@@ -1985,6 +2149,88 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Promised time</source>
         <translation>承诺时限</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::SaneScanner</name>
+    <message>
+        <location filename="../models/scanner.cpp" line="-617"/>
+        <source>The scanner is busy. Wait until it is free, then scan again.</source>
+        <translation>扫描仪正忙，请稍候再扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paper is jammed in the scanner. Remove it, then scan again.</source>
+        <translation>扫描仪卡纸，请取出纸张后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no paper in the document feeder. Put the pages in, then scan again.</source>
+        <translation>进纸器中没有纸张，请放入后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner&apos;s cover is open. Close it, then scan again.</source>
+        <translation>扫描仪盖板未合上，请合上后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner stopped answering. Check its cable and power, then scan again.</source>
+        <translation>扫描仪没有响应，请检查连接线和电源后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is not enough memory for this scan. Choose a lower resolution and scan again.</source>
+        <translation>内存不足，请降低分辨率后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer may not use the scanner. Ask your administrator for access.</source>
+        <translation>本机无权使用该扫描仪，请联系管理员开通。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan was cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner reported a problem (%1). Scan again; if it happens again, switch the scanner off and on.</source>
+        <translation>扫描仪报告故障（%1）。请重新扫描；如仍出现，请关闭扫描仪电源后再打开。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scanning is not available on this computer (%1). Ask your administrator to set up the scanner.</source>
+        <translation>本机无法扫描（%1），请联系管理员配置扫描仪。</translation>
+    </message>
+    <message>
+        <location line="+225"/>
+        <location line="+9"/>
+        <source>The scanner sent an empty picture. Check the scan area and scan again.</source>
+        <translation>扫描仪返回了空白图像，请检查扫描区域后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scanner sent the picture in a form this program cannot read (%1 bits). Choose another scan mode and scan again.</source>
+        <translation>扫描仪返回的图像格式无法识别（%1 位），请换一种扫描模式后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>The scanner “%1” was not found. Check that it is switched on and connected, then choose it again.</source>
+        <translation>未找到扫描仪“%1”，请确认已开机并连接后重新选择。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::Scanner</name>
+    <message>
+        <location line="-579"/>
+        <source>The scanner is still busy with the previous scan. Wait until it has finished.</source>
+        <translation>扫描仪仍在进行上一次扫描，请等待完成。</translation>
     </message>
 </context>
 <context>
