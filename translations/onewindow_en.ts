@@ -556,7 +556,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+57"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+60"/>
         <source>Waive %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,17 +577,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+152"/>
         <source>Waive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-71"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
+        <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -554,7 +554,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+57"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+60"/>
         <source>Waive %1</source>
         <translation>免交 %1</translation>
     </message>
@@ -575,17 +575,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+152"/>
         <source>Waive</source>
         <translation>免交</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-71"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
+        <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
+        <translation>之前保存的扫描件（%1）已上传到所属办件。如该材料仍显示待补齐，请登记补交。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>

@@ -6,12 +6,15 @@
 #include "printdocument.h"
 
 #include "models/apiclient.h"
+#include "models/attachmentupload.h"
 #include "models/caselistmodel.h"
 #include "models/deficiencytracking.h"
 #include "models/localstore.h"
 #include "models/modelenums.h"
 
 #include <QApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
@@ -166,6 +169,7 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
             m_center->addItem(QStringLiteral("%1 %2").arg(text(c.toObject(), "code"), text(c.toObject(), "name")),
                               text(c.toObject(), "code"));
     }, this);
+    resumePendingUploads();
     m_store->matters(this, [this](const QJsonArray &matters) {
         for (const auto &m : matters)
             m_matter->addItem(QStringLiteral("%1 %2").arg(text(m.toObject(), "code"), text(m.toObject(), "name")),
@@ -174,6 +178,29 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
 }
 
 DeficiencyTrackerPage::~DeficiencyTrackerPage() = default;
+
+void DeficiencyTrackerPage::resumePendingUploads()
+{
+    // Scans kept on disk by an upload the client could not finish (a crash, a power cut): sent now,
+    // with their first key, so the server stores each once. The folder is read off the GUI thread.
+    auto *watcher = new QFutureWatcher<QList<models::PendingUpload>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        for (const models::PendingUpload &pending : watcher->result()) {
+            auto *upload = new models::AttachmentUpload(m_api, this);
+            connect(upload, &models::AttachmentUpload::finished, this, [this, upload, pending](const QJsonObject &) {
+                showMessage(m_message, tr("A scan kept from before (%1) was sent to its case. If the material is still "
+                                          "listed as outstanding, record its supply.")
+                                           .arg(pending.filename));
+                upload->deleteLater();
+            });
+            connect(upload, &models::AttachmentUpload::failed, this,
+                    [upload](const models::ApiError &, bool) { upload->deleteLater(); }); // kept for the next start
+            upload->resume(pending);
+        }
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([] { return models::AttachmentUpload::pendingUploads(); }));
+}
 
 void DeficiencyTrackerPage::retranslate()
 {

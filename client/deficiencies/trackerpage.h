@@ -42,6 +42,7 @@ signals:
 private:
     void retranslate() override;
     void loadCounts();
+    void resumePendingUploads();
     void updateActions();
     void supplyOnPaper();
     void supplyByScan();

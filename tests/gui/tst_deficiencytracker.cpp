@@ -9,6 +9,8 @@
 #include "serverprocess.h"
 
 #include "models/apiclient.h"
+#include "models/attachmentupload.h"
+#include "models/pagestopdf.h"
 #include "models/apilistmodel.h"
 #include "models/catalogsync.h"
 #include "models/localstore.h"
@@ -29,6 +31,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUuid>
+#include <QStandardPaths>
+#include <QTcpServer>
 
 #include <map>
 #include <memory>
@@ -276,6 +280,50 @@ private slots:
         QCOMPARE(c.value("status").toString(), QStringLiteral("accepted"));
         const QByteArray audit = as("supervisor1").get("/api/v1/cases/" + m_dueSoonCase + "/audit").body;
         QVERIFY2(QString::fromUtf8(audit).contains(reason), audit.constData());
+    }
+
+    // A scan an earlier run could not send (the server was unreachable, then the client closed)
+    // goes out, once, when the tracker opens.
+    void aScanKeptFromBeforeIsSent()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        for (const auto &p : models::AttachmentUpload::pendingUploads())
+            models::AttachmentUpload::discard(p.idempotencyKey);
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        models::ApiClient unreachable;
+        unreachable.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        unreachable.setMaxRetries(0);
+        {
+            models::AttachmentUpload upload(&unreachable);
+            QSignalSpy failed(&upload, &models::AttachmentUpload::failed);
+            QImage page(200, 280, QImage::Format_Grayscale8);
+            page.fill(Qt::white);
+            upload.start(m_dueSoonCase, models::pagesToPdf({page}), QStringLiteral("kept.pdf"));
+            QVERIFY(failed.wait(30000));
+        }
+        QTRY_COMPARE(models::AttachmentUpload::pendingUploads().size(), 1);
+
+        models::ApiClient api;
+        QVERIFY(signIn(api, "clerk1"));
+        client::DeficiencyTrackerPage page(&api, &m_store, "clerk");
+        page.show();
+        QTRY_VERIFY_WITH_TIMEOUT(models::AttachmentUpload::pendingUploads().isEmpty(), 30000);
+        const QJsonArray stored = as("clerk1").get("/api/v1/cases/" + m_dueSoonCase + "/attachments").object().value("items").toArray();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored[0].toObject().value("filename").toString(), QStringLiteral("kept.pdf"));
+        // And the clerk is told, by name.
+        const auto told = [&] {
+            for (QLabel *l : page.findChildren<QLabel *>()) {
+                if (l->isVisible() && l->accessibleName().contains("kept.pdf"))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(told());
+        QStandardPaths::setTestModeEnabled(false);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
