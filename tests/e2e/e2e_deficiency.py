@@ -33,13 +33,20 @@ N = {
 }["zh" if LANG.startswith("zh") else "en"]
 
 
-def shot(name):
+SCAN_TITLE = ("扫描补交：办件 {} 的住所（经营场所）使用证明" if LANG.startswith("zh")
+              else "Supplied by scan: 住所（经营场所）使用证明 of case {}")
+WAIVE_TITLE = "免交 劳动合同" if LANG.startswith("zh") else "Waive 劳动合同"
+
+
+def shot(name, window=None):
+    """The screen, or one window by its title (a dialog: it does not show in the screen's image)."""
     if not SHOTS:
         return
     import subprocess
     time.sleep(0.8)
     os.makedirs(SHOTS, exist_ok=True)
-    xwd = subprocess.run(["xwd", "-root", "-silent"], capture_output=True, check=True).stdout
+    xwd = subprocess.run(["xwd", "-silent"] + (["-name", window] if window else ["-root"]),
+                         capture_output=True, check=True).stdout
     subprocess.run(["convert", "xwd:-", "-trim", os.path.join(SHOTS, name + ".png")], input=xwd, check=True)
 
 
@@ -138,7 +145,7 @@ def clerk_supplies_by_scan(url, tmp, sane_config, cases):
         upload = wait_for(lambda: (lambda b: b if b and b.getState().contains(pyatspi.STATE_ENABLED) else None)(
             find_showing(app(), N["upload"], "push button")), timeout=60)
         check(upload is not None, "a page was scanned and can be uploaded")
-        shot("tracker-scan")
+        shot("tracker-scan", window=SCAN_TITLE.format(cases["MR-001"]["number"]))
         if upload is None:
             return
         press(upload)
@@ -178,7 +185,7 @@ def supervisor_waives(url, tmp, cases):
         if text is None:
             return
         set_text(text, reason)
-        shot("tracker-waive")
+        shot("tracker-waive", window=WAIVE_TITLE)
         dialog_ok = wait_for(lambda: (lambda d: d if d and d.getState().contains(pyatspi.STATE_ENABLED) else None)(
             pyatspi.findDescendant(app(), lambda n: n is not None and n.name == N["waive"]
                                    and n.getRoleName() == "push button" and n.parent is not None
