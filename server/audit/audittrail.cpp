@@ -43,12 +43,30 @@ void AuditTrail::append(Transaction &tx, const std::string &caseId, const std::s
         if (auto row = tx.queryOne(sql, {caseId}); row && !row->isNull("audit_head"))
             previous = row->text("audit_head");
     }
-    const std::string at = m_clock.now();
-    const std::string hash = entryHash(previous, at, actor, action, caseId, detail);
-    tx.execute("INSERT INTO audit_log (case_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               {caseId.empty() ? DbValue{} : DbValue{caseId}, at, actor, action, detail, previous, hash});
+    const Entry entry = next(previous, caseId, actor, action, detail);
+    write(tx, entry);
     if (!caseId.empty())
-        tx.execute("UPDATE cases SET audit_head = ? WHERE id = ?", {hash, caseId});
+        tx.execute("UPDATE cases SET audit_head = ? WHERE id = ?", {entry.hash, caseId});
+}
+
+const std::string &AuditTrail::genesis()
+{
+    return kGenesis;
+}
+
+AuditTrail::Entry AuditTrail::next(const std::string &previous, const std::string &caseId, const std::string &actor,
+                                   const std::string &action, const std::string &detail) const
+{
+    Entry entry{caseId, m_clock.now(), actor, action, detail, previous, {}};
+    entry.hash = entryHash(previous, entry.at, actor, action, caseId, detail);
+    return entry;
+}
+
+void AuditTrail::write(Transaction &tx, const Entry &entry)
+{
+    tx.execute("INSERT INTO audit_log (case_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               {entry.caseId.empty() ? DbValue{} : DbValue{entry.caseId}, entry.at, entry.actor, entry.action,
+                entry.detail, entry.previous, entry.hash});
 }
 
 Poco::JSON::Array::Ptr AuditTrail::forCase(Transaction &tx, const std::string &caseId)

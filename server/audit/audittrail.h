@@ -26,6 +26,21 @@ public:
     void append(Transaction &tx, const std::string &caseId, const std::string &actor, const std::string &action,
                 const std::string &detail);
 
+    /// One entry, its hash computed from the previous one's.
+    struct Entry
+    {
+        std::string caseId, at, actor, action, detail, previous, hash;
+    };
+    /// The hash a chain starts from.
+    static const std::string &genesis();
+    /// The entry after `previous` (the genesis for a new case), stamped now; nothing is read or
+    /// written. A new case's first entries are made so, written with `write`, and the last hash
+    /// is stored as the case's `audit_head` in its INSERT: no head to read, no row to update.
+    Entry next(const std::string &previous, const std::string &caseId, const std::string &actor,
+               const std::string &action, const std::string &detail) const;
+    /// Inserts `entry` as it is (the caller keeps the case row's `audit_head` in step).
+    static void write(Transaction &tx, const Entry &entry);
+
     /// `[{at, actor, action, detail}]`, oldest first.
     Poco::JSON::Array::Ptr forCase(Transaction &tx, const std::string &caseId);
 

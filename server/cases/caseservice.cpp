@@ -23,8 +23,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace onewindow::server {
 
@@ -529,49 +531,141 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         tx.commit();
     }
 
-    // 3. Write the case, its deficiencies, the audit entry and the idempotency record at once.
+    // 3. Write the case, its deficiencies, its audit entries and the idempotency record in one
+    // transaction, so a replay finds the record exactly when the case exists. What does not depend
+    // on the case number is prepared first, and the answer is built from the rows as written, not
+    // read back: the SQLite write lock covers the inserts and little else.
+    const Intake &in = plan.in;
+    const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    auto mattersJson = newArray();
+    for (const auto &m : plan.matters) {
+        auto o = newObject();
+        o->set("code", m.code);
+        o->set("name", m.name);
+        o->set("department", m.department);
+        o->set("version", m.version);
+        mattersJson->add(o);
+    }
+    auto materialsJson = newArray();
+    for (const auto &m : plan.merged.materials) {
+        auto o = newObject();
+        o->set("code", m.rule.code);
+        o->set("name", m.rule.name);
+        o->set("core", m.rule.core);
+        o->set("required", m.rule.required);
+        const auto it = plan.provisions.find(m.rule.code);
+        o->set("provided", provisionCode(it == plan.provisions.end() ? Provision::Missing : it->second));
+        materialsJson->add(o);
+    }
+    auto form = newObject();
+    for (const auto &entry : plan.merged.fields) {
+        if (in.form->has(entry.field.key) && !in.form->get(entry.field.key).isEmpty())
+            form->set(entry.field.key, in.form->get(entry.field.key).toString());
+    }
+    const std::string mattersText = toJson(mattersJson);
+    const std::string formText = toJson(form);
+    const std::string materialsText = toJson(materialsJson);
+    // The deficiencies as a read returns them: by due date, then material.
+    struct NewDeficiency
+    {
+        std::string id, code, name, due, terminatesAfter;
+    };
+    std::vector<NewDeficiency> newDeficiencies;
+    std::string deficientNames;
+    for (const auto &[code, due] : plan.dueDates) {
+        newDeficiencies.push_back({Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), code,
+                                   plan.materialNames[code], toIsoString(due),
+                                   toIsoString(plan.terminatesAfter.at(code))});
+        deficientNames += (deficientNames.empty() ? "" : ", ") + plan.materialNames[code];
+    }
+    std::sort(newDeficiencies.begin(), newDeficiencies.end(), [](const NewDeficiency &a, const NewDeficiency &b) {
+        return std::tie(a.due, a.code) < std::tie(b.due, b.code);
+    });
+    const std::string pauseReason =
+        plan.clockPaused ? "the time limit stops while deficient material is outstanding: " + deficientNames : "";
+    const std::string location = "/api/v1/cases/" + id;
+    const std::string etag = etagOf(1);
+    const std::string status(CaseLifecycle::stateCode(plan.state));
+    const std::string action(CaseLifecycle::actionCode(plan.action));
+
     try {
         Transaction tx(m_db, Transaction::Mode::Write);
-        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
-            return replay(*stored); // a twin request won the race meanwhile
         if (number.empty())
             number = allocate(tx);
-        const Intake &in = plan.in;
-        const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         const std::string now = m_clock.now();
-        auto mattersJson = newArray();
-        for (const auto &m : plan.matters) {
-            auto o = newObject();
-            o->set("code", m.code);
-            o->set("name", m.name);
-            o->set("department", m.department);
-            o->set("version", m.version);
-            mattersJson->add(o);
-        }
-        auto materialsJson = newArray();
-        for (const auto &m : plan.merged.materials) {
-            auto o = newObject();
-            o->set("code", m.rule.code);
-            o->set("name", m.rule.name);
-            o->set("core", m.rule.core);
-            o->set("required", m.rule.required);
-            const auto it = plan.provisions.find(m.rule.code);
-            o->set("provided", provisionCode(it == plan.provisions.end() ? Provision::Missing : it->second));
-            materialsJson->add(o);
-        }
-        auto form = newObject();
-        for (const auto &entry : plan.merged.fields) {
-            if (in.form->has(entry.field.key) && !in.form->get(entry.field.key).isEmpty())
-                form->set(entry.field.key, in.form->get(entry.field.key).toString());
-        }
+
+        // The answer, from the rows about to be written.
+        static const auto caseColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
+            "id", "number", "status", "center", "clerk", "channel", "green_channel", "bundle", "applicant_kind",
+            "applicant_name", "applicant_id", "applicant_phone", "applicant_legal_rep", "matters", "departments",
+            "form", "materials", "accepted_at", "promised_due_date", "legal_due_date", "version", "updated_at",
+            "terminated_at"});
+        const DbRow caseRow(caseColumns,
+                            {id,
+                             number,
+                             status,
+                             in.center,
+                             user.username,
+                             in.channel,
+                             std::int64_t{in.greenChannel ? 1 : 0},
+                             in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
+                             in.applicantKind,
+                             in.applicantName,
+                             in.applicantId,
+                             in.phone,
+                             in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
+                             mattersText,
+                             plan.departments,
+                             formText,
+                             materialsText,
+                             now,
+                             toIsoString(plan.promisedDue),
+                             toIsoString(plan.legalDue),
+                             std::int64_t{1},
+                             now,
+                             DbValue{}});
+        static const auto pauseColumns = std::make_shared<const std::vector<std::string>>(
+            std::vector<std::string>{"started_at", "ended_at", "working_days", "reason"});
+        DbRows pauseRows;
+        if (plan.clockPaused)
+            pauseRows.emplace_back(pauseColumns, std::vector<DbValue>{toIsoString(today), DbValue{}, DbValue{}, pauseReason});
+        static const auto deficiencyColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
+            "id", "case_id", "material", "material_name", "due_date", "status", "supplied_at", "provided",
+            "created_at", "attachment_id", "supplied_by", "overdue_at", "waived_at", "waived_by", "waive_reason",
+            "terminates_after"});
+        DbRows deficiencyRows;
+        for (const NewDeficiency &d : newDeficiencies)
+            deficiencyRows.emplace_back(deficiencyColumns,
+                                        std::vector<DbValue>{d.id, id, d.code, d.name, d.due, std::string("outstanding"),
+                                                             DbValue{}, DbValue{}, now, DbValue{}, DbValue{}, DbValue{},
+                                                             DbValue{}, DbValue{}, DbValue{}, d.terminatesAfter});
+        Response response = Response::json(201, caseJson(caseRow, pauseRows, {}, deficiencyRows));
+        response.headers["Location"] = location;
+        response.headers["ETag"] = etag;
+
+        // The idempotency record first: if a twin request committed it meanwhile, this fails at
+        // once (UniqueViolation, answered below as the twin was) and nothing else is written.
+        tx.execute("INSERT INTO idempotency_keys (username, idem_key, request_hash, status_code, body, location, etag, "
+                   "created_at) VALUES (?, ?, ?, 201, ?, ?, ?, ?)",
+                   {user.username, idempotencyKey, requestHash, response.body, location, etag, now});
+
+        // A new case's audit chain starts at the genesis: nothing to read; its head goes into the
+        // case row's INSERT.
+        const AuditTrail::Entry accepted = m_audit.next(AuditTrail::genesis(), id, user.username, action,
+                                                        number + " at " + in.center + ", "
+                                                            + std::to_string(plan.dueDates.size())
+                                                            + " deficient material(s)");
+        std::optional<AuditTrail::Entry> paused;
+        if (plan.clockPaused)
+            paused = m_audit.next(accepted.hash, id, "system", "clock_paused", toIsoString(today) + ": " + pauseReason);
 
         tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
                    "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
-                   "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                   "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at, "
+                   "audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                    {id,
                     number,
-                    std::string(CaseLifecycle::stateCode(plan.state)),
+                    status,
                     in.center,
                     user.username,
                     in.channel,
@@ -582,39 +676,26 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                     in.applicantId,
                     in.phone,
                     in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
-                    toJson(mattersJson),
+                    mattersText,
                     plan.departments,
-                    toJson(form),
-                    toJson(materialsJson),
+                    formText,
+                    materialsText,
                     now,
                     toIsoString(plan.promisedDue),
                     toIsoString(plan.legalDue),
-                    now});
-        std::string deficientNames;
-        for (const auto &[code, due] : plan.dueDates) {
+                    now,
+                    paused ? paused->hash : accepted.hash});
+        for (const NewDeficiency &d : newDeficiencies) {
             tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at, "
                        "terminates_after) VALUES (?, ?, ?, ?, ?, 'outstanding', ?, ?)",
-                       {Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), id, code,
-                        plan.materialNames[code], toIsoString(due), now, toIsoString(plan.terminatesAfter.at(code))});
-            deficientNames += (deficientNames.empty() ? "" : ", ") + plan.materialNames[code];
+                       {d.id, id, d.code, d.name, d.due, now, d.terminatesAfter});
         }
-        m_audit.append(tx, id, user.username, std::string(CaseLifecycle::actionCode(plan.action)),
-                       number + " at " + in.center + ", " + std::to_string(plan.dueDates.size())
-                           + " deficient material(s)");
+        AuditTrail::write(tx, accepted);
         if (plan.clockPaused) {
-            const std::string reason = "the time limit stops while deficient material is outstanding: " + deficientNames;
             tx.execute("INSERT INTO case_clock_pauses (case_id, started_at, reason) VALUES (?, ?, ?)",
-                       {id, toIsoString(today), reason});
-            m_audit.append(tx, id, "system", "clock_paused", toIsoString(today) + ": " + reason);
+                       {id, toIsoString(today), pauseReason});
+            AuditTrail::write(tx, *paused);
         }
-
-        Response response = Response::json(201, caseJson(tx, id));
-        response.headers["Location"] = "/api/v1/cases/" + id;
-        response.headers["ETag"] = etagOf(1);
-        tx.execute("INSERT INTO idempotency_keys (username, idem_key, request_hash, status_code, body, location, etag, "
-                   "created_at) VALUES (?, ?, ?, 201, ?, ?, ?, ?)",
-                   {user.username, idempotencyKey, requestHash, response.body, response.headers["Location"],
-                    response.headers["ETag"], now});
         tx.commit();
         return response;
     } catch (const UniqueViolation &) {
@@ -634,10 +715,23 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const std::string
     return caseJson(tx, *row);
 }
 
-Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &caseRow)
+Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &row)
+{
+    const std::string id = row.text("id");
+    const DbRows pauses = tx.query("SELECT started_at, ended_at, working_days, reason FROM case_clock_pauses WHERE "
+                                   "case_id = ? ORDER BY id",
+                                   {id});
+    const DbRows notifications = tx.query("SELECT deficiency_id, kind, status, created_at, sent_at FROM notifications "
+                                          "WHERE case_id = ? ORDER BY id",
+                                          {id});
+    const DbRows deficiencies = tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id});
+    return caseJson(row, pauses, notifications, deficiencies);
+}
+
+Poco::JSON::Object::Ptr CaseService::caseJson(const DbRow &caseRow, const DbRows &pauseRows,
+                                              const DbRows &notificationRows, const DbRows &deficiencyRows)
 {
     const DbRow *row = &caseRow;
-    const std::string id = row->text("id");
     auto c = newObject();
     c->set("id", row->text("id"));
     c->set("number", row->text("number"));
@@ -662,9 +756,7 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &case
     c->set("legalDueDate", row->text("legal_due_date"));
     // Every move of the promised due date, explained.
     auto pauses = newArray();
-    for (const DbRow &p : tx.query("SELECT started_at, ended_at, working_days, reason FROM case_clock_pauses WHERE "
-                                   "case_id = ? ORDER BY id",
-                                   {id})) {
+    for (const DbRow &p : pauseRows) {
         auto o = newObject();
         o->set("start", p.text("started_at"));
         o->set("end", orNull(p.optText("ended_at")));
@@ -676,9 +768,7 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &case
     c->set("terminatedAt", orNull(row->optText("terminated_at")));
     c->set("materials", parseStoredArray(row->text("materials")));
     std::map<std::string, Poco::JSON::Array::Ptr> reminders;
-    for (const DbRow &n : tx.query("SELECT deficiency_id, kind, status, created_at, sent_at FROM notifications WHERE "
-                                   "case_id = ? ORDER BY id",
-                                   {id})) {
+    for (const DbRow &n : notificationRows) {
         auto &list = reminders[n.text("deficiency_id")];
         if (!list)
             list = newArray();
@@ -691,7 +781,7 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &case
     }
     auto deficiencies = newArray();
     bool overdue = false;
-    for (const DbRow &d : tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id})) {
+    for (const DbRow &d : deficiencyRows) {
         auto o = deficiencyJson(d);
         const auto it = reminders.find(d.text("id"));
         o->set("reminders", it == reminders.end() ? newArray() : it->second);

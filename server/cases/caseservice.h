@@ -65,6 +65,10 @@ public:
 private:
     Poco::JSON::Object::Ptr caseJson(Transaction &tx, const std::string &id);
     Poco::JSON::Object::Ptr caseJson(Transaction &tx, const DbRow &row);
+    /// The case's JSON from its row, clock pauses (ordered by id), notifications (by id) and
+    /// deficiencies (by due date, material): what caseJson reads, given instead.
+    static Poco::JSON::Object::Ptr caseJson(const DbRow &row, const DbRows &pauses, const DbRows &notifications,
+                                            const DbRows &deficiencies);
     /// Throws 404 unless the case exists and is in scope for `capability`.
     void requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability);
     /// The common part of supply and waive: the case and the deficiency as they stand, after

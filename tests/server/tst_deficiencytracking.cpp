@@ -366,6 +366,12 @@ private slots:
         QCOMPARE(pauses.size(), 1);
         QCOMPARE(pauses[0].toObject().value("start").toString(), QStringLiteral("2026-11-27"));
         QVERIFY(pauses[0].toObject().value("end").isNull());
+        // The answer to an intake is built from the rows it writes, not read back: it must be the
+        // case as stored, deficiencies, reminders and clock pause included.
+        const ApiReply paused = as("clerk1").get(api("/cases/") + m_pausedCase);
+        QCOMPARE(paused.status, 200);
+        QCOMPARE(paused.object(), r.object());
+        QCOMPARE(as("clerk1").get(api("/cases/") + m_walkCase).object().value("deficiencies").toArray()[0].toObject(), d);
 
         // Nothing is due within two working days yet.
         runJobs();

@@ -374,6 +374,8 @@ private slots:
         QCOMPARE(deficiencies[0].toObject().value("dueDate").toString(), QStringLiteral("2026-12-04"));
         QCOMPARE(deficiencies[0].toObject().value("status").toString(), QStringLiteral("outstanding"));
         m_deficientCase = r.object().value("id").toString();
+        // Built from the rows written, the answer is the case as a read returns it.
+        QCOMPARE(as("clerk1").get(api("/cases/") + m_deficientCase).object(), r.object());
 
         // An earlier date in the request wins; a later one is refused.
         r = createCase("clerk1", setMaterial(body, "LABOR_CONTRACT", "deficient", "2026-12-01"));
@@ -465,6 +467,12 @@ private slots:
         QCOMPARE(replay.object().value("id"), first.object().value("id"));
         QCOMPARE(replay.object().value("number"), first.object().value("number"));
         QCOMPARE(replay.header("location"), first.header("location"));
+        // The first answer, byte for byte, with its ETag; marked as a replay.
+        QCOMPARE(replay.body, first.body);
+        QCOMPARE(replay.header("etag"), first.header("etag"));
+        QCOMPARE(replay.header("idempotent-replayed"), QByteArray("true"));
+        // The answer is the case as stored.
+        QCOMPARE(as("clerk1").get(QString::fromUtf8(first.header("location"))).object(), first.object());
         // Nothing was created twice.
         const ApiReply list = as("clerk1").get(api("/cases?limit=200"));
         int copies = 0;
