@@ -600,30 +600,30 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
             "applicant_name", "applicant_id", "applicant_phone", "applicant_legal_rep", "matters", "departments",
             "form", "materials", "accepted_at", "promised_due_date", "legal_due_date", "version", "updated_at",
             "terminated_at"});
-        const DbRow caseRow(caseColumns,
-                            {id,
-                             number,
-                             status,
-                             in.center,
-                             user.username,
-                             in.channel,
-                             std::int64_t{in.greenChannel ? 1 : 0},
-                             in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
-                             in.applicantKind,
-                             in.applicantName,
-                             in.applicantId,
-                             in.phone,
-                             in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
-                             mattersText,
-                             plan.departments,
-                             formText,
-                             materialsText,
-                             now,
-                             toIsoString(plan.promisedDue),
-                             toIsoString(plan.legalDue),
-                             std::int64_t{1},
-                             now,
-                             DbValue{}});
+        // The row's values, shared by the answer and the INSERT.
+        const std::vector<DbValue> values{id,
+                                          number,
+                                          status,
+                                          in.center,
+                                          user.username,
+                                          in.channel,
+                                          std::int64_t{in.greenChannel ? 1 : 0},
+                                          in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
+                                          in.applicantKind,
+                                          in.applicantName,
+                                          in.applicantId,
+                                          in.phone,
+                                          in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
+                                          mattersText,
+                                          plan.departments,
+                                          formText,
+                                          materialsText,
+                                          now,
+                                          toIsoString(plan.promisedDue),
+                                          toIsoString(plan.legalDue)};
+        std::vector<DbValue> rowValues = values;
+        rowValues.insert(rowValues.end(), {std::int64_t{1}, now, DbValue{}});
+        const DbRow caseRow(caseColumns, std::move(rowValues));
         static const auto pauseColumns = std::make_shared<const std::vector<std::string>>(
             std::vector<std::string>{"started_at", "ended_at", "working_days", "reason"});
         DbRows pauseRows;
@@ -663,28 +663,11 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                    "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
                    "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at, "
                    "audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                   {id,
-                    number,
-                    status,
-                    in.center,
-                    user.username,
-                    in.channel,
-                    std::int64_t{in.greenChannel ? 1 : 0},
-                    in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
-                    in.applicantKind,
-                    in.applicantName,
-                    in.applicantId,
-                    in.phone,
-                    in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
-                    mattersText,
-                    plan.departments,
-                    formText,
-                    materialsText,
-                    now,
-                    toIsoString(plan.promisedDue),
-                    toIsoString(plan.legalDue),
-                    now,
-                    paused ? paused->hash : accepted.hash});
+                   [&] {
+                       std::vector<DbValue> insert = values;
+                       insert.insert(insert.end(), {now, paused ? paused->hash : accepted.hash});
+                       return insert;
+                   }());
         for (const NewDeficiency &d : newDeficiencies) {
             tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at, "
                        "terminates_after) VALUES (?, ?, ?, ?, ?, 'outstanding', ?, ?)",

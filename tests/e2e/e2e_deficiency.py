@@ -15,6 +15,8 @@ import time
 
 import pyatspi
 
+import e2elib
+
 from e2elib import (api_call, check, dump, find, find_prefix, find_showing, key, labelled, press, set_text,
                     sign_in, start_client, summary, text_of, token_of, type_text, wait_for)
 
@@ -51,18 +53,7 @@ def shot(name, window=None):
 
 
 def start_server(tmp, today, config):
-    import re
-    import subprocess
-    import threading
-    proc = subprocess.Popen([SERVER, "--listen", "127.0.0.1:0", "--database", "sqlite:" + os.path.join(tmp, "e2e.db"),
-                             "--demo", "--today", today, "--config", config],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for line in proc.stdout:
-        m = re.search(r"listening on (http://[0-9.:]+)", line)
-        if m:
-            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
-            return proc, m.group(1)
-    raise SystemExit("the server did not start")
+    return e2elib.start_server(SERVER, tmp, today, config=config)
 
 
 def sample_intake(url, token, matter, applicant, deficient):

@@ -108,15 +108,18 @@ def text_of(node):
     return node.description
 
 
-def start_server(server_binary, tmp, today="2026-11-27", name="e2e.db"):
+def start_server(server_binary, tmp, today="2026-11-27", name="e2e.db", config=None):
+    """A --demo server on SQLite in `tmp` (the same file again on a restart), on a free port."""
+    import threading
     db = os.path.join(tmp, name)
-    proc = subprocess.Popen([server_binary, "--listen", "127.0.0.1:0", "--database", "sqlite:" + db, "--demo",
-                             "--today", today], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    arguments = [server_binary, "--listen", "127.0.0.1:0", "--database", "sqlite:" + db, "--demo", "--today", today]
+    if config:
+        arguments += ["--config", config]
+    proc = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for line in proc.stdout:
         m = re.search(r"listening on (http://[0-9.:]+)", line)
         if m:
             # Keep reading its output so that it never blocks on a full pipe.
-            import threading
             threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
             return proc, m.group(1)
     raise SystemExit("the server did not start")
