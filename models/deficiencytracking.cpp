@@ -11,6 +11,10 @@ namespace {
 
 QString when(const QString &timestamp)
 {
+    if (timestamp.size() == 10) { // a date: no time of day to invent
+        const QDate day = QDate::fromString(timestamp, Qt::ISODate);
+        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : timestamp;
+    }
     const QDateTime at = QDateTime::fromString(timestamp, Qt::ISODate);
     if (at.isValid())
         return QLocale().toString(at, QLocale::ShortFormat);

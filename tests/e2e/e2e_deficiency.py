@@ -27,16 +27,20 @@ N = {
     "en": {"username": "Username", "password": "Password", "sign_in": "Sign in", "navigation": "Navigation",
            "tracker": "Deficiency tracker", "table": "Deficient materials", "overdue_by": "Overdue by",
            "scan": "Record supply by scan", "waive": "Waive", "reason": "Reason for waiving",
-           "scan_page": "Scan page", "upload": "Upload and record", "scanner": "Scanner"},
+           "scan_page": "Scan page", "upload": "Upload and record", "scanner": "Scanner",
+           "open": "Open case", "history": "Deficiencies and their history", "supplied_scan": "supplied as a scan",
+           "close": "Close"},
     "zh": {"username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
            "tracker": "容缺跟踪", "table": "容缺材料", "overdue_by": "逾期",
            "scan": "登记扫描补交", "waive": "免交", "reason": "免交理由",
-           "scan_page": "扫描一页", "upload": "上传并登记", "scanner": "扫描仪"},
+           "scan_page": "扫描一页", "upload": "上传并登记", "scanner": "扫描仪",
+           "open": "打开办件", "history": "容缺材料及其经过", "supplied_scan": "已补交扫描件", "close": "关闭"},
 }["zh" if LANG.startswith("zh") else "en"]
 
 
 SCAN_TITLE = ("扫描补交：办件 {} 的住所（经营场所）使用证明" if LANG.startswith("zh")
               else "Supplied by scan: 住所（经营场所）使用证明 of case {}")
+CASE_TITLE = "办件 {}" if LANG.startswith("zh") else "Case {}"
 WAIVE_TITLE = "免交 劳动合同" if LANG.startswith("zh") else "Waive 劳动合同"
 
 
@@ -153,6 +157,23 @@ def clerk_supplies_by_scan(url, tmp, sane_config, cases):
         check(status == 200 and len(items) == 1 and items[0]["mediaType"] == "application/pdf"
               and supplied is not None and items[0]["id"] == supplied["attachmentId"],
               "exactly one attachment, a PDF, is stored")
+
+        # The case view: nothing owed any more; the history says overdue, reminded, supplied by scan.
+        # The keyboard is back on the view: Supplied is the fifth.
+        key("Home")
+        key("Down", 4)
+        check(wait_for(lambda: table.queryTable().nRows == 1 and
+                       table.queryTable().getAccessibleAt(0, 0).name == cases["MR-001"]["number"]),
+              "the supplied view lists the case")
+        press(find_showing(app(), N["open"], "push button"))
+        history = wait_for(lambda: find_showing(app(), N["history"]))
+        check(history is not None, "Open case shows the deficiencies with their history")
+        if history is not None:
+            lines = [history.getChildAtIndex(i).name for i in range(history.childCount)]
+            check(any(N["supplied_scan"] in line for line in lines),
+                  "the history says it was supplied as a scan")
+            shot("case-view", window=CASE_TITLE.format(cases["MR-001"]["number"]))
+            press(find_showing(app(), N["close"], "push button"))
     finally:
         proc.terminate()
         proc.wait(timeout=10)

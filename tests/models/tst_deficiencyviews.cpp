@@ -70,6 +70,8 @@ private slots:
         const QStringList lines = DeficiencyTracking::history(d, "2026-11-27T09:00:00+08:00");
         QCOMPARE(lines.size(), 5);
         QVERIFY2(lines[0].contains("accepted as deficient"), qPrintable(lines[0]));
+        // A due date is a date: no midnight made up for it.
+        QVERIFY2(lines[0].endsWith(QLocale().toString(QDate(2026, 12, 4), QLocale::ShortFormat)), qPrintable(lines[0]));
         QVERIFY(lines[1].contains("overdue"));
         QVERIFY2(lines[2].startsWith("Reminder before the due date: sent by SMS"), qPrintable(lines[2]));
         QVERIFY(lines[3].startsWith("Notice of being overdue: could not be sent"));
