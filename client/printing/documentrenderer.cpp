@@ -63,7 +63,7 @@ QPaintDevice *layoutDevice()
 
 /// The lists a bare {{name}} prints as a table, from :/printing/partials/<name>.html.
 const QStringList kPartials{QStringLiteral("materials"), QStringLiteral("receivedMaterials"),
-    QStringLiteral("deficiencies"), QStringLiteral("missing"), QStringLiteral("matters")};
+    QStringLiteral("deficiencies"), QStringLiteral("missing"), QStringLiteral("matters"), QStringLiteral("letterhead")};
 
 QString text(const QJsonObject &object, QLatin1StringView key)
 {
@@ -255,6 +255,8 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
                         {QStringLiteral("legalDays"), phrases.workingDays(legal)}});
     }
     data.setList(QStringLiteral("matters"), matters, partials().value(QStringLiteral("matters")));
+    // The head every paper shares (a list without rows: its partial is filled with the paper's data).
+    data.setList(QStringLiteral("letterhead"), {}, partials().value(QStringLiteral("letterhead")));
     data.setText(QStringLiteral("matterName"), matterNames.join(QStringLiteral("、")));
     data.setText(QStringLiteral("matterCode"), matters.isEmpty() ? QString() : matters.first().value(QStringLiteral("code")));
     data.setText(QStringLiteral("department"),
