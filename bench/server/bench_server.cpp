@@ -709,6 +709,8 @@ public:
                 const std::string &id = idToRead(m_ids, clients, client, (*n)++);
                 if (!tx.queryOne("SELECT * FROM bench_cases WHERE id = ?", {id}))
                     return "row " + id + " not found";
+                tx.query("SELECT * FROM bench_clock_pauses WHERE case_id = ? ORDER BY started_at", {id});
+                tx.query("SELECT * FROM bench_notifications WHERE case_id = ? ORDER BY created_at", {id});
                 tx.query("SELECT * FROM bench_deficiencies WHERE case_id = ? ORDER BY due_date", {id});
                 return std::nullopt;
             };
@@ -730,6 +732,13 @@ private:
                    "PRIMARY KEY (center, day))");
         tx.execute("CREATE TABLE bench_deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_date TEXT NOT NULL)");
         tx.execute("CREATE INDEX bench_deficiencies_case ON bench_deficiencies (case_id)");
+        // What else a case view reads since deficiencies are followed up: its clock pauses and reminders.
+        tx.execute("CREATE TABLE bench_clock_pauses (case_id TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT, "
+                   "reason TEXT NOT NULL)");
+        tx.execute("CREATE INDEX bench_clock_pauses_case ON bench_clock_pauses (case_id)");
+        tx.execute("CREATE TABLE bench_notifications (case_id TEXT NOT NULL, deficiency_id TEXT NOT NULL, "
+                   "kind TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT)");
+        tx.execute("CREATE INDEX bench_notifications_case ON bench_notifications (case_id)");
         tx.execute("CREATE TABLE bench_audit (case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
                    "detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
         tx.execute("CREATE TABLE bench_idempotency (username TEXT NOT NULL, idem_key TEXT NOT NULL, body TEXT NOT NULL, "
