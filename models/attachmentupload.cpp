@@ -52,7 +52,8 @@ bool save(const QString &directory, const PendingUpload &pending, const QByteArr
     const QJsonObject meta {{QStringLiteral("idempotencyKey"), pending.idempotencyKey},
         {QStringLiteral("caseId"), pending.caseId}, {QStringLiteral("filename"), pending.filename},
         {QStringLiteral("mediaType"), pending.mediaType}, {QStringLiteral("size"), pending.size},
-        {QStringLiteral("savedAt"), pending.savedAt.toString(Qt::ISODateWithMs)}};
+        {QStringLiteral("savedAt"), pending.savedAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("deficiencyId"), pending.deficiencyId}};
     return writeOwnerOnly(contentPath(directory, pending.idempotencyKey), bytes)
         && writeOwnerOnly(metaPath(directory, pending.idempotencyKey), QJsonDocument(meta).toJson());
 }
@@ -130,6 +131,7 @@ QList<PendingUpload> AttachmentUpload::pendingUploads(const QString &directory)
         p.mediaType = o.value(QLatin1String("mediaType")).toString();
         p.size = o.value(QLatin1String("size")).toInteger();
         p.savedAt = QDateTime::fromString(o.value(QLatin1String("savedAt")).toString(), Qt::ISODateWithMs);
+        p.deficiencyId = o.value(QLatin1String("deficiencyId")).toString();
         // Only whole copies: the key names the file, the content is all there.
         if (p.idempotencyKey != info.completeBaseName() || p.caseId.isEmpty()
             || QFileInfo(contentPath(directory, p.idempotencyKey)).size() != p.size)
@@ -157,7 +159,8 @@ QString AttachmentUpload::mediaTypeOf(const QByteArray &content)
     return {};
 }
 
-void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, const QString &filename)
+void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, const QString &filename,
+                             const QString &deficiencyId)
 {
     if (m_running)
         return;
@@ -175,6 +178,7 @@ void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, con
     pending.mediaType = m_mediaType;
     pending.size = bytes.size();
     pending.savedAt = QDateTime::currentDateTimeUtc();
+    pending.deficiencyId = deficiencyId;
     const QString directory = m_directory;
     const auto keep = [directory, pending, bytes] { return save(directory, pending, bytes); };
     runThen(this, keep, [this](bool saved) {

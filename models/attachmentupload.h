@@ -24,6 +24,7 @@ struct PendingUpload
     QString mediaType;
     qint64 size = 0;
     QDateTime savedAt;
+    QString deficiencyId;   ///< the deficiency the file supplies, if any: recorded once the file is stored
 };
 
 /// Sends one file to a case (POST /cases/{id}/attachments), so that nothing is lost and nothing is
@@ -53,8 +54,10 @@ public:
     void setDirectory(const QString &directory) { m_directory = directory; }
     QString directory() const { return m_directory; }
 
-    /// Keeps `bytes` on disk, then sends them as `filename` to case `caseId`.
-    void start(const QString &caseId, const QByteArray &bytes, const QString &filename);
+    /// Keeps `bytes` on disk, then sends them as `filename` to case `caseId`. `deficiencyId`, when
+    /// given, is kept with them, so that whoever resumes the upload can record the supply.
+    void start(const QString &caseId, const QByteArray &bytes, const QString &filename,
+               const QString &deficiencyId = {});
     /// Sends an upload left pending (by a failure, or before a restart) with its key.
     void resume(const PendingUpload &pending);
     /// After failed(): sends the same file again with the same key. False while running or with

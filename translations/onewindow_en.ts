@@ -577,22 +577,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+168"/>
         <source>Waive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-82"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>A scan kept from before (%1) was sent and recorded as supplied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,12 +678,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Call applicant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-127"/>
         <source>Print &amp;reminder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,7 +713,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Record that %1 supplied %2 for case %3 on paper?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +733,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Call %1 on %2 about %3 (case %4, due %5).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,7 +1881,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyTracking</name>
     <message>
-        <location filename="../models/deficiencytracking.cpp" line="+63"/>
+        <location filename="../models/deficiencytracking.cpp" line="+67"/>
         <source>Outstanding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2494,7 +2499,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+217"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>

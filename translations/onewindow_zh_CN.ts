@@ -575,22 +575,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+168"/>
         <source>Waive</source>
         <translation>免交</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-82"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
         <translation>之前保存的扫描件（%1）已上传到所属办件。如该材料仍显示待补齐，请登记补交。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>A scan kept from before (%1) was sent and recorded as supplied.</source>
+        <translation>之前保存的扫描件（%1）已上传，并已登记为补交。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -671,12 +676,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Call applicant</source>
         <translation>联系申请人</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-127"/>
         <source>Print &amp;reminder…</source>
         <translation>打印提醒函(&amp;R)…</translation>
     </message>
@@ -706,7 +711,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Record that %1 supplied %2 for case %3 on paper?</source>
         <translation>登记 %1 已为办件 %3 补交纸质“%2”？</translation>
     </message>
@@ -726,7 +731,7 @@
         <translation>已登记办件 %2 的“%1”扫描补交。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Call %1 on %2 about %3 (case %4, due %5).</source>
         <translation>请致电 %1（%2），提醒补交“%3”（办件 %4，截止 %5）。</translation>
     </message>
@@ -1872,7 +1877,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyTracking</name>
     <message>
-        <location filename="../models/deficiencytracking.cpp" line="+63"/>
+        <location filename="../models/deficiencytracking.cpp" line="+67"/>
         <source>Outstanding</source>
         <translation>待补齐</translation>
     </message>
@@ -2485,7 +2490,7 @@ Counter software for one-window government service halls.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+217"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>

@@ -208,7 +208,7 @@ void ScanDialog::upload()
     const QString title = QStringLiteral("%1 %2").arg(text(m_deficiency, "caseNumber"), text(m_deficiency, "materialName"));
     const QByteArray pdf = m_pdf.isEmpty() ? models::pagesToPdf(m_pages, title) : m_pdf;
     say(tr("Uploading…"));
-    m_upload->start(text(m_deficiency, "caseId"), pdf, title + QStringLiteral(".pdf"));
+    m_upload->start(text(m_deficiency, "caseId"), pdf, title + QStringLiteral(".pdf"), text(m_deficiency, "id"));
     updateButtons();
 }
 

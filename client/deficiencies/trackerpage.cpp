@@ -150,7 +150,14 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
     connect(m_table, &QTableView::activated, this, &DeficiencyTrackerPage::openCase);
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
         m_table->resizeColumnsToContents();
-        showMessage(m_message, m_model->rowCount() == 0 ? tr("Nothing here.") : QString());
+        // What was just done stays said after the list reloads.
+        QStringList said;
+        if (!m_notice.isEmpty())
+            said << m_notice;
+        if (m_model->rowCount() == 0)
+            said << tr("Nothing here.");
+        showMessage(m_message, said.join(QLatin1Char(' ')));
+        m_notice.clear();
         if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
             m_table->setCurrentIndex(m_model->index(0, 0));
         updateActions();
@@ -187,11 +194,20 @@ void DeficiencyTrackerPage::resumePendingUploads()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         for (const models::PendingUpload &pending : watcher->result()) {
             auto *upload = new models::AttachmentUpload(m_api, this);
-            connect(upload, &models::AttachmentUpload::finished, this, [this, upload, pending](const QJsonObject &) {
-                showMessage(m_message, tr("A scan kept from before (%1) was sent to its case. If the material is still "
-                                          "listed as outstanding, record its supply.")
-                                           .arg(pending.filename));
+            connect(upload, &models::AttachmentUpload::finished, this, [this, upload, pending](const QJsonObject &attachment) {
                 upload->deleteLater();
+                if (pending.deficiencyId.isEmpty()) {
+                    showMessage(m_message, tr("A scan kept from before (%1) was sent to its case. If the material is "
+                                              "still listed as outstanding, record its supply.")
+                                               .arg(pending.filename));
+                    return;
+                }
+                // The supply it was scanned for, as the scan dialog would have recorded it.
+                resolve({{QStringLiteral("caseId"), pending.caseId}, {QStringLiteral("id"), pending.deficiencyId}},
+                        QStringLiteral("supply"),
+                        {{QStringLiteral("provided"), QStringLiteral("scan")},
+                         {QStringLiteral("attachmentId"), attachment.value(QLatin1String("id"))}},
+                        tr("A scan kept from before (%1) was sent and recorded as supplied.").arg(pending.filename));
             });
             connect(upload, &models::AttachmentUpload::failed, this,
                     [upload](const models::ApiError &, bool) { upload->deleteLater(); }); // kept for the next start
@@ -305,6 +321,7 @@ void DeficiencyTrackerPage::resolve(const QJsonObject &d, const QString &action,
                               return;
                           }
                           showMessage(m_message, doneMessage);
+                          m_notice = doneMessage;
                           emit resolved(caseId, deficiencyId);
                           refresh();
                       },
@@ -333,7 +350,8 @@ void DeficiencyTrackerPage::supplyByScan()
     ScanDialog dialog(m_api, d, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    showMessage(m_message, tr("%1 of case %2 recorded as supplied by scan.").arg(text(d, "materialName"), text(d, "caseNumber")));
+    m_notice = tr("%1 of case %2 recorded as supplied by scan.").arg(text(d, "materialName"), text(d, "caseNumber"));
+    showMessage(m_message, m_notice);
     emit resolved(text(d, "caseId"), text(d, "id"));
     refresh();
 }

@@ -67,6 +67,7 @@ private:
     QComboBox *m_matter;
     QPushButton *m_refresh;
     QLabel *m_message;
+    QString m_notice;       ///< the last thing done, kept on the message line when the list reloads
     QTableView *m_table;
     QPushButton *m_supplyPaper;
     QPushButton *m_supplyScan;

@@ -286,6 +286,13 @@ private slots:
     // goes out, once, when the tracker opens.
     void aScanKeptFromBeforeIsSent()
     {
+        // A fresh case: its labour contract is what the kept scan supplies.
+        const QJsonObject fresh = as("clerk1").post("/api/v1/cases", toJson(sampleIntake(as("clerk1"), "HF-001", "SZ",
+                                      samplePerson(QStringLiteral("赵六"), "440524188001010014"), {"LABOR_CONTRACT"})),
+                                      {{"Idempotency-Key", QUuid::createUuid().toByteArray()}}).object();
+        const QString caseId = fresh.value("id").toString();
+        const QString deficiencyId = fresh.value("deficiencies").toArray()[0].toObject().value("id").toString();
+        QVERIFY(!deficiencyId.isEmpty());
         QStandardPaths::setTestModeEnabled(true);
         for (const auto &p : models::AttachmentUpload::pendingUploads())
             models::AttachmentUpload::discard(p.idempotencyKey);
@@ -301,7 +308,8 @@ private slots:
             QSignalSpy failed(&upload, &models::AttachmentUpload::failed);
             QImage page(200, 280, QImage::Format_Grayscale8);
             page.fill(Qt::white);
-            upload.start(m_dueSoonCase, models::pagesToPdf({page}), QStringLiteral("kept.pdf"));
+            upload.start(fresh.value("id").toString(), models::pagesToPdf({page}), QStringLiteral("kept.pdf"),
+                         deficiencyId);
             QVERIFY(failed.wait(30000));
         }
         QTRY_COMPARE(models::AttachmentUpload::pendingUploads().size(), 1);
@@ -311,9 +319,16 @@ private slots:
         client::DeficiencyTrackerPage page(&api, &m_store, "clerk");
         page.show();
         QTRY_VERIFY_WITH_TIMEOUT(models::AttachmentUpload::pendingUploads().isEmpty(), 30000);
-        const QJsonArray stored = as("clerk1").get("/api/v1/cases/" + m_dueSoonCase + "/attachments").object().value("items").toArray();
+        const QJsonArray stored = as("clerk1").get("/api/v1/cases/" + caseId + "/attachments").object().value("items").toArray();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored[0].toObject().value("filename").toString(), QStringLiteral("kept.pdf"));
+        // And the supply it was scanned for is recorded with it.
+        QTRY_COMPARE_WITH_TIMEOUT(as("clerk1").get("/api/v1/cases/" + caseId).object().value("deficiencies").toArray()[0]
+                                      .toObject().value("status").toString(),
+                                  QStringLiteral("supplied"), 30000);
+        const QJsonObject d = as("clerk1").get("/api/v1/cases/" + caseId).object().value("deficiencies").toArray()[0].toObject();
+        QCOMPARE(d.value("provided").toString(), QStringLiteral("scan"));
+        QCOMPARE(d.value("attachmentId").toString(), stored[0].toObject().value("id").toString());
         // And the clerk is told, by name.
         const auto told = [&] {
             for (QLabel *l : page.findChildren<QLabel *>()) {
