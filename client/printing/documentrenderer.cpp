@@ -63,7 +63,8 @@ QPaintDevice *layoutDevice()
 
 /// The lists a bare {{name}} prints as a table, from :/printing/partials/<name>.html.
 const QStringList kPartials{QStringLiteral("materials"), QStringLiteral("receivedMaterials"),
-    QStringLiteral("deficiencies"), QStringLiteral("missing"), QStringLiteral("matters"), QStringLiteral("letterhead")};
+    QStringLiteral("deficiencies"), QStringLiteral("missing"), QStringLiteral("matters"), QStringLiteral("letterhead"),
+    QStringLiteral("paperStyle")};
 
 QString text(const QJsonObject &object, QLatin1StringView key)
 {
@@ -257,6 +258,8 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     data.setList(QStringLiteral("matters"), matters, partials().value(QStringLiteral("matters")));
     // The head every paper shares (a list without rows: its partial is filled with the paper's data).
     data.setList(QStringLiteral("letterhead"), {}, partials().value(QStringLiteral("letterhead")));
+    // And the style sheet of every paper, inside each template's <style>.
+    data.setList(QStringLiteral("paperStyle"), {}, partials().value(QStringLiteral("paperStyle")));
     data.setText(QStringLiteral("matterName"), matterNames.join(QStringLiteral("、")));
     data.setText(QStringLiteral("matterCode"), matters.isEmpty() ? QString() : matters.first().value(QStringLiteral("code")));
     data.setText(QStringLiteral("department"),
