@@ -823,18 +823,9 @@ Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::stri
                       "('outstanding', 'overdue')) AS outstanding FROM cases c WHERE "
                       + filter.sql;
     std::vector<DbValue> params = filter.params;
-    if (!status.empty()) {
-        sql += " AND c.status = ?";
-        params.emplace_back(status);
-    }
-    if (!center.empty()) {
-        sql += " AND c.center = ?";
-        params.emplace_back(center);
-    }
-    if (!number.empty()) {
-        sql += " AND c.number = ?";
-        params.emplace_back(number);
-    }
+    andIfGiven(sql, params, "c.status", status);
+    andIfGiven(sql, params, "c.center", center);
+    andIfGiven(sql, params, "c.number", number);
     if (!cursor.empty()) {
         const auto key = decodeCursor(cursor, 2);
         const std::string &at = key[0];
@@ -893,10 +884,7 @@ std::string deficiencyConditions(const Principal &user, const std::string &cente
     const auto filter = AuthorizationPolicy::caseFilter(user, "c");
     std::string sql = filter.sql;
     params.insert(params.end(), filter.params.begin(), filter.params.end());
-    if (!center.empty()) {
-        sql += " AND c.center = ?";
-        params.emplace_back(center);
-    }
+    andIfGiven(sql, params, "c.center", center);
     if (!matter.empty()) {
         // The case's matters are stored as JSON; a code is only ever a quoted value in it.
         sql += " AND c.matters LIKE ?";
@@ -926,10 +914,7 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
     std::string sql = "SELECT d.*, c.number, c.center, c.applicant_name, c.applicant_phone, c.matters AS case_matters "
                       "FROM deficiencies d JOIN cases c ON c.id = d.case_id WHERE "
                       + deficiencyConditions(user, center, matter, params);
-    if (!status.empty()) {
-        sql += " AND d.status = ?";
-        params.emplace_back(status);
-    }
+    andIfGiven(sql, params, "d.status", status);
     if (!dueBefore.empty()) {
         sql += " AND d.due_date < ?";
         params.emplace_back(dueBefore);

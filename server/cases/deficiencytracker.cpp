@@ -320,14 +320,8 @@ Poco::JSON::Object::Ptr DeficiencyTracker::list(const Principal &user, const std
                       "ON c.id = n.case_id JOIN deficiencies d ON d.id = n.deficiency_id WHERE "
                       + filter.sql;
     std::vector<DbValue> params = filter.params;
-    if (!caseId.empty()) {
-        sql += " AND n.case_id = ?";
-        params.emplace_back(caseId);
-    }
-    if (!status.empty()) {
-        sql += " AND n.status = ?";
-        params.emplace_back(status);
-    }
+    andIfGiven(sql, params, "n.case_id", caseId);
+    andIfGiven(sql, params, "n.status", status);
     if (!cursor.empty()) {
         const auto key = decodeCursor(cursor, 1);
         std::int64_t last = 0;

@@ -267,10 +267,7 @@ Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string 
         sql += " AND (LOWER(code) LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\')";
         params.insert(params.end(), {pattern, likePattern(q), pattern});
     }
-    if (!department.empty()) {
-        sql += " AND department = ?";
-        params.emplace_back(department);
-    }
+    andIfGiven(sql, params, "department", department);
     if (!cursor.empty()) {
         const std::string after = decodeCursor(cursor, 1).front();
         sql += " AND code > ?";

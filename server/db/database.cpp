@@ -288,6 +288,16 @@ Transaction::~Transaction()
     }
 }
 
+void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *column, const std::string &value)
+{
+    if (value.empty())
+        return;
+    sql += " AND ";
+    sql += column;
+    sql += " = ?";
+    params.emplace_back(value);
+}
+
 DbRows Transaction::query(const std::string &sql, const std::vector<DbValue> &params)
 {
     Poco::Data::Statement statement(m_session);

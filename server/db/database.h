@@ -94,6 +94,10 @@ public:
 
 /// A unit of work on one pooled connection. Writes happen inside `Transaction`s; a transaction
 /// not committed is rolled back when it goes out of scope, so no request leaves half a change.
+/// The optional filters of a list: appends " AND `column` = ?" and binds `value`, unless `value`
+/// is empty (not filtered).
+void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *column, const std::string &value);
+
 class Transaction
 {
 public:
