@@ -1,5 +1,7 @@
 #include "deficiencytracking.h"
 
+#include "apiclient.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
@@ -165,6 +167,21 @@ QString DeficiencyTracking::outstandingSummary(const QJsonObject &caseObject)
     const QString materials = tr("%n material(s) still to be supplied", nullptr, open);
     return overdue == 0 ? materials + QLatin1Char('.')
                         : tr("%1, %n of them overdue.", nullptr, overdue).arg(materials);
+}
+
+void DeficiencyTracking::resolve(ApiClient *api, const QString &caseId, const QString &deficiencyId,
+                                 const QString &action, const QJsonObject &body,
+                                 std::function<void(const ApiResponse &)> done, QObject *context)
+{
+    const QString casePath = QStringLiteral("/cases/") + caseId;
+    api->get(casePath, [=](const ApiResponse &read) {
+        if (!read.ok()) {
+            done(read);
+            return;
+        }
+        api->change("POST", QStringLiteral("%1/deficiencies/%2/%3").arg(casePath, deficiencyId, action), casePath, body,
+                    done, context);
+    }, context);
 }
 
 } // namespace onewindow::models

@@ -6,7 +6,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace onewindow::models {
+
+class ApiClient;
+struct ApiResponse;
 
 /// The views of the deficiency tracker: what a clerk chases, soonest due first.
 enum class DeficiencyView { Outstanding, DueToday, DueThisWeek, Overdue, Supplied, Waived };
@@ -47,6 +52,12 @@ public:
     static QString reminderText(const QJsonObject &reminder);
     /// "2 materials outstanding, 1 of them overdue" for the top of a case; empty when none.
     static QString outstandingSummary(const QJsonObject &caseObject);
+
+    /// Supplies or waives (`action`: "supply", "waive") a deficiency of a case: reads the case
+    /// first for its ETag, so the change is refused (412) if someone changed the case meanwhile.
+    /// `done` gets the change's answer, or the read's when that failed.
+    static void resolve(ApiClient *api, const QString &caseId, const QString &deficiencyId, const QString &action,
+                        const QJsonObject &body, std::function<void(const ApiResponse &)> done, QObject *context);
 };
 
 } // namespace onewindow::models

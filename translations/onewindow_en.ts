@@ -678,12 +678,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+128"/>
+        <location line="+118"/>
         <source>Call applicant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-117"/>
         <source>Print &amp;reminder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -713,7 +713,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+54"/>
         <source>Record that %1 supplied %2 for case %3 on paper?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,7 +1439,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ScanDialog</name>
     <message>
-        <location filename="../client/deficiencies/scandialog.cpp" line="+36"/>
+        <location filename="../client/deficiencies/scandialog.cpp" line="+37"/>
         <source>&amp;Scan page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,7 +1568,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Recording the supply…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,7 +1881,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyTracking</name>
     <message>
-        <location filename="../models/deficiencytracking.cpp" line="+67"/>
+        <location filename="../models/deficiencytracking.cpp" line="+69"/>
         <source>Outstanding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2494,12 +2494,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+173"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+174"/>
         <source>The print template %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+219"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>

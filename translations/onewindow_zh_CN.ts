@@ -676,12 +676,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+128"/>
+        <location line="+118"/>
         <source>Call applicant</source>
         <translation>联系申请人</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-117"/>
         <source>Print &amp;reminder…</source>
         <translation>打印提醒函(&amp;R)…</translation>
     </message>
@@ -711,7 +711,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+54"/>
         <source>Record that %1 supplied %2 for case %3 on paper?</source>
         <translation>登记 %1 已为办件 %3 补交纸质“%2”？</translation>
     </message>
@@ -1437,7 +1437,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ScanDialog</name>
     <message>
-        <location filename="../client/deficiencies/scandialog.cpp" line="+36"/>
+        <location filename="../client/deficiencies/scandialog.cpp" line="+37"/>
         <source>&amp;Scan page</source>
         <translation>扫描一页(&amp;S)</translation>
     </message>
@@ -1565,7 +1565,7 @@ Counter software for one-window government service halls.</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Recording the supply…</source>
         <translation>正在登记补交…</translation>
     </message>
@@ -1877,7 +1877,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyTracking</name>
     <message>
-        <location filename="../models/deficiencytracking.cpp" line="+67"/>
+        <location filename="../models/deficiencytracking.cpp" line="+69"/>
         <source>Outstanding</source>
         <translation>待补齐</translation>
     </message>
@@ -2485,12 +2485,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+173"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+174"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+219"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "models/apiclient.h"
 #include "models/attachmentupload.h"
+#include "models/deficiencytracking.h"
 #include "models/pagestopdf.h"
 #include "models/scanner.h"
 
@@ -214,26 +215,19 @@ void ScanDialog::upload()
 
 void ScanDialog::supply(const QString &attachmentId)
 {
-    const QString casePath = QStringLiteral("/cases/") + text(m_deficiency, "caseId");
     say(tr("Recording the supply…"));
-    m_api->get(casePath, [this, casePath, attachmentId](const models::ApiResponse &r) {
-        if (!r.ok()) {
-            say(r.error.userMessage());
-            updateButtons();
-            return;
-        }
-        m_api->change("POST", QStringLiteral("%1/deficiencies/%2/supply").arg(casePath, text(m_deficiency, "id")), casePath,
-                      {{QStringLiteral("provided"), QStringLiteral("scan")}, {QStringLiteral("attachmentId"), attachmentId}},
-                      [this](const models::ApiResponse &done) {
-                          if (!done.ok()) {
-                              say(done.error.userMessage());
-                              updateButtons();
-                              return;
-                          }
-                          accept();
-                      },
-                      this);
-    }, this);
+    models::DeficiencyTracking::resolve(m_api, text(m_deficiency, "caseId"), text(m_deficiency, "id"), QStringLiteral("supply"),
+                                        {{QStringLiteral("provided"), QStringLiteral("scan")},
+                                         {QStringLiteral("attachmentId"), attachmentId}},
+                                        [this](const models::ApiResponse &done) {
+                                            if (!done.ok()) {
+                                                say(done.error.userMessage());
+                                                updateButtons();
+                                                return;
+                                            }
+                                            accept();
+                                        },
+                                        this);
 }
 
 } // namespace onewindow::client

@@ -307,25 +307,15 @@ void DeficiencyTrackerPage::resolve(const QJsonObject &d, const QString &action,
 {
     const QString caseId = text(d, "caseId");
     const QString deficiencyId = text(d, "id");
-    const QString casePath = QStringLiteral("/cases/") + caseId;
-    // The case's ETag first: the change is refused if someone changed the case meanwhile.
-    m_api->get(casePath, [=, this](const models::ApiResponse &r) {
-        if (!r.ok()) {
-            showMessage(m_message, r.error.userMessage());
+    DeficiencyTracking::resolve(m_api, caseId, deficiencyId, action, body, [=, this](const models::ApiResponse &done) {
+        if (!done.ok()) {
+            showMessage(m_message, done.error.userMessage());
             return;
         }
-        m_api->change("POST", QStringLiteral("%1/deficiencies/%2/%3").arg(casePath, deficiencyId, action), casePath, body,
-                      [=, this](const models::ApiResponse &done) {
-                          if (!done.ok()) {
-                              showMessage(m_message, done.error.userMessage());
-                              return;
-                          }
-                          showMessage(m_message, doneMessage);
-                          m_notice = doneMessage;
-                          emit resolved(caseId, deficiencyId);
-                          refresh();
-                      },
-                      this);
+        showMessage(m_message, doneMessage);
+        m_notice = doneMessage;
+        emit resolved(caseId, deficiencyId);
+        refresh();
     }, this);
 }
 
