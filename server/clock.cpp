@@ -4,14 +4,28 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/LocalDateTime.h>
 #include <Poco/Timespan.h>
+#include <Poco/Timestamp.h>
+
+#include <ctime>
 
 namespace onewindow::server {
 
 namespace {
 
+// The local time at `at`. The offset comes from localtime_r, which (unlike Poco::LocalDateTime's
+// own lookup) does not go back to the time zone files on every call: the server asks the time
+// several times a request.
+Poco::LocalDateTime localAt(const Poco::Timestamp &at)
+{
+    const std::time_t seconds = at.epochTime();
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    return Poco::LocalDateTime(static_cast<int>(local.tm_gmtoff), Poco::DateTime(at), true);
+}
+
 Poco::LocalDateTime localNow(const std::optional<Date> &today)
 {
-    Poco::LocalDateTime real;
+    const Poco::LocalDateTime real = localAt(Poco::Timestamp());
     if (!today)
         return real;
     return Poco::LocalDateTime(real.tzd(), static_cast<int>(today->year()), static_cast<unsigned>(today->month()),
@@ -25,7 +39,7 @@ Date Clock::today() const
 {
     if (m_today)
         return *m_today;
-    const Poco::LocalDateTime now;
+    const Poco::LocalDateTime now = localNow(std::nullopt);
     return Date{std::chrono::year{now.year()}, std::chrono::month{static_cast<unsigned>(now.month())},
                 std::chrono::day{static_cast<unsigned>(now.day())}};
 }
@@ -42,8 +56,8 @@ bool Clock::isMorning() const
 
 std::string Clock::secondsAgo(long seconds) const
 {
-    Poco::LocalDateTime then = localNow(m_today);
-    then -= Poco::Timespan(seconds, 0);
+    const Poco::LocalDateTime now = localNow(m_today);
+    const Poco::LocalDateTime then(now.tzd(), now.utc() - Poco::Timespan(seconds, 0), true);
     return Poco::DateTimeFormatter::format(then, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 

@@ -170,6 +170,7 @@ void registerRoutes(Router &router, Services &s)
         definition.initials = optString(body, "initials").value_or("");
         const MatterDefinition saved = s.catalog.saveNewVersion(tx, definition, req.user().username);
         tx.commit();
+        s.catalog.changed();
         Response r = Response::json(200, saved.toJson());
         r.headers["ETag"] = CaseService::etagOf(saved.version);
         return r;
@@ -214,6 +215,7 @@ void registerRoutes(Router &router, Services &s)
         Transaction tx(s.db, Transaction::Mode::Write);
         auto result = s.catalog.setCalendarDay(tx, day, *working, optString(body, "holiday"), req.user().username);
         tx.commit();
+        s.catalog.changed();
         return Response::json(200, result);
     });
 

@@ -107,8 +107,12 @@ std::string randomToken(std::size_t bytes)
 
 std::string sha256Hex(const std::string &data)
 {
+    // Fetched once: SHA256() looks the algorithm up again on every call, and a request hashes
+    // its token and its body.
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char *>(data.data()), data.size(), digest);
+    if (!sha256 || !EVP_Digest(data.data(), data.size(), digest, nullptr, sha256, nullptr))
+        throw std::runtime_error("SHA-256 is not available");
     static const char *hex = "0123456789abcdef";
     std::string out;
     out.reserve(64);

@@ -359,13 +359,20 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     const Poco::JSON::Object::Ptr json = parseObject(body);
     const Date today = m_clock.today();
 
-    // 1. Read and decide, without holding any write lock.
-    IntakePlan plan;
-    {
-        Transaction tx(m_db, Transaction::Mode::Read);
+    // A request already answered is found by its idempotency record: when its validation fails
+    // now (the catalog may have changed since), on PostgreSQL when numbering it, and when writing
+    // its record (the key is unique). A first request, the common case, reads nothing for it.
+    const auto replayIfAnswered = [&](Transaction &tx) -> std::optional<Response> {
         if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
             return replay(*stored);
+        return std::nullopt;
+    };
 
+    // 1. Read and decide, without holding any write lock. The catalog as this instance knew it
+    // a moment ago will do: the case records the versions it was accepted under.
+    IntakePlan plan;
+    try {
+        Transaction tx(m_db, Transaction::Mode::Read);
         FieldErrors errors;
         plan.in = parseIntake(json, user, today, errors);
         Intake &in = plan.in;
@@ -376,7 +383,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                 errors.add("bundle", "No such bundle.", "unknown");
         }
         for (std::size_t i = 0; i < in.matterCodes.size(); ++i) {
-            if (auto m = m_catalog.matter(tx, in.matterCodes[i]))
+            if (auto m = m_catalog.matter(tx, in.matterCodes[i], 0, Catalog::Freshness::Recent))
                 plan.matters.push_back(*m);
             else
                 errors.add(in.bundle.empty() ? "matters[" + std::to_string(i) + "]" : "bundle", "No such matter.",
@@ -431,7 +438,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         const CompletenessReport report = DeficiencyPolicy::completeness(combined, plan.provisions, record);
 
         // Due dates of deficient materials: the earliest any requiring matter allows.
-        const WorkCalendar calendar = m_catalog.calendar(tx);
+        const WorkCalendar calendar = m_catalog.calendar(tx, Catalog::Freshness::Recent);
         std::vector<ApiError::MissingMaterial> missing;
         const auto nameOf = [&](const std::string &code) {
             const auto it = plan.materialNames.find(code);
@@ -509,6 +516,11 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         plan.departments = ",";
         for (const auto &d : departments)
             plan.departments += d + ",";
+    } catch (const ApiError &) {
+        Transaction tx(m_db, Transaction::Mode::Read);
+        if (auto answered = replayIfAnswered(tx))
+            return *answered;
+        throw;
     }
 
     // 2. Number it. On PostgreSQL in a transaction of its own, so the counter row of the centre
@@ -527,6 +539,8 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     std::string number;
     if (m_db.dialect() == Database::Dialect::PostgreSQL) {
         Transaction tx(m_db, Transaction::Mode::Write);
+        if (auto answered = replayIfAnswered(tx))
+            return *answered;
         number = allocate(tx);
         tx.commit();
     }
@@ -639,7 +653,8 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                                         std::vector<DbValue>{d.id, id, d.code, d.name, d.due, std::string("outstanding"),
                                                              DbValue{}, DbValue{}, now, DbValue{}, DbValue{}, DbValue{},
                                                              DbValue{}, DbValue{}, DbValue{}, d.terminatesAfter});
-        Response response = Response::json(201, caseJson(caseRow, pauseRows, {}, deficiencyRows));
+        const CaseDocuments documents{mattersJson, form, materialsJson};
+        Response response = Response::json(201, caseJson(caseRow, pauseRows, {}, deficiencyRows, &documents));
         response.headers["Location"] = location;
         response.headers["ETag"] = etag;
 
@@ -682,10 +697,10 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         tx.commit();
         return response;
     } catch (const UniqueViolation &) {
-        // Another request with the same key won the race: answer as it did.
+        // The key was answered before, or a twin request won the race: answer as it was.
         Transaction tx(m_db, Transaction::Mode::Read);
-        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
-            return replay(*stored);
+        if (auto answered = replayIfAnswered(tx))
+            return *answered;
         throw;
     }
 }
@@ -712,14 +727,15 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &row)
 }
 
 Poco::JSON::Object::Ptr CaseService::caseJson(const DbRow &caseRow, const DbRows &pauseRows,
-                                              const DbRows &notificationRows, const DbRows &deficiencyRows)
+                                              const DbRows &notificationRows, const DbRows &deficiencyRows,
+                                              const CaseDocuments *documents)
 {
     const DbRow *row = &caseRow;
     auto c = newObject();
     c->set("id", row->text("id"));
     c->set("number", row->text("number"));
     c->set("status", row->text("status"));
-    c->set("matters", parseStoredArray(row->text("matters")));
+    c->set("matters", documents ? documents->matters : parseStoredArray(row->text("matters")));
     c->set("bundle", orNull(row->optText("bundle")));
     c->set("applicant", applicantJson(*row));
     c->set("center", row->text("center"));
@@ -727,7 +743,7 @@ Poco::JSON::Object::Ptr CaseService::caseJson(const DbRow &caseRow, const DbRows
     c->set("channel", row->text("channel"));
     c->set("greenChannel", row->boolean("green_channel"));
     // Full ID numbers stay on the server: forms show them masked, like the applicant.
-    auto form = parseStoredObject(row->text("form"));
+    auto form = documents ? documents->form : parseStoredObject(row->text("form"));
     for (const auto &key : form->getNames()) {
         const std::string value = form->getValue<std::string>(key);
         if (IdNumber::check(value) == IdNumber::Problem::None)
@@ -749,7 +765,7 @@ Poco::JSON::Object::Ptr CaseService::caseJson(const DbRow &caseRow, const DbRows
     }
     c->set("clockPauses", pauses);
     c->set("terminatedAt", orNull(row->optText("terminated_at")));
-    c->set("materials", parseStoredArray(row->text("materials")));
+    c->set("materials", documents ? documents->materials : parseStoredArray(row->text("materials")));
     std::map<std::string, Poco::JSON::Array::Ptr> reminders;
     for (const DbRow &n : notificationRows) {
         auto &list = reminders[n.text("deficiency_id")];

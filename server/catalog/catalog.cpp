@@ -296,17 +296,47 @@ Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string 
     return result;
 }
 
-std::optional<MatterDefinition> Catalog::matter(Transaction &tx, const std::string &code, int version)
+namespace {
+constexpr auto kRecent = std::chrono::seconds(1);
+}
+
+bool Catalog::recent(Instant readAt) const
 {
-    const auto current = tx.queryOne("SELECT current_version, initials FROM matters WHERE code = ?", {code});
-    if (!current)
-        return std::nullopt;
-    const int wanted = version > 0 ? version : static_cast<int>(current->integer("current_version"));
+    return readAt > m_changedAt && std::chrono::steady_clock::now() - readAt < kRecent;
+}
+
+void Catalog::changed()
+{
+    std::lock_guard lock(m_cacheMutex);
+    m_changedAt = std::chrono::steady_clock::now();
+}
+
+std::optional<MatterDefinition> Catalog::matter(Transaction &tx, const std::string &code, int version,
+                                                Freshness freshness)
+{
+    std::optional<CurrentVersion> current;
+    if (freshness == Freshness::Recent) {
+        std::lock_guard lock(m_cacheMutex);
+        if (const auto it = m_currentVersions.find(code); it != m_currentVersions.end() && recent(it->second.readAt))
+            current = it->second;
+    }
+    if (!current) {
+        const Instant readAt = std::chrono::steady_clock::now();
+        const auto row = tx.queryOne("SELECT current_version, initials FROM matters WHERE code = ?", {code});
+        if (!row)
+            return std::nullopt;
+        current = CurrentVersion{static_cast<int>(row->integer("current_version")), row->text("initials"), readAt};
+        std::lock_guard lock(m_cacheMutex);
+        auto &cached = m_currentVersions[code];
+        if (cached.readAt < readAt)
+            cached = *current;
+    }
+    const int wanted = version > 0 ? version : current->version;
     {
         std::lock_guard lock(m_cacheMutex);
         if (const auto it = m_matters.find({code, wanted}); it != m_matters.end()) {
             MatterDefinition d = it->second;
-            d.initials = current->text("initials");
+            d.initials = current->initials;
             return d;
         }
     }
@@ -322,7 +352,7 @@ std::optional<MatterDefinition> Catalog::matter(Transaction &tx, const std::stri
         std::lock_guard lock(m_cacheMutex);
         m_matters.emplace(std::pair(code, wanted), d);
     }
-    d.initials = current->text("initials");
+    d.initials = current->initials;
     return d;
 }
 
@@ -354,6 +384,7 @@ MatterDefinition Catalog::saveNewVersion(Transaction &tx, MatterDefinition d, co
                "legal_days = ? WHERE code = ?",
                {d.name, d.department, std::int64_t{d.version}, d.initials, d.promisedDays, d.legalDays, d.code});
     m_audit.append(tx, {}, actor, "matter_changed", d.code + " version " + std::to_string(d.version));
+    changed(); // again once committed: until then `Recent` reads must not keep what they read meanwhile
     return d;
 }
 
@@ -443,14 +474,22 @@ void Catalog::calendarChanged(Transaction &tx)
     tx.execute("INSERT INTO settings (key, value) VALUES ('calendar_version', ?)", {version});
 }
 
-WorkCalendar Catalog::calendar(Transaction &tx)
+WorkCalendar Catalog::calendar(Transaction &tx, Freshness freshness)
 {
+    if (freshness == Freshness::Recent) {
+        std::lock_guard lock(m_cacheMutex);
+        if (!m_calendarVersion.empty() && recent(m_calendarReadAt))
+            return m_calendar;
+    }
+    const Instant readAt = std::chrono::steady_clock::now();
     const auto row = tx.queryOne("SELECT value FROM settings WHERE key = 'calendar_version'");
     const std::string version = row ? row->text("value") : std::string("none");
     {
         std::lock_guard lock(m_cacheMutex);
-        if (version == m_calendarVersion)
+        if (version == m_calendarVersion) {
+            m_calendarReadAt = std::max(m_calendarReadAt, readAt);
             return m_calendar;
+        }
     }
     WorkCalendar calendar;
     for (const DbRow &day : tx.query("SELECT day, working, holiday FROM calendar_days")) {
@@ -465,6 +504,7 @@ WorkCalendar Catalog::calendar(Transaction &tx)
     std::lock_guard lock(m_cacheMutex);
     m_calendar = calendar;
     m_calendarVersion = version;
+    m_calendarReadAt = readAt;
     return calendar;
 }
 
@@ -496,7 +536,9 @@ Poco::JSON::Object::Ptr Catalog::setCalendarDay(Transaction &tx, const Date &day
         tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)", {iso, *holiday});
     calendarChanged(tx);
     m_audit.append(tx, {}, actor, "calendar_changed", iso + (working ? " working" : " not working"));
-    return dayJson(calendar(tx), day);
+    const auto result = dayJson(calendar(tx), day);
+    changed(); // the calendar just read is not committed yet; again once it is
+    return result;
 }
 
 Poco::JSON::Object::Ptr Catalog::licenses(Transaction &tx, const std::string &holder)

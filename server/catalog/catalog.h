@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -53,6 +54,13 @@ struct BundleDefinition
 class Catalog
 {
 public:
+    /// How current a read of the matters' versions and of the calendar must be. `Recent` trusts
+    /// what this instance read in the last second, unless it changed the catalog since: a change
+    /// made here is seen at once, one made on another instance within that second. An intake
+    /// asks for `Recent` (the case records the version it was accepted under either way); edits
+    /// and reads shown to users ask for `Exact`.
+    enum class Freshness { Exact, Recent };
+
     Catalog(AuditTrail &audit) : m_audit(audit) {}
 
     Poco::JSON::Object::Ptr departments(Transaction &tx);
@@ -63,7 +71,8 @@ public:
     Poco::JSON::Object::Ptr listMatters(Transaction &tx, const std::string &q, const std::string &department,
                                         int limit, const std::string &cursor);
     /// The current version, or the given one.
-    std::optional<MatterDefinition> matter(Transaction &tx, const std::string &code, int version = 0);
+    std::optional<MatterDefinition> matter(Transaction &tx, const std::string &code, int version = 0,
+                                           Freshness freshness = Freshness::Exact);
     /// Stores a new version of an existing matter; returns it.
     MatterDefinition saveNewVersion(Transaction &tx, MatterDefinition definition, const std::string &actor);
     /// Inserts a matter that does not exist yet (demo data, imports).
@@ -73,7 +82,7 @@ public:
     std::optional<BundleDefinition> bundle(Transaction &tx, const std::string &code);
     Poco::JSON::Object::Ptr bundleJson(Transaction &tx, const BundleDefinition &bundle);
 
-    WorkCalendar calendar(Transaction &tx);
+    WorkCalendar calendar(Transaction &tx, Freshness freshness = Freshness::Exact);
     Poco::JSON::Object::Ptr calendarDays(Transaction &tx, const Date &from, const Date &to);
     Poco::JSON::Object::Ptr setCalendarDay(Transaction &tx, const Date &day, bool working,
                                            const std::optional<std::string> &holiday, const std::string &actor);
@@ -84,6 +93,9 @@ public:
 
     /// Records that the calendar changed, so that every instance reloads it.
     static void calendarChanged(Transaction &tx);
+    /// This instance changed a matter or the calendar: `Recent` reads go to the database again.
+    /// Called once the change is committed.
+    void changed();
 
 private:
     AuditTrail &m_audit;
@@ -93,6 +105,19 @@ private:
     std::map<std::pair<std::string, int>, MatterDefinition> m_matters;
     std::string m_calendarVersion;
     WorkCalendar m_calendar;
+    // For `Recent` reads: when each value was read (taken before the query), and when this
+    // instance last changed the catalog; a value read before that change is not trusted.
+    using Instant = std::chrono::steady_clock::time_point;
+    struct CurrentVersion
+    {
+        int version = 0;
+        std::string initials;
+        Instant readAt;
+    };
+    bool recent(Instant readAt) const;
+    std::map<std::string, CurrentVersion> m_currentVersions;
+    Instant m_calendarReadAt;
+    Instant m_changedAt;
 };
 
 /// `0.5` -> "0.5", `3` -> 3: limits are numbers in JSON, half days allowed.

@@ -261,17 +261,28 @@ std::unique_lock<std::mutex> writerLock(Database &db, Transaction::Mode mode)
 }
 } // namespace
 
-Transaction::Transaction(Database &db, Mode mode)
-    : m_db(db), m_slot(db), m_lock(writerLock(db, mode)), m_session(db.session())
+Transaction::Transaction(Database &db, Mode mode) : m_db(db), m_mode(mode)
 {
-    if (db.dialect() == Database::Dialect::SQLite) {
+}
+
+Poco::Data::Session &Transaction::session()
+{
+    if (m_open)
+        return *m_session;
+    if (m_done)
+        throw std::logic_error("statement after the transaction ended");
+    m_slot.emplace(m_db);
+    m_lock = writerLock(m_db, m_mode);
+    m_session.emplace(m_db.session());
+    if (m_db.dialect() == Database::Dialect::SQLite) {
         // SQLite: a writer takes the write lock when it begins (IMMEDIATE), so that two writers,
         // in this process or another, wait for each other instead of failing to upgrade a read lock.
-        m_session << (mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN"), now;
+        *m_session << (m_mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN"), now;
     } else {
-        m_session.begin();
+        m_session->begin();
     }
     m_open = true;
+    return *m_session;
 }
 
 Transaction::~Transaction()
@@ -279,9 +290,9 @@ Transaction::~Transaction()
     if (m_open) {
         try {
             if (m_db.dialect() == Database::Dialect::SQLite)
-                m_session << "ROLLBACK", now;
+                *m_session << "ROLLBACK", now;
             else
-                m_session.rollback();
+                m_session->rollback();
         } catch (...) {
             // The connection is broken; the pool discards it.
         }
@@ -300,7 +311,7 @@ void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *colu
 
 DbRows Transaction::query(const std::string &sql, const std::vector<DbValue> &params)
 {
-    Poco::Data::Statement statement(m_session);
+    Poco::Data::Statement statement(session());
     statement << m_db.translate(sql);
     bindAll(statement, params);
     try {
@@ -351,7 +362,7 @@ std::optional<DbRow> Transaction::queryOne(const std::string &sql, const std::ve
 
 std::size_t Transaction::execute(const std::string &sql, const std::vector<DbValue> &params)
 {
-    Poco::Data::Statement statement(m_session);
+    Poco::Data::Statement statement(session());
     statement << m_db.translate(sql);
     bindAll(statement, params);
     try {
@@ -365,11 +376,14 @@ std::size_t Transaction::execute(const std::string &sql, const std::vector<DbVal
 
 void Transaction::commit()
 {
-    if (m_db.dialect() == Database::Dialect::SQLite)
-        m_session << "COMMIT", now;
-    else
-        m_session.commit();
-    m_open = false;
+    if (m_open) {
+        if (m_db.dialect() == Database::Dialect::SQLite)
+            *m_session << "COMMIT", now;
+        else
+            m_session->commit();
+        m_open = false;
+    }
+    m_done = true;
     if (m_lock.owns_lock())
         m_lock.unlock();
 }

@@ -102,6 +102,8 @@ class Transaction
 {
 public:
     enum class Mode { Read, Write };
+    /// Nothing is taken yet: the connection, and for a SQLite writer the write lock, are taken
+    /// by the first statement, so a request answered from caches never touches the database.
     Transaction(Database &db, Mode mode);
     ~Transaction();
     Transaction(const Transaction &) = delete;
@@ -111,6 +113,7 @@ public:
     std::optional<DbRow> queryOne(const std::string &sql, const std::vector<DbValue> &params = {});
     /// Returns the number of affected rows.
     std::size_t execute(const std::string &sql, const std::vector<DbValue> &params = {});
+    /// Commits what was done (nothing, when no statement ran).
     void commit();
 
     Database &database() { return m_db; }
@@ -125,11 +128,16 @@ private:
         ~Slot();
         Database &db;
     };
+    /// Begins on first use.
+    Poco::Data::Session &session();
+
     Database &m_db;
-    Slot m_slot;
+    Mode m_mode;
+    std::optional<Slot> m_slot;
     std::unique_lock<std::mutex> m_lock;
-    Poco::Data::Session m_session;
+    std::optional<Poco::Data::Session> m_session;
     bool m_open = false;
+    bool m_done = false;
 };
 
 /// Thrown when a unique constraint is violated (both dialects), so callers can tell a

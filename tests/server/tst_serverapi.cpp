@@ -674,6 +674,11 @@ private slots:
         contract.insert("maxDeficiencyDays", 0);
         materials[1] = contract;
         matter.insert("materials", materials);
+        // An intake answered under version 1, to be retried after the change.
+        const QJsonObject deficient = setMaterial(completeIntake("HF-001", "SZ", "clerk1"), "LABOR_CONTRACT", "deficient");
+        const QByteArray key = newKey().toUtf8();
+        const ApiReply answered = createCase("clerk1", deficient, key);
+        QCOMPARE(answered.status, 201);
         QCOMPARE(as("admin").put(api("/matters/HF-001"), toJson(matter)).status, 428);
         QCOMPARE(as("admin").put(api("/matters/HF-001"), toJson(matter), {{"If-Match", "\"9\""}}).status, 412);
         QJsonObject broken = matter;
@@ -692,6 +697,47 @@ private slots:
                  QStringLiteral("deficiency_not_allowed"));
         r = createCase("clerk1", completeIntake("HF-001", "SZ", "clerk1"));
         QCOMPARE(r.object().value("matters").toArray()[0].toObject().value("version").toInt(), 2);
+        // The retry of an intake answered before the change gets the first answer, although the
+        // same request would now be refused.
+        r = createCase("clerk1", deficient, key);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.header("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(r.body, answered.body);
+    }
+
+    // An intake takes the calendar and the matters as its instance knew them a moment ago: a
+    // change is seen at once by the instance that made it, and within a second by the others.
+    void catalogChangesReachEveryInstance()
+    {
+        QString error;
+        ServerProcess second;
+        QVERIFY2(second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error), qPrintable(error));
+        HttpClient secondClient(second.baseUrl());
+        QCOMPARE(secondClient.signIn("clerk1").status, 201);
+        const QJsonObject body = setMaterial(completeIntake("MR-001", "SZ", "clerk1"), "ADDRESS_PROOF", "deficient");
+        const auto dueOn = [&](HttpClient &client) {
+            const ApiReply r = client.post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey().toUtf8()}});
+            if (r.status != 201)
+                return QString::fromUtf8(r.body);
+            return r.object().value("deficiencies").toArray()[0].toObject().value("dueDate").toString();
+        };
+        // Friday 27 November + 3 working days; both instances have read the calendar.
+        QCOMPARE(dueOn(as("clerk1")), QStringLiteral("2026-12-02"));
+        QCOMPARE(dueOn(secondClient), QStringLiteral("2026-12-02"));
+
+        const auto setMonday = [&](bool working) {
+            return as("admin").put(api("/calendar/2026-11-30"), toJson({{"working", working}, {"holiday", "test"}})).status;
+        };
+        QCOMPARE(setMonday(false), 200);
+        QCOMPARE(dueOn(as("clerk1")), QStringLiteral("2026-12-03"));
+        QTest::qWait(1100);
+        QCOMPARE(dueOn(secondClient), QStringLiteral("2026-12-03"));
+
+        QCOMPARE(setMonday(true), 200);
+        QCOMPARE(dueOn(as("clerk1")), QStringLiteral("2026-12-02"));
+        QTest::qWait(1100);
+        QCOMPARE(dueOn(secondClient), QStringLiteral("2026-12-02"));
+        QCOMPARE(second.stop(), 0);
     }
 
     void auditTrail()
