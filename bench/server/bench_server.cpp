@@ -62,6 +62,7 @@ constexpr double kGoalP99Factor = 2.0; ///< API p99 at most this times the raw p
 constexpr double kGoalP99Ms = 50.0;      ///< absolute, informational: see printGoals
 
 constexpr std::size_t kGoalClients = 64;
+constexpr int kSliceSeconds = 1; ///< API and raw take turns this long
 
 // An HF-001 housing fund deposit with every material present: accepted complete, so each
 // request writes a case, its audit entry and its idempotency record, and no deficiencies.
@@ -475,6 +476,14 @@ using Operation = std::function<std::optional<std::string>()>;
 /// Makes client number `client`'s operation, inside that client's thread.
 using OperationFactory = std::function<Operation(std::size_t client)>;
 
+double percentile(const std::vector<double> &sorted, double q)
+{
+    if (sorted.empty())
+        return 0;
+    const auto at = static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[std::min(at, sorted.size() - 1)];
+}
+
 struct Measurement
 {
     double perSecond = 0;
@@ -483,6 +492,32 @@ struct Measurement
     std::size_t completed = 0;
     std::size_t errors = 0;
     std::string firstError;
+    std::vector<double> latenciesMs; ///< sorted
+    double seconds = 0;
+
+    /// Nothing measured, for this reason.
+    static Measurement failure(std::string why)
+    {
+        Measurement m;
+        m.errors = 1;
+        m.firstError = std::move(why);
+        return m;
+    }
+
+    /// Adds a slice of the same measurement, taken at another moment.
+    void add(const Measurement &slice)
+    {
+        const auto middle = latenciesMs.insert(latenciesMs.end(), slice.latenciesMs.begin(), slice.latenciesMs.end());
+        std::inplace_merge(latenciesMs.begin(), middle, latenciesMs.end());
+        seconds += slice.seconds;
+        completed = latenciesMs.size();
+        if (errors == 0)
+            firstError = slice.firstError;
+        errors += slice.errors;
+        perSecond = seconds > 0 ? static_cast<double>(completed) / seconds : 0;
+        p50Ms = percentile(latenciesMs, 0.50);
+        p99Ms = percentile(latenciesMs, 0.99);
+    }
 };
 
 struct ClientTally
@@ -497,14 +532,6 @@ struct ClientTally
             firstError = what;
     }
 };
-
-double percentile(const std::vector<double> &sorted, double q)
-{
-    if (sorted.empty())
-        return 0;
-    const auto at = static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(at, sorted.size() - 1)];
-}
 
 void runClient(const OperationFactory &factory, std::size_t client, std::latch &ready, std::latch &go,
                const SteadyClock::time_point &deadline, ClientTally &tally)
@@ -551,9 +578,11 @@ Measurement summarize(std::vector<ClientTally> &tallies, double elapsedSeconds)
     }
     std::sort(all.begin(), all.end());
     m.completed = all.size();
+    m.seconds = elapsedSeconds;
     m.perSecond = static_cast<double>(all.size()) / elapsedSeconds;
     m.p50Ms = percentile(all, 0.50);
     m.p99Ms = percentile(all, 0.99);
+    m.latenciesMs = std::move(all);
     return m;
 }
 
@@ -638,7 +667,7 @@ public:
     Measurement readCases(std::size_t clients, int seconds)
     {
         if (m_caseIds.empty())
-            return Measurement{0, 0, 0, 0, 1, "no case was created, so none can be read"};
+            return Measurement::failure("no case was created, so none can be read");
         return measure(clients, seconds, [&](std::size_t client) -> Operation {
             auto api = std::make_shared<ApiClient>(m_port, m_token);
             auto n = std::make_shared<std::size_t>(0);
@@ -701,7 +730,7 @@ public:
     Measurement select(std::size_t clients, int seconds)
     {
         if (m_ids.empty())
-            return Measurement{0, 0, 0, 0, 1, "no row was inserted, so none can be selected"};
+            return Measurement::failure("no row was inserted, so none can be selected");
         return measure(clients, seconds, [&](std::size_t client) -> Operation {
             auto n = std::make_shared<std::size_t>(0);
             return [this, n, clients, client]() -> std::optional<std::string> {
@@ -822,17 +851,22 @@ void progress(const std::string &database, std::size_t clients, const char *what
 std::vector<Level> measureLevels(const std::string &database, const Options &options, ApiLoad &api, RawCases &raw)
 {
     std::vector<Level> levels;
-    // API and raw alternate at each level, so a busy neighbour hurts both sides of a ratio alike.
+    // API and raw alternate in slices of a second at each level, so that a busy neighbour, which
+    // comes and goes, hurts both sides of a ratio alike.
     for (const std::size_t clients : options.clients) {
         Level level;
         level.clients = clients;
-        level.apiCreate = api.createCases(clients, options.seconds);
+        for (int slice = 0; slice < options.seconds; ++slice) {
+            level.apiCreate.add(api.createCases(clients, kSliceSeconds));
+            level.rawInsert.add(raw.insert(clients, kSliceSeconds));
+        }
         progress(database, clients, "api-create", level.apiCreate);
-        level.rawInsert = raw.insert(clients, options.seconds);
         progress(database, clients, "raw-insert", level.rawInsert);
-        level.apiGet = api.readCases(clients, options.seconds);
+        for (int slice = 0; slice < options.seconds; ++slice) {
+            level.apiGet.add(api.readCases(clients, kSliceSeconds));
+            level.rawSelect.add(raw.select(clients, kSliceSeconds));
+        }
         progress(database, clients, "api-get", level.apiGet);
-        level.rawSelect = raw.select(clients, options.seconds);
         progress(database, clients, "raw-select", level.rawSelect);
         levels.push_back(level);
     }
@@ -909,7 +943,8 @@ double ratio(const Measurement &api, const Measurement &raw)
 
 void printThroughput(const DatabaseRun &run, const Options &options)
 {
-    std::cout << "\n" << run.database << ": " << options.seconds << " s per measurement, "
+    std::cout << "\n" << run.database << ": " << options.seconds << " s per measurement (in slices of "
+              << kSliceSeconds << " s, API and raw alternating), "
               << std::thread::hardware_concurrency() << " cores\n";
     std::cout << std::right << std::setw(5) << "level" << std::setw(14) << "api-create/s" << std::setw(14)
               << "raw-insert/s" << std::setw(7) << "ratio" << std::setw(11) << "api-get/s" << std::setw(14)

@@ -101,7 +101,7 @@ Principal SessionService::authenticate(const std::string &authorizationHeader)
     }
     std::optional<DbRow> row;
     {
-        Transaction tx(m_db, Transaction::Mode::Read);
+        Transaction tx(m_db, Transaction::Mode::Lookups);
         row = tx.queryOne("SELECT s.last_seen_at, s.revoked, u.username, u.display_name, u.role, u.center, "
                           "u.department, u.disabled FROM sessions s JOIN users u ON u.username = s.username "
                           "WHERE s.token_hash = ?",

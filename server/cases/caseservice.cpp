@@ -372,7 +372,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     // a moment ago will do: the case records the versions it was accepted under.
     IntakePlan plan;
     try {
-        Transaction tx(m_db, Transaction::Mode::Read);
+        Transaction tx(m_db, Transaction::Mode::Lookups);
         FieldErrors errors;
         plan.in = parseIntake(json, user, today, errors);
         Intake &in = plan.in;
@@ -517,7 +517,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         for (const auto &d : departments)
             plan.departments += d + ",";
     } catch (const ApiError &) {
-        Transaction tx(m_db, Transaction::Mode::Read);
+        Transaction tx(m_db, Transaction::Mode::Lookups);
         if (auto answered = replayIfAnswered(tx))
             return *answered;
         throw;
@@ -698,7 +698,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
         return response;
     } catch (const UniqueViolation &) {
         // The key was answered before, or a twin request won the race: answer as it was.
-        Transaction tx(m_db, Transaction::Mode::Read);
+        Transaction tx(m_db, Transaction::Mode::Lookups);
         if (auto answered = replayIfAnswered(tx))
             return *answered;
         throw;

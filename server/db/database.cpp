@@ -267,13 +267,15 @@ Transaction::Transaction(Database &db, Mode mode) : m_db(db), m_mode(mode)
 
 Poco::Data::Session &Transaction::session()
 {
-    if (m_open)
+    if (m_open || (m_session && m_mode == Mode::Lookups))
         return *m_session;
     if (m_done)
         throw std::logic_error("statement after the transaction ended");
     m_slot.emplace(m_db);
     m_lock = writerLock(m_db, m_mode);
     m_session.emplace(m_db.session());
+    if (m_mode == Mode::Lookups)
+        return *m_session;
     if (m_db.dialect() == Database::Dialect::SQLite) {
         // SQLite: a writer takes the write lock when it begins (IMMEDIATE), so that two writers,
         // in this process or another, wait for each other instead of failing to upgrade a read lock.

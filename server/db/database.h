@@ -101,7 +101,11 @@ void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *colu
 class Transaction
 {
 public:
-    enum class Mode { Read, Write };
+    /// Read: one snapshot for every statement. Write: one atomic change (on SQLite, one writer at
+    /// a time). Lookups: independent reads, each seeing the latest committed data, with no
+    /// transaction around them (no BEGIN and ROLLBACK to pay): for checks whose answers need not
+    /// agree with each other, such as an intake's against the catalog and the licences.
+    enum class Mode { Read, Write, Lookups };
     /// Nothing is taken yet: the connection, and for a SQLite writer the write lock, are taken
     /// by the first statement, so a request answered from caches never touches the database.
     Transaction(Database &db, Mode mode);
@@ -136,7 +140,7 @@ private:
     std::optional<Slot> m_slot;
     std::unique_lock<std::mutex> m_lock;
     std::optional<Poco::Data::Session> m_session;
-    bool m_open = false;
+    bool m_open = false; ///< a transaction was begun and is not ended
     bool m_done = false;
 };
 
