@@ -3,6 +3,7 @@
 // transaction, measured in the same run. The machines are shared and noisy, so the ratio is
 // what matters; see bench/README.md, "Server throughput".
 #include "db/database.h"
+#include "db/migrations.h"
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -689,10 +690,11 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// The raw reference: the same rows an intake writes (the centre's case counter, the case row,
-// its audit entry, its idempotency record) in one transaction, and the same rows a case view
-// reads (the case and its deficiencies), through the server's own Database/Transaction (its
-// pool, SQLite write lock and binding; a Database of its own, on a database of its own).
+// The raw reference: the same rows an intake writes (the centre's case counter, its idempotency
+// record, the case row, its audit entry) in one transaction, and the same rows a case view reads
+// (the case, its clock pauses, reminders and deficiencies), in the server's own tables (its
+// migrations, so the same indexes and constraints) through the server's own Database/Transaction
+// (its pool, SQLite write lock and binding; a Database of its own, on a database of its own).
 
 // A materials list as the server stores it, grown to about 1 KB of JSON.
 const std::string &materialsJson()
@@ -711,7 +713,7 @@ const std::string &materialsJson()
 class RawCases
 {
 public:
-    RawCases(const std::string &url, std::size_t poolSize) : m_db(url, poolSize) { createTable(); }
+    RawCases(const std::string &url, std::size_t poolSize) : m_db(url, poolSize) { createTables(); }
 
     Measurement insert(std::size_t clients, int seconds)
     {
@@ -736,42 +738,22 @@ public:
             return [this, n, clients, client]() -> std::optional<std::string> {
                 Transaction tx(m_db, Transaction::Mode::Read);
                 const std::string &id = idToRead(m_ids, clients, client, (*n)++);
-                if (!tx.queryOne("SELECT * FROM bench_cases WHERE id = ?", {id}))
+                if (!tx.queryOne("SELECT * FROM cases WHERE id = ?", {id}))
                     return "row " + id + " not found";
-                tx.query("SELECT * FROM bench_clock_pauses WHERE case_id = ? ORDER BY started_at", {id});
-                tx.query("SELECT * FROM bench_notifications WHERE case_id = ? ORDER BY created_at", {id});
-                tx.query("SELECT * FROM bench_deficiencies WHERE case_id = ? ORDER BY due_date", {id});
+                tx.query("SELECT * FROM case_clock_pauses WHERE case_id = ? ORDER BY id", {id});
+                tx.query("SELECT * FROM notifications WHERE case_id = ? ORDER BY id", {id});
+                tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id});
                 return std::nullopt;
             };
         });
     }
 
 private:
-    void createTable()
+    void createTables()
     {
+        onewindow::server::migrate(m_db);
         Transaction tx(m_db, Transaction::Mode::Write);
-        tx.execute("CREATE TABLE bench_cases (id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, status TEXT NOT NULL, "
-                   "center TEXT NOT NULL, clerk TEXT NOT NULL, channel TEXT NOT NULL, green_channel INTEGER NOT NULL, "
-                   "bundle TEXT, applicant_kind TEXT NOT NULL, applicant_name TEXT NOT NULL, "
-                   "applicant_id TEXT NOT NULL, applicant_phone TEXT NOT NULL, applicant_legal_rep TEXT, "
-                   "matters TEXT NOT NULL, departments TEXT NOT NULL, form TEXT NOT NULL, materials TEXT NOT NULL, "
-                   "accepted_at TEXT NOT NULL, promised_due_date TEXT NOT NULL, legal_due_date TEXT NOT NULL, "
-                   "version INTEGER NOT NULL, updated_at TEXT NOT NULL)");
-        tx.execute("CREATE TABLE bench_counters (center TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, "
-                   "PRIMARY KEY (center, day))");
-        tx.execute("CREATE TABLE bench_deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_date TEXT NOT NULL)");
-        tx.execute("CREATE INDEX bench_deficiencies_case ON bench_deficiencies (case_id)");
-        // What else a case view reads since deficiencies are followed up: its clock pauses and reminders.
-        tx.execute("CREATE TABLE bench_clock_pauses (case_id TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT, "
-                   "reason TEXT NOT NULL)");
-        tx.execute("CREATE INDEX bench_clock_pauses_case ON bench_clock_pauses (case_id)");
-        tx.execute("CREATE TABLE bench_notifications (case_id TEXT NOT NULL, deficiency_id TEXT NOT NULL, "
-                   "kind TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT)");
-        tx.execute("CREATE INDEX bench_notifications_case ON bench_notifications (case_id)");
-        tx.execute("CREATE TABLE bench_audit (case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
-                   "detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
-        tx.execute("CREATE TABLE bench_idempotency (username TEXT NOT NULL, idem_key TEXT NOT NULL, body TEXT NOT NULL, "
-                   "PRIMARY KEY (username, idem_key))");
+        tx.execute("INSERT INTO centers (code, name, parent, kind) VALUES ('SZ', '盛泽镇行政服务中心', NULL, 'hall')");
         tx.commit();
     }
 
@@ -784,24 +766,26 @@ private:
         const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         const std::string number = "SZ-20261127-" + std::to_string(++m_sequence);
         const std::string now = "2026-11-27T10:15:30+08:00";
+        const std::string hash(64, 'a');
         Transaction tx(m_db, Transaction::Mode::Write);
-        tx.queryOne("INSERT INTO bench_counters (center, day, last) VALUES ('SZ', '2026-11-27', 1) ON CONFLICT "
-                    "(center, day) DO UPDATE SET last = bench_counters.last + 1 RETURNING last");
-        tx.execute("INSERT INTO bench_cases (id, number, status, center, clerk, channel, green_channel, bundle, "
+        tx.queryOne("INSERT INTO case_counters (center, day, last) VALUES ('SZ', '2026-11-27', 1) ON CONFLICT "
+                    "(center, day) DO UPDATE SET last = case_counters.last + 1 RETURNING last");
+        tx.execute("INSERT INTO idempotency_keys (username, idem_key, request_hash, status_code, body, location, etag, "
+                   "created_at) VALUES (?, ?, ?, 201, ?, ?, ?, ?)",
+                   {std::string("clerk1"), id, hash, materialsJson() + form + matters, "/api/v1/cases/" + id,
+                    std::string("\"1\""), now});
+        tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
                    "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
                    "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, "
-                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                   "updated_at, audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                    {id, number, std::string("accepted"), std::string("SZ"), std::string("clerk1"),
                     std::string("counter"), std::int64_t{0}, DbValue{}, std::string("person"), std::string("张三"),
                     std::string("11010519491231002X"), std::string("13800138000"), DbValue{}, matters,
                     std::string(",HF,"), form, materialsJson(), now, std::string("2026-11-30"),
-                    std::string("2026-12-25"), now});
-        const std::string hash(64, 'a');
-        tx.execute("INSERT INTO bench_audit (case_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, "
+                    std::string("2026-12-25"), now, hash});
+        tx.execute("INSERT INTO audit_log (case_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, "
                    "?, ?)",
                    {id, now, std::string("clerk1"), std::string("accept"), number + " at SZ", hash, hash});
-        tx.execute("INSERT INTO bench_idempotency (username, idem_key, body) VALUES (?, ?, ?)",
-                   {std::string("clerk1"), id, materialsJson() + form + matters});
         tx.commit();
         return id;
     }

@@ -602,61 +602,71 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     const std::string status(CaseLifecycle::stateCode(plan.state));
     const std::string action(CaseLifecycle::actionCode(plan.action));
 
+    // The answer, from the rows about to be written, before the SQLite write lock: on SQLite the
+    // case number is known only under it, so the answer holds a placeholder until then.
+    const std::string now = m_clock.now();
+    static const std::string numberPlaceholder = "{{number}}";
+    static const auto caseColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
+        "id", "number", "status", "center", "clerk", "channel", "green_channel", "bundle", "applicant_kind",
+        "applicant_name", "applicant_id", "applicant_phone", "applicant_legal_rep", "matters", "departments", "form",
+        "materials", "accepted_at", "promised_due_date", "legal_due_date", "version", "updated_at", "terminated_at"});
+    // The row's values, shared by the answer and the INSERT (which adds updated_at and audit_head).
+    std::vector<DbValue> values{id,
+                                number.empty() ? numberPlaceholder : number,
+                                status,
+                                in.center,
+                                user.username,
+                                in.channel,
+                                std::int64_t{in.greenChannel ? 1 : 0},
+                                in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
+                                in.applicantKind,
+                                in.applicantName,
+                                in.applicantId,
+                                in.phone,
+                                in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
+                                mattersText,
+                                plan.departments,
+                                formText,
+                                materialsText,
+                                now,
+                                toIsoString(plan.promisedDue),
+                                toIsoString(plan.legalDue)};
+    std::vector<DbValue> rowValues = values;
+    rowValues.insert(rowValues.end(), {std::int64_t{1}, now, DbValue{}});
+    const DbRow caseRow(caseColumns, std::move(rowValues));
+    static const auto pauseColumns = std::make_shared<const std::vector<std::string>>(
+        std::vector<std::string>{"started_at", "ended_at", "working_days", "reason"});
+    DbRows pauseRows;
+    if (plan.clockPaused)
+        pauseRows.emplace_back(pauseColumns, std::vector<DbValue>{toIsoString(today), DbValue{}, DbValue{}, pauseReason});
+    static const auto deficiencyColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
+        "id", "case_id", "material", "material_name", "due_date", "status", "supplied_at", "provided", "created_at",
+        "attachment_id", "supplied_by", "overdue_at", "waived_at", "waived_by", "waive_reason", "terminates_after"});
+    DbRows deficiencyRows;
+    for (const NewDeficiency &d : newDeficiencies)
+        deficiencyRows.emplace_back(deficiencyColumns,
+                                    std::vector<DbValue>{d.id, id, d.code, d.name, d.due, std::string("outstanding"),
+                                                         DbValue{}, DbValue{}, now, DbValue{}, DbValue{}, DbValue{},
+                                                         DbValue{}, DbValue{}, DbValue{}, d.terminatesAfter});
+    const CaseDocuments documents{mattersJson, form, materialsJson};
+    Response response = Response::json(201, caseJson(caseRow, pauseRows, {}, deficiencyRows, &documents));
+    response.headers["Location"] = location;
+    response.headers["ETag"] = etag;
+    const std::string acceptedDetail =
+        " at " + in.center + ", " + std::to_string(plan.dueDates.size()) + " deficient material(s)";
+
     try {
         Transaction tx(m_db, Transaction::Mode::Write);
-        if (number.empty())
+        if (number.empty()) {
             number = allocate(tx);
-        const std::string now = m_clock.now();
-
-        // The answer, from the rows about to be written.
-        static const auto caseColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
-            "id", "number", "status", "center", "clerk", "channel", "green_channel", "bundle", "applicant_kind",
-            "applicant_name", "applicant_id", "applicant_phone", "applicant_legal_rep", "matters", "departments",
-            "form", "materials", "accepted_at", "promised_due_date", "legal_due_date", "version", "updated_at",
-            "terminated_at"});
-        // The row's values, shared by the answer and the INSERT.
-        const std::vector<DbValue> values{id,
-                                          number,
-                                          status,
-                                          in.center,
-                                          user.username,
-                                          in.channel,
-                                          std::int64_t{in.greenChannel ? 1 : 0},
-                                          in.bundle.empty() ? DbValue{} : DbValue{in.bundle},
-                                          in.applicantKind,
-                                          in.applicantName,
-                                          in.applicantId,
-                                          in.phone,
-                                          in.legalRepresentative.empty() ? DbValue{} : DbValue{in.legalRepresentative},
-                                          mattersText,
-                                          plan.departments,
-                                          formText,
-                                          materialsText,
-                                          now,
-                                          toIsoString(plan.promisedDue),
-                                          toIsoString(plan.legalDue)};
-        std::vector<DbValue> rowValues = values;
-        rowValues.insert(rowValues.end(), {std::int64_t{1}, now, DbValue{}});
-        const DbRow caseRow(caseColumns, std::move(rowValues));
-        static const auto pauseColumns = std::make_shared<const std::vector<std::string>>(
-            std::vector<std::string>{"started_at", "ended_at", "working_days", "reason"});
-        DbRows pauseRows;
-        if (plan.clockPaused)
-            pauseRows.emplace_back(pauseColumns, std::vector<DbValue>{toIsoString(today), DbValue{}, DbValue{}, pauseReason});
-        static const auto deficiencyColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
-            "id", "case_id", "material", "material_name", "due_date", "status", "supplied_at", "provided",
-            "created_at", "attachment_id", "supplied_by", "overdue_at", "waived_at", "waived_by", "waive_reason",
-            "terminates_after"});
-        DbRows deficiencyRows;
-        for (const NewDeficiency &d : newDeficiencies)
-            deficiencyRows.emplace_back(deficiencyColumns,
-                                        std::vector<DbValue>{d.id, id, d.code, d.name, d.due, std::string("outstanding"),
-                                                             DbValue{}, DbValue{}, now, DbValue{}, DbValue{}, DbValue{},
-                                                             DbValue{}, DbValue{}, DbValue{}, d.terminatesAfter});
-        const CaseDocuments documents{mattersJson, form, materialsJson};
-        Response response = Response::json(201, caseJson(caseRow, pauseRows, {}, deficiencyRows, &documents));
-        response.headers["Location"] = location;
-        response.headers["ETag"] = etag;
+            values[1] = number;
+            // The id comes first in the answer, then the number: the first placeholder is it.
+            const std::string field = "\"number\":\"" + numberPlaceholder + "\"";
+            const auto at = response.body.find(field);
+            if (at == std::string::npos)
+                throw std::logic_error("the answer has no number to fill in");
+            response.body.replace(at, field.size(), "\"number\":\"" + number + "\"");
+        }
 
         // The idempotency record first: if a twin request committed it meanwhile, this fails at
         // once (UniqueViolation, answered below as the twin was) and nothing else is written.
@@ -666,23 +676,18 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
 
         // A new case's audit chain starts at the genesis: nothing to read; its head goes into the
         // case row's INSERT.
-        const AuditTrail::Entry accepted = m_audit.next(AuditTrail::genesis(), id, user.username, action,
-                                                        number + " at " + in.center + ", "
-                                                            + std::to_string(plan.dueDates.size())
-                                                            + " deficient material(s)");
+        const AuditTrail::Entry accepted =
+            m_audit.next(AuditTrail::genesis(), id, user.username, action, number + acceptedDetail);
         std::optional<AuditTrail::Entry> paused;
         if (plan.clockPaused)
             paused = m_audit.next(accepted.hash, id, "system", "clock_paused", toIsoString(today) + ": " + pauseReason);
 
+        values.insert(values.end(), {now, paused ? paused->hash : accepted.hash});
         tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
                    "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
                    "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at, "
                    "audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                   [&] {
-                       std::vector<DbValue> insert = values;
-                       insert.insert(insert.end(), {now, paused ? paused->hash : accepted.hash});
-                       return insert;
-                   }());
+                   values);
         for (const NewDeficiency &d : newDeficiencies) {
             tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at, "
                        "terminates_after) VALUES (?, ?, ?, ?, ?, 'outstanding', ?, ?)",
