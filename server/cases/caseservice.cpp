@@ -820,13 +820,13 @@ Response CaseService::get(const Principal &user, const std::string &id)
 {
     AuthorizationPolicy::require(user, Cap::ReadCases);
     Transaction tx(m_db, Transaction::Mode::Read);
-    // One read for the scope and the content.
-    const auto row = tx.queryOne("SELECT c.*, COALESCE(ce.parent, '') AS center_parent FROM cases c JOIN centers ce "
-                                 "ON ce.code = c.center WHERE c.id = ?",
-                                 {id});
+    // One read for the scope and the content; the centres (for the scope) change rarely.
+    const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
     if (!row)
         throw ApiError::notFound();
-    const CaseScope scope{row->text("center"), row->text("center_parent"), splitCommas(row->text("departments"))};
+    const std::string parent =
+        m_catalog.centerParent(tx, row->text("center"), Catalog::Freshness::Recent).value_or("");
+    const CaseScope scope{row->text("center"), parent, splitCommas(row->text("departments"))};
     if (!AuthorizationPolicy::inScope(user, scope, Cap::ReadCases))
         throw ApiError::notFound();
     auto json = caseJson(tx, *row);

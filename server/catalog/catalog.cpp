@@ -249,11 +249,21 @@ Poco::JSON::Object::Ptr Catalog::centers(Transaction &tx)
     return result;
 }
 
-std::optional<std::string> Catalog::centerParent(Transaction &tx, const std::string &center)
+std::optional<std::string> Catalog::centerParent(Transaction &tx, const std::string &center, Freshness freshness)
 {
+    if (freshness == Freshness::Recent) {
+        std::lock_guard lock(m_cacheMutex);
+        if (const auto it = m_centerParents.find(center); it != m_centerParents.end() && recent(it->second.readAt))
+            return it->second.parent;
+    }
+    const Instant readAt = std::chrono::steady_clock::now();
     auto row = tx.queryOne("SELECT parent FROM centers WHERE code = ?", {center});
     if (!row)
         return std::nullopt;
+    std::lock_guard lock(m_cacheMutex);
+    auto &cached = m_centerParents[center];
+    if (cached.readAt < readAt)
+        cached = {row->text("parent"), readAt};
     return row->text("parent");
 }
 

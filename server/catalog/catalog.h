@@ -54,11 +54,12 @@ struct BundleDefinition
 class Catalog
 {
 public:
-    /// How current a read of the matters' versions and of the calendar must be. `Recent` trusts
-    /// what this instance read in the last second, unless it changed the catalog since: a change
-    /// made here is seen at once, one made on another instance within that second. An intake
-    /// asks for `Recent` (the case records the version it was accepted under either way); edits
-    /// and reads shown to users ask for `Exact`.
+    /// How current a read of the matters' versions, the calendar and the centres' parents must
+    /// be. `Recent` trusts what this instance read in the last second, unless it changed the
+    /// catalog since: a change made here is seen at once, one made on another instance within
+    /// that second. An intake asks for `Recent` (the case records the version it was accepted
+    /// under either way), so does a case read for its scope (centres are set up, not edited, in
+    /// the service); edits and catalog reads shown to users ask for `Exact`.
     enum class Freshness { Exact, Recent };
 
     Catalog(AuditTrail &audit) : m_audit(audit) {}
@@ -66,7 +67,8 @@ public:
     Poco::JSON::Object::Ptr departments(Transaction &tx);
     Poco::JSON::Object::Ptr centers(Transaction &tx);
     /// The parent of a centre ("" for a hall), or nullopt for an unknown centre.
-    std::optional<std::string> centerParent(Transaction &tx, const std::string &center);
+    std::optional<std::string> centerParent(Transaction &tx, const std::string &center,
+                                            Freshness freshness = Freshness::Exact);
 
     Poco::JSON::Object::Ptr listMatters(Transaction &tx, const std::string &q, const std::string &department,
                                         int limit, const std::string &cursor);
@@ -116,6 +118,12 @@ private:
     };
     bool recent(Instant readAt) const;
     std::map<std::string, CurrentVersion> m_currentVersions;
+    struct CenterParent
+    {
+        std::string parent;
+        Instant readAt;
+    };
+    std::map<std::string, CenterParent> m_centerParents;
     Instant m_calendarReadAt;
     Instant m_changedAt;
 };
