@@ -1,7 +1,7 @@
 // bench_server: how many cases onewindow-server accepts and serves per second, compared with
-// what the same database driver (onewindow::server::Database) does with one bare row per
-// transaction, measured in the same run. The machines are shared and noisy, so the ratio is
-// what matters; see bench/README.md, "Server throughput".
+// what the same database driver (onewindow::server::Database) does with the same rows in the
+// same tables, measured in the same run, API and raw taking turns. The machines are shared and
+// noisy, so the ratio is what matters; see bench/README.md, "Server throughput".
 #include "db/database.h"
 #include "db/migrations.h"
 
