@@ -132,7 +132,8 @@ def start_client(client_binary, url, home, lang, extra_env=None):
     env.update(extra_env or {})
     proc = subprocess.Popen([client_binary, "--server", url], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    if not wait_for(lambda: application(proc.pid)):
+    # A debug build starting beside other tests on a busy machine may take a while.
+    if not wait_for(lambda: application(proc.pid), timeout=90.0):
         proc.kill()
         raise SystemExit("the client did not appear on the accessibility bus")
     # The client's tree grows after it first appears on the bus: always look it up afresh.
