@@ -13,7 +13,11 @@
 #include <variant>
 #include <vector>
 
+struct sqlite3;
+
 namespace onewindow::server {
+
+class SqliteStatements;
 
 /// Bytes bound as a BLOB (SQLite) or BYTEA (PostgreSQL). Read back, such a column is a string.
 struct DbBlob
@@ -77,10 +81,15 @@ public:
     /// The PostgreSQL connection string (key=value) for a postgresql:// URL; exposed for tests.
     static std::string postgresConnectionString(const std::string &url);
 
+    /// SQLite: the statements compiled on each connection, kept for the next time.
+    SqliteStatements &sqliteStatements() { return *m_sqliteStatements; }
+
 private:
     Dialect m_dialect;
     std::size_t m_poolSize;
     std::unique_ptr<Poco::Data::SessionPool> m_pool;
+    // After the pool: finalized before its connections close.
+    std::unique_ptr<SqliteStatements> m_sqliteStatements;
     std::mutex m_writeLock;
     std::counting_semaphore<4096> m_slots;
 };
@@ -134,12 +143,15 @@ private:
     };
     /// Begins on first use.
     Poco::Data::Session &session();
+    /// SQLite: runs `sql` on this transaction's connection with a kept compiled statement.
+    DbRows runSqlite(const std::string &sql, const std::vector<DbValue> &params, std::size_t *changes);
 
     Database &m_db;
     Mode m_mode;
     std::optional<Slot> m_slot;
     std::unique_lock<std::mutex> m_lock;
     std::optional<Poco::Data::Session> m_session;
+    sqlite3 *m_sqlite = nullptr; ///< the connection's handle, on SQLite
     bool m_open = false; ///< a transaction was begun and is not ended
     bool m_done = false;
 };

@@ -130,12 +130,17 @@ def start_client(client_binary, url, home, lang, extra_env=None):
     env.pop("XDG_CONFIG_HOME", None)
     env.pop("XDG_DATA_HOME", None)
     env.update(extra_env or {})
-    proc = subprocess.Popen([client_binary, "--server", url], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    log_path = os.path.join(home, "client-%d.log" % time.time_ns())
+    log = open(log_path, "w")
+    proc = subprocess.Popen([client_binary, "--server", url], env=env, stdout=log, stderr=subprocess.STDOUT)
     # A debug build starting beside other tests on a busy machine may take a while.
     if not wait_for(lambda: application(proc.pid), timeout=90.0):
+        state = "still running" if proc.poll() is None else "exited with %s" % proc.returncode
         proc.kill()
-        raise SystemExit("the client did not appear on the accessibility bus")
+        log.close()
+        with open(log_path, errors="replace") as f:
+            tail = f.read()[-3000:]
+        raise SystemExit("the client did not appear on the accessibility bus (%s); its output:\n%s" % (state, tail))
     # The client's tree grows after it first appears on the bus: always look it up afresh.
     return proc, lambda: application(proc.pid)
 

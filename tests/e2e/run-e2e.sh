@@ -5,15 +5,22 @@
 set -euo pipefail
 driver=$1 server=$2 client=$3
 
-display=""
-for n in $(seq 90 190); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=$n; break; fi
-done
-[ -n "$display" ] || { echo "no free X display" >&2; exit 1; }
-Xvfb ":$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb chooses a free display and writes its number once it accepts connections (-displayfd).
+work=$(mktemp -d)
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+finish() {
+  status=$?
+  kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null || true
+  if [ $status -ne 0 ] && [ -s "$work/xvfb.log" ]; then
+    echo "Xvfb said:" >&2; tail -n 20 "$work/xvfb.log" >&2
+  fi
+  rm -rf "$work"
+}
+trap finish EXIT
+for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+display=$(head -n 1 "$work/display")
+[ -n "$display" ] || { echo "Xvfb did not start" >&2; exit 1; }
 
 export DISPLAY=":$display"
 export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1

@@ -8,6 +8,7 @@
 
 using onewindow::server::Database;
 using onewindow::server::DatabaseBusy;
+using onewindow::server::DbValue;
 using onewindow::server::Transaction;
 
 class tst_Database : public QObject
@@ -81,6 +82,48 @@ private slots:
         insertCommitted(db, "b");
         QCOMPARE(count(lookups), 1);
         lookups.commit(); // nothing to end
+    }
+
+    // The same statement again and again (SQLite keeps it compiled per connection): values of
+    // any type, NULL where text was before, a failure in the middle, bytes as they were.
+    void statementsRunAgainWithOtherValues()
+    {
+        {
+            Transaction tx(*m_db, Transaction::Mode::Write);
+            tx.execute("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT UNIQUE, size REAL, content BYTEA)");
+            tx.commit();
+        }
+        const std::string insert = "INSERT INTO things (id, name, size, content) VALUES (?, ?, ?, ?)";
+        const std::string bytes("\x00\x01\xff%PDF", 7);
+        const auto insertAlone = [&](const std::vector<DbValue> &values) {
+            Transaction tx(*m_db, Transaction::Mode::Write);
+            const std::size_t n = tx.execute(insert, values);
+            tx.commit();
+            return n;
+        };
+        QCOMPARE(insertAlone({std::int64_t{1}, std::string("one"), 1.5, onewindow::server::DbBlob{bytes}}),
+                 std::size_t{1});
+        QCOMPARE(insertAlone({std::int64_t{2}, DbValue{}, DbValue{}, DbValue{}}), std::size_t{1});
+        // A failure (the transaction is lost, on PostgreSQL as a whole), then the same statement again.
+        QVERIFY_THROWS_EXCEPTION(onewindow::server::UniqueViolation,
+                                 insertAlone({std::int64_t{3}, std::string("one"), 2.0, DbValue{}}));
+        QVERIFY_THROWS_EXCEPTION(std::exception, insertAlone({std::int64_t{4}}));
+        QCOMPARE(insertAlone({std::int64_t{3}, std::string("three"), 3.0, DbValue{}}), std::size_t{1});
+
+        Transaction tx(*m_db, Transaction::Mode::Write);
+        const std::string select = "SELECT * FROM things WHERE id = ?";
+        const auto one = tx.queryOne(select, {std::int64_t{1}});
+        QVERIFY(one);
+        QCOMPARE(one->text("name"), std::string("one"));
+        QCOMPARE(one->real("size"), 1.5);
+        QCOMPARE(one->text("content"), bytes);
+        const auto two = tx.queryOne(select, {std::int64_t{2}});
+        QVERIFY(two && two->isNull("name") && two->isNull("size") && two->isNull("content"));
+        QVERIFY(!tx.queryOne(select, {std::int64_t{9}}));
+        QCOMPARE(tx.query("SELECT id FROM things ORDER BY id").size(), std::size_t{3});
+        QCOMPARE(tx.execute("UPDATE things SET size = size + 1"), std::size_t{3});
+        tx.execute("DROP TABLE things");
+        tx.commit();
     }
 
     // A read transaction on SQLite keeps its snapshot; PostgreSQL reads committed data.
