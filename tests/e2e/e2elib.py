@@ -140,7 +140,13 @@ def start_client(client_binary, url, home, lang, extra_env=None):
         log.close()
         with open(log_path, errors="replace") as f:
             tail = f.read()[-3000:]
-        raise SystemExit("the client did not appear on the accessibility bus (%s); its output:\n%s" % (state, tail))
+        xvfb = os.environ.get("E2E_XVFB_PID", "")
+        display = os.environ.get("DISPLAY", "")
+        socket = "/tmp/.X11-unix/X" + display.lstrip(":")
+        alive = bool(xvfb) and os.path.exists("/proc/" + xvfb)
+        raise SystemExit("the client did not appear on the accessibility bus (%s; Xvfb %s, %s %s); its output:\n%s"
+                         % (state, "running" if alive else "gone", socket,
+                            "exists" if os.path.exists(socket) else "missing", tail))
     # The client's tree grows after it first appears on the bus: always look it up afresh.
     return proc, lambda: application(proc.pid)
 

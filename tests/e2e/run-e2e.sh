@@ -5,9 +5,10 @@
 set -euo pipefail
 driver=$1 server=$2 client=$3
 
-# Xvfb chooses a free display and writes its number once it accepts connections (-displayfd).
+# Xvfb chooses a free display and writes its number once it accepts connections (-displayfd);
+# any local client may connect (-ac): the screen exists for this run only.
 work=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -ac 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb=$!
 finish() {
   status=$?
@@ -22,7 +23,7 @@ for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 display=$(head -n 1 "$work/display")
 [ -n "$display" ] || { echo "Xvfb did not start" >&2; exit 1; }
 
-export DISPLAY=":$display"
+export DISPLAY=":$display" E2E_XVFB_PID=$xvfb
 export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1
 # Debian's python3 is the one with pyatspi.
 dbus-run-session -- bash -c '
