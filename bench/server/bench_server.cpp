@@ -665,6 +665,21 @@ public:
         return m;
     }
 
+    /// The server's cheapest exchange, `GET /api/v1/health` (no database, no sign-in): what HTTP
+    /// and the pipeline cost by themselves, to hold the case reads against.
+    Measurement health(std::size_t clients, int seconds)
+    {
+        return measure(clients, seconds, [&](std::size_t) -> Operation {
+            auto api = std::make_shared<ApiClient>(m_port, std::string());
+            return [api]() -> std::optional<std::string> {
+                const Reply reply = api->send("GET", "/api/v1/health");
+                if (reply.status != 200)
+                    return describe(reply);
+                return std::nullopt;
+            };
+        });
+    }
+
     Measurement readCases(std::size_t clients, int seconds)
     {
         if (m_caseIds.empty())
@@ -802,6 +817,7 @@ struct Level
 {
     std::size_t clients = 0;
     Measurement apiCreate, rawInsert, apiGet, rawSelect;
+    Measurement apiHealth; ///< the HTTP floor, beside api-get
 };
 
 struct DatabaseRun
@@ -815,7 +831,7 @@ std::size_t errorsIn(const DatabaseRun &run)
 {
     std::size_t errors = 0;
     for (const Level &l : run.levels)
-        errors += l.apiCreate.errors + l.apiGet.errors + l.rawInsert.errors + l.rawSelect.errors;
+        errors += l.apiCreate.errors + l.apiGet.errors + l.rawInsert.errors + l.rawSelect.errors + l.apiHealth.errors;
     return errors;
 }
 
@@ -849,9 +865,11 @@ std::vector<Level> measureLevels(const std::string &database, const Options &opt
         for (int slice = 0; slice < options.seconds; ++slice) {
             level.apiGet.add(api.readCases(clients, kSliceSeconds));
             level.rawSelect.add(raw.select(clients, kSliceSeconds));
+            level.apiHealth.add(api.health(clients, kSliceSeconds));
         }
         progress(database, clients, "api-get", level.apiGet);
         progress(database, clients, "raw-select", level.rawSelect);
+        progress(database, clients, "api-health", level.apiHealth);
         levels.push_back(level);
     }
     return levels;
@@ -952,21 +970,20 @@ void printDetail(const DatabaseRun &run)
     std::cout << std::setw(5) << "level" << "  " << std::left << std::setw(12) << "measurement" << std::right
               << std::setw(10) << "per s" << std::setw(10) << "p50 ms" << std::setw(10) << "p99 ms" << std::setw(8)
               << "errors" << '\n';
-    for (const Level &l : run.levels) {
-        const std::pair<const char *, const Measurement *> rows[] = {
+    const auto measurementsOf = [](const Level &l) {
+        return std::vector<std::pair<const char *, const Measurement *>>{
             {"api-create", &l.apiCreate}, {"raw-insert", &l.rawInsert}, {"api-get", &l.apiGet},
-            {"raw-select", &l.rawSelect}};
-        for (const auto &[name, m] : rows) {
+            {"raw-select", &l.rawSelect}, {"api-health", &l.apiHealth}};
+    };
+    for (const Level &l : run.levels) {
+        for (const auto &[name, m] : measurementsOf(l)) {
             std::cout << std::setw(5) << l.clients << "  " << std::left << std::setw(12) << name << std::right
                       << std::setw(10) << fixed(m->perSecond, 0) << std::setw(10) << fixed(m->p50Ms, 2)
                       << std::setw(10) << fixed(m->p99Ms, 2) << std::setw(8) << m->errors << '\n';
         }
     }
     for (const Level &l : run.levels) {
-        const std::pair<const char *, const Measurement *> rows[] = {
-            {"api-create", &l.apiCreate}, {"raw-insert", &l.rawInsert}, {"api-get", &l.apiGet},
-            {"raw-select", &l.rawSelect}};
-        for (const auto &[name, m] : rows) {
+        for (const auto &[name, m] : measurementsOf(l)) {
             if (m->errors)
                 std::cout << "first error, " << l.clients << " clients " << name << ": " << m->firstError << '\n';
         }
@@ -1012,6 +1029,13 @@ void printGoals(const DatabaseRun &run)
     latencyGoal("api-get", l.apiGet, l.rawSelect);
     absoluteLatency("api-create", l.apiCreate.p99Ms);
     absoluteLatency("api-get", l.apiGet.p99Ms);
+    // The HTTP floor: a case read against the server's cheapest exchange (GET /health), which
+    // is what a read costs beyond HTTP itself once the database answers from memory.
+    if (l.apiHealth.perSecond > 0)
+        std::cout << "  " << std::left << std::setw(52)
+                  << "api-get/api-health ratio " + fixed(ratio(l.apiGet, l.apiHealth), 2) + " (HTTP floor "
+                         + fixed(l.apiHealth.perSecond, 0) + "/s)"
+                  << std::right << "(informational)\n";
     // Little's law: N clients in a closed loop at X requests/s wait N / X on average, whatever the
     // server does; a mean above the absolute goal cannot give a p99 under it.
     const auto little = [&](const char *name, const Measurement &m) {
