@@ -2,6 +2,7 @@
 
 #include "domain/idnumber.h"
 
+#include <spdlog/details/null_mutex.h>
 #include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -111,7 +112,12 @@ void maskBearerTokens(std::string &text)
     }
 }
 
-class RedactingSink final : public spdlog::sinks::dist_sink<std::mutex>
+// No lock of its own: the console and file sinks it hands lines to each take theirs, so that
+// redacting a line (the server logs one per request) holds no lock the other threads wait on.
+// Its sinks are added once, before anything is logged.
+using UnlockedDistSink = spdlog::sinks::dist_sink<spdlog::details::null_mutex>;
+
+class RedactingSink final : public UnlockedDistSink
 {
 protected:
     void sink_it_(const spdlog::details::log_msg &msg) override
@@ -119,7 +125,7 @@ protected:
         const std::string redacted = redact(std::string_view(msg.payload.data(), msg.payload.size()));
         spdlog::details::log_msg copy(msg);
         copy.payload = spdlog::string_view_t(redacted.data(), redacted.size());
-        dist_sink<std::mutex>::sink_it_(copy);
+        UnlockedDistSink::sink_it_(copy);
     }
 };
 

@@ -2,7 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <thread>
+#include <vector>
+
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,6 +15,17 @@ using onewindow::logging::redact;
 class tst_Logging : public QObject
 {
     Q_OBJECT
+
+    // Info and above to `path` only, whatever the environment says.
+    static std::shared_ptr<spdlog::logger> infoToFile(const QString &path)
+    {
+        qunsetenv("ONEWINDOW_LOG_LEVEL");
+        onewindow::logging::Options options;
+        options.file = path.toStdString();
+        options.console = false;
+        options.level = "info";
+        return onewindow::logging::setup(options);
+    }
 
 private slots:
     void redactsIdNumbers_data()
@@ -63,12 +78,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath("onewindow.log");
-        qunsetenv("ONEWINDOW_LOG_LEVEL");
-        onewindow::logging::Options options;
-        options.file = path.toStdString();
-        options.console = false;
-        options.level = "info";
-        auto logger = onewindow::logging::setup(options);
+        auto logger = infoToFile(path);
         QCOMPARE(spdlog::default_logger().get(), logger.get());
         spdlog::info("sign-in for 11010519491231002X with password=OneWindow-demo-1");
         spdlog::debug("this debug line is below the level");
@@ -81,6 +91,40 @@ private slots:
         QVERIFY(!text.contains("1949123"));
         QVERIFY(!text.contains("OneWindow-demo-1"));
         QVERIFY(!text.contains("below the level"));
+    }
+
+    // Many threads logging at once (the server logs a line per request): every line arrives
+    // whole and redacted; redaction takes no lock, the file sink takes its own.
+    void linesFromManyThreadsArriveWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("threads.log");
+        auto logger = infoToFile(path);
+        constexpr int threads = 8, lines = 500;
+        std::vector<std::thread> workers;
+        for (int t = 0; t < threads; ++t) {
+            workers.emplace_back([t] {
+                for (int i = 0; i < lines; ++i)
+                    spdlog::info("thread {} line {} for 11010519491231002X token=abc{}", t, i, i);
+            });
+        }
+        for (auto &w : workers)
+            w.join();
+        logger->flush();
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> logged = file.readAll().split('\n');
+        QSet<QByteArray> seen;
+        for (const QByteArray &line : logged) {
+            if (line.isEmpty())
+                continue;
+            const qsizetype at = line.indexOf("thread ");
+            QVERIFY2(at >= 0, line.constData());
+            QVERIFY2(line.endsWith("for 110105********002X token=***"), line.constData());
+            seen.insert(line.mid(at, line.indexOf(" for ") - at));
+        }
+        QCOMPARE(seen.size(), threads * lines);
     }
 
     void levelFromEnvironment()
