@@ -2,6 +2,7 @@
 // accessible name, and selecting a plugin shows why it failed.
 #include "aboutpluginsdialog.h"
 #include "pluginlistmodel.h"
+#include "guitest.h"
 #include "pluginmanager.h"
 
 #include <QAbstractButton>
@@ -13,19 +14,6 @@
 using onewindow::pluginhost::AboutPluginsDialog;
 using onewindow::pluginhost::PluginListModel;
 using onewindow::pluginhost::PluginManager;
-
-namespace {
-
-template<typename T> T *byAccessibleName(QWidget *parent, const QString &name)
-{
-    for (T *child : parent->findChildren<T *>()) {
-        if (child->accessibleName() == name)
-            return child;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 class tst_AboutPluginsDialog : public QObject
 {

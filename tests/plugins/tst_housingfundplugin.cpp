@@ -2,9 +2,11 @@
 // real onewindow-server behind its workbench page.
 #include "models/apiclient.h"
 #include "plugincontext.h"
+#include "guitest.h"
 #include "pluginmanager.h"
 #include "pluginspec.h"
 #include "registries.h"
+#include "sampleintake.h"
 #include "serverprocess.h"
 #include "todaycasesmodel.h" // for the column enum only: the model's code is the plugin's
 
@@ -30,31 +32,6 @@ using onewindow::pluginhost::PluginSpec;
 namespace {
 
 const QString kValidCode = QStringLiteral("91512081MA62K0260E");
-
-// A value of the field's type that the server accepts (as in tst_serverapi).
-QString sampleValue(const QString &type)
-{
-    if (type == QLatin1String("id_number"))
-        return QStringLiteral("11010519491231002X");
-    if (type == QLatin1String("credit_code"))
-        return kValidCode;
-    if (type == QLatin1String("phone"))
-        return QStringLiteral("13800138000");
-    if (type == QLatin1String("date"))
-        return QStringLiteral("2026-11-01");
-    if (type == QLatin1String("number") || type == QLatin1String("money"))
-        return QStringLiteral("5000");
-    return QStringLiteral("盛泽测试");
-}
-
-template<typename T> T *byAccessibleName(QWidget *parent, const QString &name)
-{
-    for (T *child : parent->findChildren<T *>()) {
-        if (child->accessibleName() == name)
-            return child;
-    }
-    return nullptr;
-}
 
 } // namespace
 
