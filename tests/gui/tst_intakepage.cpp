@@ -1,6 +1,7 @@
 // The intake page offscreen against a real server: a clerk takes in HF-001 with the simulated
 // ID card, marks the labour contract deficient and accepts; an unfinished intake is resumed.
 #include "guitest.h"
+#include "apisignin.h"
 #include "intake/intakepage.h"
 #include "registries.h"
 #include "serverprocess.h"
@@ -44,12 +45,7 @@ private slots:
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
         QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        bool done = false;
-        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const models::ApiResult<models::UserInfo> &r) {
-            QVERIFY(r.ok());
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QVERIFY(signInAndWait(m_api, "clerk1"));
         bool opened = false;
         m_store.open(m_dir.filePath("client.sqlite"), this, [&](const QString &) { opened = true; });
         QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));

@@ -1,6 +1,7 @@
 // Supplying a deficient material by scan, offscreen: SANE's test device, one PDF uploaded with
 // its progress, the supply naming the attachment; a PNG imported from a file goes the same way.
 #include "deficiencies/scandialog.h"
+#include "apisignin.h"
 #include "guitest.h"
 #include "sampleintake.h"
 #include "sanetestdevice.h"
@@ -80,12 +81,7 @@ private slots:
         m_clerk = std::make_unique<HttpClient>(m_server.baseUrl());
         QCOMPARE(m_clerk->signIn("clerk1").status, 201);
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        bool done = false;
-        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const models::ApiResult<models::UserInfo> &r) {
-            QVERIFY(r.ok());
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QVERIFY(signInAndWait(m_api, "clerk1"));
     }
 
     void scanTwoPagesAndSupply()

@@ -1,6 +1,7 @@
 // A supplied material scanned on SANE's test device, made into a PDF, uploaded to a real server and
 // recorded as supplied; a network cut mid-upload and a restart with an upload still pending.
 #include "models/apiclient.h"
+#include "apisignin.h"
 #include "models/attachmentupload.h"
 #include "models/pagestopdf.h"
 #include "models/scanner.h"
@@ -153,9 +154,7 @@ private slots:
         m_http = std::make_unique<HttpClient>(m_server.baseUrl());
         QCOMPARE(m_http->signIn("clerk1").status, 201);
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        bool signedIn = false;
-        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const ApiResult<UserInfo> &r) { signedIn = r.ok(); });
-        QVERIFY(QTest::qWaitFor([&] { return signedIn; }, patience));
+        QVERIFY(signInAndWait(m_api, "clerk1", patience));
 
         // Two pages from the test device's feeder, as one PDF.
         SaneScanner scanner;

@@ -1,5 +1,6 @@
 // CaseListModel and DeficiencyListModel over a real server's lists.
 #include "models/apiclient.h"
+#include "apisignin.h"
 #include "models/caselistmodel.h"
 #include "models/catalogsync.h"
 #include "models/localstore.h"
@@ -49,9 +50,7 @@ private slots:
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
         QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        bool done = false;
-        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const ApiResult<UserInfo> &r) { QVERIFY(r.ok()); done = true; });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QVERIFY(signInAndWait(m_api, "clerk1"));
         for (int i = 0; i < 3; ++i)
             createCase("paper");
         createCase("deficient");

@@ -1,6 +1,7 @@
 // The intake's state without widgets, against a real server: validation, shared fields,
 // electronic licences, completeness and the one-time notice, due dates, drafts, submission.
 #include "models/apiclient.h"
+#include "apisignin.h"
 #include "models/intakesession.h"
 #include "models/localstore.h"
 #include "serverprocess.h"
@@ -59,9 +60,7 @@ private slots:
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
         QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        bool done = false;
-        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const ApiResult<UserInfo> &r) { QVERIFY(r.ok()); done = true; });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QVERIFY(signInAndWait(m_api, "clerk1"));
         bool opened = false;
         m_store.open(m_dir.filePath("client.sqlite"), this, [&](const QString &e) { QVERIFY(e.isEmpty()); opened = true; });
         QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));

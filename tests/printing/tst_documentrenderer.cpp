@@ -2,6 +2,7 @@
 // them: the PDF's text (pdftotext), its page size and fonts (pdfinfo, pdffonts), its first page
 // as an image and the QR code on it (pdftoppm, zbarimg).
 #include "documentrenderer.h"
+#include "apisignin.h"
 #include "pdfunicode.h"
 #include "phrases.h"
 #include "printdocument.h"
@@ -152,13 +153,9 @@ private slots:
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
         QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        bool signedIn = false;
-        m_api.signIn("clerk1", "OneWindow-demo-1", [&](const models::ApiResult<models::UserInfo> &r) {
-            QVERIFY(r.ok());
-            m_clerkName = r.value->displayName;
-            signedIn = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return signedIn; }, 30000));
+        const auto clerk = signInAndWait(m_api, "clerk1");
+        QVERIFY(clerk);
+        m_clerkName = clerk->displayName;
 
         // HF-001 with the labour contract deficient: accepted with deficiency.
         const QJsonObject applicant{{"kind", "person"}, {"name", QStringLiteral("王五")}, {"idNumber", kFullId},
