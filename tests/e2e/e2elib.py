@@ -130,17 +130,12 @@ def start_client(client_binary, url, home, lang, extra_env=None):
     env.pop("XDG_CONFIG_HOME", None)
     env.pop("XDG_DATA_HOME", None)
     env.update(extra_env or {})
-    # Now and then the fresh Xvfb refuses a client's first connection (the client exits at once,
-    # "could not connect to display", with Xvfb running and its socket there; the cause is not
-    # found yet): a client that exits before appearing is started again, at most three times.
-    for attempt in range(3):
-        log_path = os.path.join(home, "client-%d.log" % time.time_ns())
-        with open(log_path, "w") as log:
-            proc = subprocess.Popen([client_binary, "--server", url], env=env, stdout=log, stderr=subprocess.STDOUT)
-        # A debug build starting beside other tests on a busy machine may take a while.
-        appeared = wait_for(lambda: application(proc.pid) or proc.poll() is not None, timeout=90.0)
-        if appeared and proc.poll() is None:
-            break
+    log_path = os.path.join(home, "client-%d.log" % time.time_ns())
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([client_binary, "--server", url], env=env, stdout=log, stderr=subprocess.STDOUT)
+    # A debug build starting beside other tests on a busy machine may take a while.
+    appeared = wait_for(lambda: application(proc.pid) or proc.poll() is not None, timeout=90.0)
+    if not appeared or proc.poll() is not None:
         state = "still running" if proc.poll() is None else "exited with %s" % proc.returncode
         proc.kill()
         with open(log_path, errors="replace") as f:
@@ -149,13 +144,9 @@ def start_client(client_binary, url, home, lang, extra_env=None):
         display = os.environ.get("DISPLAY", "")
         socket = "/tmp/.X11-unix/X" + display.lstrip(":")
         alive = bool(xvfb) and os.path.exists("/proc/" + xvfb)
-        problem = ("the client did not appear on the accessibility bus (%s; Xvfb %s, %s %s); its output:\n%s"
-                   % (state, "running" if alive else "gone", socket,
-                      "exists" if os.path.exists(socket) else "missing", tail))
-        if state == "still running" or attempt == 2:
-            raise SystemExit(problem)
-        print("starting the client again: " + problem.splitlines()[0], flush=True)
-        time.sleep(2)
+        raise SystemExit("the client did not appear on the accessibility bus (%s; Xvfb %s, %s %s); its output:\n%s"
+                         % (state, "running" if alive else "gone", socket,
+                            "exists" if os.path.exists(socket) else "missing", tail))
     # The client's tree grows after it first appears on the bus: always look it up afresh.
     return proc, lambda: application(proc.pid)
 

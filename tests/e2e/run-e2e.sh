@@ -6,9 +6,11 @@ set -euo pipefail
 driver=$1 server=$2 client=$3
 
 # Xvfb chooses a free display and writes its number once it accepts connections (-displayfd);
-# any local client may connect (-ac): the screen exists for this run only.
+# any local client may connect (-ac): the screen exists for this run only. -noreset: by default
+# the server resets when its last client disconnects and refuses a client that connects in that
+# moment ("could not connect to display"); here the AT-SPI launcher and the clients come and go.
 work=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -ac 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -ac -noreset 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb=$!
 finish() {
   status=$?
