@@ -2,6 +2,7 @@
 
 #include "domain/idnumber.h"
 
+#include <spdlog/async.h>
 #include <spdlog/details/null_mutex.h>
 #include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -155,8 +156,32 @@ std::string redact(std::string_view message)
     return text;
 }
 
+namespace {
+constexpr const char *kPattern = "%Y-%m-%dT%H:%M:%S.%e%z %^%-5l%$ [%n] %v";
+constexpr std::size_t kQueuedLines = 8192;
+} // namespace
+
+void drain()
+{
+    auto current = spdlog::default_logger();
+    if (!std::dynamic_pointer_cast<spdlog::async_logger>(current))
+        return;
+    auto sync = std::make_shared<spdlog::logger>(current->name(), current->sinks().begin(), current->sinks().end());
+    sync->set_pattern(kPattern);
+    sync->set_level(current->level());
+    sync->flush_on(current->flush_level());
+    spdlog::set_default_logger(sync);
+    current->flush();
+    current.reset();
+    // The pool writes what it holds before its thread ends (each queued line keeps the
+    // background logger alive until written).
+    spdlog::details::registry::instance().set_tp(nullptr);
+    sync->flush();
+}
+
 std::shared_ptr<spdlog::logger> setup(const Options &options)
 {
+    drain();
     auto sink = std::make_shared<RedactingSink>();
     if (options.console)
         sink->add_sink(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
@@ -164,8 +189,15 @@ std::shared_ptr<spdlog::logger> setup(const Options &options)
         sink->add_sink(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(options.file, options.maxFileBytes,
                                                                               options.maxFiles));
     }
-    auto logger = std::make_shared<spdlog::logger>(options.name, sink);
-    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%-5l%$ [%n] %v");
+    std::shared_ptr<spdlog::logger> logger;
+    if (options.background) {
+        auto pool = std::make_shared<spdlog::details::thread_pool>(kQueuedLines, 1);
+        spdlog::details::registry::instance().set_tp(pool);
+        logger = std::make_shared<spdlog::async_logger>(options.name, sink, pool, spdlog::async_overflow_policy::block);
+    } else {
+        logger = std::make_shared<spdlog::logger>(options.name, sink);
+    }
+    logger->set_pattern(kPattern);
 
     std::string levelText = options.level;
     if (const char *env = std::getenv("ONEWINDOW_LOG_LEVEL"); env && *env)

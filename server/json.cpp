@@ -118,4 +118,106 @@ Poco::Dynamic::Var orNull(const std::optional<std::string> &value)
     return *value;
 }
 
+void JsonWriter::beforeValue()
+{
+    if (m_needComma)
+        m_out += ',';
+    m_needComma = true;
+}
+
+JsonWriter &JsonWriter::beginObject()
+{
+    beforeValue();
+    m_out += '{';
+    m_needComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::endObject()
+{
+    m_out += '}';
+    m_needComma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::beginArray()
+{
+    beforeValue();
+    m_out += '[';
+    m_needComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::endArray()
+{
+    m_out += ']';
+    m_needComma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(std::string_view name)
+{
+    string(name);
+    m_out += ':';
+    m_needComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::string(std::string_view value)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    beforeValue();
+    m_out.reserve(m_out.size() + value.size() + 2);
+    m_out += '"';
+    for (const char c : value) {
+        switch (c) {
+        case '"': m_out += "\\\""; break;
+        case '\\': m_out += "\\\\"; break;
+        case '\n': m_out += "\\n"; break;
+        case '\r': m_out += "\\r"; break;
+        case '\t': m_out += "\\t"; break;
+        case '\b': m_out += "\\b"; break;
+        case '\f': m_out += "\\f"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                m_out += "\\u00";
+                m_out += hex[(c >> 4) & 0xf];
+                m_out += hex[c & 0xf];
+            } else {
+                m_out += c;
+            }
+        }
+    }
+    m_out += '"';
+    return *this;
+}
+
+JsonWriter &JsonWriter::number(std::int64_t value)
+{
+    beforeValue();
+    m_out += std::to_string(value);
+    return *this;
+}
+
+JsonWriter &JsonWriter::boolean(bool value)
+{
+    beforeValue();
+    m_out += value ? "true" : "false";
+    return *this;
+}
+
+JsonWriter &JsonWriter::null()
+{
+    beforeValue();
+    m_out += "null";
+    return *this;
+}
+
+JsonWriter &JsonWriter::raw(std::string_view json)
+{
+    beforeValue();
+    m_out += json;
+    return *this;
+}
+
 } // namespace onewindow::server

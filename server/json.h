@@ -3,8 +3,11 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace onewindow::server {
@@ -30,5 +33,65 @@ Poco::JSON::Array::Ptr optArray(const Poco::JSON::Object::Ptr &o, const std::str
 
 /// `value` or JSON null.
 Poco::Dynamic::Var orNull(const std::optional<std::string> &value);
+
+/// Writes JSON text straight into a string, for answers sent often (a case is read far more
+/// often than anything else): no tree of objects to build, walk and free. Strings are written
+/// as UTF-8, with quotes, backslashes and control characters escaped.
+class JsonWriter
+{
+public:
+    JsonWriter &beginObject();
+    JsonWriter &endObject();
+    JsonWriter &beginArray();
+    JsonWriter &endArray();
+    JsonWriter &key(std::string_view name);
+    JsonWriter &string(std::string_view value);
+    JsonWriter &number(std::int64_t value);
+    JsonWriter &boolean(bool value);
+    JsonWriter &null();
+    /// A value that is JSON text already: what the server itself stored.
+    JsonWriter &raw(std::string_view json);
+
+    /// `"name": value`: a string, a bool, an integer, or an optional string (null when empty).
+    template <class T>
+    JsonWriter &field(std::string_view name, const T &value)
+    {
+        key(name);
+        if constexpr (std::is_same_v<T, bool>)
+            return boolean(value);
+        else if constexpr (std::is_integral_v<T>)
+            return number(static_cast<std::int64_t>(value));
+        else if constexpr (std::is_same_v<T, std::optional<std::string>>)
+            return value ? string(*value) : null();
+        else
+            return string(value);
+    }
+
+    const std::string &text() const { return m_out; }
+    std::string take() { return std::move(m_out); }
+
+private:
+    void beforeValue();
+
+    std::string m_out;
+    bool m_needComma = false;
+};
+
+/// The same `field()` calls, setting a Poco object's members: one description of an object
+/// serves both the writer and code that still builds a Poco tree.
+struct ObjectFields
+{
+    Poco::JSON::Object::Ptr object = newObject();
+
+    template <class T>
+    ObjectFields &field(const std::string &name, const T &value)
+    {
+        if constexpr (std::is_same_v<T, std::optional<std::string>>)
+            object->set(name, orNull(value));
+        else
+            object->set(name, value);
+        return *this;
+    }
+};
 
 } // namespace onewindow::server

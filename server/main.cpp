@@ -173,7 +173,13 @@ protected:
         logOptions.name = "server";
         logOptions.level = config().getString("option.log-level", config().getString("log.level", "info"));
         logOptions.file = config().getString("option.log-file", config().getString("log.file", ""));
+        // A line per request: written by a thread of its own, not by the request threads.
+        logOptions.background = true;
         logging::setup(logOptions);
+        struct WriteQueuedLines
+        {
+            ~WriteQueuedLines() { logging::drain(); }
+        } writeQueuedLines;
 
         std::optional<Date> today;
         if (config().has("option.today")) {

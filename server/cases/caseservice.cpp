@@ -75,39 +75,48 @@ std::vector<std::string> splitCommas(const std::string &s)
     return out;
 }
 
-Poco::JSON::Object::Ptr applicantJson(const DbRow &row)
+// The applicant and a deficiency, written through a JsonWriter or into a Poco object.
+template <class Fields>
+void applicantFields(Fields &out, const DbRow &row)
 {
-    auto a = newObject();
-    a->set("kind", row.text("applicant_kind"));
-    a->set("name", row.text("applicant_name"));
-    if (row.text("applicant_kind") == "person") {
-        a->set("idNumber", IdNumber::mask(row.text("applicant_id")));
+    const std::string kind = row.text("applicant_kind");
+    out.field("kind", kind);
+    out.field("name", row.text("applicant_name"));
+    if (kind == "person") {
+        out.field("idNumber", IdNumber::mask(row.text("applicant_id")));
     } else {
-        a->set("creditCode", row.text("applicant_id"));
-        a->set("legalRepresentative", row.text("applicant_legal_rep"));
+        out.field("creditCode", row.text("applicant_id"));
+        out.field("legalRepresentative", row.text("applicant_legal_rep"));
     }
-    a->set("phone", row.text("applicant_phone"));
-    return a;
+    out.field("phone", row.text("applicant_phone"));
 }
 
-Poco::JSON::Object::Ptr deficiencyJson(const DbRow &row)
+template <class Fields>
+void deficiencyFields(Fields &out, const DbRow &row)
 {
-    auto d = newObject();
-    d->set("id", row.text("id"));
-    d->set("material", row.text("material"));
-    d->set("materialName", row.text("material_name"));
-    d->set("dueDate", row.text("due_date"));
-    d->set("status", row.text("status"));
-    d->set("suppliedAt", orNull(row.optText("supplied_at")));
-    d->set("provided", orNull(row.optText("provided")));
-    d->set("suppliedBy", orNull(row.optText("supplied_by")));
-    d->set("attachmentId", orNull(row.optText("attachment_id")));
-    d->set("overdueAt", orNull(row.optText("overdue_at")));
-    d->set("terminatesAfter", orNull(row.optText("terminates_after")));
-    d->set("waivedAt", orNull(row.optText("waived_at")));
-    d->set("waivedBy", orNull(row.optText("waived_by")));
-    d->set("waiveReason", orNull(row.optText("waive_reason")));
-    return d;
+    out.field("id", row.text("id"));
+    out.field("material", row.text("material"));
+    out.field("materialName", row.text("material_name"));
+    out.field("dueDate", row.text("due_date"));
+    out.field("status", row.text("status"));
+    out.field("suppliedAt", row.optText("supplied_at"));
+    out.field("provided", row.optText("provided"));
+    out.field("suppliedBy", row.optText("supplied_by"));
+    out.field("attachmentId", row.optText("attachment_id"));
+    out.field("overdueAt", row.optText("overdue_at"));
+    out.field("terminatesAfter", row.optText("terminates_after"));
+    out.field("waivedAt", row.optText("waived_at"));
+    out.field("waivedBy", row.optText("waived_by"));
+    out.field("waiveReason", row.optText("waive_reason"));
+}
+
+// As a Poco object, for the lists that still build one.
+template <class Describe>
+Poco::JSON::Object::Ptr asObject(Describe describe, const DbRow &row)
+{
+    ObjectFields fields;
+    describe(fields, row);
+    return fields.object;
 }
 
 // The parsed body of POST /cases.
@@ -648,8 +657,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                                     std::vector<DbValue>{d.id, id, d.code, d.name, d.due, std::string("outstanding"),
                                                          DbValue{}, DbValue{}, now, DbValue{}, DbValue{}, DbValue{},
                                                          DbValue{}, DbValue{}, DbValue{}, d.terminatesAfter});
-    const CaseDocuments documents{mattersJson, form, materialsJson};
-    Response response = Response::json(201, caseJson(caseRow, pauseRows, {}, deficiencyRows, &documents));
+    Response response = Response::jsonText(201, caseJson(caseRow, pauseRows, {}, deficiencyRows, form));
     response.headers["Location"] = location;
     response.headers["ETag"] = etag;
     const std::string acceptedDetail =
@@ -710,7 +718,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     }
 }
 
-Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const std::string &id)
+std::string CaseService::caseJson(Transaction &tx, const std::string &id)
 {
     const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
     if (!row)
@@ -718,7 +726,7 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const std::string
     return caseJson(tx, *row);
 }
 
-Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &row)
+std::string CaseService::caseJson(Transaction &tx, const DbRow &row)
 {
     const std::string id = row.text("id");
     const DbRows pauses = tx.query("SELECT started_at, ended_at, working_days, reason FROM case_clock_pauses WHERE "
@@ -731,72 +739,79 @@ Poco::JSON::Object::Ptr CaseService::caseJson(Transaction &tx, const DbRow &row)
     return caseJson(row, pauses, notifications, deficiencies);
 }
 
-Poco::JSON::Object::Ptr CaseService::caseJson(const DbRow &caseRow, const DbRows &pauseRows,
-                                              const DbRows &notificationRows, const DbRows &deficiencyRows,
-                                              const CaseDocuments *documents)
+std::string CaseService::caseJson(const DbRow &row, const DbRows &pauseRows, const DbRows &notificationRows,
+                                  const DbRows &deficiencyRows, const Poco::JSON::Object::Ptr &parsedForm)
 {
-    const DbRow *row = &caseRow;
-    auto c = newObject();
-    c->set("id", row->text("id"));
-    c->set("number", row->text("number"));
-    c->set("status", row->text("status"));
-    c->set("matters", documents ? documents->matters : parseStoredArray(row->text("matters")));
-    c->set("bundle", orNull(row->optText("bundle")));
-    c->set("applicant", applicantJson(*row));
-    c->set("center", row->text("center"));
-    c->set("clerk", row->text("clerk"));
-    c->set("channel", row->text("channel"));
-    c->set("greenChannel", row->boolean("green_channel"));
+    JsonWriter w;
+    w.beginObject();
+    w.field("id", row.text("id"));
+    w.field("number", row.text("number"));
+    w.field("status", row.text("status"));
+    // The matters and materials are JSON the server wrote: they go out as stored.
+    w.key("matters").raw(row.text("matters"));
+    w.field("bundle", row.optText("bundle"));
+    w.key("applicant").beginObject();
+    applicantFields(w, row);
+    w.endObject();
+    w.field("center", row.text("center"));
+    w.field("clerk", row.text("clerk"));
+    w.field("channel", row.text("channel"));
+    w.field("greenChannel", row.boolean("green_channel"));
     // Full ID numbers stay on the server: forms show them masked, like the applicant.
-    auto form = documents ? documents->form : parseStoredObject(row->text("form"));
+    const auto form = parsedForm ? parsedForm : parseStoredObject(row.text("form"));
+    w.key("form").beginObject();
     for (const auto &key : form->getNames()) {
         const std::string value = form->getValue<std::string>(key);
-        if (IdNumber::check(value) == IdNumber::Problem::None)
-            form->set(key, IdNumber::mask(value));
+        w.field(key, IdNumber::check(value) == IdNumber::Problem::None ? IdNumber::mask(value) : value);
     }
-    c->set("form", form);
-    c->set("acceptedAt", row->text("accepted_at"));
-    c->set("promisedDueDate", row->text("promised_due_date"));
-    c->set("legalDueDate", row->text("legal_due_date"));
+    w.endObject();
+    w.field("acceptedAt", row.text("accepted_at"));
+    w.field("promisedDueDate", row.text("promised_due_date"));
+    w.field("legalDueDate", row.text("legal_due_date"));
     // Every move of the promised due date, explained.
-    auto pauses = newArray();
+    w.key("clockPauses").beginArray();
     for (const DbRow &p : pauseRows) {
-        auto o = newObject();
-        o->set("start", p.text("started_at"));
-        o->set("end", orNull(p.optText("ended_at")));
-        o->set("workingDays", p.isNull("working_days") ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.integer("working_days")));
-        o->set("reason", p.text("reason"));
-        pauses->add(o);
+        w.beginObject();
+        w.field("start", p.text("started_at"));
+        w.field("end", p.optText("ended_at"));
+        w.key("workingDays");
+        if (p.isNull("working_days"))
+            w.null();
+        else
+            w.number(p.integer("working_days"));
+        w.field("reason", p.text("reason"));
+        w.endObject();
     }
-    c->set("clockPauses", pauses);
-    c->set("terminatedAt", orNull(row->optText("terminated_at")));
-    c->set("materials", documents ? documents->materials : parseStoredArray(row->text("materials")));
-    std::map<std::string, Poco::JSON::Array::Ptr> reminders;
-    for (const DbRow &n : notificationRows) {
-        auto &list = reminders[n.text("deficiency_id")];
-        if (!list)
-            list = newArray();
-        auto o = newObject();
-        o->set("kind", n.text("kind"));
-        o->set("status", n.text("status"));
-        o->set("createdAt", n.text("created_at"));
-        o->set("sentAt", orNull(n.optText("sent_at")));
-        list->add(o);
-    }
-    auto deficiencies = newArray();
+    w.endArray();
+    w.field("terminatedAt", row.optText("terminated_at"));
+    w.key("materials").raw(row.text("materials"));
+    w.key("deficiencies").beginArray();
     bool overdue = false;
     for (const DbRow &d : deficiencyRows) {
-        auto o = deficiencyJson(d);
-        const auto it = reminders.find(d.text("id"));
-        o->set("reminders", it == reminders.end() ? newArray() : it->second);
+        w.beginObject();
+        deficiencyFields(w, d);
+        const std::string deficiencyId = d.text("id");
+        w.key("reminders").beginArray();
+        for (const DbRow &n : notificationRows) {
+            if (n.text("deficiency_id") != deficiencyId)
+                continue;
+            w.beginObject();
+            w.field("kind", n.text("kind"));
+            w.field("status", n.text("status"));
+            w.field("createdAt", n.text("created_at"));
+            w.field("sentAt", n.optText("sent_at"));
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
         overdue = overdue || d.text("status") == "overdue";
-        deficiencies->add(o);
     }
-    c->set("deficiencies", deficiencies);
-    c->set("overdue", overdue);
-    c->set("version", row->integer("version"));
-    c->set("updatedAt", row->text("updated_at"));
-    return c;
+    w.endArray();
+    w.field("overdue", overdue);
+    w.field("version", row.integer("version"));
+    w.field("updatedAt", row.text("updated_at"));
+    w.endObject();
+    return w.take();
 }
 
 void CaseService::requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability)
@@ -829,9 +844,8 @@ Response CaseService::get(const Principal &user, const std::string &id)
     const CaseScope scope{row->text("center"), parent, splitCommas(row->text("departments"))};
     if (!AuthorizationPolicy::inScope(user, scope, Cap::ReadCases))
         throw ApiError::notFound();
-    auto json = caseJson(tx, *row);
-    Response r = Response::json(200, json);
-    r.headers["ETag"] = etagOf(json->getValue<std::int64_t>("version"));
+    Response r = Response::jsonText(200, caseJson(tx, *row));
+    r.headers["ETag"] = etagOf(row->integer("version"));
     return r;
 }
 
@@ -870,7 +884,7 @@ Poco::JSON::Object::Ptr CaseService::list(const Principal &user, const std::stri
         for (std::size_t m = 0; m < matters->size(); ++m)
             codes->add(matters->getObject(static_cast<unsigned>(m))->getValue<std::string>("code"));
         o->set("matters", codes);
-        o->set("applicant", applicantJson(row));
+        o->set("applicant", asObject(applicantFields<ObjectFields>, row));
         o->set("center", row.text("center"));
         o->set("acceptedAt", row.text("accepted_at"));
         o->set("promisedDueDate", row.text("promised_due_date"));
@@ -953,7 +967,7 @@ Poco::JSON::Object::Ptr CaseService::deficiencies(const Principal &user, const s
     const DbRows rows = tx.query(sql, params);
     auto items = newArray();
     for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-        auto o = deficiencyJson(rows[i]);
+        auto o = asObject(deficiencyFields<ObjectFields>, rows[i]);
         o->set("caseId", rows[i].text("case_id"));
         o->set("caseNumber", rows[i].text("number"));
         o->set("center", rows[i].text("center"));
@@ -1073,9 +1087,9 @@ Response CaseService::finishResolve(Transaction &tx, const Principal &user, cons
                  {status, materialsJson, m_clock.now(), caseId, r.version})
             .empty())
         throw ApiError::preconditionFailed();
-    auto json = caseJson(tx, caseId);
+    std::string json = caseJson(tx, caseId);
     tx.commit();
-    Response response = Response::json(200, json);
+    Response response = Response::jsonText(200, std::move(json));
     response.headers["ETag"] = etagOf(r.version + 1);
     return response;
 }

@@ -63,20 +63,15 @@ public:
     void resumeClock(Transaction &tx, const std::string &caseId, const std::string &actor, bool moveDueDate);
 
 private:
-    Poco::JSON::Object::Ptr caseJson(Transaction &tx, const std::string &id);
-    Poco::JSON::Object::Ptr caseJson(Transaction &tx, const DbRow &row);
-    /// The JSON columns of a case row (matters, form, materials), when the caller has them parsed
-    /// already; caseJson may change them.
-    struct CaseDocuments
-    {
-        Poco::JSON::Array::Ptr matters;
-        Poco::JSON::Object::Ptr form;
-        Poco::JSON::Array::Ptr materials;
-    };
+    /// The case as JSON text (a case is read far more often than anything else: written
+    /// directly, without a tree of Poco objects).
+    std::string caseJson(Transaction &tx, const std::string &id);
+    std::string caseJson(Transaction &tx, const DbRow &row);
     /// The case's JSON from its row, clock pauses (ordered by id), notifications (by id) and
-    /// deficiencies (by due date, material): what caseJson reads, given instead.
-    static Poco::JSON::Object::Ptr caseJson(const DbRow &row, const DbRows &pauses, const DbRows &notifications,
-                                            const DbRows &deficiencies, const CaseDocuments *documents = nullptr);
+    /// deficiencies (by due date, material): what caseJson reads, given instead. `form`: the
+    /// row's form already parsed, when the caller has it.
+    static std::string caseJson(const DbRow &row, const DbRows &pauses, const DbRows &notifications,
+                                const DbRows &deficiencies, const Poco::JSON::Object::Ptr &form = nullptr);
     /// Throws 404 unless the case exists and is in scope for `capability`.
     void requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability);
     /// The common part of supply and waive: the case and the deficiency as they stand, after

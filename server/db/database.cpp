@@ -10,6 +10,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/URI.h>
 
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -26,6 +27,11 @@ void registerConnectors()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite's allocation statistics take one process-wide mutex around every allocation:
+        // with many request threads reading at once, that mutex was most of the server's lock
+        // waits. Nothing here reads the statistics. Only possible before SQLite's first use.
+        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+            spdlog::debug("SQLite was in use already; its allocation statistics stay on");
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::PostgreSQL::Connector::registerConnector();
     });

@@ -24,6 +24,14 @@ Response Response::json(int status, const Poco::JSON::Object::Ptr &object)
     return r;
 }
 
+Response Response::jsonText(int status, std::string body)
+{
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
 Response Response::noContent()
 {
     Response r;

@@ -46,6 +46,8 @@ struct Response
     std::string contentType = "application/json";
 
     static Response json(int status, const Poco::JSON::Object::Ptr &object);
+    /// `body` is JSON text already.
+    static Response jsonText(int status, std::string body);
     static Response noContent();
 };
 

@@ -127,6 +127,56 @@ private slots:
         QCOMPARE(seen.size(), threads * lines);
     }
 
+    // The server's logger: lines written by a thread of its own. After drain() every line is in
+    // the file, whole, redacted and in each thread's order, and logging goes on synchronously.
+    void backgroundLoggerWritesEveryLineBeforeDrainReturns()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("background.log");
+        qunsetenv("ONEWINDOW_LOG_LEVEL");
+        onewindow::logging::Options options;
+        options.file = path.toStdString();
+        options.console = false;
+        options.background = true;
+        auto logger = onewindow::logging::setup(options);
+        QCOMPARE(spdlog::default_logger().get(), logger.get());
+        logger.reset();
+        // More lines than the queue holds: a full queue makes the threads wait, drops nothing.
+        constexpr int threads = 4, lines = 5000;
+        std::vector<std::thread> workers;
+        for (int t = 0; t < threads; ++t) {
+            workers.emplace_back([t] {
+                for (int i = 0; i < lines; ++i)
+                    spdlog::info("thread {} line {} for 11010519491231002X", t, i);
+            });
+        }
+        for (auto &w : workers)
+            w.join();
+        onewindow::logging::drain();
+        spdlog::info("after the drain");
+        spdlog::default_logger()->flush();
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> logged = file.readAll().split('\n');
+        QList<int> next(threads, 0);
+        int total = 0;
+        for (const QByteArray &line : logged) {
+            if (line.isEmpty() || line.endsWith("after the drain"))
+                continue;
+            const qsizetype at = line.indexOf("thread ");
+            QVERIFY2(at >= 0, line.constData());
+            QVERIFY2(line.endsWith(" for 110105********002X"), line.constData());
+            const QList<QByteArray> words = line.mid(at).split(' ');
+            const int t = words.at(1).toInt(), i = words.at(3).toInt();
+            QCOMPARE(i, next[t]);
+            ++next[t];
+            ++total;
+        }
+        QCOMPARE(total, threads * lines);
+        QVERIFY(logged.size() >= 2 && logged.at(logged.size() - 2).endsWith("after the drain"));
+    }
+
     void levelFromEnvironment()
     {
         QTemporaryDir dir;
