@@ -14,6 +14,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <thread>
+#include <condition_variable>
+#include <atomic>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -75,29 +78,129 @@ void bindAll(Poco::Data::Statement &statement, const std::vector<DbValue> &param
     }
 }
 
+} // namespace
+
+// SQLite copies the write-ahead log back into the database file now and then (a checkpoint,
+// which syncs the file). Left to itself, it does so in the request that commits the 1000th page,
+// under the write lock: every intake waits for the disk, about every 200 intakes. Here the
+// commits only wake a thread of its own that checkpoints beside them (PASSIVE: it never waits
+// for or blocks readers and writers); the log then starts again from its beginning.
+class SqliteCheckpointer
+{
+public:
+    explicit SqliteCheckpointer(std::string path) : m_path(std::move(path)), m_thread([this] { run(); }) {}
+    SqliteCheckpointer(const SqliteCheckpointer &) = delete;
+    SqliteCheckpointer &operator=(const SqliteCheckpointer &) = delete;
+    ~SqliteCheckpointer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+        if (m_connection)
+            sqlite3_close_v2(m_connection);
+    }
+
+    /// Installed on every connection instead of SQLite's own automatic checkpoint.
+    static int afterCommit(void *self, sqlite3 *, const char *, int pagesInLog)
+    {
+        if (pagesInLog >= kPagesBeforeCheckpoint)
+            static_cast<SqliteCheckpointer *>(self)->request();
+        return SQLITE_OK;
+    }
+
+    std::uint64_t checkpointsRun() const { return m_runs.load(); }
+
+private:
+    static constexpr int kPagesBeforeCheckpoint = 1000; // SQLite's own default
+
+    void request()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_requested = true;
+        }
+        m_wake.notify_one();
+    }
+
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_wake.wait(lock, [this] { return m_stop || m_requested; });
+            if (m_stop)
+                return;
+            m_requested = false;
+            lock.unlock();
+            checkpoint();
+            lock.lock();
+        }
+    }
+
+    void checkpoint()
+    {
+        if (!m_connection
+            && sqlite3_open_v2(m_path.c_str(), &m_connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+                   != SQLITE_OK) {
+            spdlog::warn("database checkpoint: cannot open {}: {}", m_path,
+                         m_connection ? sqlite3_errmsg(m_connection) : "out of memory");
+            sqlite3_close_v2(m_connection);
+            m_connection = nullptr;
+            return;
+        }
+        // A connection learns that the database is in WAL mode from its first read.
+        sqlite3_exec(m_connection, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+        int pagesInLog = 0, pagesCopied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE, &pagesInLog,
+                                                 &pagesCopied);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            spdlog::warn("database checkpoint failed: {}", sqlite3_errmsg(m_connection));
+        else
+            spdlog::debug("database checkpoint: {} of {} pages copied", pagesCopied, pagesInLog);
+        ++m_runs;
+    }
+
+    const std::string m_path;
+    sqlite3 *m_connection = nullptr; // used by the thread only
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_requested = false;
+    bool m_stop = false;
+    std::atomic<std::uint64_t> m_runs{0};
+    std::thread m_thread; // last: starts when everything above is ready
+};
+
+namespace {
+
 // Sets up each new connection once, not at every checkout.
 class ConfiguredPool : public Poco::Data::SessionPool
 {
 public:
     // SQLite connections stay open as long as the pool (at least as many kept as may be open):
     // the statements compiled on them are kept too (SqliteStatements).
-    ConfiguredPool(const std::string &connector, const std::string &connection, int maxSessions, bool sqlite)
-        : Poco::Data::SessionPool(connector, connection, sqlite ? maxSessions : 1, maxSessions, 120), m_sqlite(sqlite)
+    ConfiguredPool(const std::string &connector, const std::string &connection, int maxSessions,
+                   SqliteCheckpointer *checkpointer)
+        : Poco::Data::SessionPool(connector, connection, checkpointer ? maxSessions : 1, maxSessions, 120),
+          m_checkpointer(checkpointer)
     {
     }
 
 protected:
     void customizeSession(Poco::Data::Session &session) override
     {
-        if (m_sqlite) {
+        if (m_checkpointer) {
             session << "PRAGMA busy_timeout = 10000", now;
             session << "PRAGMA foreign_keys = ON", now;
             session << "PRAGMA synchronous = NORMAL", now;
+            sqlite3_wal_hook(Poco::Data::SQLite::Utility::dbHandle(session), &SqliteCheckpointer::afterCommit,
+                             m_checkpointer);
         }
     }
 
 private:
-    bool m_sqlite;
+    SqliteCheckpointer *m_checkpointer; // SQLite only
 };
 
 constexpr auto kConnectionWait = std::chrono::seconds(20);
@@ -269,20 +372,61 @@ Database::Database(const std::string &url, std::size_t poolSize)
         const std::string path = url.substr(7);
         if (path.empty())
             throw std::invalid_argument("sqlite: needs a file path");
-        m_pool = std::make_unique<ConfiguredPool>("SQLite", path, size, true);
+        m_checkpointer = std::make_unique<SqliteCheckpointer>(path);
+        m_pool = std::make_unique<ConfiguredPool>("SQLite", path, size, m_checkpointer.get());
         m_sqliteStatements = std::make_unique<SqliteStatements>();
         // Write-ahead logging: readers never block the writer, and a commit is one sync.
         Poco::Data::Session session = m_pool->get();
         session << "PRAGMA journal_mode = WAL", now;
     } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         m_dialect = Dialect::PostgreSQL;
-        m_pool = std::make_unique<ConfiguredPool>("PostgreSQL", postgresConnectionString(url), size, false);
+        m_pool = std::make_unique<ConfiguredPool>("PostgreSQL", postgresConnectionString(url), size, nullptr);
     } else {
         throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
     }
 }
 
 Database::~Database() = default;
+
+void FifoMutex::lock()
+{
+    std::binary_semaphore turn(0);
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_held) {
+            m_held = true;
+            return;
+        }
+        m_waiting.push_back(&turn);
+    }
+    turn.acquire(); // handed over by unlock(), still held
+}
+
+void FifoMutex::unlock()
+{
+    std::binary_semaphore *next = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_waiting.empty()) {
+            m_held = false;
+            return;
+        }
+        next = m_waiting.front();
+        m_waiting.pop_front();
+    }
+    next->release();
+}
+
+std::size_t FifoMutex::waiting()
+{
+    std::lock_guard lock(m_mutex);
+    return m_waiting.size();
+}
+
+std::uint64_t Database::sqliteCheckpointsRun() const
+{
+    return m_checkpointer ? m_checkpointer->checkpointsRun() : 0;
+}
 
 Poco::Data::Session Database::session()
 {
@@ -326,7 +470,7 @@ Transaction::Slot::~Slot()
 }
 
 namespace {
-std::unique_lock<std::mutex> writerLock(Database &db, Transaction::Mode mode)
+std::unique_lock<FifoMutex> writerLock(Database &db, Transaction::Mode mode)
 {
     if (db.dialect() == Database::Dialect::SQLite && mode == Transaction::Mode::Write)
         return std::unique_lock(db.writeLock());

@@ -3,6 +3,9 @@
 #include "db/database.h"
 #include "serverprocess.h"
 
+#include <QFileInfo>
+#include <thread>
+#include <vector>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -136,6 +139,85 @@ private slots:
         QCOMPARE(count(reader), 0);
         insertCommitted(db, "c");
         QCOMPARE(count(reader), 0);
+    }
+
+    // The SQLite write lock goes to writers in the order they came, one at a time.
+    void fifoMutexServesWaitersInTurn()
+    {
+        onewindow::server::FifoMutex mutex;
+        mutex.lock();
+        std::vector<int> order;
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 8; ++i) {
+            threads.emplace_back([&mutex, &order, i] {
+                mutex.lock();
+                order.push_back(i);
+                mutex.unlock();
+            });
+            QTRY_COMPARE(mutex.waiting(), std::size_t(i + 1));
+        }
+        mutex.unlock();
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(order, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7}));
+        QCOMPARE(mutex.waiting(), std::size_t(0));
+    }
+
+    void fifoMutexExcludes()
+    {
+        onewindow::server::FifoMutex mutex;
+        long counter = 0;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < 5000; ++i) {
+                    std::lock_guard lock(mutex);
+                    const long seen = counter;
+                    counter = seen + 1;
+                }
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(counter, 8L * 5000);
+    }
+
+    // SQLite's write-ahead log is copied back into the database file by a thread of its own
+    // once it holds 1000 pages, not by the request whose commit crossed that line.
+    void sqliteCheckpointsRunBesideTheWriters()
+    {
+        if (m_testDb.kind() != TestDatabase::Kind::SQLite)
+            QSKIP("PostgreSQL has no write-ahead log of ours to checkpoint");
+        const QString path = m_testDb.url().mid(int(std::strlen("sqlite:")));
+        Database db(m_testDb.url().toStdString(), 2);
+        {
+            Transaction tx(db, Transaction::Mode::Write);
+            tx.execute("CREATE TABLE pages (data BLOB NOT NULL)");
+            tx.commit();
+        }
+        const std::uint64_t before = db.sqliteCheckpointsRun();
+        const qint64 fileBefore = QFileInfo(path).size();
+        // About 1300 pages of 4 KiB in 260 commits.
+        const std::string block(20 * 1024, 'x');
+        for (int i = 0; i < 260; ++i) {
+            Transaction tx(db, Transaction::Mode::Write);
+            tx.execute("INSERT INTO pages (data) VALUES (?)", {onewindow::server::DbBlob{block}});
+            tx.commit();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(db.sqliteCheckpointsRun() > before, 10000);
+        // What the log held is in the database file now.
+        QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(path).size() > fileBefore + 2 * 1024 * 1024,
+                                  qPrintable(QStringLiteral("the database file grew from %1 to %2 bytes")
+                                                 .arg(fileBefore)
+                                                 .arg(QFileInfo(path).size())),
+                                  10000);
+        {
+            Transaction reader(db, Transaction::Mode::Read);
+            QCOMPARE(reader.queryOne("SELECT COUNT(*) AS n FROM pages")->integer("n"), 260);
+        }
+        Transaction tx(db, Transaction::Mode::Write);
+        tx.execute("DROP TABLE pages");
+        tx.commit();
     }
 };
 
