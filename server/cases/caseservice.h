@@ -68,10 +68,9 @@ private:
     std::string caseJson(Transaction &tx, const std::string &id);
     std::string caseJson(Transaction &tx, const DbRow &row);
     /// The case's JSON from its row, clock pauses (ordered by id), notifications (by id) and
-    /// deficiencies (by due date, material): what caseJson reads, given instead. `form`: the
-    /// row's form already parsed, when the caller has it.
+    /// deficiencies (by due date, material): what caseJson reads, given instead.
     static std::string caseJson(const DbRow &row, const DbRows &pauses, const DbRows &notifications,
-                                const DbRows &deficiencies, const Poco::JSON::Object::Ptr &form = nullptr);
+                                const DbRows &deficiencies);
     /// Throws 404 unless the case exists and is in scope for `capability`.
     void requireInScope(Transaction &tx, const Principal &user, const std::string &id, int capability);
     /// The common part of supply and waive: the case and the deficiency as they stand, after

@@ -339,10 +339,26 @@ private slots:
 
     void acceptComplete()
     {
-        const ApiReply r = createCase("clerk1", completeIntake("HF-001", "SZ", "clerk1"));
+        QJsonObject body = completeIntake("HF-001", "SZ", "clerk1");
+        // Text with quotes and a backslash comes back as typed; ID numbers come back masked.
+        QJsonObject form = body.value("form").toObject();
+        QString textKey, idKey;
+        for (auto it = form.begin(); it != form.end(); ++it) {
+            if (it.value().toString() == QStringLiteral("盛泽测试") && textKey.isEmpty())
+                textKey = it.key();
+            if (it.value().toString() == QStringLiteral("11010519491231002X"))
+                idKey = it.key();
+        }
+        QVERIFY(!textKey.isEmpty() && !idKey.isEmpty());
+        const QString typed = QStringLiteral("他说 \"好\" \\ {\"x\": 1}");
+        form.insert(textKey, typed);
+        body.insert("form", form);
+        const ApiReply r = createCase("clerk1", body);
         QCOMPARE(r.status, 201);
         const QJsonObject c = r.object();
         m_caseSZ = c.value("id").toString();
+        QCOMPARE(c.value("form").toObject().value(textKey).toString(), typed);
+        QCOMPARE(c.value("form").toObject().value(idKey).toString(), QStringLiteral("110105********002X"));
         QCOMPARE(c.value("status").toString(), QStringLiteral("accepted"));
         QVERIFY(c.value("number").toString().startsWith("SZ-20261127-"));
         QCOMPARE(r.header("location"), ("/api/v1/cases/" + m_caseSZ).toUtf8());
