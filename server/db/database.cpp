@@ -390,31 +390,28 @@ Database::~Database() = default;
 
 void FifoMutex::lock()
 {
-    std::binary_semaphore turn(0);
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_held) {
-            m_held = true;
-            return;
-        }
-        m_waiting.push_back(&turn);
+    std::unique_lock lock(m_mutex);
+    if (!m_held && m_waiting.empty()) {
+        m_held = true;
+        return;
     }
-    turn.acquire(); // handed over by unlock(), still held
+    Waiter me;
+    m_waiting.push_back(&me);
+    me.turn.wait(lock, [&me] { return me.handedOver; }); // handed over by unlock(), still held
 }
 
 void FifoMutex::unlock()
 {
-    std::binary_semaphore *next = nullptr;
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_waiting.empty()) {
-            m_held = false;
-            return;
-        }
-        next = m_waiting.front();
-        m_waiting.pop_front();
+    std::lock_guard lock(m_mutex);
+    if (m_waiting.empty()) {
+        m_held = false;
+        return;
     }
-    next->release();
+    Waiter *next = m_waiting.front();
+    m_waiting.pop_front();
+    next->handedOver = true;
+    // Under the mutex: `next` lives on its thread's stack until that thread gets the mutex back.
+    next->turn.notify_one();
 }
 
 std::size_t FifoMutex::waiting()

@@ -4,6 +4,7 @@
 #include <Poco/Data/SessionPool.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -34,9 +35,14 @@ public:
     std::size_t waiting();
 
 private:
+    struct Waiter
+    {
+        std::condition_variable turn;
+        bool handedOver = false;
+    };
     std::mutex m_mutex;
     bool m_held = false;
-    std::deque<std::binary_semaphore *> m_waiting;
+    std::deque<Waiter *> m_waiting;
 };
 
 /// Bytes bound as a BLOB (SQLite) or BYTEA (PostgreSQL). Read back, such a column is a string.
