@@ -40,10 +40,10 @@ Poco::Dynamic::Var orNull(const std::optional<std::string> &value);
 class JsonWriter
 {
 public:
-    JsonWriter &beginObject();
-    JsonWriter &endObject();
-    JsonWriter &beginArray();
-    JsonWriter &endArray();
+    JsonWriter &beginObject() { return open('{'); }
+    JsonWriter &endObject() { return close('}'); }
+    JsonWriter &beginArray() { return open('['); }
+    JsonWriter &endArray() { return close(']'); }
     JsonWriter &key(std::string_view name);
     JsonWriter &string(std::string_view value);
     JsonWriter &number(std::int64_t value);
@@ -72,6 +72,8 @@ public:
 
 private:
     void beforeValue();
+    JsonWriter &open(char bracket);
+    JsonWriter &close(char bracket);
 
     std::string m_out;
     bool m_needComma = false;

@@ -141,17 +141,8 @@ private:
 
     void checkpoint()
     {
-        if (!m_connection
-            && sqlite3_open_v2(m_path.c_str(), &m_connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
-                   != SQLITE_OK) {
-            spdlog::warn("database checkpoint: cannot open {}: {}", m_path,
-                         m_connection ? sqlite3_errmsg(m_connection) : "out of memory");
-            sqlite3_close_v2(m_connection);
-            m_connection = nullptr;
+        if (!m_connection && !open())
             return;
-        }
-        // A connection learns that the database is in WAL mode from its first read.
-        sqlite3_exec(m_connection, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
         int pagesInLog = 0, pagesCopied = 0;
         const int rc = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE, &pagesInLog,
                                                  &pagesCopied);
@@ -160,6 +151,21 @@ private:
         else
             spdlog::debug("database checkpoint: {} of {} pages copied", pagesCopied, pagesInLog);
         ++m_runs;
+    }
+
+    bool open()
+    {
+        if (sqlite3_open_v2(m_path.c_str(), &m_connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+            != SQLITE_OK) {
+            spdlog::warn("database checkpoint: cannot open {}: {}", m_path,
+                         m_connection ? sqlite3_errmsg(m_connection) : "out of memory");
+            sqlite3_close_v2(m_connection);
+            m_connection = nullptr;
+            return false;
+        }
+        // A connection learns that the database is in WAL mode from its first read.
+        sqlite3_exec(m_connection, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+        return true;
     }
 
     const std::string m_path;

@@ -68,6 +68,16 @@ class tst_ServerApi : public QObject
         return sampleIntake(as(user), matter, center, applicantPerson());
     }
 
+    // Another server instance on the same database, as behind a load balancer.
+    bool startSecondInstance(ServerProcess &second)
+    {
+        QString error;
+        if (second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error))
+            return true;
+        qWarning("the second instance did not start: %s", qPrintable(error));
+        return false;
+    }
+
     ApiReply createCase(const QString &user, const QJsonObject &body, const QByteArray &key = {})
     {
         return as(user).post(api("/cases"), toJson(body), {{"Idempotency-Key", key.isEmpty() ? newKey().toUtf8() : key}});
@@ -725,9 +735,8 @@ private slots:
     // change is seen at once by the instance that made it, and within a second by the others.
     void catalogChangesReachEveryInstance()
     {
-        QString error;
         ServerProcess second;
-        QVERIFY2(second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY(startSecondInstance(second));
         HttpClient secondClient(second.baseUrl());
         QCOMPARE(secondClient.signIn("clerk1").status, 201);
         const QJsonObject body = setMaterial(completeIntake("MR-001", "SZ", "clerk1"), "ADDRESS_PROOF", "deficient");
@@ -808,9 +817,8 @@ private slots:
     // the database, never collide.
     void caseNumbersUnderConcurrency()
     {
-        QString error;
         ServerProcess second;
-        QVERIFY2(second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY(startSecondInstance(second));
         HttpClient secondClient(second.baseUrl());
         QCOMPARE(secondClient.signIn("clerk2").status, 201);
 
