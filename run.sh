@@ -13,28 +13,28 @@ bin=build/release
 server="$bin/server/onewindow-server"
 client="$bin/client/onewindow"
 
-if [ ! -x "$server" ] && [ ! -x "$client" ]; then
-  echo "Built the domain core and its tools; neither the server nor the client exists yet."
-  echo "Run ./test.sh to check the domain rules."
-  exit 0
-fi
+for program in "$server" "$client"; do
+  if [ ! -x "$program" ]; then
+    echo "The build did not produce $program; see the build's messages above." >&2
+    exit 1
+  fi
+done
 
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; true; }
 trap cleanup EXIT INT TERM
 
 listen="${ONEWINDOW_LISTEN:-127.0.0.1:8080}"
-if [ -x "$server" ]; then
-  data="${XDG_DATA_HOME:-$HOME/.local/share}/onewindow"
-  mkdir -p "$data"
-  "$server" --listen "$listen" --database "sqlite:$data/onewindow-demo.db" --demo &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    curl -fsS "http://$listen/api/v1/health" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "The server did not start." >&2; exit 1; }
-    sleep 0.2
-  done
-  cat <<USERS
+data="${XDG_DATA_HOME:-$HOME/.local/share}/onewindow"
+mkdir -p "$data"
+"$server" --listen "$listen" --database "sqlite:$data/onewindow-demo.db" --demo &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://$listen/api/v1/health" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "The server did not start." >&2; exit 1; }
+  sleep 0.2
+done
+cat <<USERS
 The server listens on http://$listen (SQLite database in $data).
 Demo users, all with the password OneWindow-demo-1:
   clerk1, clerk2     counter clerks of the Shengze hall (SZ)
@@ -44,11 +44,5 @@ Demo users, all with the password OneWindow-demo-1:
   supervisor1        supervisor of the hall
   admin, auditor     administrator, auditor
 USERS
-fi
 
-if [ -x "$client" ]; then
-  "$client" --server "http://$listen"
-else
-  echo "The client is not built yet; the server runs until you press Ctrl+C."
-  wait "$server_pid"
-fi
+"$client" --server "http://$listen"

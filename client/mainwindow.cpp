@@ -9,6 +9,7 @@
 #include "models/apiclient.h"
 #include "models/catalogsync.h"
 #include "models/identityreader.h"
+#include "models/serverclock.h"
 #include "models/session.h"
 
 #include "registries.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_placeLabel(new QLabel(this))
     , m_connectionLabel(new QLabel(this))
     , m_catalogLabel(new QLabel(this))
+    , m_clockLabel(new QLabel(this))
     , m_healthTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -56,6 +58,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_placeLabel->setObjectName(QStringLiteral("placeStatus"));
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
     m_catalogLabel->setObjectName(QStringLiteral("catalogStatus"));
+    m_clockLabel->setObjectName(QStringLiteral("clockStatus"));
+    m_clockLabel->setFocusPolicy(Qt::TabFocus); // a warning a screen reader user must be able to reach
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
@@ -64,6 +68,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setCentralWidget(splitter);
     m_navigation->setMinimumWidth(180);
 
+    statusBar()->addPermanentWidget(m_clockLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_catalogLabel);
     statusBar()->addWidget(m_userLabel);
@@ -79,9 +84,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         m_reachable = reachable;
         updateStatus();
     });
+    connect(api->clock(), &models::ServerClock::learned, this, &MainWindow::updateStatus);
+    connect(api->clock(), &models::ServerClock::todayChanged, this, &MainWindow::updateStatus);
     connect(m_services.session, &models::Session::reauthenticationRequired, this, &MainWindow::reauthenticate);
-    connect(m_services.sync, &models::CatalogSync::finished, this, [this](bool ok, const QString &) {
-        m_catalogState = ok ? tr("Catalog updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+    connect(m_services.sync, &models::CatalogSync::finished, this, [this, api](bool ok, const QString &) {
+        m_catalogState = ok ? tr("Catalog updated %1").arg(QLocale().toString(api->clock()->now().time(), QLocale::ShortFormat))
                             : tr("Catalog: saved copy");
         updateStatus();
         // The page on screen shows the catalog just saved (a first start has none before it).
@@ -333,6 +340,30 @@ void MainWindow::updateStatus()
                                            : tr("○ Server unreachable: changes wait"));
     m_connectionLabel->setAccessibleName(m_connectionLabel->text());
     m_catalogLabel->setText(m_catalogState.isEmpty() ? tr("Catalog: updating…") : m_catalogState);
+    updateClockStatus();
+}
+
+void MainWindow::updateClockStatus()
+{
+    // Dates on screen and on paper are the server's; say so when this PC's clock disagrees.
+    const models::ServerClock *clock = m_services.session->api()->clock();
+    QString text;
+    if (clock->isSkewed()) {
+        const qint64 seconds = clock->skewSeconds();
+        const qint64 away = seconds < 0 ? -seconds : seconds;
+        const QString amount = away >= 2 * 86400 ? tr("%n day(s)", nullptr, int(away / 86400))
+                               : away >= 2 * 3600 ? tr("%n hour(s)", nullptr, int(away / 3600))
+                                                  : tr("%n minute(s)", nullptr, int(away / 60));
+        text = (seconds > 0 ? tr("⚠ This PC's clock is %1 ahead of the server's; dates follow the server: %2")
+                            : tr("⚠ This PC's clock is %1 behind the server's; dates follow the server: %2"))
+                   .arg(amount, QLocale().toString(clock->today(), QLocale::ShortFormat));
+    } else if (clock->isKnown() && clock->today() != models::ServerClock::pcNow().date()) {
+        // The server keeps another date than its clock's (a training or test server).
+        text = tr("Server's date: %1").arg(QLocale().toString(clock->today(), QLocale::ShortFormat));
+    }
+    m_clockLabel->setText(text);
+    m_clockLabel->setAccessibleName(text);
+    m_clockLabel->setVisible(!text.isEmpty());
 }
 
 void MainWindow::checkServer()

@@ -63,6 +63,7 @@ private:
     void addHeading(const QString &department);
     void retranslate();
     void updateStatus();
+    void updateClockStatus();
     void checkServer();
     void reauthenticate(const QString &reason);
     void zoom(int steps);
@@ -75,6 +76,7 @@ private:
     QLabel *m_placeLabel;
     QLabel *m_connectionLabel;
     QLabel *m_catalogLabel;
+    QLabel *m_clockLabel; ///< this PC's clock against the server's; hidden when they agree
     QTimer *m_healthTimer;
     bool m_reachable = true;
     bool m_reauthenticating = false;

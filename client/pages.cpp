@@ -95,7 +95,7 @@ CasesPage::CasesPage(models::ApiClient *api, QWidget *parent)
     connect(m_more, &QPushButton::clicked, m_model, &models::CaseListModel::loadMore);
     // Enter or a double click opens the case, what is still owed first.
     connect(m_table, &QTableView::activated, this, [this, api](const QModelIndex &index) {
-        CaseDialog dialog(api, index.siblingAtColumn(0).data(int(models::CaseRole::Id)).toString(), QDate(), this);
+        CaseDialog dialog(api, index.siblingAtColumn(0).data(int(models::CaseRole::Id)).toString(), this);
         dialog.exec();
     });
     connect(m_model, &models::ApiListModel::loaded, this, [this] {

@@ -1,5 +1,7 @@
 #include "apiclient.h"
 
+#include "serverclock.h"
+
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -38,7 +40,8 @@ UserInfo UserInfo::fromJson(const QJsonObject &o)
     return u;
 }
 
-ApiClient::ApiClient(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this))
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_clock(new ServerClock(this, this))
 {
     m_network->setAutoDeleteReplies(true);
 }
@@ -268,7 +271,7 @@ void ApiClient::signIn(const QString &username, const QString &password,
 {
     post(QStringLiteral("/sessions"),
          {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}},
-         [this, done](const ApiResponse &r) {
+         [this, done, context](const ApiResponse &r) {
              ApiResult<UserInfo> result;
              if (!r.ok()) {
                  result.error = r.error;
@@ -277,6 +280,10 @@ void ApiClient::signIn(const QString &username, const QString &password,
              } else {
                  m_token = r.object().value(QLatin1String("token")).toString();
                  result.value = UserInfo::fromJson(r.object().value(QLatin1String("user")).toObject());
+                 // Signed in: the server's date is learned before anything is shown, so that the
+                 // first page already counts from it. Whether or not it answers, the sign-in stands.
+                 health([done, result](const ApiError &) { done(result); }, context);
+                 return;
              }
              done(result);
          },
@@ -299,7 +306,12 @@ void ApiClient::health(std::function<void(const ApiError &)> done, QObject *cont
     auto call = std::make_shared<Call>();
     call->method = "GET";
     call->path = QStringLiteral("/health");
-    call->done = [done](const ApiResponse &r) { done(r.error); };
+    call->done = [this, done](const ApiResponse &r) {
+        if (r.ok())
+            m_clock->learn(r.object());
+        if (done)
+            done(r.error);
+    };
     call->context = context;
     call->hasContext = context != nullptr;
     start(call);

@@ -19,6 +19,8 @@ class QNetworkReply;
 
 namespace onewindow::models {
 
+class ServerClock;
+
 /// The answer to one call: the JSON body and headers, or an error.
 struct ApiResponse
 {
@@ -104,13 +106,18 @@ public:
     QByteArray etagFor(const QString &resourcePath) const { return m_etags.value(resourcePath); }
 
     // Typed calls used by the shell.
+    /// POST /sessions; on success the server's date is asked (health()) before `done` is told.
     void signIn(const QString &username, const QString &password,
                 std::function<void(const ApiResult<UserInfo> &)> done, QObject *context = nullptr);
     void signOut(std::function<void(const ApiError &)> done, QObject *context = nullptr);
+    /// GET /health; what it answers sets clock().
     void health(std::function<void(const ApiError &)> done, QObject *context = nullptr);
 
     /// Calls in flight.
     int pending() const { return m_pending; }
+    /// The server's date and time, learned from every answer of health(): the client's only
+    /// "today".
+    ServerClock *clock() const { return m_clock; }
 
 signals:
     /// A signed-in call was answered 401: the session is over. What is on screen stays.
@@ -123,6 +130,7 @@ private:
     void start(std::shared_ptr<Call> call);
     void finish(std::shared_ptr<Call> call, QNetworkReply *reply);
     QNetworkAccessManager *m_network;
+    ServerClock *m_clock;
     QUrl m_baseUrl;
     QString m_token;
     int m_timeoutMs = 15000;

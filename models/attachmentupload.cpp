@@ -1,6 +1,7 @@
 #include "attachmentupload.h"
 
 #include "apiclient.h"
+#include "serverclock.h"
 
 #include <QDir>
 #include <QFile>
@@ -177,7 +178,7 @@ void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, con
     pending.filename = filename;
     pending.mediaType = m_mediaType;
     pending.size = bytes.size();
-    pending.savedAt = QDateTime::currentDateTimeUtc();
+    pending.savedAt = ServerClock::pcNow().toUTC(); // when kept on this PC: not a business date
     pending.deficiencyId = deficiencyId;
     const QString directory = m_directory;
     const auto keep = [directory, pending, bytes] { return save(directory, pending, bytes); };

@@ -1,7 +1,9 @@
 #include "caselistmodel.h"
 
+#include "apiclient.h"
 #include "formatting.h"
 #include "modelenums.h"
+#include "serverclock.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -89,20 +91,19 @@ QHash<int, QByteArray> CaseListModel::roleNames() const
 }
 
 DeficiencyListModel::DeficiencyListModel(ApiClient *api, QObject *parent)
-    : ApiListModel(api, parent), m_today(QDate::currentDate())
+    : ApiListModel(api, parent), m_today(api->clock()->today())
 {
+    // "Overdue" and "due today" count from the server's date, and turn at its midnight.
+    connect(api->clock(), &ServerClock::todayChanged, this, [this](const QDate &today) {
+        if (today == m_today)
+            return;
+        m_today = today;
+        if (rowCount() > 0)
+            emit dataChanged(index(0, DeficiencyColumn::Status), index(rowCount() - 1, DeficiencyColumn::Status));
+    });
 }
 
 DeficiencyListModel::~DeficiencyListModel() = default;
-
-void DeficiencyListModel::setToday(const QDate &today)
-{
-    if (today == m_today)
-        return;
-    m_today = today;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, DeficiencyColumn::Status), index(rowCount() - 1, DeficiencyColumn::Status));
-}
 
 int DeficiencyListModel::columnCount(const QModelIndex &parent) const
 {

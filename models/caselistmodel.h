@@ -19,7 +19,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 };
 
-/// Deficient materials in the user's scope (GET /deficiencies), soonest due first.
+/// Deficient materials in the user's scope (GET /deficiencies), soonest due first. "Overdue" and
+/// "due today" count from the ApiClient's ServerClock, and change when its date does.
 class DeficiencyListModel : public ApiListModel
 {
     Q_OBJECT
@@ -27,9 +28,6 @@ class DeficiencyListModel : public ApiListModel
 public:
     explicit DeficiencyListModel(ApiClient *api, QObject *parent = nullptr);
     ~DeficiencyListModel() override;
-
-    /// The date "overdue" and "due today" are measured from (the server's today).
-    void setToday(const QDate &today);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

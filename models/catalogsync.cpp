@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "localstore.h"
+#include "serverclock.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -48,19 +49,28 @@ void CatalogSync::fetchRest()
         if (!bundles.ok())
             return fail(bundles.error.userMessage());
         m_store->replaceBundles(bundles.object().value(QLatin1String("items")).toArray());
-        const QDate today = QDate::currentDate();
-        const QString from = QDate(today.year(), 1, 1).toString(Qt::ISODate);
-        const QString to = QDate(today.year() + 1, 1, 31).toString(Qt::ISODate);
-        m_api->get(QStringLiteral("/calendar?from=%1&to=%2").arg(from, to), [this](const ApiResponse &calendar) {
-            if (!calendar.ok())
-                return fail(calendar.error.userMessage());
-            m_store->replaceCalendar(calendar.object().value(QLatin1String("days")).toArray(), this, [this] {
-                m_store->setValue(QStringLiteral("catalog.refreshedAt"),
-                                  QDateTime::currentDateTime().toString(Qt::ISODate));
-                m_running = false;
-                emit finished(true, {});
-            });
+        // Each refresh learns the server's date again; the calendar covers its year and January next.
+        m_api->health([this](const ApiError &error) {
+            if (error.isError())
+                return fail(error.userMessage());
+            fetchCalendar();
         }, this);
+    }, this);
+}
+
+void CatalogSync::fetchCalendar()
+{
+    const QDate today = m_api->clock()->today();
+    const QString from = QDate(today.year(), 1, 1).toString(Qt::ISODate);
+    const QString to = QDate(today.year() + 1, 1, 31).toString(Qt::ISODate);
+    m_api->get(QStringLiteral("/calendar?from=%1&to=%2").arg(from, to), [this](const ApiResponse &calendar) {
+        if (!calendar.ok())
+            return fail(calendar.error.userMessage());
+        m_store->replaceCalendar(calendar.object().value(QLatin1String("days")).toArray(), this, [this] {
+            m_store->setValue(QStringLiteral("catalog.refreshedAt"), m_api->clock()->now().toString(Qt::ISODate));
+            m_running = false;
+            emit finished(true, {});
+        });
     }, this);
 }
 

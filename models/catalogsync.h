@@ -9,7 +9,8 @@ class ApiClient;
 class LocalStore;
 
 /// Refreshes the local catalog cache from the server in the background: every matter summary
-/// (all pages), the bundles, and this year's and next year's calendar.
+/// (all pages), the bundles, the server's date (which sets the ApiClient's ServerClock), and the
+/// calendar of the server's year and of next January.
 class CatalogSync : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ signals:
 private:
     void fetchMatters(const QString &cursor);
     void fetchRest();
+    void fetchCalendar();
     void fail(const QString &message);
 
     ApiClient *m_api;

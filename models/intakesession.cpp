@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "localstore.h"
+#include "serverclock.h"
 
 #include "domain/bundlemerge.h"
 #include "domain/creditcode.h"
@@ -93,16 +94,25 @@ bool isPhone(const QString &s)
 IntakeSession::IntakeSession(ApiClient *api, LocalStore *store, QObject *parent)
     : QObject(parent), m_api(api), m_store(store)
 {
+    // Midnight on the server's clock, or the server's date learned late: the due dates follow.
+    connect(m_api->clock(), &ServerClock::todayChanged, this, [this] {
+        recompute();
+        emit changed();
+    });
+}
+
+QDate IntakeSession::today() const
+{
+    return m_api->clock()->today();
 }
 
 IntakeSession::~IntakeSession() = default;
 
-void IntakeSession::start(const QString &center, const QDate &today)
+void IntakeSession::start(const QString &center)
 {
     m_draftKey = QStringLiteral("intake-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_center = center;
-    m_today = today;
     m_step = Step::Applicant;
     m_applicant = {{QStringLiteral("kind"), QStringLiteral("person")}};
     m_heldLicenses.clear();
@@ -122,7 +132,6 @@ QJsonObject IntakeSession::toJson() const
     return {{QStringLiteral("draftKey"), m_draftKey},
             {QStringLiteral("idempotencyKey"), m_idempotencyKey},
             {QStringLiteral("center"), m_center},
-            {QStringLiteral("today"), m_today.toString(Qt::ISODate)},
             {QStringLiteral("step"), static_cast<int>(m_step)},
             {QStringLiteral("applicant"), m_applicant},
             {QStringLiteral("heldLicenses"), held},
@@ -141,7 +150,6 @@ bool IntakeSession::restore(const QJsonObject &draft)
     m_draftKey = draft.value(QLatin1String("draftKey")).toString();
     m_idempotencyKey = draft.value(QLatin1String("idempotencyKey")).toString();
     m_center = draft.value(QLatin1String("center")).toString();
-    m_today = QDate::fromString(draft.value(QLatin1String("today")).toString(), Qt::ISODate);
     m_step = static_cast<Step>(qBound(0, draft.value(QLatin1String("step")).toInt(), int(Step::Decide)));
     m_applicant = draft.value(QLatin1String("applicant")).toObject();
     m_heldLicenses.clear();
@@ -191,7 +199,7 @@ void IntakeSession::setApplicantField(const QString &field, const QString &value
 QMap<QString, QString> IntakeSession::applicantProblems() const
 {
     QMap<QString, QString> problems;
-    const auto today = m_today.isValid() ? std::optional<Date>(toDate(m_today)) : std::nullopt;
+    const std::optional<Date> today = toDate(this->today());
     if (applicantField(QStringLiteral("name")).trimmed().isEmpty())
         problems.insert(QStringLiteral("name"), QStringLiteral("required"));
     const QString phone = applicantField(QStringLiteral("phone"));
@@ -262,7 +270,7 @@ void IntakeSession::setFormValue(const QString &key, const QString &value)
 QMap<QString, QString> IntakeSession::formProblems() const
 {
     QMap<QString, QString> problems;
-    const auto today = m_today.isValid() ? std::optional<Date>(toDate(m_today)) : std::nullopt;
+    const std::optional<Date> today = toDate(this->today());
     for (const auto &f : m_fields) {
         const QJsonObject field = f.toObject();
         const QString key = field.value(QLatin1String("key")).toString();
@@ -365,17 +373,17 @@ void IntakeSession::recompute()
         material.deficiencyAllowed = m.rule.deficiencyAllowed && !m.rule.core;
         material.eLicenseType = QString::fromStdString(m.rule.eLicenseType);
         material.provided = m_provisions.value(material.code).toString();
-        if (material.provided == QLatin1String("deficient") && m_today.isValid()) {
+        if (material.provided == QLatin1String("deficient")) {
             // The earliest date any matter that requires it allows, as the server will compute.
             std::optional<Date> due;
             for (const MatterRules &r : rules) {
                 if (const MaterialRule *rule = r.material(m.rule.code); rule && (rule->required || rule->core)) {
-                    const Date d = DeficiencyPolicy::dueDate(calendar, r, *rule, toDate(m_today));
+                    const Date d = DeficiencyPolicy::dueDate(calendar, r, *rule, toDate(today()));
                     if (!due || daysBetween(d, *due) > 0)
                         due = d;
                 }
             }
-            material.dueDate = due ? fromDate(*due) : m_today;
+            material.dueDate = due ? fromDate(*due) : today();
         }
         m_materials.append(material);
     }

@@ -52,7 +52,10 @@ public:
     ~IntakeSession() override;
 
     /// A new intake with a fresh draft key and idempotency key.
-    void start(const QString &center, const QDate &today);
+    void start(const QString &center);
+    /// The date the server will hold for this intake (the ApiClient's ServerClock): ID numbers
+    /// are checked against it and due dates count from it.
+    QDate today() const;
     /// Restores a draft saved earlier (see toJson); the calendar and matters come with it.
     bool restore(const QJsonObject &draft);
     QJsonObject toJson() const;
@@ -118,7 +121,6 @@ private:
     QString m_draftKey;
     QString m_idempotencyKey;
     QString m_center;
-    QDate m_today;
     Step m_step = Step::Applicant;
     QJsonObject m_applicant;
     QStringList m_heldLicenses;

@@ -1,5 +1,7 @@
 #include "localstore.h"
 
+#include "serverclock.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -277,7 +279,8 @@ void LocalStore::saveDraft(const QString &key, const QJsonObject &draft, QObject
     Worker *w = m_worker;
     runOnVoid(w, context, [w, key, draft] {
         w->exec(QStringLiteral("INSERT OR REPLACE INTO drafts (key, body, saved_at) VALUES (?, ?, ?)"),
-                {key, text(draft), QDateTime::currentDateTime().toString(Qt::ISODate)});
+                // When the draft was saved on this PC: a timestamp, not a business date.
+                {key, text(draft), ServerClock::pcNow().toString(Qt::ISODate)});
     }, std::move(done));
 }
 

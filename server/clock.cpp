@@ -49,6 +49,11 @@ std::string Clock::now() const
     return Poco::DateTimeFormatter::format(localNow(m_today), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
+std::string Clock::realNow() const
+{
+    return Poco::DateTimeFormatter::format(localNow(std::nullopt), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+}
+
 bool Clock::isMorning() const
 {
     return localNow(m_today).hour() < 12;

@@ -17,6 +17,9 @@ public:
     Date today() const;
     /// ISO 8601 with offset, e.g. 2026-11-28T09:15:02+08:00.
     std::string now() const;
+    /// The real time, same format, whatever `--today` pretends: what a client compares its own
+    /// clock with.
+    std::string realNow() const;
     /// Now minus `seconds`, same format (for windows such as the login lockout).
     std::string secondsAgo(long seconds) const;
     bool pretending() const { return m_today.has_value(); }

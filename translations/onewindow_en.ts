@@ -42,14 +42,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24"/>
         <location line="+8"/>
         <source>Today&apos;s housing fund cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+64"/>
+        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+74"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,17 +120,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>There is no connection to the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>The server did not say which day it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+922"/>
+        <location filename="../client/intake/intakepage.cpp" line="+914"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,7 +424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+19"/>
         <source>Case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+60"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+61"/>
         <source>Waive %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>Waive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +678,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+118"/>
+        <location line="+112"/>
         <source>Call applicant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-111"/>
         <source>Print &amp;reminder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,7 +708,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +751,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-867"/>
+        <location filename="../client/intake/intakepage.cpp" line="-859"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,7 +776,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <source>Accepted: case %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,12 +1050,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+459"/>
+        <location line="+454"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-420"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,7 +1169,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,7 +1177,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+84"/>
+        <location filename="../client/mainwindow.cpp" line="+91"/>
         <source>Catalog updated %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,8 +1347,47 @@ Counter software for one-window government service halls.</source>
         <source>Catalog: updating…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>⚠ This PC&apos;s clock is %1 ahead of the server&apos;s; dates follow the server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ This PC&apos;s clock is %1 behind the server&apos;s; dates follow the server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server&apos;s date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,7 +1816,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::CaseListModel</name>
     <message>
-        <location filename="../models/caselistmodel.cpp" line="+39"/>
+        <location filename="../models/caselistmodel.cpp" line="+41"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,7 +1877,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyListModel</name>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,12 +2451,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+39"/>
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+41"/>
         <source>an exception that is not a std::exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,7 +2538,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>

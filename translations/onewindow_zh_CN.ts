@@ -42,14 +42,14 @@
         <translation>统一社会信用代码无效：校验码不符。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24"/>
         <location line="+8"/>
         <source>Today&apos;s housing fund cases</source>
         <translation>今日公积金办件</translation>
     </message>
     <message>
-        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+64"/>
+        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+74"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -120,17 +120,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>There is no connection to the server.</source>
         <translation>未连接服务器。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>The server did not say which day it is.</source>
         <translation>服务器未返回当前日期。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -206,7 +206,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+922"/>
+        <location filename="../client/intake/intakepage.cpp" line="+914"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -423,7 +423,7 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+19"/>
         <source>Case %1</source>
         <translation>办件 %1</translation>
     </message>
@@ -554,7 +554,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+60"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+61"/>
         <source>Waive %1</source>
         <translation>免交 %1</translation>
     </message>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>Waive</source>
         <translation>免交</translation>
     </message>
@@ -676,12 +676,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+118"/>
+        <location line="+112"/>
         <source>Call applicant</source>
         <translation>联系申请人</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-111"/>
         <source>Print &amp;reminder…</source>
         <translation>打印提醒函(&amp;R)…</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>免交(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -749,7 +749,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-867"/>
+        <location filename="../client/intake/intakepage.cpp" line="-859"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -774,7 +774,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <source>Accepted: case %1 (%2).</source>
         <translation>已受理：办件编号 %1（%2）。</translation>
     </message>
@@ -1047,12 +1047,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+459"/>
+        <location line="+454"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-420"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -1166,7 +1166,7 @@
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1174,7 +1174,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+84"/>
+        <location filename="../client/mainwindow.cpp" line="+91"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -1345,8 +1345,44 @@ Counter software for one-window government service halls.</source>
         <source>Catalog: updating…</source>
         <translation>目录：正在更新…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>⚠ This PC&apos;s clock is %1 ahead of the server&apos;s; dates follow the server: %2</source>
+        <translation>⚠ 本机时钟比服务器快 %1；日期以服务器为准：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ This PC&apos;s clock is %1 behind the server&apos;s; dates follow the server: %2</source>
+        <translation>⚠ 本机时钟比服务器慢 %1；日期以服务器为准：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server&apos;s date: %1</source>
+        <translation>服务器日期：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
         <translation>登录已失效。请重新登录后继续，屏幕上的内容不会丢失。</translation>
     </message>
@@ -1774,7 +1810,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::CaseListModel</name>
     <message>
-        <location filename="../models/caselistmodel.cpp" line="+39"/>
+        <location filename="../models/caselistmodel.cpp" line="+41"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1834,7 +1870,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::DeficiencyListModel</name>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -2403,12 +2439,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+39"/>
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+41"/>
         <source>an exception that is not a std::exception</source>
         <translation>非 std::exception 的异常</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation>已先在 %2 中找到 Id 为 %1 的另一个插件。</translation>
     </message>
@@ -2490,7 +2526,7 @@ Counter software for one-window government service halls.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "models/apiclient.h"
 #include "models/deficiencytracking.h"
 #include "models/formatting.h"
+#include "models/serverclock.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -29,13 +30,12 @@ QString day(const QString &iso)
 
 } // namespace
 
-CaseDialog::CaseDialog(models::ApiClient *api, const QString &caseId, const QDate &today, QWidget *parent)
+CaseDialog::CaseDialog(models::ApiClient *api, const QString &caseId, QWidget *parent)
     : QDialog(parent)
     , m_api(api)
     , m_outstanding(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_deficiencies(new QTreeWidget(this))
-    , m_today(today.isValid() ? today : QDate::currentDate())
 {
     setWindowTitle(tr("Case"));
     resize(820, 560);
@@ -61,17 +61,7 @@ CaseDialog::CaseDialog(models::ApiClient *api, const QString &caseId, const QDat
     layout->addWidget(m_deficiencies, 1);
     layout->addWidget(buttons);
     m_summary->setText(tr("Loading…"));
-    if (!today.isValid()) {
-        // The server's date decides "due in" and "overdue by"; the case comes after it.
-        m_api->get(QStringLiteral("/health"), [this, caseId](const models::ApiResponse &r) {
-            const QDate serverToday = QDate::fromString(r.object().value(QLatin1String("today")).toString(), Qt::ISODate);
-            if (serverToday.isValid())
-                m_today = serverToday;
-            load(caseId);
-        }, this);
-    } else {
-        load(caseId);
-    }
+    load(caseId);
 }
 
 void CaseDialog::load(const QString &caseId)
@@ -119,7 +109,8 @@ void CaseDialog::setCase(const QJsonObject &c)
     m_summary->setAccessibleDescription(summary);
 
     m_deficiencies->clear();
-    const QDate today = m_today;
+    // "Due in" and "overdue by" count from the server's date.
+    const QDate today = m_api->clock()->today();
     for (const auto &v : c.value(QLatin1String("deficiencies")).toArray()) {
         const QJsonObject d = v.toObject();
         const QDate due = QDate::fromString(text(d, "dueDate"), Qt::ISODate);

@@ -20,8 +20,8 @@ class CaseDialog final : public QDialog
     Q_OBJECT
 
 public:
-    /// `today` is the server's date, which "due in" and "overdue by" count from; invalid: asked of the server.
-    CaseDialog(models::ApiClient *api, const QString &caseId, const QDate &today, QWidget *parent = nullptr);
+    /// "Due in" and "overdue by" count from the server's date (the ApiClient's ServerClock).
+    CaseDialog(models::ApiClient *api, const QString &caseId, QWidget *parent = nullptr);
     /// Shows a case already fetched.
     void setCase(const QJsonObject &caseObject);
 
@@ -31,7 +31,6 @@ private:
     QLabel *m_outstanding;
     QLabel *m_summary;
     QTreeWidget *m_deficiencies;
-    QDate m_today;
 };
 
 } // namespace onewindow::client

@@ -11,6 +11,7 @@
 #include "models/deficiencytracking.h"
 #include "models/localstore.h"
 #include "models/modelenums.h"
+#include "models/serverclock.h"
 
 #include <QApplication>
 #include <QFutureWatcher>
@@ -94,7 +95,6 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
     , m_api(api)
     , m_store(store)
     , m_role(role)
-    , m_today(QDate::currentDate())
     , m_model(new models::DeficiencyListModel(api, this))
     , m_viewLabel(new QLabel(this))
     , m_view(new QComboBox(this))
@@ -145,6 +145,11 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
     connect(m_center, &QComboBox::activated, this, [this] { refresh(); });
     connect(m_matter, &QComboBox::activated, this, [this] { refresh(); });
     connect(m_refresh, &QPushButton::clicked, this, &DeficiencyTrackerPage::refresh);
+    // A new day on the server's clock: "due today" and "this week" are other materials now.
+    connect(m_api->clock(), &models::ServerClock::todayChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DeficiencyTrackerPage::updateActions);
     connect(m_table, &QTableView::activated, this, &DeficiencyTrackerPage::openCase);
@@ -249,15 +254,9 @@ void DeficiencyTrackerPage::retranslate()
 void DeficiencyTrackerPage::refresh()
 {
     // The server's today decides what is due and overdue, not this PC's clock.
-    m_api->get(QStringLiteral("/health"), [this](const models::ApiResponse &r) {
-        const QDate today = QDate::fromString(text(r.object(), "today"), Qt::ISODate);
-        if (r.ok() && today.isValid())
-            m_today = today;
-        m_model->setToday(m_today);
-        m_model->load(DeficiencyTracking::listPath(static_cast<DeficiencyView>(m_view->currentData().toInt()), m_today,
-                                                   m_center->currentData().toString(),
-                                                   m_matter->currentData().toString()));
-    }, this);
+    m_model->load(DeficiencyTracking::listPath(static_cast<DeficiencyView>(m_view->currentData().toInt()),
+                                               m_api->clock()->today(), m_center->currentData().toString(),
+                                               m_matter->currentData().toString()));
     loadCounts();
 }
 
@@ -377,7 +376,7 @@ void DeficiencyTrackerPage::printReminder()
         }
         auto input = std::make_shared<printing::PrintInput>();
         input->caseObject = r.object();
-        input->date = m_today;
+        input->date = m_api->clock()->today();
         m_store->matters(this, [this, input](const QJsonArray &matters) {
             for (const auto &m : input->caseObject.value(QLatin1String("matters")).toArray()) {
                 for (const auto &known : matters) {
@@ -403,7 +402,7 @@ void DeficiencyTrackerPage::openCase()
     const QJsonObject d = currentDeficiency();
     if (d.isEmpty())
         return;
-    CaseDialog dialog(m_api, text(d, "caseId"), m_today, this);
+    CaseDialog dialog(m_api, text(d, "caseId"), this);
     dialog.exec();
 }
 

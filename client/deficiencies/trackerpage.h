@@ -57,7 +57,6 @@ private:
     models::ApiClient *m_api;
     models::LocalStore *m_store;
     QString m_role;
-    QDate m_today;
     models::DeficiencyListModel *m_model;
     QLabel *m_viewLabel;
     QComboBox *m_view;

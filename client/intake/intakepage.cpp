@@ -72,7 +72,6 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     , m_center(center)
     , m_reader(reader)
     , m_session(new IntakeSession(api, store, this))
-    , m_today(QDate::currentDate())
     , m_editors(registries)
     , m_steps(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
@@ -505,22 +504,15 @@ void IntakePage::retranslate()
 
 void IntakePage::newIntake()
 {
-    m_session->start(m_center, m_today);
+    m_session->start(m_center);
     for (QLineEdit *e : {m_name, m_idNumber, m_creditCode, m_legalRep, m_phone})
         e->clear();
     m_touchedFields.clear();
     m_materialCodes.clear();
     m_result->clear();
     goTo(0);
-    // The server's today decides the due dates; and the calendar for them.
-    m_api->get(QStringLiteral("/health"), [this](const models::ApiResponse &r) {
-        if (!r.ok())
-            return;
-        const QDate today = QDate::fromString(r.object().value(QLatin1String("today")).toString(), Qt::ISODate);
-        if (today.isValid())
-            m_today = today;
-        m_store->calendar(this, [this](const QJsonArray &days) { m_session->setCalendar(days); });
-    }, this);
+    // Due dates count in working days of the server's calendar, from the server's date.
+    m_store->calendar(this, [this](const QJsonArray &days) { m_session->setCalendar(days); });
 }
 
 void IntakePage::offerResume()
@@ -922,6 +914,8 @@ printing::PrintInput printInput(const QJsonObject &accepted, const QJsonArray &r
         input.reason = IntakePage::tr("Materials are missing.");
     }
     input.matterDetails = session->toJson().value(QLatin1String("matters")).toArray();
+    // A refusal is dated with the server's date; an accepted case's papers with its acceptance.
+    input.date = accepted.isEmpty() ? session->today() : QDate();
     return input;
 }
 

@@ -83,7 +83,6 @@ private:
     QString m_center;
     QPointer<models::IdentityReader> m_reader;
     models::IntakeSession *m_session;
-    QDate m_today;
     FieldEditors m_editors;
 
     QListWidget *m_steps;

@@ -5,6 +5,8 @@
 #include "plugincontext.h"
 #include "registries.h"
 
+#include "models/apiclient.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -91,7 +93,8 @@ PluginManager::ContextFactory PluginManager::contextFactory(
 {
     return [api, store, user](
                const QString &pluginId, std::shared_ptr<spdlog::logger> logger, sdk::Registries *registries) {
-        return std::make_unique<sdk::PluginContext>(pluginId, api, store, std::move(logger), registries, user);
+        return std::make_unique<sdk::PluginContext>(pluginId, api, api ? api->clock() : nullptr, store,
+                                                    std::move(logger), registries, user);
     };
 }
 

@@ -283,7 +283,8 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     data.setText(QStringLiteral("receivedAt"), phrases.dateTime(acceptedAt));
     data.setText(QStringLiteral("promisedDueDate"), phrases.date(parseDate(text(c, QLatin1StringView("promisedDueDate")))));
     data.setText(QStringLiteral("legalDueDate"), phrases.date(parseDate(text(c, QLatin1StringView("legalDueDate")))));
-    const QDate date = input.date.isValid() ? input.date : acceptedAt.isValid() ? acceptedAt.date() : QDate::currentDate();
+    // The caller gives the server's date for papers of no accepted case (PrintInput::date).
+    const QDate date = input.date.isValid() ? input.date : acceptedAt.date();
     data.setText(QStringLiteral("date"), phrases.date(date));
 
     // Deficiencies, by material.

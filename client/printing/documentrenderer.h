@@ -61,7 +61,8 @@ struct PrintInput
     /// One-time and non-acceptance notices: the problems (materials_incomplete `missing`). A
     /// one-time notice without them lists the case's outstanding deficiencies.
     QList<MissingItem> missing;
-    /// The date printed on the paper; the day of acceptance when invalid, else today.
+    /// The date printed on the paper: the server's date (models::ServerClock). When invalid, the
+    /// day of acceptance; a paper of no accepted case (a refusal) must be given it.
     QDate date;
     /// The clerk's name as printed; the case's `clerk` (a username) when empty.
     QString clerkName;

@@ -78,11 +78,12 @@ QList<sdk::PrintTemplate> HousingFundPlugin::printTemplates() const
 QList<sdk::WorkbenchPage> HousingFundPlugin::workbenchPages() const
 {
     models::ApiClient *api = m_context ? m_context->api() : nullptr;
-    if (!api)
+    models::ServerClock *clock = m_context ? m_context->clock() : nullptr;
+    if (!api || !clock)
         return {};
     return {{QStringLiteral("housingfund.today"), Tr::tr("Today's housing fund cases"), kDepartment,
         {QStringLiteral("clerk"), QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("approver")},
-        [api](QWidget *parent) -> QWidget * { return new TodayCasesPage(api, parent); }}};
+        [api, clock](QWidget *parent) -> QWidget * { return new TodayCasesPage(api, clock, parent); }}};
 }
 
 } // namespace onewindow::housingfund

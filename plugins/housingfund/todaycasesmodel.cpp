@@ -1,6 +1,7 @@
 #include "todaycasesmodel.h"
 
 #include "models/apiclient.h"
+#include "models/serverclock.h"
 #include "tr.h"
 
 #include <QJsonArray>
@@ -36,7 +37,7 @@ QDateTime acceptedAt(const QJsonObject &caseObject)
 }
 
 // The server writes acceptedAt in its own time zone, so the date part is the server's date, the
-// same calendar as /health's "today".
+// same calendar as the server's "today".
 QDate acceptedDate(const QJsonObject &caseObject)
 {
     return QDate::fromString(caseObject.value(QLatin1String("acceptedAt")).toString().left(10), Qt::ISODate);
@@ -44,10 +45,19 @@ QDate acceptedDate(const QJsonObject &caseObject)
 
 } // namespace
 
-TodayCasesModel::TodayCasesModel(models::ApiClient *api, QObject *parent)
+TodayCasesModel::TodayCasesModel(models::ApiClient *api, models::ServerClock *clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_api(api)
-{ }
+    , m_clock(clock)
+{
+    // Midnight on the server's clock: yesterday's cases leave the list.
+    if (m_clock) {
+        connect(m_clock, &models::ServerClock::todayChanged, this, [this](const QDate &today) {
+            if (m_today.isValid() && today != m_today)
+                refresh();
+        });
+    }
+}
 
 TodayCasesModel::~TodayCasesModel() = default;
 
@@ -83,31 +93,32 @@ QString TodayCasesModel::statusName(const QString &status)
 void TodayCasesModel::refresh()
 {
     const int generation = ++m_generation;
-    if (!m_api) {
+    if (!m_api || !m_clock) {
         fail(Tr::tr("There is no connection to the server."));
         return;
     }
     setLoading(true);
-    m_api->get(
-        QStringLiteral("/health"),
-        [this, generation](const models::ApiResponse &response) {
-            if (generation != m_generation)
-                return; // a newer refresh took over
-            if (!response.ok()) {
-                fail(response.error.userMessage());
-                return;
-            }
-            const QDate today
-                = QDate::fromString(response.object().value(QLatin1String("today")).toString(), Qt::ISODate);
-            if (!today.isValid()) {
-                fail(Tr::tr("The server did not say which day it is."));
-                return;
-            }
-            m_incomingToday = today;
-            m_incoming.clear();
-            fetchPage(QString(), generation, 1);
-        },
-        this);
+    if (m_clock->isKnown()) {
+        fetchFirstPage(generation);
+        return;
+    }
+    // The server has not told its date yet: ask it, never fall back on this PC's.
+    m_clock->refresh([this, generation](bool ok) {
+        if (generation != m_generation)
+            return; // a newer refresh took over
+        if (!ok || !m_clock || !m_clock->isKnown()) {
+            fail(Tr::tr("The server did not say which day it is."));
+            return;
+        }
+        fetchFirstPage(generation);
+    });
+}
+
+void TodayCasesModel::fetchFirstPage(int generation)
+{
+    m_incomingToday = m_clock->today();
+    m_incoming.clear();
+    fetchPage(QString(), generation, 1);
 }
 
 void TodayCasesModel::fetchPage(const QString &cursor, int generation, int page)

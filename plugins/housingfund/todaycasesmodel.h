@@ -8,14 +8,15 @@
 
 namespace onewindow::models {
 class ApiClient;
+class ServerClock;
 }
 
 namespace onewindow::housingfund {
 
-/// The housing fund cases accepted today, "today" being the server's date (GET /health), not
-/// the counter PC's: a PC with a wrong clock must not hide or add cases. Reads GET /cases
-/// (newest first) page by page until it reaches an older case, and keeps the cases with an HF
-/// matter.
+/// The housing fund cases accepted today, "today" being the server's date (the host's
+/// ServerClock, sdk::PluginContext::clock()), not the counter PC's: a PC with a wrong clock must
+/// not hide or add cases. Reads GET /cases (newest first) page by page until it reaches an older
+/// case, and keeps the cases with an HF matter. Refreshes itself when the server's date turns.
 class TodayCasesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,7 +36,7 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit TodayCasesModel(models::ApiClient *api, QObject *parent = nullptr);
+    TodayCasesModel(models::ApiClient *api, models::ServerClock *clock, QObject *parent = nullptr);
     ~TodayCasesModel() override;
 
     /// Asks the server again; a refresh started while one runs replaces it.
@@ -64,11 +65,13 @@ signals:
     void failed(const QString &message);
 
 private:
+    void fetchFirstPage(int generation);
     void fetchPage(const QString &cursor, int generation, int page);
     void fail(const QString &message);
     void setLoading(bool loading);
 
     QPointer<models::ApiClient> m_api;
+    QPointer<models::ServerClock> m_clock;
     QList<QJsonObject> m_cases;
     QList<QJsonObject> m_incoming; ///< collected over the pages of the refresh in progress
     QDate m_today;

@@ -13,9 +13,9 @@
 
 namespace onewindow::housingfund {
 
-TodayCasesPage::TodayCasesPage(models::ApiClient *api, QWidget *parent)
+TodayCasesPage::TodayCasesPage(models::ApiClient *api, models::ServerClock *clock, QWidget *parent)
     : QWidget(parent)
-    , m_model(new TodayCasesModel(api, this))
+    , m_model(new TodayCasesModel(api, clock, this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
     , m_refresh(new QPushButton(Tr::tr("Refresh"), this))

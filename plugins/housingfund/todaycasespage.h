@@ -8,6 +8,7 @@ class QTableView;
 
 namespace onewindow::models {
 class ApiClient;
+class ServerClock;
 }
 
 namespace onewindow::housingfund {
@@ -21,7 +22,7 @@ class TodayCasesPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit TodayCasesPage(models::ApiClient *api, QWidget *parent = nullptr);
+    TodayCasesPage(models::ApiClient *api, models::ServerClock *clock, QWidget *parent = nullptr);
     ~TodayCasesPage() override;
 
     TodayCasesModel *model() const { return m_model; }

@@ -13,6 +13,7 @@ class logger;
 namespace onewindow::models {
 class ApiClient;
 class LocalStore;
+class ServerClock;
 struct UserInfo;
 } // namespace onewindow::models
 
@@ -23,10 +24,11 @@ namespace onewindow::sdk {
 class PluginContext
 {
 public:
-    PluginContext(QString pluginId, models::ApiClient *api, models::LocalStore *store,
+    PluginContext(QString pluginId, models::ApiClient *api, models::ServerClock *clock, models::LocalStore *store,
                   std::shared_ptr<spdlog::logger> logger, Registries *registries, const models::UserInfo *user)
         : m_pluginId(std::move(pluginId))
         , m_api(api)
+        , m_clock(clock)
         , m_store(store)
         , m_logger(std::move(logger))
         , m_registries(registries)
@@ -37,6 +39,8 @@ public:
     const QString &pluginId() const { return m_pluginId; }
     /// The server, signed in as the current user.
     models::ApiClient *api() const { return m_api; }
+    /// The server's date and time: the only "today" a plugin may use (never the PC's clock).
+    models::ServerClock *clock() const { return m_clock; }
     /// The local cache of the catalog and the drafts.
     models::LocalStore *store() const { return m_store; }
     /// A logger named after the plugin, writing to the client's log.
@@ -49,6 +53,7 @@ public:
 private:
     QString m_pluginId;
     models::ApiClient *m_api;
+    models::ServerClock *m_clock;
     models::LocalStore *m_store;
     std::shared_ptr<spdlog::logger> m_logger;
     Registries *m_registries;

@@ -92,6 +92,7 @@ void registerRoutes(Router &router, Services &s)
         o->set("database", s.db.dialectName());
         o->set("version", s.version);
         o->set("today", toIsoString(s.clock.today()));
+        o->set("now", s.clock.realNow());
         return Response::json(200, o);
     }, Access::Public);
 

@@ -5,6 +5,7 @@
 #include "deficiencies/casedialog.h"
 #include "deficiencies/trackerpage.h"
 #include "guitest.h"
+#include "catalogcache.h"
 #include "sampleintake.h"
 #include "serverprocess.h"
 
@@ -130,13 +131,7 @@ private slots:
 
         models::ApiClient api;
         QVERIFY(signIn(api, "clerk1"));
-        bool opened = false;
-        m_store.open(m_dir.filePath("client.sqlite"), this, [&](const QString &) { opened = true; });
-        QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));
-        models::CatalogSync sync(&api, &m_store);
-        QSignalSpy synced(&sync, &models::CatalogSync::finished);
-        sync.refresh();
-        QVERIFY(synced.wait(60000));
+        QVERIFY(openCatalogCache(api, m_store, m_dir.filePath("client.sqlite")));
     }
 
     void viewsAndCountsAgreeWithTheServer()
@@ -191,7 +186,7 @@ private slots:
     {
         models::ApiClient api;
         QVERIFY(signIn(api, "clerk1"));
-        client::CaseDialog dialog(&api, m_overdueCase, QDate(2026, 12, 3));
+        client::CaseDialog dialog(&api, m_overdueCase);
         dialog.show();
         auto *owed = dialog.findChildren<QLabel *>().first();
         QTRY_VERIFY_WITH_TIMEOUT(owed->isVisible(), 30000);

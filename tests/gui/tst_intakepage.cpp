@@ -1,8 +1,11 @@
 // The intake page offscreen against a real server: a clerk takes in HF-001 with the simulated
-// ID card, marks the labour contract deficient and accepts; an unfinished intake is resumed.
+// ID card, marks the labour contract deficient and accepts, on two server dates (due dates follow
+// the server's date and calendar, never this PC's); an unfinished intake is resumed.
 #include "guitest.h"
 #include "apisignin.h"
+#include "catalogcache.h"
 #include "intake/intakepage.h"
+#include "printdocument.h"
 #include "registries.h"
 #include "serverprocess.h"
 
@@ -11,12 +14,15 @@
 #include "models/identityreader.h"
 #include "models/intakesession.h"
 #include "models/localstore.h"
+#include "models/serverclock.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -46,13 +52,7 @@ private slots:
         QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
         QVERIFY(signInAndWait(m_api, "clerk1"));
-        bool opened = false;
-        m_store.open(m_dir.filePath("client.sqlite"), this, [&](const QString &) { opened = true; });
-        QVERIFY(QTest::qWaitFor([&] { return opened; }, 10000));
-        models::CatalogSync sync(&m_api, &m_store);
-        QSignalSpy synced(&sync, &models::CatalogSync::finished);
-        sync.refresh();
-        QVERIFY(synced.wait(60000));
+        QVERIFY(openCatalogCache(m_api, m_store, m_dir.filePath("client.sqlite")));
         m_card = m_dir.filePath("card.json");
         QFile card(m_card);
         QVERIFY(card.open(QIODevice::WriteOnly));
@@ -61,10 +61,13 @@ private slots:
                        .toJson());
     }
 
-    void acceptWithDeficiency()
+private:
+    // The whole intake of HF-001 with the labour contract deficient, accepted; `due` is when the
+    // contract must come in by the server's date: on screen, in the session, on both papers.
+    void acceptWithDeficiency(models::ApiClient &api, models::LocalStore &store, const QDate &due)
     {
         models::SimulatedIdentityReader reader(m_card);
-        client::IntakePage page(&m_api, &m_store, "SZ", &reader);
+        client::IntakePage page(&api, &store, "SZ", &reader);
         page.resize(1100, 700);
         page.show();
         page.refresh();
@@ -103,7 +106,9 @@ private slots:
         contract->setCurrentIndex(contract->findData("deficient"));
         emit contract->activated(contract->currentIndex());
         QTRY_COMPARE(page.session()->completeness(), models::IntakeSession::Completeness::CompleteExceptTolerated);
-        QTRY_COMPARE(page.session()->materials()[1].dueDate, QDate(2026, 12, 4));
+        QTRY_COMPARE(page.session()->materials()[1].dueDate, due);
+        const QString dueOnScreen = QStringLiteral("劳动合同 due by ") + QLocale().toString(due, QLocale::ShortFormat);
+        QVERIFY2(byAccessibleName<QLabel>(&page, dueOnScreen), qPrintable(dueOnScreen));
 
         // Step 5: accept; the server holds the case as accepted with deficiency.
         QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
@@ -112,6 +117,9 @@ private slots:
         QVERIFY(submitted.wait(30000));
         const QJsonObject created = submitted.at(0).at(0).toJsonObject();
         QCOMPARE(created.value("status").toString(), QStringLiteral("accepted_with_deficiency"));
+        // The server holds the date the clerk saw.
+        QCOMPARE(created.value("deficiencies").toArray()[0].toObject().value("dueDate").toString(),
+                 due.toString(Qt::ISODate));
         QTRY_VERIFY(page.findChildren<QLabel *>().size() > 0);
         bool shown = false;
         for (QLabel *l : page.findChildren<QLabel *>())
@@ -131,6 +139,39 @@ private slots:
         QVERIFY(text.contains(created.value("number").toString()));
         QVERIFY(text.contains(QStringLiteral("劳动合同")));
         QVERIFY(!text.contains("11010519491231002X"));
+
+        // The commitment letter the applicant signs promises the contract by that date.
+        const QString letter = out.filePath("commitment.pdf");
+        QVERIFY(page.savePaper(int(printing::PrintDocument::Commitment), letter));
+        pdftotext.start("pdftotext", {"-layout", letter, "-"});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString promise = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY2(promise.contains(QStringLiteral("容缺受理承诺书")), qPrintable(promise));
+        const QString dueOnPaper = due.toString(QStringLiteral("yyyy年M月d日"));
+        QVERIFY2(promise.contains(dueOnPaper), qPrintable(dueOnPaper + " not in:\n" + promise));
+    }
+
+private slots:
+    void acceptWithDeficiency() { acceptWithDeficiency(m_api, m_store, QDate(2026, 12, 4)); }
+
+    // The day before the National Day holiday: five working days of HF-001 skip 1-7 October and
+    // count Saturday 10 October, an adjusted working day. Whatever this PC's date.
+    void dueDatesFollowTheServersCalendar()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, dir.path(), &error);
+        ServerProcess server;
+        QVERIFY2(server.start({"--database", db.url(), "--demo", "--today", "2026-09-30"}, &error), qPrintable(error));
+        models::ApiClient api;
+        api.setBaseUrl(QUrl(server.baseUrl()));
+        QVERIFY(signInAndWait(api, "clerk1"));
+        QCOMPARE(api.clock()->today(), QDate(2026, 9, 30));
+        models::LocalStore store;
+        QVERIFY(openCatalogCache(api, store, dir.filePath("client.sqlite")));
+        acceptWithDeficiency(api, store, QDate(2026, 10, 13));
+        store.flush();
+        QCOMPARE(server.stop(), 0);
     }
 
     // The form is made from the field types; a department plugin's check speaks next to its field;

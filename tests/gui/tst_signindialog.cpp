@@ -53,7 +53,7 @@ private slots:
         QSettings().clear();
         QString error;
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo"}, &error), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
     }
 
     void everyControlIsNamed()

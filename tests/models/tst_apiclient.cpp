@@ -262,7 +262,7 @@ private slots:
         QString error;
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, dir.path(), &error);
         ServerProcess server;
-        QVERIFY2(server.start({"--database", db.url(), "--demo", "--tls-cert", cert, "--tls-key", key}, &error),
+        QVERIFY2(server.start({"--database", db.url(), "--demo", "--today", "2026-11-27", "--tls-cert", cert, "--tls-key", key}, &error),
                  qPrintable(error));
 
         ApiClient strict;

@@ -2,6 +2,7 @@
 #include "models/apiclient.h"
 #include "apisignin.h"
 #include "models/caselistmodel.h"
+#include "models/serverclock.h"
 #include "models/catalogsync.h"
 #include "models/localstore.h"
 #include "models/modelenums.h"
@@ -98,24 +99,29 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // "Overdue" counts from the server's date; the rows change when its date does.
     void deficienciesSayOverdueInWords()
     {
+        const auto serverDate = [this](const char *today) {
+            QVERIFY(m_api.clock()->learn({{"today", today}, {"now", QString(today) + "T10:00:00.000+08:00"}}));
+        };
+        serverDate("2026-11-27");
         DeficiencyListModel model(&m_api);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &ApiListModel::loaded);
-        model.setToday(QDate(2026, 11, 27));
         model.load("/deficiencies?status=outstanding");
         QVERIFY(loaded.wait(30000));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, DeficiencyColumn::Status).data().toString(), QStringLiteral("Due in 7 days"));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setToday(QDate(2026, 12, 6));
+        serverDate("2026-12-06");
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(0, DeficiencyColumn::Status).data().toString(), QStringLiteral("Overdue by 2 days"));
         QCOMPARE(model.index(0, 0).data(int(DeficiencyRole::OverdueDays)).toInt(), 2);
         QCOMPARE(model.index(0, DeficiencyColumn::Phone).data().toString(), QStringLiteral("13800138000"));
-        model.setToday(QDate(2026, 12, 4));
+        serverDate("2026-12-04");
         QCOMPARE(model.index(0, DeficiencyColumn::Status).data().toString(), QStringLiteral("Due today"));
+        serverDate("2026-11-27"); // as the server says, for the tests after this one
     }
 
     void catalogSyncFillsTheStore()

@@ -41,7 +41,7 @@ class tst_IntakeSession : public QObject
     // An HF-001 intake for the demo applicant, matter and calendar loaded.
     void prepare(IntakeSession &session, const QStringList &matters = {"HF-001"}, const QString &bundle = {})
     {
-        session.start("SZ", m_today);
+        session.start("SZ");
         QJsonArray details;
         for (const QString &code : matters)
             details.append(get("/matters/" + code));
@@ -71,7 +71,9 @@ private slots:
     void applicantValidatedAsTyped()
     {
         IntakeSession session(&m_api, &m_store);
-        session.start("SZ", m_today);
+        session.start("SZ");
+        // The server's date (learned at sign-in), not this PC's.
+        QCOMPARE(session.today(), m_today);
         QCOMPARE(session.applicantProblems().value("idNumber"), QStringLiteral("empty"));
         session.setApplicantField("idNumber", "11010519491231003X");
         QCOMPARE(session.applicantProblems().value("idNumber"), QStringLiteral("check_character"));

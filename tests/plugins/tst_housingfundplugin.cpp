@@ -8,6 +8,7 @@
 #include "registries.h"
 #include "sampleintake.h"
 #include "serverprocess.h"
+#include "models/serverclock.h"
 #include "todaycasesmodel.h" // for the column enum only: the model's code is the plugin's
 
 #include <QAbstractItemModelTester>
@@ -241,6 +242,17 @@ private slots:
             numbers << model->index(row, 0).data().toString();
         QVERIFY(numbers.contains(second.value(QLatin1String("number")).toString()));
         QVERIFY(!numbers.contains(mrCase.value(QLatin1String("number")).toString()));
+
+        // Midnight on the server's clock (the host's ServerClock, through the plugin's context):
+        // the page asks again, and yesterday's cases leave it.
+        const auto serverDate = [this](const char *today) {
+            QVERIFY(m_api.clock()->learn({{"today", today}, {"now", QString(today) + "T00:00:01.000+08:00"}}));
+        };
+        serverDate("2026-11-28");
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 30000);
+        QTRY_VERIFY(count->text().startsWith(QLatin1String("0 housing fund case(s) accepted today")));
+        serverDate("2026-11-27");
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
     }
 
     // The server out of reach: the page says so and keeps what it showed.

@@ -173,7 +173,7 @@ private slots:
         config.write("session.idleSeconds = 2\nlockout.failures = 5\nlockout.windowSeconds = 4\n");
         config.close();
         ServerProcess server;
-        QVERIFY2(server.start({"--database", db.url(), "--demo", "--config", config.fileName()}, &error),
+        QVERIFY2(server.start({"--database", db.url(), "--demo", "--today", "2026-11-27", "--config", config.fileName()}, &error),
                  qPrintable(error));
         HttpClient client(server.baseUrl());
         for (int i = 0; i < 5; ++i)
