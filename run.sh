@@ -41,6 +41,8 @@ Demo users, all with the password OneWindow-demo-1:
   agent1, agent2     agents of the village centres SZ-V01 and SZ-V02
   approver-hf        approver of the housing provident fund (HF)
   approver-mr        approver of market regulation (MR)
+  approver-re, approver-mi, approver-tx, approver-ps
+                     approvers of real estate, medical insurance, taxation, public security
   supervisor1        supervisor of the hall
   admin, auditor     administrator, auditor
 USERS

@@ -14,6 +14,7 @@
 #include "http/router.h"
 #include "logging/logging.h"
 #include "notify/notifier.h"
+#include "review/reviewservice.h"
 
 #include <Poco/File.h>
 #include <Poco/Net/Context.h>
@@ -228,7 +229,9 @@ protected:
             DeficiencyTracker tracker(db, clock, catalog, audit, cases, *notifier, trackerSettings);
             spdlog::info("reminders {} working day(s) before the due date and on it, sent by {}",
                          trackerSettings.daysBefore, notifier->name());
-            Services services{db, clock, audit, catalog, sessions, cases, attachments, tracker, ONEWINDOW_VERSION};
+            ReviewService review(db, clock, audit, cases);
+            Services services{db, clock, audit, catalog, sessions, cases, attachments, tracker, review,
+                              ONEWINDOW_VERSION};
             Router router;
             registerRoutes(router, services);
             const Pipeline pipeline(router, sessions);

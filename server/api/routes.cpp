@@ -270,6 +270,8 @@ void registerRoutes(Router &router, Services &s)
                              req.body);
     });
 
+    registerReviewRoutes(router, s);
+
     router.add("POST", api + "/cases/{id}/attachments", [&s](Request &req) {
         return s.attachments.upload(req.user(), req.pathParams.at("id"), req.header("idempotency-key"),
                                     uploadFilename(req), req.body);

@@ -8,6 +8,7 @@ class AttachmentService;
 class AuditTrail;
 class CaseService;
 class DeficiencyTracker;
+class ReviewService;
 class Catalog;
 class Clock;
 class Database;
@@ -24,6 +25,7 @@ struct Services
     CaseService &cases;
     AttachmentService &attachments;
     DeficiencyTracker &tracker;
+    ReviewService &review;
     std::string version;
 };
 
@@ -31,5 +33,7 @@ class Router;
 
 /// Registers every route of /api/v1 (see api/openapi.yaml).
 void registerRoutes(Router &router, Services &services);
+/// The back office's routes (decisions, resubmission, parts); called by registerRoutes.
+void registerReviewRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

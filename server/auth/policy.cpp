@@ -41,6 +41,10 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
         return role == "supervisor";
     case Capability::RunJobs:
         return role == "admin";
+    case Capability::DecideCase:
+        return role == "approver";
+    case Capability::ResubmitCase:
+        return isOneOf(role, {"clerk", "agent"});
     case Capability::ReadCaseAudit:
         return isOneOf(role, {"clerk", "agent", "approver", "supervisor", "auditor"});
     case Capability::VerifyAudit:

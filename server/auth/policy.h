@@ -39,6 +39,8 @@ public:
         ReadNotifications,    ///< the reminder outbox of the supervisor's centres
         ClearBrokenCommitment,///< a supervisor lifts an applicant's broken-commitment record
         RunJobs,              ///< run the background jobs now (administration)
+        DecideCase,           ///< an approver decides the parts of a case of their department
+        ResubmitCase,         ///< the counter brings a returned case back with the corrections
     };
 
     static bool can(const Principal &user, Capability capability);

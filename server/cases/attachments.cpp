@@ -6,6 +6,7 @@
 #include "cases/caseservice.h"
 #include "clock.h"
 #include "db/database.h"
+#include "http/idempotency.h"
 #include "http/problem.h"
 #include "json.h"
 
@@ -108,13 +109,7 @@ Response AttachmentService::upload(const Principal &user, const std::string &cas
         Transaction tx(m_db, Transaction::Mode::Read);
         requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::UploadAttachment));
     }
-    if (idempotencyKey.empty())
-        throw ApiError::preconditionRequired("Idempotency-Key");
-    if (idempotencyKey.size() > 200) {
-        FieldErrors errors;
-        errors.add("Idempotency-Key", "At most 200 characters.", "invalid");
-        errors.throwIfAny();
-    }
+    IdempotencyStore::checkKey(idempotencyKey);
     if (content.size() > m_maxBytes)
         throw ApiError(413, "payload_too_large", "Request too large",
                        "An attachment may have at most " + std::to_string(m_maxBytes) + " bytes.");
@@ -129,28 +124,13 @@ Response AttachmentService::upload(const Principal &user, const std::string &cas
 
     const std::string sha256 = sha256Hex(content);
     // The request is the case, the name and the bytes: the same key with anything else is refused.
-    const std::string requestHash = sha256Hex("attachment\n" + caseId + "\n" + name + "\n" + sha256);
-    const std::string lookup = "SELECT request_hash, status_code, body, location, etag FROM idempotency_keys "
-                               "WHERE username = ? AND idem_key = ?";
-    const auto replay = [&](const DbRow &stored) {
-        if (stored.text("request_hash") != requestHash)
-            throw ApiError(422, "idempotency_key_reused", "Idempotency key reused",
-                           "This Idempotency-Key was used for a different request.");
-        Response r;
-        r.status = static_cast<int>(stored.integer("status_code"));
-        r.body = stored.text("body");
-        if (auto location = stored.optText("location"))
-            r.headers["Location"] = *location;
-        if (auto etag = stored.optText("etag"))
-            r.headers["ETag"] = *etag;
-        r.headers["Idempotent-Replayed"] = "true";
-        return r;
-    };
+    const IdempotencyStore idempotency(user.username, idempotencyKey,
+                                       "attachment\n" + caseId + "\n" + name + "\n" + sha256);
 
     try {
         Transaction tx(m_db, Transaction::Mode::Write);
-        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
-            return replay(*stored);
+        if (auto answered = idempotency.replay(tx))
+            return *answered;
         const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         const std::string now = m_clock.now();
         tx.execute("INSERT INTO attachments (id, case_id, filename, media_type, size, sha256, content, created_at, "
@@ -164,17 +144,14 @@ Response AttachmentService::upload(const Principal &user, const std::string &cas
         Response response = Response::json(201, attachmentJson(*row));
         response.headers["Location"] = "/api/v1/cases/" + caseId + "/attachments/" + id + "/content";
         response.headers["ETag"] = "\"" + sha256 + "\"";
-        tx.execute("INSERT INTO idempotency_keys (username, idem_key, request_hash, status_code, body, location, etag, "
-                   "created_at) VALUES (?, ?, ?, 201, ?, ?, ?, ?)",
-                   {user.username, idempotencyKey, requestHash, response.body, response.headers["Location"],
-                    response.headers["ETag"], now});
+        idempotency.record(tx, response, now);
         tx.commit();
         return response;
     } catch (const UniqueViolation &) {
         // A twin upload with the same key won the race: answer as it did.
         Transaction tx(m_db, Transaction::Mode::Read);
-        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
-            return replay(*stored);
+        if (auto answered = idempotency.replay(tx))
+            return *answered;
         throw;
     }
 }

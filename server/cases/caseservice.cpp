@@ -14,6 +14,7 @@
 #include "domain/deficiencypolicy.h"
 #include "domain/idnumber.h"
 #include "http/cursor.h"
+#include "http/idempotency.h"
 #include "http/problem.h"
 #include "json.h"
 
@@ -327,7 +328,7 @@ std::string reasonOf(MaterialIssue::Kind kind)
 } // namespace
 
 CaseService::CaseService(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit)
-    : m_db(db), m_clock(clock), m_catalog(catalog), m_audit(audit)
+    : m_db(db), m_clock(clock), m_catalog(catalog), m_audit(audit), m_transitions(clock, audit)
 {
 }
 
@@ -373,30 +374,7 @@ const char *provisionCode(Provision p)
 Response CaseService::create(const Principal &user, const std::string &idempotencyKey, const std::string &body)
 {
     AuthorizationPolicy::require(user, Cap::CreateCase);
-    if (idempotencyKey.empty())
-        throw ApiError::preconditionRequired("Idempotency-Key");
-    if (idempotencyKey.size() > 200) {
-        FieldErrors errors;
-        errors.add("Idempotency-Key", "At most 200 characters.", "invalid");
-        errors.throwIfAny();
-    }
-    const std::string requestHash = sha256Hex(body);
-    const auto replay = [&](const DbRow &stored) {
-        if (stored.text("request_hash") != requestHash)
-            throw ApiError(422, "idempotency_key_reused", "Idempotency key reused",
-                           "This Idempotency-Key was used for a different request.");
-        Response r;
-        r.status = static_cast<int>(stored.integer("status_code"));
-        r.body = stored.text("body");
-        if (auto location = stored.optText("location"))
-            r.headers["Location"] = *location;
-        if (auto etag = stored.optText("etag"))
-            r.headers["ETag"] = *etag;
-        r.headers["Idempotent-Replayed"] = "true";
-        return r;
-    };
-    const std::string lookup = "SELECT request_hash, status_code, body, location, etag FROM idempotency_keys "
-                               "WHERE username = ? AND idem_key = ?";
+    const IdempotencyStore idempotency(user.username, idempotencyKey, body);
 
     const Poco::JSON::Object::Ptr json = parseObject(body);
     const Date today = m_clock.today();
@@ -404,11 +382,6 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     // A request already answered is found by its idempotency record: when its validation fails
     // now (the catalog may have changed since), on PostgreSQL when numbering it, and when writing
     // its record (the key is unique). A first request, the common case, reads nothing for it.
-    const auto replayIfAnswered = [&](Transaction &tx) -> std::optional<Response> {
-        if (auto stored = tx.queryOne(lookup, {user.username, idempotencyKey}))
-            return replay(*stored);
-        return std::nullopt;
-    };
 
     // 1. Read and decide, without holding any write lock. The catalog as this instance knew it
     // a moment ago will do: the case records the versions it was accepted under.
@@ -560,7 +533,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
             plan.departments += d + ",";
     } catch (const ApiError &) {
         Transaction tx(m_db, Transaction::Mode::Lookups);
-        if (auto answered = replayIfAnswered(tx))
+        if (auto answered = idempotency.replay(tx))
             return *answered;
         throw;
     }
@@ -581,7 +554,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     std::string number;
     if (m_db.dialect() == Database::Dialect::PostgreSQL) {
         Transaction tx(m_db, Transaction::Mode::Write);
-        if (auto answered = replayIfAnswered(tx))
+        if (auto answered = idempotency.replay(tx))
             return *answered;
         number = allocate(tx);
         tx.commit();
@@ -711,9 +684,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
 
         // The idempotency record first: if a twin request committed it meanwhile, this fails at
         // once (UniqueViolation, answered below as the twin was) and nothing else is written.
-        tx.execute("INSERT INTO idempotency_keys (username, idem_key, request_hash, status_code, body, location, etag, "
-                   "created_at) VALUES (?, ?, ?, 201, ?, ?, ?, ?)",
-                   {user.username, idempotencyKey, requestHash, response.body, location, etag, now});
+        idempotency.record(tx, response, now);
 
         // A new case's audit chain starts at the genesis: nothing to read; its head goes into the
         // case row's INSERT.
@@ -735,6 +706,11 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
                        {d.id, id, d.code, d.name, d.due, now, d.terminatesAfter});
         }
         AuditTrail::write(tx, accepted);
+        CaseTransitions::writeHistory(tx, id, now, user.username, plan.action, CaseState::Draft, plan.state);
+        // Each matter is a part its department decides (联审联办).
+        for (const auto &m : plan.matters)
+            tx.execute("INSERT INTO case_parts (case_id, matter, department, status) VALUES (?, ?, ?, 'pending')",
+                       {id, m.code, m.department});
         if (plan.clockPaused) {
             tx.execute("INSERT INTO case_clock_pauses (case_id, started_at, reason) VALUES (?, ?, ?)",
                        {id, toIsoString(today), pauseReason});
@@ -745,7 +721,7 @@ Response CaseService::create(const Principal &user, const std::string &idempoten
     } catch (const UniqueViolation &) {
         // The key was answered before, or a twin request won the race: answer as it was.
         Transaction tx(m_db, Transaction::Mode::Lookups);
-        if (auto answered = replayIfAnswered(tx))
+        if (auto answered = idempotency.replay(tx))
             return *answered;
         throw;
     }
@@ -871,6 +847,16 @@ Response CaseService::get(const Principal &user, const std::string &id)
     if (!AuthorizationPolicy::inScope(user, scope, Cap::ReadCases))
         throw ApiError::notFound();
     Response r = Response::jsonText(200, caseJson(tx, *row));
+    r.headers["ETag"] = etagOf(row->integer("version"));
+    return r;
+}
+
+Response CaseService::current(Transaction &tx, const std::string &id, int status)
+{
+    const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
+    if (!row)
+        throw ApiError::notFound();
+    Response r = Response::jsonText(status, caseJson(tx, *row));
     r.headers["ETag"] = etagOf(row->integer("version"));
     return r;
 }
@@ -1088,35 +1074,38 @@ CaseService::Resolving CaseService::beginResolve(Transaction &tx, const Principa
 Response CaseService::finishResolve(Transaction &tx, const Principal &user, const std::string &caseId,
                                     const Resolving &r, const std::string &materialsJson)
 {
-    std::string status = r.status;
     const std::int64_t outstanding =
         tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
                     {caseId})
             ->integer("n");
-    if (outstanding == 0) {
+    if (outstanding == 0)
         resumeClock(tx, caseId, user.username, true);
-        if (status == "accepted_with_deficiency") {
-            CaseFacts facts;
-            facts.outstandingDeficiencies = 0;
-            const auto decision = CaseLifecycle::decide(CaseState::AcceptedWithDeficiency,
-                                                        CaseAction::CompleteMaterials, *roleFromCode(user.role), facts);
-            if (decision.allowed()) {
-                status = std::string(CaseLifecycle::stateCode(decision.to));
-                m_audit.append(tx, caseId, user.username, "complete_materials", "no deficient material outstanding");
-            }
-        }
+    std::int64_t version = 0;
+    if (outstanding == 0 && r.status == "accepted_with_deficiency") {
+        // The last deficient material is in: the case is fully accepted, through the one door.
+        CaseTransitions::Change change;
+        change.caseId = caseId;
+        change.action = CaseAction::CompleteMaterials;
+        change.actor = user.username;
+        change.role = *roleFromCode(user.role);
+        change.expectedVersion = r.version;
+        change.detail = "no deficient material outstanding";
+        change.columns = {{"materials", materialsJson}};
+        version = m_transitions.apply(tx, change).version;
+    } else {
+        // Guarded by the version read at the start: a case changed meanwhile (by another request
+        // or the termination job) is refused, and nothing of this request is kept.
+        const DbRows updated = tx.query("UPDATE cases SET materials = ?, version = version + 1, updated_at = ? "
+                                        "WHERE id = ? AND version = ? RETURNING version",
+                                        {materialsJson, m_clock.now(), caseId, r.version});
+        if (updated.empty())
+            throw ApiError::preconditionFailed();
+        version = updated.front().integer("version");
     }
-    // Guarded by the version read at the start: a case changed meanwhile (by another request or
-    // the termination job) is refused, and nothing of this request is kept.
-    if (tx.query("UPDATE cases SET status = ?, materials = ?, version = version + 1, updated_at = ? WHERE id = ? "
-                 "AND version = ? RETURNING version",
-                 {status, materialsJson, m_clock.now(), caseId, r.version})
-            .empty())
-        throw ApiError::preconditionFailed();
     std::string json = caseJson(tx, caseId);
     tx.commit();
     Response response = Response::jsonText(200, std::move(json));
-    response.headers["ETag"] = etagOf(r.version + 1);
+    response.headers["ETag"] = etagOf(version);
     return response;
 }
 

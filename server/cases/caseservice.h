@@ -2,6 +2,7 @@
 
 #include "http/message.h"
 
+#include "cases/casetransitions.h"
 #include "db/database.h"
 #include "domain/date.h"
 
@@ -30,6 +31,8 @@ public:
     Response create(const Principal &user, const std::string &idempotencyKey, const std::string &body);
 
     Response get(const Principal &user, const std::string &id);
+    /// The case as it stands in `tx` (after a change there), with its ETag: what a change answers.
+    Response current(Transaction &tx, const std::string &id, int status = 200);
     Poco::JSON::Object::Ptr list(const Principal &user, const std::string &status, const std::string &center,
                                  int limit, const std::string &cursor, const std::string &number = {});
     Poco::JSON::Object::Ptr deficiencies(const Principal &user, const std::string &status,
@@ -93,6 +96,7 @@ private:
     const Clock &m_clock;
     Catalog &m_catalog;
     AuditTrail &m_audit;
+    CaseTransitions m_transitions;
 };
 
 /// Throws 404 unless the case exists and is in scope for `capability` (an

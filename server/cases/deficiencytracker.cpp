@@ -48,6 +48,7 @@ DeficiencyTracker::DeficiencyTracker(Database &db, const Clock &clock, Catalog &
     , m_catalog(catalog)
     , m_audit(audit)
     , m_cases(cases)
+    , m_transitions(clock, audit)
     , m_notifier(notifier)
     , m_settings(settings)
 {
@@ -144,28 +145,26 @@ int DeficiencyTracker::terminateLapsed()
     const std::string now = m_clock.now();
     for (const auto &[caseId, lapsed] : byCase) {
         const DbRow &first = *lapsed.front();
-        const auto state = CaseLifecycle::stateFromCode(first.text("status"));
-        CaseFacts facts;
-        facts.deficiencyOverdueBeyondGrace = true;
-        const auto decision =
-            state ? CaseLifecycle::decide(*state, CaseAction::Terminate, Role::System, facts) : CaseDecision{};
-        if (!state || !decision.allowed()) {
-            spdlog::warn("case {} is past a deficiency's grace period but cannot be terminated in state {}",
-                         first.text("number"), first.text("status"));
-            continue;
-        }
-        // Guarded by the version: a supply that got in first wins, and the case is left alone.
-        if (tx.query("UPDATE cases SET status = ?, terminated_at = ?, version = version + 1, updated_at = ? WHERE id "
-                     "= ? AND version = ? RETURNING id",
-                     {std::string(CaseLifecycle::stateCode(decision.to)), now, now, caseId, first.integer("version")})
-                .empty())
-            continue;
         std::string detail;
         for (const DbRow *row : lapsed)
             detail += (detail.empty() ? "" : "; ") + row->text("material_name") + " (" + row->text("material")
                       + ") due " + row->text("due_date") + ", grace period ended " + row->text("terminates_after");
-        m_audit.append(tx, caseId, "system", std::string(CaseLifecycle::actionCode(CaseAction::Terminate)),
-                       "not supplied: " + detail);
+        // Through the one door, at the version read above: a supply that got in first wins, and
+        // the case is left alone.
+        CaseTransitions::Change change;
+        change.caseId = caseId;
+        change.action = CaseAction::Terminate;
+        change.actor = "system";
+        change.role = Role::System;
+        change.facts.deficiencyOverdueBeyondGrace = true;
+        change.expectedVersion = first.integer("version");
+        change.detail = "not supplied: " + detail;
+        change.columns = {{"terminated_at", now}};
+        if (!m_transitions.tryApply(tx, change)) {
+            spdlog::warn("case {} is past a deficiency's grace period but was not terminated: it is {} or changed "
+                         "meanwhile", first.text("number"), first.text("status"));
+            continue;
+        }
         m_cases.resumeClock(tx, caseId, "system", false);
         const std::string applicant = first.text("applicant_id");
         tx.execute("INSERT INTO applicant_records (applicant, broke_commitment, note, updated_at, case_id) VALUES (?, 1, "

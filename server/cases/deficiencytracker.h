@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cases/casetransitions.h"
 #include "http/message.h"
 
 #include <Poco/JSON/Object.h>
@@ -67,6 +68,7 @@ private:
     Catalog &m_catalog;
     AuditTrail &m_audit;
     CaseService &m_cases;
+    CaseTransitions m_transitions;
     Notifier &m_notifier;
     Settings m_settings;
     std::mutex m_run;

@@ -97,6 +97,17 @@ const std::vector<Migration> &migrations()
              "started_at TEXT NOT NULL, ended_at TEXT, working_days INTEGER, reason TEXT NOT NULL)",
              "CREATE INDEX case_clock_pauses_case ON case_clock_pauses (case_id, id)",
          }},
+        {3,
+         "back office: every state change in the history, each matter of a case a part decided by its department",
+         {
+             "CREATE TABLE case_history (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), at TEXT NOT NULL, "
+             "actor TEXT NOT NULL, action TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
+             "CREATE INDEX case_history_case ON case_history (case_id, id)",
+             "CREATE TABLE case_parts (case_id TEXT NOT NULL REFERENCES cases(id), matter TEXT NOT NULL, "
+             "department TEXT NOT NULL, status TEXT NOT NULL, decided_by TEXT, decided_at TEXT, reasons TEXT, "
+             "conditions TEXT, PRIMARY KEY (case_id, matter))",
+             "CREATE INDEX case_parts_department ON case_parts (department, status, case_id)",
+         }},
     };
     return all;
 }

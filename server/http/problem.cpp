@@ -2,6 +2,8 @@
 
 #include "json.h"
 
+#include <algorithm>
+
 namespace onewindow::server {
 
 ApiError::ApiError(int status, std::string code, std::string title, std::string detail)
@@ -121,6 +123,12 @@ Poco::JSON::Object::Ptr ApiError::toJson(const std::string &requestId) const
         o->set("missing", missing);
     }
     return o;
+}
+
+bool FieldErrors::has(const std::string &field) const
+{
+    return std::any_of(m_errors.begin(), m_errors.end(),
+                       [&field](const ApiError::FieldError &e) { return e.field.rfind(field, 0) == 0; });
 }
 
 void FieldErrors::add(std::string field, std::string message, std::string code)

@@ -61,17 +61,9 @@ class tst_DeficiencyTracker : public QObject
         return QTest::qWaitFor([&] { return done; }, 30000) && ok;
     }
 
-    std::map<QString, std::unique_ptr<HttpClient>> m_clients; ///< signed in, by user
+    SignedInUsers m_clients{m_server};
 
-    HttpClient &as(const QString &user)
-    {
-        auto &client = m_clients[user];
-        if (!client) {
-            client = std::make_unique<HttpClient>(m_server.baseUrl());
-            client->signIn(user);
-        }
-        return *client;
-    }
+    HttpClient &as(const QString &user) { return m_clients.as(user); }
 
     /// Runs `check` on the modal dialog the next action opens, then lets the action go on.
     template<typename F>

@@ -6,6 +6,7 @@
 
 #include "models/catalogsync.h"
 #include "models/localstore.h"
+#include "models/serverclock.h"
 #include "models/session.h"
 
 #include <QApplication>
@@ -117,6 +118,37 @@ private slots:
             QVERIFY(matters->model()->index(row, 1).data().toString().contains(QStringLiteral("公积金")));
         // The connection is stated in words.
         QVERIFY(window.findChild<QLabel *>("connectionStatus")->text().startsWith(QStringLiteral("● Connected")));
+    }
+
+    // Dates follow the server: the status bar says when this PC's clock is far from the server's.
+    void statusBarSaysWhenThePcClockIsOff()
+    {
+        Fixture f;
+        prepare(f, "clerk1");
+        client::MainWindow window(services(f));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *clock = window.findChild<QLabel *>("clockStatus");
+        QVERIFY(clock);
+        const QDateTime pc = models::ServerClock::pcNow();
+        const auto serverSays = [&](const QDateTime &serverNow) {
+            QVERIFY(f.api.clock()->learn({{"today", "2026-11-27"}, {"now", serverNow.toString(Qt::ISODateWithMs)}}));
+        };
+        serverSays(pc.addSecs(-3 * 3600));
+        QVERIFY(clock->isVisibleTo(&window));
+        QVERIFY2(clock->text().startsWith(QStringLiteral("⚠ This PC's clock is 3 hours ahead of the server's")),
+                 qPrintable(clock->text()));
+        QVERIFY(clock->text().endsWith(QLocale().toString(QDate(2026, 11, 27), QLocale::ShortFormat)));
+        QCOMPARE(clock->accessibleName(), clock->text());
+        serverSays(pc.addSecs(10 * 60 + 30));
+        QVERIFY2(clock->text().startsWith(QStringLiteral("⚠ This PC's clock is 10 minutes behind the server's")),
+                 qPrintable(clock->text()));
+        // Within a minute of each other: nothing to say, unless the server keeps another date.
+        QVERIFY(f.api.clock()->learn({{"today", pc.date().toString(Qt::ISODate)}, {"now", pc.toString(Qt::ISODateWithMs)}}));
+        QVERIFY(!clock->isVisibleTo(&window));
+        QVERIFY(f.api.clock()->learn({{"today", pc.date().addDays(-400).toString(Qt::ISODate)},
+                                      {"now", pc.toString(Qt::ISODateWithMs)}}));
+        QCOMPARE(clock->text(), "Server's date: " + QLocale().toString(pc.date().addDays(-400), QLocale::ShortFormat));
     }
 
     void chineseWorkbench()

@@ -25,7 +25,7 @@ const std::vector<Cap> kCapabilities{Cap::ReadCatalog,      Cap::EditCatalog,   
                                      Cap::SupplyDeficiency, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
                                      Cap::VerifyAudit,      Cap::UploadAttachment, Cap::ReadAttachments,
                                      Cap::WaiveDeficiency,  Cap::ReadNotifications, Cap::ClearBrokenCommitment,
-                                     Cap::RunJobs};
+                                     Cap::RunJobs,          Cap::DecideCase,       Cap::ResubmitCase};
 
 } // namespace
 
@@ -39,11 +39,13 @@ private slots:
     {
         const std::map<std::string, std::set<Cap>> allowed{
             {"clerk", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
-                       Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments}},
+                       Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments,
+                       Cap::ResubmitCase}},
             {"agent", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
-                       Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments}},
+                       Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments,
+                       Cap::ResubmitCase}},
             {"approver", {Cap::ReadCatalog, Cap::ReadCases, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
-                          Cap::ReadAttachments}},
+                          Cap::ReadAttachments, Cap::DecideCase}},
             {"supervisor", {Cap::ReadCatalog, Cap::ReadCases, Cap::SupplyDeficiency, Cap::ReadDeficiencies,
                             Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments, Cap::WaiveDeficiency,
                             Cap::ReadNotifications, Cap::ClearBrokenCommitment}},

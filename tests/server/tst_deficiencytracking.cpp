@@ -65,20 +65,10 @@ class tst_DeficiencyTracking : public QObject
     ServerProcess m_server;
     QString m_config;
     QString m_smsLog;
-    QMap<QString, std::shared_ptr<HttpClient>> m_users;
+    SignedInUsers m_users{m_server};
     QString m_walkCase, m_walkNumber, m_pausedCase;
 
-    HttpClient &as(const QString &username)
-    {
-        if (!m_users.contains(username)) {
-            auto client = std::make_shared<HttpClient>(m_server.baseUrl());
-            const ApiReply reply = client->signIn(username);
-            if (reply.status != 201)
-                qFatal("cannot sign in as %s: %d %s", qPrintable(username), reply.status, reply.body.constData());
-            m_users.insert(username, client);
-        }
-        return *m_users.value(username);
-    }
+    HttpClient &as(const QString &username) { return m_users.as(username); }
 
     QByteArray newKey() { return QByteArray("key-") + QByteArray::number(QRandomGenerator::global()->generate64()); }
 

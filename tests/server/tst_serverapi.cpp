@@ -45,20 +45,10 @@ class tst_ServerApi : public QObject
     TestDatabase m_db;
     ServerProcess m_server;
     std::unique_ptr<HttpClient> m_anon;
-    QMap<QString, std::shared_ptr<HttpClient>> m_users;
+    SignedInUsers m_users{m_server};
     QString m_caseSZ, m_caseV01, m_caseV02, m_deficientCase;
 
-    HttpClient &as(const QString &username)
-    {
-        if (!m_users.contains(username)) {
-            auto client = std::make_shared<HttpClient>(m_server.baseUrl());
-            const ApiReply reply = client->signIn(username);
-            if (reply.status != 201)
-                qFatal("cannot sign in as %s: %d %s", qPrintable(username), reply.status, reply.body.constData());
-            m_users.insert(username, client);
-        }
-        return *m_users.value(username);
-    }
+    HttpClient &as(const QString &username) { return m_users.as(username); }
 
     QString newKey() { return QStringLiteral("key-%1").arg(QRandomGenerator::global()->generate64()); }
 

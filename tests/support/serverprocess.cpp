@@ -172,6 +172,18 @@ ApiReply HttpClient::signIn(const QString &username, const QString &password)
     return reply;
 }
 
+HttpClient &SignedInUsers::as(const QString &username)
+{
+    auto &client = m_clients[username];
+    if (!client) {
+        client = std::make_unique<HttpClient>(m_server.baseUrl());
+        const ApiReply reply = client->signIn(username);
+        if (reply.status != 201)
+            qFatal("cannot sign in as %s: %d %s", qPrintable(username), reply.status, reply.body.constData());
+    }
+    return *client;
+}
+
 void HttpClient::record(const QByteArray &method, const QString &path, const ApiReply &reply)
 {
     const QString file = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC");

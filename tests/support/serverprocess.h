@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 /// A real onewindow-server started for a test, on a free loopback port, with its own database.
@@ -90,6 +91,21 @@ private:
     QString m_baseUrl;
     QString m_token;
     QNetworkAccessManager m_network;
+};
+
+/// The demo users of one server, each with an HttpClient of their own, signed in on first use
+/// (a failed sign-in ends the test run: nothing after it could mean anything).
+class SignedInUsers
+{
+public:
+    explicit SignedInUsers(const ServerProcess &server) : m_server(server) {}
+    HttpClient &as(const QString &username);
+    /// Forgets every session, e.g. after the server was started again on another port.
+    void clear() { m_clients.clear(); }
+
+private:
+    const ServerProcess &m_server;
+    std::map<QString, std::unique_ptr<HttpClient>> m_clients;
 };
 
 QByteArray toJson(const QJsonObject &object);
