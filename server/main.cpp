@@ -2,16 +2,20 @@
 #include "api/services.h"
 #include "audit/audittrail.h"
 #include "auth/sessions.h"
+#include "applicants/applicantrecords.h"
 #include "cases/attachments.h"
-#include "cases/caseservice.h"
-#include "cases/deficiencytracker.h"
+#include "cases/casereader.h"
 #include "catalog/catalog.h"
 #include "catalog/demodata.h"
 #include "clock.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "deficiencies/deficiencyqueries.h"
+#include "deficiencies/deficiencyresolution.h"
+#include "deficiencies/deficiencytracker.h"
 #include "http/pipeline.h"
 #include "http/router.h"
+#include "intake/intakeservice.h"
 #include "logging/logging.h"
 #include "notify/notifier.h"
 #include "review/reviewservice.h"
@@ -170,13 +174,7 @@ protected:
             std::cerr << "unexpected argument: " << arguments.front() << " (see --help)\n";
             return EXIT_USAGE;
         }
-        logging::Options logOptions;
-        logOptions.name = "server";
-        logOptions.level = config().getString("option.log-level", config().getString("log.level", "info"));
-        logOptions.file = config().getString("option.log-file", config().getString("log.file", ""));
-        // A line per request: written by a thread of its own, not by the request threads.
-        logOptions.background = true;
-        logging::setup(logOptions);
+        setUpLogging();
         struct WriteQueuedLines
         {
             ~WriteQueuedLines() { logging::drain(); }
@@ -194,93 +192,7 @@ protected:
         const Clock clock(today);
 
         try {
-            const std::string url = config().getString("option.database", config().getString("database.url", ""));
-            // A connection for every request thread, and a few for background jobs.
-            const int threads = config().getInt("http.threads", 64);
-            Database db(url.empty() ? defaultDatabaseUrl() : url,
-                        static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
-            migrate(db);
-            loadHolidaySchedules(db);
-
-            AuditTrail audit(clock);
-            Catalog catalog(audit);
-            if (config().getBool("option.demo", false)) {
-                if (loadDemoData(db, catalog))
-                    spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr supervisor1 admin "
-                                 "auditor");
-            }
-            SessionSettings sessionSettings;
-            sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
-            sessionSettings.lockoutFailures = config().getInt("lockout.failures", 5);
-            sessionSettings.lockoutWindowSeconds = config().getInt("lockout.windowSeconds", 15 * 60);
-            SessionService sessions(db, clock, audit, sessionSettings);
-            CaseService cases(db, clock, catalog, audit);
-            const auto maxAttachmentBytes =
-                static_cast<std::size_t>(config().getInt64("attachments.maxBytes", 20 * 1024 * 1024));
-            AttachmentService attachments(db, clock, audit, maxAttachmentBytes);
-            std::unique_ptr<Notifier> notifier;
-            if (const std::string command = config().getString("notifier.command", ""); !command.empty())
-                notifier = std::make_unique<CommandNotifier>(command);
-            else
-                notifier = std::make_unique<LoggingNotifier>();
-            DeficiencyTracker::Settings trackerSettings;
-            trackerSettings.daysBefore = config().getInt("reminders.daysBefore", 2);
-            trackerSettings.maxAttempts = config().getInt("notifier.maxAttempts", 3);
-            DeficiencyTracker tracker(db, clock, catalog, audit, cases, *notifier, trackerSettings);
-            spdlog::info("reminders {} working day(s) before the due date and on it, sent by {}",
-                         trackerSettings.daysBefore, notifier->name());
-            ReviewService review(db, clock, audit, cases);
-            Services services{db, clock, audit, catalog, sessions, cases, attachments, tracker, review,
-                              ONEWINDOW_VERSION};
-            Router router;
-            registerRoutes(router, services);
-            const Pipeline pipeline(router, sessions);
-
-            const Poco::Net::SocketAddress address(config().getString("option.listen", "127.0.0.1:8080"));
-            const bool tls = config().has("option.tls-cert");
-            std::unique_ptr<Poco::Net::ServerSocket> socket;
-            if (tls) {
-                Poco::Net::initializeSSL();
-                Poco::Net::Context::Ptr context = new Poco::Net::Context(
-                    Poco::Net::Context::TLS_SERVER_USE, config().getString("option.tls-key", ""),
-                    config().getString("option.tls-cert"), "", Poco::Net::Context::VERIFY_NONE);
-                context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
-                                          | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
-                socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 256, context);
-            } else {
-                socket = std::make_unique<Poco::Net::ServerSocket>(address, 256);
-            }
-            const auto bound = socket->address();
-
-            auto params = new Poco::Net::HTTPServerParams;
-            params->setMaxThreads(threads);
-            params->setMaxQueued(config().getInt("http.maxQueued", 512));
-            params->setKeepAlive(true);
-            // An idle kept-alive connection is closed after a few seconds, so that a stop
-            // (which lets requests in flight finish) never waits long for idle clients.
-            params->setKeepAliveTimeout(Poco::Timespan(config().getInt("http.keepAliveSeconds", 5), 0));
-            params->setTimeout(Poco::Timespan(30, 0));
-            Poco::Net::HTTPServer server(
-                new PipelineHandlerFactory(pipeline,
-                                           static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20)),
-                                           maxAttachmentBytes),
-                *socket, params);
-            server.start();
-            std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString()
-                      << " (" << db.dialectName() << ")" << std::endl;
-            spdlog::info("listening on {} ({}, version {})", bound.toString(), db.dialectName(), ONEWINDOW_VERSION);
-
-            {
-                JobRunner jobs(tracker, config().getInt("jobs.intervalSeconds", 60));
-                waitForTerminationRequest();
-                spdlog::info("stopping: finishing requests in flight");
-                server.stopAll(false);
-                for (int i = 0; i < 100 && server.currentConnections() > 0; ++i)
-                    Poco::Thread::sleep(100);
-            }
-            if (tls)
-                Poco::Net::uninitializeSSL();
-            spdlog::info("stopped");
+            runServer(clock);
         } catch (const Poco::Exception &e) {
             spdlog::critical("cannot run: {}", e.displayText());
             std::cerr << "onewindow-server: " << e.displayText() << '\n';
@@ -294,6 +206,125 @@ protected:
     }
 
 private:
+    void setUpLogging()
+    {
+        logging::Options logOptions;
+        logOptions.name = "server";
+        logOptions.level = config().getString("option.log-level", config().getString("log.level", "info"));
+        logOptions.file = config().getString("option.log-file", config().getString("log.file", ""));
+        // A line per request: written by a thread of its own, not by the request threads.
+        logOptions.background = true;
+        logging::setup(logOptions);
+    }
+
+    // The database and the services, then the HTTP server until a termination request.
+    void runServer(const Clock &clock)
+    {
+        const std::string url = config().getString("option.database", config().getString("database.url", ""));
+        // A connection for every request thread, and a few for background jobs.
+        const int threads = config().getInt("http.threads", 64);
+        Database db(url.empty() ? defaultDatabaseUrl() : url,
+                    static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
+        migrate(db);
+        loadHolidaySchedules(db);
+
+        AuditTrail audit(clock);
+        Catalog catalog(audit);
+        if (config().getBool("option.demo", false)) {
+            if (loadDemoData(db, catalog))
+                spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr supervisor1 admin "
+                             "auditor");
+        }
+        SessionSettings sessionSettings;
+        sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
+        sessionSettings.lockoutFailures = config().getInt("lockout.failures", 5);
+        sessionSettings.lockoutWindowSeconds = config().getInt("lockout.windowSeconds", 15 * 60);
+        SessionService sessions(db, clock, audit, sessionSettings);
+        IntakeService intake(db, clock, catalog, audit);
+        CaseReader cases(db, catalog, audit);
+        DeficiencyQueries deficiencies(db, clock);
+        DeficiencyResolution resolution(db, clock, catalog, audit, cases);
+        ApplicantRecords applicants(db, clock, audit);
+        const auto maxAttachmentBytes =
+            static_cast<std::size_t>(config().getInt64("attachments.maxBytes", 20 * 1024 * 1024));
+        AttachmentService attachments(db, clock, audit, maxAttachmentBytes);
+        const std::unique_ptr<Notifier> notifier = makeNotifier();
+        DeficiencyTracker::Settings trackerSettings;
+        trackerSettings.daysBefore = config().getInt("reminders.daysBefore", 2);
+        trackerSettings.maxAttempts = config().getInt("notifier.maxAttempts", 3);
+        DeficiencyTracker tracker(db, clock, catalog, audit, *notifier, trackerSettings);
+        spdlog::info("reminders {} working day(s) before the due date and on it, sent by {}",
+                     trackerSettings.daysBefore, notifier->name());
+        ReviewService review(db, clock, audit, cases);
+        Services services{db,           clock,       audit,   catalog, sessions, intake, cases,
+                          deficiencies, resolution, applicants, attachments, tracker, review, ONEWINDOW_VERSION};
+        Router router;
+        registerRoutes(router, services);
+        const Pipeline pipeline(router, sessions);
+        serve(pipeline, tracker, threads, maxAttachmentBytes, db.dialectName());
+    }
+
+    std::unique_ptr<Notifier> makeNotifier()
+    {
+        if (const std::string command = config().getString("notifier.command", ""); !command.empty())
+            return std::make_unique<CommandNotifier>(command);
+        return std::make_unique<LoggingNotifier>();
+    }
+
+    // Serves until a termination request, then lets the requests in flight finish.
+    void serve(const Pipeline &pipeline, DeficiencyTracker &tracker, int threads, std::size_t maxAttachmentBytes,
+               const char *dialect)
+    {
+        const Poco::Net::SocketAddress address(config().getString("option.listen", "127.0.0.1:8080"));
+        const bool tls = config().has("option.tls-cert");
+        const std::unique_ptr<Poco::Net::ServerSocket> socket = listen(address, tls);
+        const auto bound = socket->address();
+
+        auto params = new Poco::Net::HTTPServerParams;
+        params->setMaxThreads(threads);
+        params->setMaxQueued(config().getInt("http.maxQueued", 512));
+        params->setKeepAlive(true);
+        // An idle kept-alive connection is closed after a few seconds, so that a stop
+        // (which lets requests in flight finish) never waits long for idle clients.
+        params->setKeepAliveTimeout(Poco::Timespan(config().getInt("http.keepAliveSeconds", 5), 0));
+        params->setTimeout(Poco::Timespan(30, 0));
+        Poco::Net::HTTPServer server(
+            new PipelineHandlerFactory(pipeline,
+                                       static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20)),
+                                       maxAttachmentBytes),
+            *socket, params);
+        server.start();
+        std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString() << " ("
+                  << dialect << ")" << std::endl;
+        spdlog::info("listening on {} ({}, version {})", bound.toString(), dialect, ONEWINDOW_VERSION);
+
+        {
+            JobRunner jobs(tracker, config().getInt("jobs.intervalSeconds", 60));
+            waitForTerminationRequest();
+            spdlog::info("stopping: finishing requests in flight");
+            server.stopAll(false);
+            for (int i = 0; i < 100 && server.currentConnections() > 0; ++i)
+                Poco::Thread::sleep(100);
+        }
+        if (tls)
+            Poco::Net::uninitializeSSL();
+        spdlog::info("stopped");
+    }
+
+    // HTTPS when a certificate is configured (TLS 1.2 and later only), else HTTP.
+    std::unique_ptr<Poco::Net::ServerSocket> listen(const Poco::Net::SocketAddress &address, bool tls)
+    {
+        if (!tls)
+            return std::make_unique<Poco::Net::ServerSocket>(address, 256);
+        Poco::Net::initializeSSL();
+        Poco::Net::Context::Ptr context = new Poco::Net::Context(
+            Poco::Net::Context::TLS_SERVER_USE, config().getString("option.tls-key", ""),
+            config().getString("option.tls-cert"), "", Poco::Net::Context::VERIFY_NONE);
+        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
+                                  | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+        return std::make_unique<Poco::Net::SecureServerSocket>(address, 256, context);
+    }
+
     bool m_exitEarly = false;
 };
 

@@ -1,4 +1,5 @@
 #include "api/services.h"
+
 #include "http/router.h"
 #include "review/reviewservice.h"
 

@@ -4,14 +4,18 @@
 
 namespace onewindow::server {
 
+class ApplicantRecords;
 class AttachmentService;
 class AuditTrail;
-class CaseService;
-class DeficiencyTracker;
-class ReviewService;
+class CaseReader;
 class Catalog;
 class Clock;
 class Database;
+class DeficiencyQueries;
+class DeficiencyResolution;
+class DeficiencyTracker;
+class IntakeService;
+class ReviewService;
 class SessionService;
 
 /// What the routes work with; owned by the application, handed to the routes by reference.
@@ -22,7 +26,11 @@ struct Services
     AuditTrail &audit;
     Catalog &catalog;
     SessionService &sessions;
-    CaseService &cases;
+    IntakeService &intake;
+    CaseReader &cases;
+    DeficiencyQueries &deficiencies;
+    DeficiencyResolution &resolution;
+    ApplicantRecords &applicants;
     AttachmentService &attachments;
     DeficiencyTracker &tracker;
     ReviewService &review;
@@ -31,9 +39,26 @@ struct Services
 
 class Router;
 
-/// Registers every route of /api/v1 (see api/openapi.yaml).
+/// Registers every route of /api/v1 (see api/openapi.yaml), through the functions below: one
+/// per resource, each in its own file.
 void registerRoutes(Router &router, Services &services);
-/// The back office's routes (decisions, resubmission, parts); called by registerRoutes.
+
+/// POST /sessions, DELETE /sessions/current, GET /me.
+void registerSessionRoutes(Router &router, Services &services);
+/// Departments, centres, matters, bundles and the working-day calendar.
+void registerCatalogRoutes(Router &router, Services &services);
+/// An applicant's electronic licences and broken-commitment record.
+void registerApplicantRoutes(Router &router, Services &services);
+/// POST /cases.
+void registerIntakeRoutes(Router &router, Services &services);
+/// Reading cases: the list, one case, its audit trail; and verifying the whole trail.
+void registerCaseRoutes(Router &router, Services &services);
+/// Deficient materials: the list and counts, supply and waive; the reminders' outbox and the
+/// background jobs that follow deficiencies to their end.
+void registerDeficiencyRoutes(Router &router, Services &services);
+/// The back office's routes (decisions, resubmission, parts).
 void registerReviewRoutes(Router &router, Services &services);
+/// A case's attachments.
+void registerAttachmentRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

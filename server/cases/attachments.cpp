@@ -3,7 +3,7 @@
 #include "audit/audittrail.h"
 #include "auth/passwords.h"
 #include "auth/policy.h"
-#include "cases/caseservice.h"
+#include "cases/casescope.h"
 #include "clock.h"
 #include "db/database.h"
 #include "http/idempotency.h"

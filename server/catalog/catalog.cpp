@@ -80,6 +80,58 @@ Poco::JSON::Object::Ptr dayJson(const WorkCalendar &calendar, const Date &day)
     return o;
 }
 
+std::vector<FormField> fieldsFromJson(const Poco::JSON::Array::Ptr &fields, FieldErrors &errors)
+{
+    std::vector<FormField> out;
+    std::set<std::string> keys;
+    for (std::size_t i = 0; i < fields->size(); ++i) {
+        const auto f = fields->getObject(static_cast<unsigned>(i));
+        const std::string at = "fields[" + std::to_string(i) + "]";
+        FormField field;
+        field.key = optString(f, "key").value_or("");
+        field.label = optString(f, "label").value_or("");
+        field.type = optString(f, "type").value_or("text");
+        field.required = optBool(f, "required").value_or(false);
+        if (field.key.empty() || !keys.insert(field.key).second)
+            errors.add(at + ".key", "Each field needs a key of its own.", "invalid");
+        if (field.label.empty())
+            errors.add(at + ".label", "Required.", "required");
+        if (!kFieldTypes.contains(field.type))
+            errors.add(at + ".type", "Unknown field type.", "invalid");
+        out.push_back(field);
+    }
+    return out;
+}
+
+std::vector<MaterialRule> materialsFromJson(const Poco::JSON::Array::Ptr &materials, double legalDays,
+                                            FieldErrors &errors)
+{
+    std::vector<MaterialRule> out;
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < materials->size(); ++i) {
+        const auto m = materials->getObject(static_cast<unsigned>(i));
+        const std::string at = "materials[" + std::to_string(i) + "]";
+        MaterialRule rule;
+        rule.code = optString(m, "code").value_or("");
+        rule.name = optString(m, "name").value_or("");
+        rule.core = optBool(m, "core").value_or(false);
+        rule.required = optBool(m, "required").value_or(true) || rule.core;
+        rule.deficiencyAllowed = optBool(m, "deficiencyAllowed").value_or(false);
+        rule.maxDeficiencyDays = static_cast<int>(optNumber(m, "maxDeficiencyDays").value_or(0));
+        rule.eLicenseType = optString(m, "eLicenseType").value_or("");
+        if (rule.code.empty() || !codes.insert(rule.code).second)
+            errors.add(at + ".code", "Each material needs a code of its own.", "invalid");
+        if (rule.name.empty())
+            errors.add(at + ".name", "Required.", "required");
+        if (rule.core && rule.deficiencyAllowed)
+            errors.add(at + ".deficiencyAllowed", "A core material can never be deficient.", "invalid");
+        if (rule.maxDeficiencyDays < 0 || rule.maxDeficiencyDays > legalDays)
+            errors.add(at + ".maxDeficiencyDays", "From 0 to the legal limit.", "invalid");
+        out.push_back(rule);
+    }
+    return out;
+}
+
 } // namespace
 
 double roundToHalf(double days)
@@ -169,53 +221,14 @@ MatterDefinition MatterDefinition::fromJson(const Poco::JSON::Object::Ptr &o, Fi
     else if (o->has("terminationGraceDays"))
         errors.add("terminationGraceDays", "Working days from 0 to 60.", "invalid");
 
-    std::set<std::string> keys;
-    if (auto fields = optArray(o, "fields")) {
-        for (std::size_t i = 0; i < fields->size(); ++i) {
-            const auto f = fields->getObject(static_cast<unsigned>(i));
-            const std::string at = "fields[" + std::to_string(i) + "]";
-            FormField field;
-            field.key = optString(f, "key").value_or("");
-            field.label = optString(f, "label").value_or("");
-            field.type = optString(f, "type").value_or("text");
-            field.required = optBool(f, "required").value_or(false);
-            if (field.key.empty() || !keys.insert(field.key).second)
-                errors.add(at + ".key", "Each field needs a key of its own.", "invalid");
-            if (field.label.empty())
-                errors.add(at + ".label", "Required.", "required");
-            if (!kFieldTypes.contains(field.type))
-                errors.add(at + ".type", "Unknown field type.", "invalid");
-            d.fields.push_back(field);
-        }
-    } else {
+    if (auto fields = optArray(o, "fields"))
+        d.fields = fieldsFromJson(fields, errors);
+    else
         errors.add("fields", "A list of form fields is required.", "required");
-    }
-    std::set<std::string> codes;
-    if (auto materials = optArray(o, "materials")) {
-        for (std::size_t i = 0; i < materials->size(); ++i) {
-            const auto m = materials->getObject(static_cast<unsigned>(i));
-            const std::string at = "materials[" + std::to_string(i) + "]";
-            MaterialRule rule;
-            rule.code = optString(m, "code").value_or("");
-            rule.name = optString(m, "name").value_or("");
-            rule.core = optBool(m, "core").value_or(false);
-            rule.required = optBool(m, "required").value_or(true) || rule.core;
-            rule.deficiencyAllowed = optBool(m, "deficiencyAllowed").value_or(false);
-            rule.maxDeficiencyDays = static_cast<int>(optNumber(m, "maxDeficiencyDays").value_or(0));
-            rule.eLicenseType = optString(m, "eLicenseType").value_or("");
-            if (rule.code.empty() || !codes.insert(rule.code).second)
-                errors.add(at + ".code", "Each material needs a code of its own.", "invalid");
-            if (rule.name.empty())
-                errors.add(at + ".name", "Required.", "required");
-            if (rule.core && rule.deficiencyAllowed)
-                errors.add(at + ".deficiencyAllowed", "A core material can never be deficient.", "invalid");
-            if (rule.maxDeficiencyDays < 0 || rule.maxDeficiencyDays > d.legalDays)
-                errors.add(at + ".maxDeficiencyDays", "From 0 to the legal limit.", "invalid");
-            d.materials.push_back(rule);
-        }
-    } else {
+    if (auto materials = optArray(o, "materials"))
+        d.materials = materialsFromJson(materials, d.legalDays, errors);
+    else
         errors.add("materials", "A list of materials is required.", "required");
-    }
     return d;
 }
 

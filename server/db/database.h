@@ -1,12 +1,12 @@
 #pragma once
 
+#include "db/fifomutex.h"
+
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <semaphore>
@@ -21,29 +21,6 @@ namespace onewindow::server {
 
 class SqliteStatements;
 class SqliteCheckpointer;
-
-/// A mutex that goes to its waiters in the order they came: on unlock it is handed to the one
-/// that has waited longest. std::mutex lets a thread that just unlocked take it again at once,
-/// which serves more writers per second but lets a few wait very long (hundreds of milliseconds
-/// for SQLite writers at 64 concurrent intakes, against tens in turn).
-class FifoMutex
-{
-public:
-    void lock();
-    void unlock();
-    /// Threads waiting for it now (for tests).
-    std::size_t waiting();
-
-private:
-    struct Waiter
-    {
-        std::condition_variable turn;
-        bool handedOver = false;
-    };
-    std::mutex m_mutex;
-    bool m_held = false;
-    std::deque<Waiter *> m_waiting;
-};
 
 /// Bytes bound as a BLOB (SQLite) or BYTEA (PostgreSQL). Read back, such a column is a string.
 struct DbBlob

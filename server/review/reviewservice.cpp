@@ -2,10 +2,12 @@
 
 #include "audit/audittrail.h"
 #include "auth/policy.h"
-#include "cases/caseservice.h"
+#include "cases/casereader.h"
+#include "cases/casescope.h"
 #include "clock.h"
 #include "db/database.h"
 #include "http/idempotency.h"
+#include "http/preconditions.h"
 #include "http/problem.h"
 #include "json.h"
 
@@ -103,8 +105,7 @@ std::int64_t requireVersion(Transaction &tx, const std::string &caseId, const st
     if (ifMatch.empty())
         throw ApiError::preconditionRequired("If-Match");
     const std::int64_t version = tx.queryOne("SELECT version FROM cases WHERE id = ?", {caseId})->integer("version");
-    const std::string etag = CaseService::etagOf(version);
-    if (ifMatch != etag && ifMatch != "W/" + etag)
+    if (!ifMatchNames(ifMatch, version))
         throw ApiError::preconditionFailed();
     return version;
 }
@@ -135,9 +136,41 @@ void touch(Transaction &tx, const std::string &caseId, std::int64_t version, con
         throw ApiError::preconditionFailed();
 }
 
+/// The materials of a resubmission (`{code, provided}`) set in the case's stored ones; returns
+/// the codes corrected.
+std::vector<std::string> correctMaterials(const Poco::JSON::Array::Ptr &materials,
+                                          const Poco::JSON::Array::Ptr &storedMaterials, FieldErrors &errors)
+{
+    std::vector<std::string> corrected;
+    if (!materials)
+        return corrected;
+    for (std::size_t i = 0; i < materials->size(); ++i) {
+        const std::string at = "materials[" + std::to_string(i) + "]";
+        const auto item = materials->getObject(static_cast<unsigned>(i));
+        const std::string code = item ? optString(item, "code").value_or("") : "";
+        const std::string provided = item ? optString(item, "provided").value_or("") : "";
+        if (provided != "paper" && provided != "scan" && provided != "e_license") {
+            errors.add(at + ".provided", "One of paper, scan, e_license.", "invalid");
+            continue;
+        }
+        bool found = false;
+        for (std::size_t j = 0; j < storedMaterials->size(); ++j) {
+            auto m = storedMaterials->getObject(static_cast<unsigned>(j));
+            if (optString(m, "code").value_or("") == code) {
+                m->set("provided", provided);
+                found = true;
+            }
+        }
+        if (!found)
+            errors.add(at + ".code", "Not a material of this case.", "not_in_case");
+        corrected.push_back(code);
+    }
+    return corrected;
+}
+
 } // namespace
 
-ReviewService::ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseService &cases)
+ReviewService::ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases)
     : m_db(db), m_clock(clock), m_audit(audit), m_cases(cases), m_transitions(clock, audit)
 {
 }
@@ -257,30 +290,7 @@ Response ReviewService::resubmit(const Principal &user, const std::string &caseI
             storedForm->set(key, value.extract<std::string>());
     }
     const auto storedMaterials = parseStoredArray(row->text("materials"));
-    std::vector<std::string> corrected;
-    if (materials) {
-        for (std::size_t i = 0; i < materials->size(); ++i) {
-            const std::string at = "materials[" + std::to_string(i) + "]";
-            const auto item = materials->getObject(static_cast<unsigned>(i));
-            const std::string code = item ? optString(item, "code").value_or("") : "";
-            const std::string provided = item ? optString(item, "provided").value_or("") : "";
-            if (provided != "paper" && provided != "scan" && provided != "e_license") {
-                errors.add(at + ".provided", "One of paper, scan, e_license.", "invalid");
-                continue;
-            }
-            bool found = false;
-            for (std::size_t j = 0; j < storedMaterials->size(); ++j) {
-                auto m = storedMaterials->getObject(static_cast<unsigned>(j));
-                if (optString(m, "code").value_or("") == code) {
-                    m->set("provided", provided);
-                    found = true;
-                }
-            }
-            if (!found)
-                errors.add(at + ".code", "Not a material of this case.", "not_in_case");
-            corrected.push_back(code);
-        }
-    }
+    const std::vector<std::string> corrected = correctMaterials(materials, storedMaterials, errors);
     errors.throwIfAny();
 
     CaseTransitions::Change change;

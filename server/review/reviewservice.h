@@ -10,7 +10,7 @@
 namespace onewindow::server {
 
 class AuditTrail;
-class CaseService;
+class CaseReader;
 class Clock;
 class Database;
 
@@ -25,7 +25,7 @@ class Database;
 class ReviewService
 {
 public:
-    ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseService &cases);
+    ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases);
 
     /// POST /cases/{id}/decisions: {"matter", "decision", "reasons": [...], "conditions": [...]}.
     /// Needs If-Match and an Idempotency-Key; answers the case.
@@ -42,7 +42,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     AuditTrail &m_audit;
-    CaseService &m_cases;
+    CaseReader &m_cases;
     CaseTransitions m_transitions;
 };
 

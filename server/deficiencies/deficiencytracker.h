@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cases/caseclock.h"
 #include "cases/casetransitions.h"
 #include "http/message.h"
 
@@ -11,7 +12,6 @@
 namespace onewindow::server {
 
 class AuditTrail;
-class CaseService;
 class Catalog;
 class Clock;
 class Database;
@@ -30,8 +30,8 @@ public:
         int maxAttempts = 3; ///< sending attempts before a reminder is `failed`
     };
 
-    DeficiencyTracker(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit, CaseService &cases,
-                      Notifier &notifier, Settings settings);
+    DeficiencyTracker(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit, Notifier &notifier,
+                      Settings settings);
 
     struct Report
     {
@@ -45,6 +45,7 @@ public:
     /// background run, and the other way round).
     Report runAll();
 
+    /// Marks deficiencies past their due date overdue. Returns how many were marked.
     int markOverdue();
     int terminateLapsed();
     int createReminders();
@@ -67,7 +68,7 @@ private:
     const Clock &m_clock;
     Catalog &m_catalog;
     AuditTrail &m_audit;
-    CaseService &m_cases;
+    CaseClock m_caseClock;
     CaseTransitions m_transitions;
     Notifier &m_notifier;
     Settings m_settings;

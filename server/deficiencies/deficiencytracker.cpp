@@ -1,8 +1,7 @@
-#include "cases/deficiencytracker.h"
+#include "deficiencies/deficiencytracker.h"
 
 #include "audit/audittrail.h"
 #include "auth/policy.h"
-#include "cases/caseservice.h"
 #include "catalog/catalog.h"
 #include "clock.h"
 #include "db/database.h"
@@ -25,6 +24,7 @@ namespace onewindow::server {
 namespace {
 
 using Cap = AuthorizationPolicy::Capability;
+constexpr long kOverdueJobLock = 7003;
 constexpr long kTerminationJobLock = 7004;
 constexpr long kReminderJobLock = 7005;
 constexpr long kStaleClaimSeconds = 600;
@@ -42,12 +42,12 @@ std::string chineseDate(const std::string &iso)
 } // namespace
 
 DeficiencyTracker::DeficiencyTracker(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit,
-                                     CaseService &cases, Notifier &notifier, Settings settings)
+                                     Notifier &notifier, Settings settings)
     : m_db(db)
     , m_clock(clock)
     , m_catalog(catalog)
     , m_audit(audit)
-    , m_cases(cases)
+    , m_caseClock(clock, catalog, audit)
     , m_transitions(clock, audit)
     , m_notifier(notifier)
     , m_settings(settings)
@@ -81,9 +81,25 @@ DeficiencyTracker::Report DeficiencyTracker::runAll()
     return report;
 }
 
+// Safe with several instances: the job's lock makes them take turns.
 int DeficiencyTracker::markOverdue()
 {
-    return m_cases.markOverdue();
+    Transaction tx(m_db, Transaction::Mode::Write);
+    lockForTransaction(tx, kOverdueJobLock);
+    const DbRows rows = tx.query("UPDATE deficiencies SET status = 'overdue', overdue_at = ? WHERE status = "
+                                 "'outstanding' AND due_date < ? RETURNING id, case_id, material, due_date",
+                                 {m_clock.now(), toIsoString(m_clock.today())});
+    std::set<std::string> cases;
+    for (const DbRow &row : rows) {
+        m_audit.append(tx, row.text("case_id"), "system", "deficiency_overdue",
+                       row.text("material") + " was due " + row.text("due_date"));
+        cases.insert(row.text("case_id"));
+    }
+    // The case reads differently now: a new version, so stale copies are refused.
+    for (const auto &id : cases)
+        tx.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?", {m_clock.now(), id});
+    tx.commit();
+    return static_cast<int>(rows.size());
 }
 
 // Deficiencies written before termination dates were recorded get theirs from the case's
@@ -165,7 +181,7 @@ int DeficiencyTracker::terminateLapsed()
                          "meanwhile", first.text("number"), first.text("status"));
             continue;
         }
-        m_cases.resumeClock(tx, caseId, "system", false);
+        m_caseClock.resume(tx, caseId, "system", false);
         const std::string applicant = first.text("applicant_id");
         tx.execute("INSERT INTO applicant_records (applicant, broke_commitment, note, updated_at, case_id) VALUES (?, 1, "
                    "?, ?, ?) ON CONFLICT (applicant) DO UPDATE SET broke_commitment = 1, note = excluded.note, "

@@ -1,0 +1,33 @@
+#include "api/services.h"
+
+#include "applicants/applicantid.h"
+#include "applicants/applicantrecords.h"
+#include "auth/policy.h"
+#include "catalog/catalog.h"
+#include "clock.h"
+#include "db/database.h"
+#include "http/router.h"
+
+namespace onewindow::server {
+
+void registerApplicantRoutes(Router &router, Services &s)
+{
+    const std::string api = "/api/v1";
+
+    router.add("GET", api + "/applicants/{identifier}/licenses", [&s](Request &req) {
+        AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::ReadLicenses);
+        const std::string holder = applicantIdOrThrow(req.pathParams.at("identifier"), s.clock.today());
+        Transaction tx(s.db, Transaction::Mode::Read);
+        return Response::json(200, s.catalog.licenses(tx, holder));
+    });
+
+    router.add("GET", api + "/applicants/{identifier}/broken-commitment", [&s](Request &req) {
+        return Response::json(200, s.applicants.commitment(req.user(), req.pathParams.at("identifier")));
+    });
+
+    router.add("POST", api + "/applicants/{identifier}/broken-commitment/clear", [&s](Request &req) {
+        return Response::json(200, s.applicants.clearCommitment(req.user(), req.pathParams.at("identifier"), req.body));
+    });
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,39 @@
+#include "api/services.h"
+
+#include "api/params.h"
+#include "audit/audittrail.h"
+#include "auth/policy.h"
+#include "cases/casereader.h"
+#include "http/router.h"
+#include "json.h"
+
+namespace onewindow::server {
+
+void registerCaseRoutes(Router &router, Services &s)
+{
+    const std::string api = "/api/v1";
+
+    router.add("GET", api + "/cases", [&s](Request &req) {
+        const int limit = limitParam(req);
+        return Response::json(200, s.cases.list(req.user(), req.queryParam("status"), req.queryParam("center"), limit,
+                                                req.queryParam("cursor"), req.queryParam("number")));
+    });
+
+    router.add("GET", api + "/cases/{id}", [&s](Request &req) { return s.cases.get(req.user(), req.pathParams.at("id")); });
+
+    router.add("GET", api + "/cases/{id}/audit", [&s](Request &req) {
+        return Response::json(200, s.cases.audit(req.user(), req.pathParams.at("id")));
+    });
+
+    router.add("GET", api + "/audit/verify", [&s](Request &req) {
+        AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::VerifyAudit);
+        const auto v = s.audit.verify(s.db);
+        auto o = newObject();
+        o->set("valid", v.valid);
+        o->set("entries", v.entries);
+        o->set("firstBrokenEntry", v.firstBrokenEntry ? Poco::Dynamic::Var(*v.firstBrokenEntry) : Poco::Dynamic::Var());
+        return Response::json(200, o);
+    });
+}
+
+} // namespace onewindow::server

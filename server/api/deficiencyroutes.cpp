@@ -1,0 +1,56 @@
+#include "api/services.h"
+
+#include "api/params.h"
+#include "auth/policy.h"
+#include "deficiencies/deficiencyqueries.h"
+#include "deficiencies/deficiencyresolution.h"
+#include "deficiencies/deficiencytracker.h"
+#include "http/router.h"
+#include "json.h"
+
+namespace onewindow::server {
+
+void registerDeficiencyRoutes(Router &router, Services &s)
+{
+    const std::string api = "/api/v1";
+
+    router.add("GET", api + "/deficiencies", [&s](Request &req) {
+        const int limit = limitParam(req);
+        return Response::json(200, s.deficiencies.list(req.user(), req.queryParam("status"), req.queryParam("dueBefore"),
+                                                       req.queryParam("center"), limit, req.queryParam("cursor"),
+                                                       req.queryParam("matter")));
+    });
+    router.add("GET", api + "/deficiencies/counts", [&s](Request &req) {
+        return Response::json(200, s.deficiencies.counts(req.user(), req.queryParam("center"), req.queryParam("matter")));
+    });
+
+    router.add("POST", api + "/cases/{id}/deficiencies/{did}/supply", [&s](Request &req) {
+        return s.resolution.supply(req.user(), req.pathParams.at("id"), req.pathParams.at("did"),
+                                   req.header("if-match"), req.body);
+    });
+
+    router.add("POST", api + "/cases/{id}/deficiencies/{did}/waive", [&s](Request &req) {
+        return s.resolution.waive(req.user(), req.pathParams.at("id"), req.pathParams.at("did"),
+                                  req.header("if-match"), req.body);
+    });
+
+    router.add("GET", api + "/notifications", [&s](Request &req) {
+        const int limit = limitParam(req);
+        return Response::json(200, s.tracker.list(req.user(), req.queryParam("caseId"), req.queryParam("status"),
+                                                  limit, req.queryParam("cursor")));
+    });
+
+    router.add("POST", api + "/jobs/run", [&s](Request &req) {
+        AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::RunJobs);
+        const auto report = s.tracker.runAll();
+        auto o = newObject();
+        o->set("overdue", report.overdue);
+        o->set("terminated", report.terminated);
+        o->set("reminders", report.reminders);
+        o->set("sent", report.sent);
+        o->set("failed", report.failed);
+        return Response::json(200, o);
+    });
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,88 @@
+#include "applicants/applicantrecords.h"
+
+#include "applicants/applicantid.h"
+#include "audit/audittrail.h"
+#include "auth/policy.h"
+#include "cases/casescope.h"
+#include "clock.h"
+#include "db/database.h"
+#include "domain/idnumber.h"
+#include "http/problem.h"
+#include "json.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace onewindow::server {
+
+namespace {
+
+using Cap = AuthorizationPolicy::Capability;
+
+Poco::JSON::Object::Ptr commitmentJson(const std::string &applicant, const std::optional<DbRow> &row)
+{
+    auto o = newObject();
+    o->set("applicant", IdNumber::check(applicant) == IdNumber::Problem::None ? IdNumber::mask(applicant) : applicant);
+    o->set("brokeCommitment", row ? row->boolean("broke_commitment") : false);
+    o->set("caseId", row ? orNull(row->optText("case_id")) : Poco::Dynamic::Var());
+    o->set("note", row ? orNull(row->optText("note")) : Poco::Dynamic::Var());
+    o->set("updatedAt", row ? orNull(row->optText("updated_at")) : Poco::Dynamic::Var());
+    return o;
+}
+
+} // namespace
+
+Poco::JSON::Object::Ptr ApplicantRecords::commitment(const Principal &user, const std::string &identifier)
+{
+    AuthorizationPolicy::require(user, Cap::ClearBrokenCommitment);
+    const std::string applicant = applicantIdOrThrow(identifier, m_clock.today());
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const auto row = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
+                                 "applicant = ?",
+                                 {applicant});
+    // A record left by a case outside the supervisor's centres is not theirs to see.
+    if (row && row->boolean("broke_commitment") && !row->isNull("case_id"))
+        requireCaseInScope(tx, user, row->text("case_id"), static_cast<int>(Cap::ClearBrokenCommitment));
+    return commitmentJson(applicant, row);
+}
+
+Poco::JSON::Object::Ptr ApplicantRecords::clearCommitment(const Principal &user, const std::string &identifier,
+                                                          const std::string &body)
+{
+    AuthorizationPolicy::require(user, Cap::ClearBrokenCommitment);
+    const std::string applicant = applicantIdOrThrow(identifier, m_clock.today());
+    const auto json = parseObject(body);
+    std::string reason = optString(json, "reason").value_or("");
+    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
+    reason.erase(reason.begin(), std::find_if(reason.begin(), reason.end(), notSpace));
+    reason.erase(std::find_if(reason.rbegin(), reason.rend(), notSpace).base(), reason.end());
+    FieldErrors errors;
+    if (reason.empty())
+        errors.add("reason", "Say why the record is cleared; the reason is kept in the audit trail.", "required");
+    else if (reason.size() > 1000)
+        errors.add("reason", "At most 1000 bytes.", "invalid");
+    errors.throwIfAny();
+
+    Transaction tx(m_db, Transaction::Mode::Write);
+    const auto row = tx.queryOne("SELECT broke_commitment, case_id FROM applicant_records WHERE applicant = ?",
+                                 {applicant});
+    if (!row || !row->boolean("broke_commitment"))
+        throw ApiError(409, "transition_refused", "Nothing to clear", "This applicant has no broken commitment on record.")
+            .with("reason", "no_broken_commitment");
+    const std::string caseId = row->text("case_id");
+    if (!caseId.empty())
+        requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::ClearBrokenCommitment));
+    const std::string now = m_clock.now();
+    tx.execute("UPDATE applicant_records SET broke_commitment = 0, note = ?, updated_at = ? WHERE applicant = ?",
+               {"cleared by " + user.username + ": " + reason, now, applicant});
+    m_audit.append(tx, caseId, user.username, "commitment_cleared",
+                   commitmentJson(applicant, std::nullopt)->getValue<std::string>("applicant") + ": " + reason);
+    const auto after = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
+                                   "applicant = ?",
+                                   {applicant});
+    tx.commit();
+    return commitmentJson(applicant, after);
+}
+
+} // namespace onewindow::server

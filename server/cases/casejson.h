@@ -1,0 +1,66 @@
+#pragma once
+
+#include "db/database.h"
+#include "domain/idnumber.h"
+#include "json.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+namespace onewindow::server {
+
+// The applicant and a deficiency, written through a JsonWriter or into a Poco object.
+template <class Fields>
+void applicantFields(Fields &out, const DbRow &row)
+{
+    const std::string kind = row.text("applicant_kind");
+    out.field("kind", kind);
+    out.field("name", row.text("applicant_name"));
+    if (kind == "person") {
+        out.field("idNumber", IdNumber::mask(row.text("applicant_id")));
+    } else {
+        out.field("creditCode", row.text("applicant_id"));
+        out.field("legalRepresentative", row.text("applicant_legal_rep"));
+    }
+    out.field("phone", row.text("applicant_phone"));
+}
+
+template <class Fields>
+void deficiencyFields(Fields &out, const DbRow &row)
+{
+    out.field("id", row.text("id"));
+    out.field("material", row.text("material"));
+    out.field("materialName", row.text("material_name"));
+    out.field("dueDate", row.text("due_date"));
+    out.field("status", row.text("status"));
+    out.field("suppliedAt", row.optText("supplied_at"));
+    out.field("provided", row.optText("provided"));
+    out.field("suppliedBy", row.optText("supplied_by"));
+    out.field("attachmentId", row.optText("attachment_id"));
+    out.field("overdueAt", row.optText("overdue_at"));
+    out.field("terminatesAfter", row.optText("terminates_after"));
+    out.field("waivedAt", row.optText("waived_at"));
+    out.field("waivedBy", row.optText("waived_by"));
+    out.field("waiveReason", row.optText("waive_reason"));
+}
+
+// As a Poco object, for the lists that still build one.
+template <class Describe>
+Poco::JSON::Object::Ptr asObject(Describe describe, const DbRow &row)
+{
+    ObjectFields fields;
+    describe(fields, row);
+    return fields.object;
+}
+
+/// The codes of a case's matters, from the JSON stored with it.
+Poco::JSON::Array::Ptr matterCodes(const std::string &storedMatters);
+
+/// The case's JSON from its row, clock pauses (ordered by id), notifications (by id) and
+/// deficiencies (by due date, material). Written directly, without a tree of Poco objects: a
+/// case is read far more often than anything else.
+std::string caseJson(const DbRow &row, const DbRows &pauses, const DbRows &notifications, const DbRows &deficiencies);
+
+} // namespace onewindow::server

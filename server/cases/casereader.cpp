@@ -1,0 +1,132 @@
+#include "cases/casereader.h"
+
+#include "audit/audittrail.h"
+#include "auth/policy.h"
+#include "cases/casejson.h"
+#include "cases/casescope.h"
+#include "catalog/catalog.h"
+#include "http/cursor.h"
+#include "http/preconditions.h"
+#include "http/problem.h"
+#include "json.h"
+
+namespace onewindow::server {
+
+namespace {
+
+using Cap = AuthorizationPolicy::Capability;
+
+Poco::JSON::Object::Ptr listItem(const DbRow &row)
+{
+    auto o = newObject();
+    o->set("id", row.text("id"));
+    o->set("number", row.text("number"));
+    o->set("status", row.text("status"));
+    o->set("matters", matterCodes(row.text("matters")));
+    o->set("applicant", asObject(applicantFields<ObjectFields>, row));
+    o->set("center", row.text("center"));
+    o->set("acceptedAt", row.text("accepted_at"));
+    o->set("promisedDueDate", row.text("promised_due_date"));
+    o->set("outstandingDeficiencies", row.integer("outstanding"));
+    return o;
+}
+
+} // namespace
+
+std::string CaseReader::json(Transaction &tx, const std::string &id)
+{
+    const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
+    if (!row)
+        throw ApiError::notFound();
+    return json(tx, *row);
+}
+
+std::string CaseReader::json(Transaction &tx, const DbRow &row)
+{
+    const std::string id = row.text("id");
+    const DbRows pauses = tx.query("SELECT started_at, ended_at, working_days, reason FROM case_clock_pauses WHERE "
+                                   "case_id = ? ORDER BY id",
+                                   {id});
+    const DbRows notifications = tx.query("SELECT deficiency_id, kind, status, created_at, sent_at FROM notifications "
+                                          "WHERE case_id = ? ORDER BY id",
+                                          {id});
+    const DbRows deficiencies = tx.query("SELECT * FROM deficiencies WHERE case_id = ? ORDER BY due_date, material", {id});
+    return caseJson(row, pauses, notifications, deficiencies);
+}
+
+Response CaseReader::get(const Principal &user, const std::string &id)
+{
+    AuthorizationPolicy::require(user, Cap::ReadCases);
+    Transaction tx(m_db, Transaction::Mode::Read);
+    // One read for the scope and the content; the centres (for the scope) change rarely.
+    const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
+    if (!row)
+        throw ApiError::notFound();
+    const std::string parent =
+        m_catalog.centerParent(tx, row->text("center"), Catalog::Freshness::Recent).value_or("");
+    const CaseScope scope{row->text("center"), parent, storedDepartments(row->text("departments"))};
+    if (!AuthorizationPolicy::inScope(user, scope, Cap::ReadCases))
+        throw ApiError::notFound();
+    Response r = Response::jsonText(200, json(tx, *row));
+    r.headers["ETag"] = etagOf(row->integer("version"));
+    return r;
+}
+
+Response CaseReader::current(Transaction &tx, const std::string &id, int status)
+{
+    const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
+    if (!row)
+        throw ApiError::notFound();
+    Response r = Response::jsonText(status, json(tx, *row));
+    r.headers["ETag"] = etagOf(row->integer("version"));
+    return r;
+}
+
+Poco::JSON::Object::Ptr CaseReader::list(const Principal &user, const std::string &status, const std::string &center,
+                                         int limit, const std::string &cursor, const std::string &number)
+{
+    AuthorizationPolicy::require(user, Cap::ReadCases);
+    const auto filter = AuthorizationPolicy::caseFilter(user, "c");
+    std::string sql = "SELECT c.*, (SELECT COUNT(*) FROM deficiencies d WHERE d.case_id = c.id AND d.status IN "
+                      "('outstanding', 'overdue')) AS outstanding FROM cases c WHERE "
+                      + filter.sql;
+    std::vector<DbValue> params = filter.params;
+    andIfGiven(sql, params, "c.status", status);
+    andIfGiven(sql, params, "c.center", center);
+    andIfGiven(sql, params, "c.number", number);
+    if (!cursor.empty()) {
+        const auto key = decodeCursor(cursor, 2);
+        const std::string &at = key[0];
+        const std::string &id = key[1];
+        sql += " AND (c.accepted_at < ? OR (c.accepted_at = ? AND c.id < ?))";
+        params.insert(params.end(), {at, at, id});
+    }
+    sql += " ORDER BY c.accepted_at DESC, c.id DESC LIMIT ?";
+    params.emplace_back(std::int64_t{limit + 1});
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const DbRows rows = tx.query(sql, params);
+    auto items = newArray();
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i)
+        items->add(listItem(rows[i]));
+    auto result = newObject();
+    result->set("items", items);
+    if (static_cast<int>(rows.size()) > limit) {
+        const DbRow &last = rows[static_cast<std::size_t>(limit) - 1];
+        result->set("nextCursor", encodeCursor({last.text("accepted_at"), last.text("id")}));
+    } else {
+        result->set("nextCursor", Poco::Dynamic::Var());
+    }
+    return result;
+}
+
+Poco::JSON::Object::Ptr CaseReader::audit(const Principal &user, const std::string &caseId)
+{
+    AuthorizationPolicy::require(user, Cap::ReadCaseAudit);
+    Transaction tx(m_db, Transaction::Mode::Read);
+    requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::ReadCaseAudit));
+    auto result = newObject();
+    result->set("items", m_audit.forCase(tx, caseId));
+    return result;
+}
+
+} // namespace onewindow::server

@@ -1,0 +1,34 @@
+#include "cases/casescope.h"
+
+#include "auth/policy.h"
+#include "db/database.h"
+#include "http/problem.h"
+
+#include <sstream>
+
+namespace onewindow::server {
+
+std::vector<std::string> storedDepartments(const std::string &stored)
+{
+    std::vector<std::string> out;
+    std::istringstream in(stored);
+    for (std::string part; std::getline(in, part, ',');) {
+        if (!part.empty())
+            out.push_back(part);
+    }
+    return out;
+}
+
+void requireCaseInScope(Transaction &tx, const Principal &user, const std::string &caseId, int capability)
+{
+    const auto row = tx.queryOne("SELECT c.center, c.departments, COALESCE(ce.parent, '') AS parent FROM cases c "
+                                 "JOIN centers ce ON ce.code = c.center WHERE c.id = ?",
+                                 {caseId});
+    if (!row)
+        throw ApiError::notFound();
+    const CaseScope scope{row->text("center"), row->text("parent"), storedDepartments(row->text("departments"))};
+    if (!AuthorizationPolicy::inScope(user, scope, static_cast<AuthorizationPolicy::Capability>(capability)))
+        throw ApiError::notFound();
+}
+
+} // namespace onewindow::server

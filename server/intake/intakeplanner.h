@@ -1,0 +1,67 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "domain/bundlemerge.h"
+#include "domain/caselifecycle.h"
+#include "domain/date.h"
+#include "domain/deficiencypolicy.h"
+#include "http/message.h"
+#include "intake/intakerequest.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace onewindow::server {
+
+class Clock;
+class FieldErrors;
+class Transaction;
+
+/// Everything a new case needs, decided before anything is written.
+struct IntakePlan
+{
+    IntakeRequest request;
+    std::vector<MatterDefinition> matters;
+    MergedIntake merged;
+    std::map<std::string, Provision> provisions;
+    std::map<std::string, Date> dueDates;
+    std::map<std::string, Date> terminatesAfter; ///< due date + the strictest grace period
+    bool clockPaused = false;                    ///< a matter stops its clock while a material is deficient
+    std::map<std::string, std::string> materialNames;
+    CaseAction action = CaseAction::Accept;
+    CaseState state = CaseState::Accepted;
+    Date promisedDue;
+    Date legalDue;
+    std::string departments; ///< as stored: ",HF,MR,"
+};
+
+/// The read-and-decide phase of an intake: the request against the catalog, the applicant's
+/// electronic licences and record, then the domain's rules (completeness, due dates of deficient
+/// materials, the lifecycle, deadlines). It only reads; a case that cannot be accepted is an
+/// ApiError (the field errors, or the one-time notice of what is missing).
+class IntakePlanner
+{
+public:
+    IntakePlanner(const Clock &clock, Catalog &catalog) : m_clock(clock), m_catalog(catalog) {}
+
+    /// `tx` is for lookups: the catalog as this instance knew it a moment ago will do, since
+    /// the case records the versions it was accepted under.
+    IntakePlan plan(Transaction &tx, const Principal &user, const Poco::JSON::Object::Ptr &body,
+                    const Date &today) const;
+
+private:
+    void findMatters(Transaction &tx, IntakePlan &plan, FieldErrors &errors) const;
+    void checkELicenses(Transaction &tx, const IntakePlan &plan, FieldErrors &errors) const;
+    CompletenessReport completeness(Transaction &tx, IntakePlan &plan, ApplicantRecord &record) const;
+    void decideState(IntakePlan &plan, const CompletenessReport &report, const ApplicantRecord &record,
+                     const Principal &user) const;
+    void setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today) const;
+
+    const Clock &m_clock;
+    Catalog &m_catalog;
+};
+
+} // namespace onewindow::server

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/bundlemerge.h"
+#include "domain/date.h"
+#include "http/message.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onewindow::server {
+
+class FieldErrors;
+
+/// The body of POST /cases, read and checked field by field (against nothing stored yet).
+struct IntakeRequest
+{
+    std::vector<std::string> matterCodes;
+    std::string bundle;
+    std::string applicantKind;
+    std::string applicantName;
+    std::string applicantId; ///< ID number or credit code, normalized
+    std::string legalRepresentative;
+    std::string phone;
+    std::string center;
+    std::string channel;
+    bool greenChannel = false;
+    Poco::JSON::Object::Ptr form;
+    struct Material
+    {
+        std::string code;
+        std::string provided;
+        std::optional<Date> dueDate;
+        std::size_t index = 0;
+    };
+    std::vector<Material> materials;
+
+    /// Every problem goes into `errors`; what could be read is returned all the same.
+    static IntakeRequest parse(const Poco::JSON::Object::Ptr &body, const Principal &user, const Date &today,
+                               FieldErrors &errors);
+};
+
+/// The form's values against the fields the matters ask for (required, and each of its type).
+void validateForm(const MergedIntake &merged, const Poco::JSON::Object::Ptr &form, const Date &today,
+                  FieldErrors &errors);
+
+} // namespace onewindow::server

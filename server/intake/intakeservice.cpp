@@ -1,0 +1,81 @@
+#include "intake/intakeservice.h"
+
+#include "audit/audittrail.h"
+#include "auth/policy.h"
+#include "clock.h"
+#include "db/database.h"
+#include "http/idempotency.h"
+#include "http/problem.h"
+#include "intake/casenumbers.h"
+#include "intake/newcase.h"
+#include "json.h"
+
+namespace onewindow::server {
+
+IntakeService::IntakeService(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit)
+    : m_db(db), m_clock(clock), m_audit(audit), m_planner(clock, catalog)
+{
+}
+
+Response IntakeService::create(const Principal &user, const std::string &idempotencyKey, const std::string &body)
+{
+    AuthorizationPolicy::require(user, AuthorizationPolicy::Capability::CreateCase);
+    const IdempotencyStore idempotency(user.username, idempotencyKey, body);
+
+    const Poco::JSON::Object::Ptr json = parseObject(body);
+    const Date today = m_clock.today();
+
+    // A request already answered is found by its idempotency record: when its validation fails
+    // now (the catalog may have changed since), on PostgreSQL when numbering it, and when writing
+    // its record (the key is unique). A first request, the common case, reads nothing for it.
+
+    // 1. Read and decide, without holding any write lock.
+    IntakePlan plan;
+    try {
+        Transaction tx(m_db, Transaction::Mode::Lookups);
+        plan = m_planner.plan(tx, user, json, today);
+    } catch (const ApiError &) {
+        Transaction tx(m_db, Transaction::Mode::Lookups);
+        if (auto answered = idempotency.replay(tx))
+            return *answered;
+        throw;
+    }
+
+    // 2. Number it. On PostgreSQL in a transaction of its own, so the counter row of the centre
+    // and day is locked for a moment, not for the whole intake (a number is lost only if the
+    // intake then fails, which validation above makes rare).
+    std::string number;
+    if (m_db.dialect() == Database::Dialect::PostgreSQL) {
+        Transaction tx(m_db, Transaction::Mode::Write);
+        if (auto answered = idempotency.replay(tx))
+            return *answered;
+        number = nextCaseNumber(tx, plan.request.center, today);
+        tx.commit();
+    }
+
+    // 3. Write the case, its deficiencies, its audit entries and the idempotency record in one
+    // transaction, so a replay finds the record exactly when the case exists. Everything that
+    // does not depend on the case number is prepared first, the answer included: on SQLite the
+    // number is known only under the write lock, which then covers the inserts and little else.
+    const std::string now = m_clock.now();
+    NewCase newCase(plan, user.username, today, now, number);
+    try {
+        Transaction tx(m_db, Transaction::Mode::Write);
+        if (newCase.number().empty())
+            newCase.setNumber(nextCaseNumber(tx, plan.request.center, today));
+        // The idempotency record first: if a twin request committed it meanwhile, this fails at
+        // once (UniqueViolation, answered below as the twin was) and nothing else is written.
+        idempotency.record(tx, newCase.response(), now);
+        newCase.insert(tx, m_audit);
+        tx.commit();
+        return newCase.takeResponse();
+    } catch (const UniqueViolation &) {
+        // The key was answered before, or a twin request won the race: answer as it was.
+        Transaction tx(m_db, Transaction::Mode::Lookups);
+        if (auto answered = idempotency.replay(tx))
+            return *answered;
+        throw;
+    }
+}
+
+} // namespace onewindow::server
