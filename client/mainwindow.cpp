@@ -4,6 +4,8 @@
 #include "intake/intakepage.h"
 #include "pages.h"
 #include "deficiencies/trackerpage.h"
+#include "review/returnedcasespage.h"
+#include "review/reviewqueuepage.h"
 #include "signindialog.h"
 
 #include "models/apiclient.h"
@@ -184,9 +186,13 @@ void MainWindow::buildWorkbench()
     }
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
         addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
+        if (role != QLatin1String("supervisor"))
+            addPage(QStringLiteral("returned"), new ReturnedCasesPage(api, this), QStringLiteral("F7"));
         addPage(QStringLiteral("deficiencies"), new DeficiencyTrackerPage(api, m_services.store, role, this),
                 QStringLiteral("F8"));
     } else if (role == QLatin1String("approver")) {
+        addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),
+                QStringLiteral("F4"));
         addPage(QStringLiteral("departmentCases"), new CasesPage(api, this), QStringLiteral("F3"));
     }
     addPage(QStringLiteral("catalog"), new CatalogPage(m_services.store, m_services.sync, this), QStringLiteral("F6"));
@@ -260,6 +266,10 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("New intake");
     if (id == QLatin1String("departmentCases"))
         return tr("Cases of my department");
+    if (id == QLatin1String("review"))
+        return tr("To review");
+    if (id == QLatin1String("returned"))
+        return tr("Returned cases");
     if (id == QLatin1String("deficiencies"))
         return tr("Deficiency tracker");
     if (id == QLatin1String("catalog"))

@@ -21,6 +21,7 @@ struct ApiClient::Call
     QByteArray ifMatch;
     QString etagResource;  ///< where to remember the answer's ETag
     bool idempotent = false;
+    bool bytes = false;    ///< the answer is kept as it came, not read as JSON
     bool signedIn = true;
     int attempt = 0;
     Callback done;
@@ -115,16 +116,30 @@ void ApiClient::upload(const QString &path, const QByteArray &bytes, const QStri
 }
 
 void ApiClient::change(const QByteArray &method, const QString &path, const QString &resourcePath,
-                       const QJsonObject &body, Callback done, QObject *context)
+                       const QJsonObject &body, Callback done, QObject *context, const QString &idempotencyKey)
 {
     auto call = std::make_shared<Call>();
     call->method = method;
     call->path = path;
     call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call->idempotencyKey = idempotencyKey.toUtf8();
     call->ifMatch = m_etags.value(resourcePath);
     call->etagResource = resourcePath;
     // A retried change with the same If-Match is refused (412) once the first one applied.
     call->idempotent = true;
+    call->done = std::move(done);
+    call->context = context;
+    call->hasContext = context != nullptr;
+    start(call);
+}
+
+void ApiClient::getBytes(const QString &path, Callback done, QObject *context)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "GET";
+    call->path = path;
+    call->idempotent = true;
+    call->bytes = true;
     call->done = std::move(done);
     call->context = context;
     call->hasContext = context != nullptr;
@@ -211,7 +226,8 @@ void ApiClient::finish(std::shared_ptr<Call> call, QNetworkReply *reply)
         response.error.detail = reply->errorString();
     } else {
         QJsonParseError parseError;
-        response.json = QJsonDocument::fromJson(body, &parseError);
+        if (!call->bytes || response.status >= 400)
+            response.json = QJsonDocument::fromJson(body, &parseError);
         if (response.status >= 400) {
             const QJsonObject p = response.json.object();
             response.error.kind = ApiError::Kind::Http;
@@ -233,6 +249,9 @@ void ApiClient::finish(std::shared_ptr<Call> call, QNetworkReply *reply)
                                                o.value(QLatin1String("name")).toString(),
                                                o.value(QLatin1String("reason")).toString()});
             }
+        } else if (call->bytes) {
+            response.bytes = body;
+            response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         } else if (!body.isEmpty() && parseError.error != QJsonParseError::NoError) {
             response.error.kind = ApiError::Kind::InvalidReply;
             response.error.detail = parseError.errorString();

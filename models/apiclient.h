@@ -28,6 +28,9 @@ struct ApiResponse
     QJsonDocument json;
     QByteArray etag;
     QByteArray location;
+    /// The body as it came, for getBytes() (a scan, a PDF); empty for JSON calls.
+    QByteArray bytes;
+    QByteArray contentType;
     ApiError error;
 
     bool ok() const { return !error.isError(); }
@@ -89,8 +92,12 @@ public:
     void create(const QString &path, const QJsonObject &body, Callback done, QObject *context = nullptr,
                 const QString &idempotencyKey = {});
     /// A POST or PUT that changes `resourcePath`: sends If-Match with the ETag last seen for it.
+    /// With an `idempotencyKey` (a decision, a resubmission) it is sent too, and a retry after a
+    /// network failure is answered with the first answer instead of 412.
     void change(const QByteArray &method, const QString &path, const QString &resourcePath, const QJsonObject &body,
-                Callback done, QObject *context = nullptr);
+                Callback done, QObject *context = nullptr, const QString &idempotencyKey = {});
+    /// A GET whose answer is not JSON (an attachment's content): ApiResponse::bytes.
+    void getBytes(const QString &path, Callback done, QObject *context = nullptr);
     /// A POST whose body is a file (`bytes` of `mediaType`) and that creates something, e.g.
     /// "/cases/{id}/attachments?filename=scan.pdf". Like create(): carries `idempotencyKey` (a new
     /// one when empty) and is retried with the same key after a network error, so a retry never

@@ -55,6 +55,17 @@ void ApiListModel::fetch(const QString &path, bool append)
     }, this);
 }
 
+bool ApiListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && canLoadMore() && !m_loading;
+}
+
+void ApiListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!parent.isValid())
+        loadMore();
+}
+
 int ApiListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_items.size());

@@ -10,7 +10,8 @@ namespace onewindow::models {
 class ApiClient;
 
 /// A table over a keyset-paged list of the API (`{items, nextCursor}`): load() fetches the first
-/// page, loadMore() appends the next. Subclasses say what the columns show.
+/// page, loadMore() appends the next; views ask for it themselves through canFetchMore() and
+/// fetchMore() when they scroll to the end. Subclasses say what the columns show.
 class ApiListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     QJsonObject item(int row) const { return m_items.at(row).toObject(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
 signals:
     void loaded();

@@ -31,6 +31,19 @@ enum class CaseRole {
     Summary,
 };
 
+namespace ReviewColumn {
+enum Column { Number, Priority, Status, Matters, Applicant, Center, PromisedDueDate, TimeLeft, LastColumn = TimeLeft };
+}
+
+enum class ReviewRole {
+    Id = Qt::UserRole + 1,
+    Status,
+    GreenChannel,
+    PromisedDueDate,
+    DaysLeft, ///< calendar days to the promised date from the server's today; negative when late
+    Summary,
+};
+
 namespace DeficiencyColumn {
 enum Column { CaseNumber, Material, DueDate, Status, Applicant, Phone, Center, Matters, LastColumn = Matters };
 }

@@ -18,6 +18,7 @@
 #include "intake/intakeservice.h"
 #include "logging/logging.h"
 #include "notify/notifier.h"
+#include "review/resultservice.h"
 #include "review/reviewservice.h"
 
 #include <Poco/File.h>
@@ -256,8 +257,10 @@ private:
         spdlog::info("reminders {} working day(s) before the due date and on it, sent by {}",
                      trackerSettings.daysBefore, notifier->name());
         ReviewService review(db, clock, audit, cases);
-        Services services{db,           clock,       audit,   catalog, sessions, intake, cases,
-                          deficiencies, resolution, applicants, attachments, tracker, review, ONEWINDOW_VERSION};
+        ResultService results(db, clock, audit, cases);
+        Services services{db,         clock,      audit,       catalog, sessions, intake,  cases,
+                          deficiencies, resolution, applicants, attachments, tracker, review, results,
+                          ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);

@@ -1174,7 +1174,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+91"/>
+        <location filename="../client/mainwindow.cpp" line="+93"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -1196,7 +1196,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+116"/>
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
@@ -1214,6 +1214,16 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Cases of my department</source>
         <translation>本部门办件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To review</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned cases</source>
+        <translation>退回补正的办件</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1468,6 +1478,503 @@ Counter software for one-window government service halls.</source>
         <location line="+14"/>
         <source>no case %1, or not yours to see.</source>
         <translation>没有办件 %1，或您无权查看。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ResubmitDialog</name>
+    <message>
+        <location filename="../client/review/returnedcasespage.cpp" line="+39"/>
+        <source>&amp;Resubmit</source>
+        <translation>重新提交(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resubmit a returned case</source>
+        <translation>重新提交退回的办件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to correct</source>
+        <translation>补正内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the departments asked for</source>
+        <translation>各部门要求补正的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provided now</source>
+        <translation>现提供方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Case %1 of %2: %3.</source>
+        <translation>%2 的办件 %1：%3。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>As before</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected, on paper</source>
+        <translation>已补正，纸质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected, scanned</source>
+        <translation>已补正，扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic licence</source>
+        <translation>电子证照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provision of %1</source>
+        <translation>%1 的提供方式</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Sending the corrections…</source>
+        <translation>正在提交补正内容…</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ReturnedCasesPage</name>
+    <message>
+        <location line="+36"/>
+        <source>Nothing here.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Returned cases</source>
+        <translation>退回补正的办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ReviewDialog</name>
+    <message>
+        <location filename="../client/review/reviewdialog.cpp" line="+38"/>
+        <source>To decide</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved with conditions (simulated)</source>
+        <translation>附条件通过（模拟审批）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>on paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scanned</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>electronic licence</source>
+        <translation>电子证照</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to be supplied later</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Suggested items</source>
+        <translation>建议事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Other items, one per line:</source>
+        <translation>其他事项，每行一项(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other items, one per line</source>
+        <translation>其他事项，每行一项</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Review a case</source>
+        <translation>审查办件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case details</source>
+        <translation>办件详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No attachment chosen.</source>
+        <translation>未选择附件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attachment viewer</source>
+        <translation>附件查看</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attachment image</source>
+        <translation>附件图片</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Part:</source>
+        <translation>审批事项(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part to decide</source>
+        <translation>待决定的事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve this part (Ctrl+Enter)</source>
+        <translation>批准此事项（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve with &amp;conditions…</source>
+        <translation>附条件批准(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+248"/>
+        <source>Approve with conditions</source>
+        <translation>附条件批准</translation>
+    </message>
+    <message>
+        <location line="-247"/>
+        <source>&amp;Return for correction…</source>
+        <translation>退回补正(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+248"/>
+        <source>Return for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location line="-247"/>
+        <source>Re&amp;ject…</source>
+        <translation>不予批准(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+245"/>
+        <source>Reject</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>&amp;Next case</source>
+        <translation>下一件(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next case</source>
+        <translation>下一件</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Case %1: %2, %3. %4. Promised by %5 (%6).</source>
+        <translation>办件 %1：%2，%3。%4。承诺办结日 %5（%6）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Green channel. </source>
+        <translation>绿色通道。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review case %1</source>
+        <translation>审查办件 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifier</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Form</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Departments&apos; decisions</source>
+        <translation>各部门审批意见</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing of this case is for your department to decide now.</source>
+        <translation>本办件目前没有需要贵部门决定的事项。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2 KB)</source>
+        <translation>%1（%2 KB）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No attachment: the materials are on paper.</source>
+        <translation>无附件：材料为纸质。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%1, %n page(s)</source>
+        <translation>
+            <numerusform>%1，共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: missing, unclear or not valid</source>
+        <translation>%1：缺失、不清晰或无效</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The conditions still to be met before the approval becomes formal:</source>
+        <translation>转为正式批准前尚需满足的条件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the application is rejected; every reason is printed for the applicant:</source>
+        <translation>不予批准的理由（每条理由都将打印给申请人）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything the applicant must correct, all at once (one-time notice):</source>
+        <translation>申请人需补正的全部内容（一次性告知）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recording the decision…</source>
+        <translation>正在登记审批意见…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decision recorded; case %1 is now: %2.</source>
+        <translation>审批意见已登记；办件 %1 当前状态：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ReviewQueuePage</name>
+    <message>
+        <location filename="../client/review/reviewqueuepage.cpp" line="+64"/>
+        <source>Nothing here.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>To decide</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided by my department</source>
+        <translation>本部门已决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All of my department</source>
+        <translation>本部门全部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue view</source>
+        <translation>队列视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Green channel only</source>
+        <translation>仅绿色通道(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green channel only</source>
+        <translation>仅绿色通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Late only</source>
+        <translation>仅已超期(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late only</source>
+        <translation>仅已超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue</source>
+        <translation>审批队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2702,73 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Promised time</source>
         <translation>承诺时限</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::ReviewQueueModel</name>
+    <message numerus="yes">
+        <location filename="../models/reviewqueuemodel.cpp" line="+48"/>
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre</source>
+        <translation>受理中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "audit/audittrail.h"
 #include "auth/policy.h"
 #include "cases/casereader.h"
+#include "clock.h"
 #include "http/router.h"
 #include "json.h"
 
@@ -14,9 +15,8 @@ void registerCaseRoutes(Router &router, Services &s)
     const std::string api = "/api/v1";
 
     router.add("GET", api + "/cases", [&s](Request &req) {
-        const int limit = limitParam(req);
-        return Response::json(200, s.cases.list(req.user(), req.queryParam("status"), req.queryParam("center"), limit,
-                                                req.queryParam("cursor"), req.queryParam("number")));
+        const auto query = CaseListQuery::fromRequest(req, limitParam(req));
+        return Response::json(200, s.cases.list(req.user(), query, s.clock.today()));
     });
 
     router.add("GET", api + "/cases/{id}", [&s](Request &req) { return s.cases.get(req.user(), req.pathParams.at("id")); });

@@ -1,6 +1,8 @@
 #include "api/services.h"
 
+#include "api/params.h"
 #include "http/router.h"
+#include "review/resultservice.h"
 #include "review/reviewservice.h"
 
 namespace onewindow::server {
@@ -17,6 +19,27 @@ void registerReviewRoutes(Router &router, Services &s)
     router.add("POST", api + "/cases/{id}/resubmission", [&s](Request &req) {
         return s.review.resubmit(req.user(), req.pathParams.at("id"), req.header("if-match"),
                                  req.header("idempotency-key"), req.body);
+    });
+
+    router.add("POST", api + "/cases/{id}/result", [&s](Request &req) {
+        return s.results.recordResult(req.user(), req.pathParams.at("id"), req.header("if-match"),
+                                      req.header("idempotency-key"), req.body);
+    });
+
+    router.add("GET", api + "/cases/{id}/result", [&s](Request &req) {
+        return Response::json(200, s.results.result(req.user(), req.pathParams.at("id")));
+    });
+
+    router.add("POST", api + "/cases/{id}/handoff", [&s](Request &req) {
+        return s.results.handoff(req.user(), req.pathParams.at("id"), req.header("idempotency-key"), req.body);
+    });
+
+    router.add("GET", api + "/handoffs", [&s](Request &req) {
+        return Response::json(200, s.results.handoffs(req.user(), limitParam(req), req.queryParam("cursor")));
+    });
+
+    router.add("GET", api + "/review/counts", [&s](Request &req) {
+        return Response::json(200, s.review.counts(req.user()));
     });
 
     router.add("GET", api + "/cases/{id}/parts", [&s](Request &req) {

@@ -15,6 +15,7 @@ class DeficiencyQueries;
 class DeficiencyResolution;
 class DeficiencyTracker;
 class IntakeService;
+class ResultService;
 class ReviewService;
 class SessionService;
 
@@ -34,6 +35,7 @@ struct Services
     AttachmentService &attachments;
     DeficiencyTracker &tracker;
     ReviewService &review;
+    ResultService &results;
     std::string version;
 };
 
@@ -56,7 +58,8 @@ void registerCaseRoutes(Router &router, Services &services);
 /// Deficient materials: the list and counts, supply and waive; the reminders' outbox and the
 /// background jobs that follow deficiencies to their end.
 void registerDeficiencyRoutes(Router &router, Services &services);
-/// The back office's routes (decisions, resubmission, parts).
+/// The back office's routes: decisions, resubmission, parts, the department's counts; the
+/// result and the hand-off to the supervising department.
 void registerReviewRoutes(Router &router, Services &services);
 /// A case's attachments.
 void registerAttachmentRoutes(Router &router, Services &services);

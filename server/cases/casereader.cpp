@@ -28,6 +28,7 @@ Poco::JSON::Object::Ptr listItem(const DbRow &row)
     o->set("acceptedAt", row.text("accepted_at"));
     o->set("promisedDueDate", row.text("promised_due_date"));
     o->set("outstandingDeficiencies", row.integer("outstanding"));
+    o->set("greenChannel", row.boolean("green_channel"));
     return o;
 }
 
@@ -82,40 +83,21 @@ Response CaseReader::current(Transaction &tx, const std::string &id, int status)
     return r;
 }
 
-Poco::JSON::Object::Ptr CaseReader::list(const Principal &user, const std::string &status, const std::string &center,
-                                         int limit, const std::string &cursor, const std::string &number)
+Poco::JSON::Object::Ptr CaseReader::list(const Principal &user, const CaseListQuery &query, const Date &today)
 {
     AuthorizationPolicy::require(user, Cap::ReadCases);
-    const auto filter = AuthorizationPolicy::caseFilter(user, "c");
-    std::string sql = "SELECT c.*, (SELECT COUNT(*) FROM deficiencies d WHERE d.case_id = c.id AND d.status IN "
-                      "('outstanding', 'overdue')) AS outstanding FROM cases c WHERE "
-                      + filter.sql;
-    std::vector<DbValue> params = filter.params;
-    andIfGiven(sql, params, "c.status", status);
-    andIfGiven(sql, params, "c.center", center);
-    andIfGiven(sql, params, "c.number", number);
-    if (!cursor.empty()) {
-        const auto key = decodeCursor(cursor, 2);
-        const std::string &at = key[0];
-        const std::string &id = key[1];
-        sql += " AND (c.accepted_at < ? OR (c.accepted_at = ? AND c.id < ?))";
-        params.insert(params.end(), {at, at, id});
-    }
-    sql += " ORDER BY c.accepted_at DESC, c.id DESC LIMIT ?";
-    params.emplace_back(std::int64_t{limit + 1});
+    const CaseListQuery::Sql sql = query.sql(user, today);
     Transaction tx(m_db, Transaction::Mode::Read);
-    const DbRows rows = tx.query(sql, params);
+    const DbRows rows = tx.query(sql.text, sql.params);
     auto items = newArray();
-    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i)
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < query.limit; ++i)
         items->add(listItem(rows[i]));
     auto result = newObject();
     result->set("items", items);
-    if (static_cast<int>(rows.size()) > limit) {
-        const DbRow &last = rows[static_cast<std::size_t>(limit) - 1];
-        result->set("nextCursor", encodeCursor({last.text("accepted_at"), last.text("id")}));
-    } else {
+    if (static_cast<int>(rows.size()) > query.limit)
+        result->set("nextCursor", query.cursorAfter(rows[static_cast<std::size_t>(query.limit) - 1]));
+    else
         result->set("nextCursor", Poco::Dynamic::Var());
-    }
     return result;
 }
 

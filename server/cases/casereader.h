@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cases/caselistquery.h"
 #include "db/database.h"
 #include "http/message.h"
 
@@ -20,8 +21,8 @@ public:
     CaseReader(Database &db, Catalog &catalog, AuditTrail &audit) : m_db(db), m_catalog(catalog), m_audit(audit) {}
 
     Response get(const Principal &user, const std::string &id);
-    Poco::JSON::Object::Ptr list(const Principal &user, const std::string &status, const std::string &center,
-                                 int limit, const std::string &cursor, const std::string &number = {});
+    /// GET /cases: a page of the query's cases; `today` (the server's) says what is overdue.
+    Poco::JSON::Object::Ptr list(const Principal &user, const CaseListQuery &query, const Date &today);
     Poco::JSON::Object::Ptr audit(const Principal &user, const std::string &caseId);
 
     /// The case as it stands in `tx` (after a change there), with its ETag: what a change answers.

@@ -2,6 +2,7 @@
 
 #include "auth/policy.h"
 #include "db/database.h"
+#include "http/preconditions.h"
 #include "http/problem.h"
 
 #include <sstream>
@@ -29,6 +30,19 @@ void requireCaseInScope(Transaction &tx, const Principal &user, const std::strin
     const CaseScope scope{row->text("center"), row->text("parent"), storedDepartments(row->text("departments"))};
     if (!AuthorizationPolicy::inScope(user, scope, static_cast<AuthorizationPolicy::Capability>(capability)))
         throw ApiError::notFound();
+}
+
+std::int64_t requireCaseVersion(Transaction &tx, const std::string &caseId, const std::string &ifMatch)
+{
+    if (ifMatch.empty())
+        throw ApiError::preconditionRequired("If-Match");
+    const auto row = tx.queryOne("SELECT version FROM cases WHERE id = ?", {caseId});
+    if (!row)
+        throw ApiError::notFound();
+    const std::int64_t version = row->integer("version");
+    if (!ifMatchNames(ifMatch, version))
+        throw ApiError::preconditionFailed();
+    return version;
 }
 
 } // namespace onewindow::server

@@ -2,6 +2,7 @@
 
 #include "http/message.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,9 @@ std::vector<std::string> storedDepartments(const std::string &stored);
 /// Throws 404 unless the case exists and is in scope for `capability` (an
 /// AuthorizationPolicy::Capability).
 void requireCaseInScope(Transaction &tx, const Principal &user, const std::string &caseId, int capability);
+
+/// The If-Match of a change to a case: required (428), and naming the version the case has (412
+/// otherwise); answers that version.
+std::int64_t requireCaseVersion(Transaction &tx, const std::string &caseId, const std::string &ifMatch);
 
 } // namespace onewindow::server

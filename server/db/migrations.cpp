@@ -108,6 +108,16 @@ const std::vector<Migration> &migrations()
              "conditions TEXT, PRIMARY KEY (case_id, matter))",
              "CREATE INDEX case_parts_department ON case_parts (department, status, case_id)",
          }},
+        {4,
+         "results back at the hall and hand-offs to the supervising department",
+         {
+             "CREATE TABLE case_results (case_id TEXT PRIMARY KEY REFERENCES cases(id), certificate_number TEXT NOT NULL, "
+             "issued_on TEXT NOT NULL, attachment_id TEXT REFERENCES attachments(id), recorded_by TEXT NOT NULL, "
+             "recorded_at TEXT NOT NULL)",
+             "CREATE TABLE case_handoffs (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), from_department TEXT "
+             "NOT NULL, to_department TEXT NOT NULL, note TEXT NOT NULL, handed_by TEXT NOT NULL, handed_at TEXT NOT NULL)",
+             "CREATE INDEX case_handoffs_to ON case_handoffs (to_department, id)",
+         }},
     };
     return all;
 }

@@ -99,17 +99,6 @@ std::vector<Part> loadParts(Transaction &tx, const std::string &caseId)
     return parts;
 }
 
-/// The If-Match of a change: required, and naming the version the case has.
-std::int64_t requireVersion(Transaction &tx, const std::string &caseId, const std::string &ifMatch)
-{
-    if (ifMatch.empty())
-        throw ApiError::preconditionRequired("If-Match");
-    const std::int64_t version = tx.queryOne("SELECT version FROM cases WHERE id = ?", {caseId})->integer("version");
-    if (!ifMatchNames(ifMatch, version))
-        throw ApiError::preconditionFailed();
-    return version;
-}
-
 /// What the parts, all decided or not, make of the case: the action to take now, if any.
 std::optional<CaseAction> outcomeOf(const std::vector<Part> &parts)
 {
@@ -201,7 +190,7 @@ Response ReviewService::decide(const Principal &user, const std::string &caseId,
     requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::DecideCase));
     if (auto answered = idempotency.replay(tx))
         return *answered;
-    std::int64_t version = requireVersion(tx, caseId, ifMatch);
+    std::int64_t version = requireCaseVersion(tx, caseId, ifMatch);
     std::vector<Part> parts = loadParts(tx, caseId);
     const auto part = std::find_if(parts.begin(), parts.end(), [&](const Part &p) { return p.matter == matter; });
     if (part == parts.end())
@@ -282,7 +271,7 @@ Response ReviewService::resubmit(const Principal &user, const std::string &caseI
     requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::ResubmitCase));
     if (auto answered = idempotency.replay(tx))
         return *answered;
-    const std::int64_t version = requireVersion(tx, caseId, ifMatch);
+    const std::int64_t version = requireCaseVersion(tx, caseId, ifMatch);
     const auto row = tx.queryOne("SELECT form, materials FROM cases WHERE id = ?", {caseId});
     auto storedForm = parseStoredObject(row->text("form"));
     if (form) {
@@ -318,6 +307,23 @@ Response ReviewService::resubmit(const Principal &user, const std::string &caseI
     idempotency.record(tx, response, now);
     tx.commit();
     return response;
+}
+
+Poco::JSON::Object::Ptr ReviewService::counts(const Principal &user)
+{
+    AuthorizationPolicy::require(user, Cap::DecideCase);
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const auto row = tx.queryOne(
+        "SELECT COUNT(*) AS pending, COALESCE(SUM(CASE WHEN c.promised_due_date < ? THEN 1 ELSE 0 END), 0) AS overdue, "
+        "COALESCE(SUM(c.green_channel), 0) AS green FROM cases c WHERE c.status IN ('accepted', "
+        "'accepted_with_deficiency', 'under_review') AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id "
+        "AND p.department = ? AND p.status = 'pending')",
+        {toIsoString(m_clock.today()), user.department});
+    auto result = newObject();
+    result->set("pending", row->integer("pending"));
+    result->set("overdue", row->integer("overdue"));
+    result->set("greenChannel", row->integer("green"));
+    return result;
 }
 
 Poco::JSON::Object::Ptr ReviewService::parts(const Principal &user, const std::string &caseId)

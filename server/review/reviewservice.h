@@ -35,6 +35,9 @@ public:
     /// the corrections after a return; the returned parts are decided again. If-Match, Idempotency-Key.
     Response resubmit(const Principal &user, const std::string &caseId, const std::string &ifMatch,
                       const std::string &idempotencyKey, const std::string &body);
+    /// GET /review/counts: the cases with a part of the approver's department to decide, how
+    /// many of them are past their promised date (the server's today), and how many are green.
+    Poco::JSON::Object::Ptr counts(const Principal &user);
     /// GET /cases/{id}/parts: each matter with its department, state and decision.
     Poco::JSON::Object::Ptr parts(const Principal &user, const std::string &caseId);
 

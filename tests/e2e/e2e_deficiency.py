@@ -17,12 +17,11 @@ import pyatspi
 
 import e2elib
 
-from e2elib import (api_call, check, dump, find, find_prefix, find_showing, key, labelled, press, set_text,
-                    sign_in, start_client, summary, text_of, token_of, type_text, wait_for)
+from e2elib import (api_call, check, dump, enabled, find, find_prefix, find_showing, key, labelled, press, set_text,
+                    shot, sign_in, start_client, summary, text_of, token_of, type_text, wait_for)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
 LANG = os.environ.get("E2E_LANG", "en_US.UTF-8")
-SHOTS = os.environ.get("E2E_SHOTS")
 N = {
     "en": {"username": "Username", "password": "Password", "sign_in": "Sign in", "navigation": "Navigation",
            "tracker": "Deficiency tracker", "table": "Deficient materials", "overdue_by": "Overdue by",
@@ -42,18 +41,6 @@ SCAN_TITLE = ("扫描补交：办件 {} 的住所（经营场所）使用证明"
               else "Supplied by scan: 住所（经营场所）使用证明 of case {}")
 CASE_TITLE = "办件 {}" if LANG.startswith("zh") else "Case {}"
 WAIVE_TITLE = "免交 劳动合同" if LANG.startswith("zh") else "Waive 劳动合同"
-
-
-def shot(name, window=None):
-    """The screen, or one window by its title (a dialog: it does not show in the screen's image)."""
-    if not SHOTS:
-        return
-    import subprocess
-    time.sleep(0.8)
-    os.makedirs(SHOTS, exist_ok=True)
-    xwd = subprocess.run(["xwd", "-silent"] + (["-name", window] if window else ["-root"]),
-                         capture_output=True, check=True).stdout
-    subprocess.run(["convert", "xwd:-", "-trim", os.path.join(SHOTS, name + ".png")], input=xwd, check=True)
 
 
 def start_server(tmp, today, config):
@@ -137,8 +124,7 @@ def clerk_supplies_by_scan(url, tmp, sane_config, cases):
         check(device is not None and "test" in device.name, "SANE's test device is offered" +
               (f" ({device.name})" if device else ""))
         press(scan_page)
-        upload = wait_for(lambda: (lambda b: b if b and b.getState().contains(pyatspi.STATE_ENABLED) else None)(
-            find_showing(app(), N["upload"], "push button")), timeout=60)
+        upload = wait_for(lambda: enabled(app(), N["upload"]), timeout=60)
         check(upload is not None, "a page was scanned and can be uploaded")
         shot("tracker-scan", window=SCAN_TITLE.format(cases["MR-001"]["number"]))
         if upload is None:

@@ -24,12 +24,11 @@ import urllib.request
 
 import pyatspi
 
-from e2elib import (check, find, find_prefix, find_showing, focus, key, press, set_text, sign_in, start_client,
+from e2elib import (check, find, find_prefix, find_showing, focus, key, press, set_text, shot, sign_in, start_client,
                     start_server, summary, text_of, text_value, wait_for, dump, labelled)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
 LANG = os.environ.get("E2E_LANG", "en_US.UTF-8")
-SHOTS = os.environ.get("E2E_SHOTS")
 
 NAMES = {
     "en": {
@@ -55,17 +54,6 @@ NAMES = {
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
 PASSWORD = "OneWindow-demo-1"
-
-
-def shot(name):
-    if not SHOTS:
-        return
-    time.sleep(0.8)  # let the screen settle
-    os.makedirs(SHOTS, exist_ok=True)
-    out = os.path.join(SHOTS, name + ".png")
-    xwd = subprocess.run(["xwd", "-root", "-silent"], capture_output=True, check=True).stdout
-    subprocess.run(["convert", "xwd:-", "-trim", out], input=xwd, check=True)
-    print("  screenshot", out)
 
 
 def api(url, method, path, token=None, body=None):

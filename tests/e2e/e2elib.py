@@ -10,7 +10,7 @@ import pyatspi
 PASSED = 0
 FAILED = 0
 
-KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F8": 0xFFC5, "Up": 0xFF52, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
+KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F4": 0xFFC1, "F7": 0xFFC4, "F8": 0xFFC5, "Up": 0xFF52, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
 
 
 def check(condition, what):
@@ -223,3 +223,25 @@ def api_call(url, method, path, token=None, body=None, raw=None):
 
 def token_of(url, user, password="OneWindow-demo-1"):
     return api_call(url, "POST", "/sessions", body={"username": user, "password": password})[1]["token"]
+
+
+def shot(name, window=None):
+    """The screen, or one window by its title (a dialog does not show in the screen's image), saved
+    as NAME.png in the folder E2E_SHOTS names, for the guides; nothing when it names none."""
+    folder = os.environ.get("E2E_SHOTS")
+    if not folder:
+        return
+    time.sleep(0.8)  # let the screen settle
+    os.makedirs(folder, exist_ok=True)
+    out = os.path.join(folder, name + ".png")
+    xwd = subprocess.run(["xwd", "-silent"] + (["-name", window] if window else ["-root"]),
+                         capture_output=True, check=True).stdout
+    subprocess.run(["convert", "xwd:-", "-trim", out], input=xwd, check=True)
+    print("  screenshot", out, flush=True)
+
+
+def enabled(root, name, role="push button"):
+    """The showing control named `name` once it is enabled, else None."""
+    node = find_showing(root, name, role)
+    return node if node is not None and node.getState().contains(pyatspi.STATE_ENABLED) else None
+

@@ -6,6 +6,7 @@
 #include "serverprocess.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -253,6 +254,130 @@ private slots:
                            {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}})
                      .status,
                  404);
+    }
+
+    // 统一出件 and 审管衔接: the result is refused while a deficiency is outstanding, recorded once
+    // it is supplied, and the case is handed to the supervising department.
+    void resultAndHandoff()
+    {
+        const QJsonObject body = sampleIntake(as("clerk1"), "HF-001", "SZ",
+                                              samplePerson(QStringLiteral("张三"), "11010519491231002X"), {"LABOR_CONTRACT"});
+        const ApiReply created = as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.object().value("id").toString();
+        const QString deficiency = created.object().value("deficiencies").toArray()[0].toObject().value("id").toString();
+        QCOMPARE(decide("approver-hf", id, {{"matter", "HF-001"}, {"decision", "approve"}}).status, 200);
+        const QJsonObject result{{"certificateNumber", QStringLiteral("苏公积金证字第0001号")}, {"issuedOn", "2026-11-27"}};
+        const auto record = [&](const QJsonObject &b) {
+            return as("approver-hf").post(api("/cases/") + id + "/result", toJson(b),
+                                         {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}});
+        };
+        ApiReply r = record(result);
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.object().value("reason").toString(), QStringLiteral("deficiency_outstanding"));
+        QCOMPARE(as("approver-hf").get(api("/cases/") + id + "/result").status, 404);
+        // Bad input: every problem at once.
+        r = record({{"certificateNumber", "  "}, {"issuedOn", "2026-12-31"}, {"attachmentId", "nope"}});
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.body.contains("certificateNumber") && r.body.contains("in_future"));
+        // The contract comes in: the result can go out.
+        QCOMPARE(as("clerk1")
+                     .post(api("/cases/") + id + "/deficiencies/" + deficiency + "/supply", toJson({{"provided", "paper"}}),
+                           {{"If-Match", etagOf("clerk1", id)}})
+                     .status,
+                 200);
+        r = record(result);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("result_ready"));
+        const QJsonObject stored = as("clerk1").get(api("/cases/") + id + "/result").object();
+        QCOMPARE(stored.value("certificateNumber").toString(), QStringLiteral("苏公积金证字第0001号"));
+        QCOMPARE(stored.value("recordedBy").toString(), QStringLiteral("approver-hf"));
+        QCOMPARE(record(result).status, 409); // once
+        QCOMPARE(as("approver-mr").get(api("/cases/") + id + "/result").status, 404);
+
+        // The hand-off to the supervising department, listed for it and only for it.
+        const auto handoff = [&](const QString &user, const QJsonObject &b) {
+            return as(user).post(api("/cases/") + id + "/handoff", toJson(b), {{"Idempotency-Key", newKey()}});
+        };
+        QCOMPARE(handoff("approver-hf", {{"department", "XX"}}).status, 422);
+        QCOMPARE(handoff("approver-mr", {{"department", "MR"}}).status, 404);
+        r = handoff("approver-hf", {{"department", "MR"}, {"note", QStringLiteral("请纳入日常监管")}});
+        QCOMPARE(r.status, 201);
+        const QJsonArray handed = as("approver-mr").get(api("/handoffs")).object().value("items").toArray();
+        QVERIFY(!handed.isEmpty());
+        QCOMPARE(handed[0].toObject().value("caseId").toString(), id);
+        QCOMPARE(handed[0].toObject().value("certificateNumber").toString(), QStringLiteral("苏公积金证字第0001号"));
+        QCOMPARE(handed[0].toObject().value("note").toString(), QStringLiteral("请纳入日常监管"));
+        QVERIFY(as("approver-ps").get(api("/handoffs")).object().value("items").toArray().isEmpty());
+        QCOMPARE(as("clerk1").get(api("/handoffs")).status, 404);
+        // Not before approval.
+        const QString fresh = accept("HF-001").value("id").toString();
+        r = as("approver-hf").post(api("/cases/") + fresh + "/handoff", toJson({{"department", "MR"}}),
+                                   {{"Idempotency-Key", newKey()}});
+        QCOMPARE(r.status, 409);
+    }
+
+    // The approver's queue: the department's pending parts, green first, paged at any depth;
+    // counts that agree; bad filters refused with every problem named.
+    void queueFiltersAndCounts()
+    {
+        const QString green = [&] {
+            QJsonObject body = sampleIntake(as("clerk1"), "HF-002", "SZ",
+                                            samplePerson(QStringLiteral("李四"), "11010519491231002X"));
+            body.insert("greenChannel", true);
+            return as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}}).object()
+                .value("id").toString();
+        }();
+        QSet<QString> seen;
+        QString cursor;
+        QStringList order;
+        do {
+            const ApiReply page = as("approver-hf").get(
+                api("/cases?department=HF&part=pending&sort=priority&limit=2")
+                + (cursor.isEmpty() ? QString() : "&cursor=" + cursor));
+            QCOMPARE(page.status, 200);
+            for (const auto &item : page.object().value("items").toArray()) {
+                const QString id = item.toObject().value("id").toString();
+                QVERIFY2(!seen.contains(id), "each case once");
+                seen.insert(id);
+                order << id;
+                QVERIFY(partStates("approver-hf", id).value(item.toObject().value("matters").toArray()[0].toString())
+                        == "pending");
+            }
+            cursor = page.object().value("nextCursor").toString();
+        } while (!cursor.isEmpty());
+        QCOMPARE(order.first(), green);
+        const QJsonObject counts = as("approver-hf").get(api("/review/counts")).object();
+        QCOMPARE(counts.value("pending").toInt(), seen.size());
+        QVERIFY(counts.value("greenChannel").toInt() >= 1);
+        QCOMPARE(as("clerk1").get(api("/review/counts")).status, 404);
+        // Other filters.
+        const auto ids = [&](const QString &query) {
+            QSet<QString> out;
+            for (const auto &item : as("approver-hf").get(api("/cases?limit=200&") + query).object().value("items").toArray())
+                out.insert(item.toObject().value("id").toString());
+            return out;
+        };
+        QVERIFY(ids("greenChannel=true").contains(green));
+        QVERIFY(!ids("greenChannel=true&matter=HF-001").contains(green));
+        QVERIFY(ids("state=accepted,under_review").contains(green));
+        QVERIFY(!ids("state=approved").contains(green));
+        QVERIFY(ids("overdue=true").isEmpty());
+        QVERIFY(!ids("dueBefore=2026-11-28").contains(green));
+        // An approver of MR asking for HF's parts gets MR's: never another department's.
+        for (const auto &item : as("approver-mr").get(api("/cases?department=HF&part=pending&limit=200")).object()
+                                    .value("items").toArray())
+            QVERIFY(partStates("approver-mr", item.toObject().value("id").toString()).values().contains("pending"));
+        for (const auto &item : as("approver-mr").get(api("/cases?limit=200")).object().value("items").toArray())
+            QVERIFY(item.toObject().value("id").toString() != green);
+        const ApiReply bad = as("approver-hf").get(
+            api("/cases?state=nonsense&part=maybe&greenChannel=yes&sort=oldest&dueBefore=soon&cursor=zzz"));
+        QCOMPARE(bad.status, 422);
+        for (const char *field : {"state", "part", "greenChannel", "sort", "dueBefore"})
+            QVERIFY2(bad.body.contains(field), field);
+        // A cursor of the newest-first order is refused in the priority order.
+        const QString newest = as("approver-hf").get(api("/cases?limit=1")).object().value("nextCursor").toString();
+        QCOMPARE(as("approver-hf").get(api("/cases?limit=1&sort=priority&cursor=") + newest).status, 422);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

@@ -3,6 +3,7 @@
 #include "serverprocess.h"
 
 #include <QJsonArray>
+#include <QUuid>
 
 QString sampleValue(const QString &type)
 {
@@ -40,4 +41,17 @@ QJsonObject sampleIntake(HttpClient &client, const QString &matter, const QStrin
     }
     return {{"matters", QJsonArray{matter}}, {"applicant", applicant}, {"center", center}, {"form", form},
             {"materials", materials}};
+}
+
+QString acceptSampleCase(HttpClient &clerk, const QString &matter, bool greenChannel)
+{
+    QJsonObject body = sampleIntake(clerk, matter, QStringLiteral("SZ"),
+                                    samplePerson(QStringLiteral("张三"), QStringLiteral("11010519491231002X")));
+    if (greenChannel)
+        body.insert(QStringLiteral("greenChannel"), true);
+    const ApiReply r = clerk.post(QStringLiteral("/api/v1/cases"), toJson(body),
+                                  {{"Idempotency-Key", QUuid::createUuid().toByteArray()}});
+    if (r.status != 201)
+        qFatal("intake of %s refused: %d %s", qPrintable(matter), r.status, r.body.constData());
+    return r.object().value(QStringLiteral("id")).toString();
 }

@@ -16,3 +16,7 @@ QJsonObject samplePerson(const QString &name, const QString &idNumber, const QSt
 /// filled with a sample value, every material on paper except the `deficient` ones.
 QJsonObject sampleIntake(HttpClient &client, const QString &matter, const QString &center, const QJsonObject &applicant,
                          const QStringList &deficient = {});
+
+/// Accepts a complete sample intake of `matter` at SZ for 张三 as `clerk` (clerk1 or clerk2),
+/// in the green channel when asked; answers the case's id (the run stops when refused).
+QString acceptSampleCase(HttpClient &clerk, const QString &matter, bool greenChannel = false);

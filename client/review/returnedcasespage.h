@@ -1,0 +1,75 @@
+#pragma once
+
+#include "pages.h"
+
+#include <QDialog>
+#include <QJsonObject>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTreeWidget;
+
+namespace onewindow::models {
+class ApiClient;
+class CaseApi;
+class ReviewQueueModel;
+struct CasePart;
+} // namespace onewindow::models
+
+namespace onewindow::client {
+
+/// The counter brings a returned case back: what each department asked for (every item at once),
+/// each material as it is provided now, a note, and "Resubmit".
+class ResubmitDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ResubmitDialog(models::CaseApi *cases, const QString &caseId, QWidget *parent = nullptr);
+
+signals:
+    void resubmitted(const QJsonObject &caseObject);
+
+private:
+    void showCase(const QJsonObject &caseObject);
+    void showParts(const QList<models::CasePart> &parts);
+    void resubmit();
+    void say(const QString &text);
+
+    models::CaseApi *m_cases;
+    QString m_caseId;
+    QLabel *m_header;
+    QTreeWidget *m_asked;
+    QTreeWidget *m_materials;
+    QLineEdit *m_note;
+    QPushButton *m_resubmit;
+    QLabel *m_message;
+};
+
+/// Cases the back office returned for correction, in the counter's scope, the most urgent first.
+class ReturnedCasesPage final : public WorkbenchPageWidget
+{
+    Q_OBJECT
+
+public:
+    ReturnedCasesPage(models::ApiClient *api, QWidget *parent = nullptr);
+    ~ReturnedCasesPage() override;
+    void refresh() override;
+    void focusFirst() override;
+    void openRow(int row);
+
+private:
+    void retranslate() override;
+
+    models::CaseApi *m_cases;
+    models::ReviewQueueModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_open;
+    QPushButton *m_refresh;
+    QLabel *m_message;
+};
+
+} // namespace onewindow::client

@@ -1,0 +1,229 @@
+#include "caseapi.h"
+
+#include <QJsonArray>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace onewindow::models {
+
+namespace {
+
+QString text(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QStringList texts(const QJsonValue &value)
+{
+    QStringList out;
+    for (const auto &item : value.toArray())
+        out << item.toString();
+    return out;
+}
+
+QJsonArray array(const QStringList &items)
+{
+    QJsonArray out;
+    for (const QString &item : items)
+        out.append(item);
+    return out;
+}
+
+template<typename T>
+ApiResult<T> failed(const ApiError &error)
+{
+    ApiResult<T> result;
+    result.error = error;
+    return result;
+}
+
+template<typename T>
+ApiResult<T> succeeded(T value)
+{
+    ApiResult<T> result;
+    result.value = std::move(value);
+    return result;
+}
+
+} // namespace
+
+QList<CasePart> CasePart::listFromJson(const QJsonObject &answer)
+{
+    QList<CasePart> parts;
+    for (const auto &item : answer.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = item.toObject();
+        parts.append({text(o, "matter"), text(o, "department"), text(o, "status"), text(o, "decidedBy"),
+                      QDateTime::fromString(text(o, "decidedAt"), Qt::ISODateWithMs),
+                      texts(o.value(QLatin1String("reasons"))), texts(o.value(QLatin1String("conditions")))});
+    }
+    return parts;
+}
+
+QString Decision::code(Kind kind)
+{
+    switch (kind) {
+    case Kind::Approve: return QStringLiteral("approve");
+    case Kind::ApproveSimulated: return QStringLiteral("approve_simulated");
+    case Kind::Reject: return QStringLiteral("reject");
+    case Kind::ReturnForCorrection: return QStringLiteral("return_for_correction");
+    }
+    return {};
+}
+
+QJsonObject Decision::toJson() const
+{
+    QJsonObject o{{QStringLiteral("matter"), matter}, {QStringLiteral("decision"), code(kind)}};
+    if (!reasons.isEmpty())
+        o.insert(QStringLiteral("reasons"), array(reasons));
+    if (!conditions.isEmpty())
+        o.insert(QStringLiteral("conditions"), array(conditions));
+    return o;
+}
+
+QJsonObject Resubmission::toJson() const
+{
+    QJsonObject o;
+    if (!form.isEmpty())
+        o.insert(QStringLiteral("form"), form);
+    if (!materials.isEmpty()) {
+        QJsonArray list;
+        for (const auto &[code, provided] : materials)
+            list.append(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("provided"), provided}});
+        o.insert(QStringLiteral("materials"), list);
+    }
+    if (!note.isEmpty())
+        o.insert(QStringLiteral("note"), note);
+    return o;
+}
+
+QJsonObject CaseResult::toJson() const
+{
+    QJsonObject o{{QStringLiteral("certificateNumber"), certificateNumber},
+                  {QStringLiteral("issuedOn"), issuedOn.toString(Qt::ISODate)}};
+    if (!attachmentId.isEmpty())
+        o.insert(QStringLiteral("attachmentId"), attachmentId);
+    return o;
+}
+
+QList<CaseAttachment> CaseAttachment::listFromJson(const QJsonObject &answer)
+{
+    QList<CaseAttachment> out;
+    for (const auto &item : answer.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = item.toObject();
+        out.append({text(o, "id"), text(o, "filename"), text(o, "mediaType"),
+                    static_cast<qint64>(o.value(QLatin1String("size")).toDouble()),
+                    QDateTime::fromString(text(o, "createdAt"), Qt::ISODateWithMs)});
+    }
+    return out;
+}
+
+ReviewCounts ReviewCounts::fromJson(const QJsonObject &o)
+{
+    return {o.value(QLatin1String("pending")).toInt(), o.value(QLatin1String("overdue")).toInt(),
+            o.value(QLatin1String("greenChannel")).toInt()};
+}
+
+QString CaseQuery::path() const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (!states.isEmpty())
+        query.addQueryItem(QStringLiteral("state"), states.join(QLatin1Char(',')));
+    if (!department.isEmpty())
+        query.addQueryItem(QStringLiteral("department"), department);
+    if (!part.isEmpty())
+        query.addQueryItem(QStringLiteral("part"), part);
+    if (!matter.isEmpty())
+        query.addQueryItem(QStringLiteral("matter"), matter);
+    if (dueBefore.isValid())
+        query.addQueryItem(QStringLiteral("dueBefore"), dueBefore.toString(Qt::ISODate));
+    if (greenChannelOnly)
+        query.addQueryItem(QStringLiteral("greenChannel"), QStringLiteral("true"));
+    if (overdueOnly)
+        query.addQueryItem(QStringLiteral("overdue"), QStringLiteral("true"));
+    if (!center.isEmpty())
+        query.addQueryItem(QStringLiteral("center"), center);
+    if (byPriority)
+        query.addQueryItem(QStringLiteral("sort"), QStringLiteral("priority"));
+    return QStringLiteral("/cases?") + query.toString(QUrl::FullyEncoded);
+}
+
+CaseApi::CaseApi(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
+
+CaseApi::~CaseApi() = default;
+
+QString CaseApi::casePath(const QString &caseId)
+{
+    return QStringLiteral("/cases/") + QString::fromUtf8(QUrl::toPercentEncoding(caseId));
+}
+
+void CaseApi::fetchCase(const QString &caseId, Done<QJsonObject> done, QObject *context)
+{
+    m_api->get(casePath(caseId), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error));
+    }, context);
+}
+
+void CaseApi::fetchParts(const QString &caseId, Done<QList<CasePart>> done, QObject *context)
+{
+    m_api->get(casePath(caseId) + QStringLiteral("/parts"), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(CasePart::listFromJson(r.object())) : failed<QList<CasePart>>(r.error));
+    }, context);
+}
+
+void CaseApi::fetchAttachments(const QString &caseId, Done<QList<CaseAttachment>> done, QObject *context)
+{
+    m_api->get(casePath(caseId) + QStringLiteral("/attachments"), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(CaseAttachment::listFromJson(r.object())) : failed<QList<CaseAttachment>>(r.error));
+    }, context);
+}
+
+void CaseApi::fetchAttachmentContent(const QString &caseId, const QString &attachmentId, Done<QByteArray> done,
+                                     QObject *context)
+{
+    const QString path = casePath(caseId) + QStringLiteral("/attachments/")
+                         + QString::fromUtf8(QUrl::toPercentEncoding(attachmentId)) + QStringLiteral("/content");
+    m_api->getBytes(path, [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(r.bytes) : failed<QByteArray>(r.error));
+    }, context);
+}
+
+void CaseApi::fetchReviewCounts(Done<ReviewCounts> done, QObject *context)
+{
+    m_api->get(QStringLiteral("/review/counts"), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(ReviewCounts::fromJson(r.object())) : failed<ReviewCounts>(r.error));
+    }, context);
+}
+
+void CaseApi::fetchMatter(const QString &code, Done<QJsonObject> done, QObject *context)
+{
+    m_api->get(QStringLiteral("/matters/") + QString::fromUtf8(QUrl::toPercentEncoding(code)), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error));
+    }, context);
+}
+
+void CaseApi::decide(const QString &caseId, const Decision &decision, Done<QJsonObject> done, QObject *context)
+{
+    m_api->change("POST", casePath(caseId) + QStringLiteral("/decisions"), casePath(caseId), decision.toJson(),
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+void CaseApi::recordResult(const QString &caseId, const CaseResult &result, Done<QJsonObject> done,
+                           QObject *context)
+{
+    m_api->change("POST", casePath(caseId) + QStringLiteral("/result"), casePath(caseId), result.toJson(),
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+void CaseApi::resubmit(const QString &caseId, const Resubmission &resubmission, Done<QJsonObject> done,
+                       QObject *context)
+{
+    m_api->change("POST", casePath(caseId) + QStringLiteral("/resubmission"), casePath(caseId), resubmission.toJson(),
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+} // namespace onewindow::models

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "apiclient.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace onewindow::models {
+
+/// A matter of a case, decided by its department's approvers (GET /cases/{id}/parts).
+struct CasePart
+{
+    QString matter;
+    QString department;
+    QString status; ///< pending, approved, approved_simulated, rejected, returned
+    QString decidedBy;
+    QDateTime decidedAt;
+    QStringList reasons;
+    QStringList conditions;
+
+    static QList<CasePart> listFromJson(const QJsonObject &answer);
+};
+
+/// An approver's decision on their department's part of a case.
+struct Decision
+{
+    enum class Kind { Approve, ApproveSimulated, Reject, ReturnForCorrection };
+    QString matter;
+    Kind kind = Kind::Approve;
+    QStringList reasons;    ///< required for Reject and ReturnForCorrection
+    QStringList conditions; ///< required for ApproveSimulated
+
+    QJsonObject toJson() const;
+    static QString code(Kind kind);
+};
+
+/// What the counter corrected after a return.
+struct Resubmission
+{
+    QJsonObject form;                            ///< corrected field values
+    QList<QPair<QString, QString>> materials;    ///< code, how provided now (paper, scan, e_license)
+    QString note;
+
+    QJsonObject toJson() const;
+};
+
+/// The result of an approved case, back at the hall to be handed out (统一出件).
+struct CaseResult
+{
+    QString certificateNumber;
+    QDate issuedOn;
+    QString attachmentId; ///< its electronic copy, an attachment of the case; empty when none
+
+    QJsonObject toJson() const;
+};
+
+/// An attachment of a case, as GET /cases/{id}/attachments lists it.
+struct CaseAttachment
+{
+    QString id;
+    QString filename;
+    QString mediaType;
+    qint64 size = 0;
+    QDateTime createdAt;
+
+    static QList<CaseAttachment> listFromJson(const QJsonObject &answer);
+};
+
+/// What an approver's department has to decide (GET /review/counts).
+struct ReviewCounts
+{
+    int pending = 0;      ///< parts of the department still to decide
+    int overdue = 0;      ///< of them, past the case's promised date
+    int greenChannel = 0; ///< of them, green-channel cases
+
+    static ReviewCounts fromJson(const QJsonObject &o);
+};
+
+/// Which cases a list shows (GET /cases): the approver's queue and the counter's lists.
+struct CaseQuery
+{
+    QStringList states;      ///< any of these case states; empty: all
+    QString department;      ///< cases with a part of this department (an approver's own)
+    QString part;            ///< with `department`: pending (to decide) or decided
+    QString matter;
+    QDate dueBefore;         ///< promised due date before this day
+    bool greenChannelOnly = false;
+    bool overdueOnly = false;
+    QString center;
+    bool byPriority = false; ///< green channel first, then the promised due date; else newest first
+    int limit = 50;
+
+    /// The path of the first page, relative to /api/v1.
+    QString path() const;
+};
+
+/// The cases of the REST API as typed calls, so that no widget builds a path or reads a case's
+/// JSON keys itself. Every answer comes on the caller's thread; changes carry If-Match (the ETag
+/// of the case last read) and an idempotency key.
+class CaseApi : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CaseApi(ApiClient *api, QObject *parent = nullptr);
+    ~CaseApi() override;
+
+    template<typename T>
+    using Done = std::function<void(const ApiResult<T> &)>;
+
+    ApiClient *api() const { return m_api; }
+
+    /// GET /cases/{id}: the whole case (remembers its ETag for the next change).
+    void fetchCase(const QString &caseId, Done<QJsonObject> done, QObject *context);
+    void fetchParts(const QString &caseId, Done<QList<CasePart>> done, QObject *context);
+    void fetchAttachments(const QString &caseId, Done<QList<CaseAttachment>> done, QObject *context);
+    /// The attachment's bytes (a PDF or an image).
+    void fetchAttachmentContent(const QString &caseId, const QString &attachmentId, Done<QByteArray> done,
+                                QObject *context);
+    /// GET /review/counts: the approver's department.
+    void fetchReviewCounts(Done<ReviewCounts> done, QObject *context);
+    /// GET /matters/{code}: the matter as the catalog has it now (field labels, materials).
+    void fetchMatter(const QString &code, Done<QJsonObject> done, QObject *context);
+    /// POST /cases/{id}/decisions; answers the case after it.
+    void decide(const QString &caseId, const Decision &decision, Done<QJsonObject> done, QObject *context);
+    /// POST /cases/{id}/result; answers the case after it (result_ready).
+    void recordResult(const QString &caseId, const CaseResult &result, Done<QJsonObject> done, QObject *context);
+    /// POST /cases/{id}/resubmission; answers the case after it.
+    void resubmit(const QString &caseId, const Resubmission &resubmission, Done<QJsonObject> done, QObject *context);
+
+    static QString casePath(const QString &caseId);
+
+private:
+    ApiClient *m_api;
+};
+
+} // namespace onewindow::models

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "db/database.h"
+#include "domain/date.h"
+#include "http/message.h"
+
+#include <string>
+#include <vector>
+
+namespace onewindow::server {
+
+/// The filters of GET /cases, read from the query string and checked (every problem at once):
+/// `status` or `state` (a comma-separated list of case states), `center`, `number`, `department`
+/// (cases with a part of that department; an approver's own), `part` (pending or decided: the
+/// department's part), `matter`, `dueBefore` (promised date before that day), `greenChannel`,
+/// `overdue` (promised date passed, not yet decided), and `sort` (newest, the default, or
+/// priority: green channel first, then the soonest promised date).
+struct CaseListQuery
+{
+    std::vector<std::string> states;
+    std::string center;
+    std::string number;
+    std::string department;
+    std::string part;
+    std::string matter;
+    std::string dueBefore;
+    bool greenChannelOnly = false;
+    bool overdueOnly = false;
+    bool byPriority = false;
+    int limit = 50;
+    std::string cursor;
+
+    static CaseListQuery fromRequest(const Request &request, int limit);
+
+    /// The SELECT of one page (limit + 1 rows: one more tells whether there is a next page), in
+    /// the user's scope, keyset-paged from `cursor` by row values, which an index range can start from.
+    struct Sql
+    {
+        std::string text;
+        std::vector<DbValue> params;
+    };
+    Sql sql(const Principal &user, const Date &today) const;
+    /// The cursor that continues after `last`, a row of sql()'s result.
+    std::string cursorAfter(const DbRow &last) const;
+};
+
+} // namespace onewindow::server

@@ -1,0 +1,165 @@
+// The approver's workbench offscreen against a real server: the queue opens on what is to decide
+// (green channel first), a case opens for review with its attached PDF in the viewer, it is
+// returned with two reasons, the queue and its count follow, and "Next case" goes on.
+#include "guitest.h"
+#include "apisignin.h"
+#include "review/reviewdialog.h"
+#include "review/reviewqueuepage.h"
+#include "sampleintake.h"
+#include "serverprocess.h"
+
+#include "models/apiclient.h"
+#include "models/caseapi.h"
+#include "models/modelenums.h"
+#include "models/pagestopdf.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QImage>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QPdfDocument>
+#include <QPdfView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace onewindow;
+
+class tst_ReviewQueue : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    std::unique_ptr<SignedInUsers> m_users;
+    QString m_green, m_withScan, m_plain;
+
+    QString accept(const QString &matter, bool green = false) { return acceptSampleCase(m_users->as("clerk1"), matter, green); }
+
+    // Answers the modal dialog that `action` opens: ticks the first suggestion and types `typed`.
+    static void answerReasons(const QString &typed)
+    {
+        QTimer::singleShot(0, [typed] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(unnamedInteractiveWidgets(dialog), QStringList());
+            auto *suggestions = byAccessibleName<QListWidget>(dialog, "Suggested items");
+            QVERIFY(suggestions && suggestions->count() > 0);
+            suggestions->item(0)->setCheckState(Qt::Checked);
+            byAccessibleName<QPlainTextEdit>(dialog, "Other items, one per line")->setPlainText(typed);
+            dialog->accept();
+        });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(installTranslations("en"));
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
+        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        m_users = std::make_unique<SignedInUsers>(m_server);
+        m_plain = accept("HF-001");
+        m_withScan = accept("HF-001");
+        m_green = accept("HF-002", true);
+        accept("MR-001"); // another department's: never in this queue
+        QImage page(600, 840, QImage::Format_RGB32);
+        page.fill(Qt::white);
+        const ApiReply up = m_users->as("clerk1").post("/api/v1/cases/" + m_green + "/attachments?filename=contract.pdf",
+                                                       models::pagesToPdf({page, page}),
+                                                       {{"Idempotency-Key", "scan-1"}, {"Content-Type", "application/pdf"}});
+        QCOMPARE(up.status, 201);
+    }
+
+    void reviewAndReturn()
+    {
+        models::ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        QVERIFY(signInAndWait(api, "approver-hf"));
+        client::ReviewQueuePage page(&api, "HF");
+        page.resize(1200, 600);
+        page.show();
+        QSignalSpy counted(&page, &client::WorkbenchPageWidget::countChanged);
+        page.refresh();
+        QVERIFY(counted.wait(30000));
+        QCOMPARE(counted.last().at(0).toInt(), 3);
+        QCOMPARE(counted.last().at(1).toInt(), 0);
+        QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+        auto *table = byAccessibleName<QTableView>(&page, "Review queue");
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 30000);
+        QCOMPARE(table->model()->index(0, 0).data(int(models::ReviewRole::Id)).toString(), m_green);
+
+        // Enter on the first row: the green case, its PDF in the viewer.
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        client::ReviewDialog *dialog = page.reviewDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(byAccessibleName<QPushButton>(dialog, "Approve")->isEnabled(), 30000);
+        QCOMPARE(unnamedInteractiveWidgets(dialog), QStringList());
+        auto *header = dialog->findChildren<QLabel *>().first();
+        QVERIFY2(header->text().startsWith("Green channel. Case "), qPrintable(header->text()));
+        auto *viewer = byAccessibleName<QPdfView>(dialog, "Attachment viewer");
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isVisible(), 30000);
+        QCOMPARE(viewer->document()->pageCount(), 2);
+        auto *details = byAccessibleName<QTreeWidget>(dialog, "Case details");
+        QVERIFY(details->topLevelItemCount() >= 3);
+
+        // Return for correction with a suggested item and a typed one.
+        answerReasons(QStringLiteral("缴存基数与合同不符"));
+        QSignalSpy decided(dialog, &client::ReviewDialog::decided);
+        QTest::mouseClick(byAccessibleName<QPushButton>(dialog, "Return for correction"), Qt::LeftButton);
+        QVERIFY(decided.wait(30000));
+        QCOMPARE(decided.at(0).at(0).toJsonObject().value("status").toString(), QStringLiteral("returned_for_correction"));
+        const ApiReply parts = m_users->as("clerk1").get("/api/v1/cases/" + m_green + "/parts");
+        const QJsonArray reasons = parts.object().value("items").toArray()[0].toObject().value("reasons").toArray();
+        QCOMPARE(reasons.size(), 2);
+        QCOMPARE(reasons[1].toString(), QStringLiteral("缴存基数与合同不符"));
+        // The queue and its count follow; nothing of this case is left to decide.
+        QTRY_COMPARE_WITH_TIMEOUT(counted.last().at(0).toInt(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!byAccessibleName<QPushButton>(dialog, "Approve")->isEnabled(), 30000);
+
+        // Next case, then approve it with Ctrl+Enter.
+        QTRY_VERIFY_WITH_TIMEOUT(byAccessibleName<QPushButton>(dialog, "Next case")->isEnabled(), 30000);
+        QTest::mouseClick(byAccessibleName<QPushButton>(dialog, "Next case"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->caseId() != m_green, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(byAccessibleName<QPushButton>(dialog, "Approve")->isEnabled(), 30000);
+        const QString second = dialog->caseId();
+        decided.clear();
+        QTest::keyClick(dialog, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(decided.wait(30000));
+        QCOMPARE(decided.at(0).at(0).toJsonObject().value("status").toString(), QStringLiteral("approved"));
+        QCOMPARE(decided.at(0).at(0).toJsonObject().value("id").toString(), second);
+        QTRY_COMPARE_WITH_TIMEOUT(counted.last().at(0).toInt(), 1, 30000);
+        dialog->close();
+
+        // The other views: decided by us shows both; "Nothing here." when a filter leaves none.
+        auto *view = byAccessibleName<QComboBox>(&page, "Queue view");
+        view->setCurrentIndex(1);
+        emit view->activated(1);
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 30000);
+        view->setCurrentIndex(0);
+        emit view->activated(0);
+        byAccessibleName<QCheckBox>(&page, "Green channel only")->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(byAccessibleName<QLabel>(&page, "Nothing here.")
+                                     && byAccessibleName<QLabel>(&page, "Nothing here.")->isVisible(),
+                                 30000);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_MAIN(tst_ReviewQueue)
+#include "tst_reviewqueue.moc"
