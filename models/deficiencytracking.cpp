@@ -47,7 +47,7 @@ DeficiencyCounts DeficiencyCounts::fromJson(const QJsonObject &o)
 int DeficiencyCounts::of(DeficiencyView view) const
 {
     switch (view) {
-    case DeficiencyView::Outstanding: return outstanding;
+    case DeficiencyView::Outstanding: return outstanding + overdue; // everything still owed
     case DeficiencyView::DueToday: return dueToday;
     case DeficiencyView::DueThisWeek: return dueThisWeek;
     case DeficiencyView::Overdue: return overdue;
@@ -82,7 +82,7 @@ QString DeficiencyTracking::listPath(DeficiencyView view, const QDate &today, co
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
     switch (view) {
-    case DeficiencyView::Outstanding: query.addQueryItem(QStringLiteral("status"), QStringLiteral("outstanding")); break;
+    case DeficiencyView::Outstanding: query.addQueryItem(QStringLiteral("status"), QStringLiteral("owed")); break;
     case DeficiencyView::DueToday:
         query.addQueryItem(QStringLiteral("status"), QStringLiteral("outstanding"));
         query.addQueryItem(QStringLiteral("dueBefore"), today.addDays(1).toString(Qt::ISODate));

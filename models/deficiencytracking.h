@@ -13,7 +13,8 @@ namespace onewindow::models {
 class ApiClient;
 struct ApiResponse;
 
-/// The views of the deficiency tracker: what a clerk chases, soonest due first.
+/// The views of the deficiency tracker: what a clerk chases, soonest due first. Outstanding, the
+/// view the tracker opens on, is everything still owed, the overdue first.
 enum class DeficiencyView { Outstanding, DueToday, DueThisWeek, Overdue, Supplied, Waived };
 
 /// How many deficiencies each view holds (GET /deficiencies/counts), by the server's date.

@@ -1619,7 +1619,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewDialog</name>
     <message>
-        <location filename="../client/review/reviewdialog.cpp" line="+38"/>
+        <location filename="../client/review/reviewdialog.cpp" line="+41"/>
         <source>To decide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1684,7 +1684,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Review a case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,34 +1755,44 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+305"/>
         <source>Approve with conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-304"/>
         <source>&amp;Return for correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+305"/>
         <source>Return for correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-304"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+302"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-301"/>
+        <source>R&amp;ecord result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Next case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,7 +1802,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,7 +1822,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,7 +1885,57 @@ Counter software for one-window government service halls.</source>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
+        <source>Record the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Electronic copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (paper only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issued on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic &amp;copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recording the result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Result recorded; case %1 is now: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1: missing, unclear or not valid</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1614,7 +1614,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewDialog</name>
     <message>
-        <location filename="../client/review/reviewdialog.cpp" line="+38"/>
+        <location filename="../client/review/reviewdialog.cpp" line="+41"/>
         <source>To decide</source>
         <translation>待决定</translation>
     </message>
@@ -1679,7 +1679,7 @@ Counter software for one-window government service halls.</source>
         <translation>其他事项，每行一项</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Review a case</source>
         <translation>审查办件</translation>
     </message>
@@ -1750,34 +1750,44 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+305"/>
         <source>Approve with conditions</source>
         <translation>附条件批准</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-304"/>
         <source>&amp;Return for correction…</source>
         <translation>退回补正(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+305"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-304"/>
         <source>Re&amp;ject…</source>
         <translation>不予批准(&amp;J)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+302"/>
         <source>Reject</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-301"/>
+        <source>R&amp;ecord result…</source>
+        <translation>登记结果(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record result</source>
+        <translation>登记结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Next case</source>
         <translation>下一件(&amp;N)</translation>
     </message>
@@ -1787,7 +1797,7 @@ Counter software for one-window government service halls.</source>
         <translation>下一件</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1807,7 +1817,7 @@ Counter software for one-window government service halls.</source>
         <translation>审查办件 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1869,7 +1879,57 @@ Counter software for one-window government service halls.</source>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
+        <source>Record the result</source>
+        <translation>登记审批结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Electronic copy</source>
+        <translation>电子证照副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (paper only)</source>
+        <translation>无（仅纸质）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate &amp;number:</source>
+        <translation>证书编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issued on:</source>
+        <translation>发证日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic &amp;copy:</source>
+        <translation>电子副本(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recording the result…</source>
+        <translation>正在登记结果…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Result recorded; case %1 is now: %2.</source>
+        <translation>结果已登记；办件 %1 当前状态：%2。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1: missing, unclear or not valid</source>
         <translation>%1：缺失、不清晰或无效</translation>
     </message>

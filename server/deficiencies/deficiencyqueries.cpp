@@ -44,9 +44,9 @@ std::string deficiencyConditions(const Principal &user, const std::string &cente
 void checkListFilters(const std::string &status, const std::string &dueBefore, const std::string &matter)
 {
     FieldErrors errors;
-    static const std::set<std::string> statuses{"outstanding", "overdue", "supplied", "waived"};
+    static const std::set<std::string> statuses{"owed", "outstanding", "overdue", "supplied", "waived"};
     if (!status.empty() && !statuses.contains(status))
-        errors.add("status", "One of outstanding, overdue, supplied, waived.", "invalid");
+        errors.add("status", "One of owed, outstanding, overdue, supplied, waived.", "invalid");
     if (!dueBefore.empty() && !parseIsoDate(dueBefore))
         errors.add("dueBefore", "A date, YYYY-MM-DD.", "invalid");
     if (!matter.empty() && !isMatterCode(matter))
@@ -78,7 +78,11 @@ Poco::JSON::Object::Ptr DeficiencyQueries::list(const Principal &user, const std
     std::string sql = "SELECT d.*, c.number, c.center, c.applicant_name, c.applicant_phone, c.matters AS case_matters "
                       "FROM deficiencies d JOIN cases c ON c.id = d.case_id WHERE "
                       + deficiencyConditions(user, center, matter, params);
-    andIfGiven(sql, params, "d.status", status);
+    // Owed: still to be supplied, overdue or not; soonest due first puts the overdue first.
+    if (status == "owed")
+        sql += " AND d.status IN ('outstanding', 'overdue')";
+    else
+        andIfGiven(sql, params, "d.status", status);
     if (!dueBefore.empty()) {
         sql += " AND d.due_date < ?";
         params.emplace_back(dueBefore);

@@ -18,8 +18,23 @@ from e2elib import (api_call, check, enabled, find, find_prefix, find_showing, k
                     start_client, start_server, summary, token_of, wait_for)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
-LANG = "en_US.UTF-8"
-NAMES = {"username": "Username", "password": "Password", "sign_in": "Sign in"}
+LANG = os.environ.get("E2E_LANG", "en_US.UTF-8")
+N = {
+    "en": {"username": "Username", "password": "Password", "sign_in": "Sign in", "navigation": "Navigation",
+           "queue": "Review queue", "approve": "Approve", "viewer": "Attachment viewer",
+           "return": "Return for correction", "typed": "Other items, one per line", "ok": "OK",
+           "decided": "Decision recorded", "returned": "Returned cases", "asked": "What the departments asked for",
+           "note": "Note", "resubmit": "Resubmit", "result": "Record result", "certificate": "Certificate number",
+           "recorded": "Result recorded", "review_title": "Review case {}", "return_title": "Return for correction",
+           "resubmit_title": "Resubmit a returned case"},
+    "zh": {"username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
+           "queue": "审批队列", "approve": "批准", "viewer": "附件查看",
+           "return": "退回补正", "typed": "其他事项，每行一项", "ok": "确定",
+           "decided": "审批意见已登记", "returned": "退回补正的办件", "asked": "各部门要求补正的内容",
+           "note": "备注", "resubmit": "重新提交", "result": "登记结果", "certificate": "证书编号",
+           "recorded": "结果已登记", "review_title": "审查办件 {}", "return_title": "退回补正",
+           "resubmit_title": "重新提交退回的办件"},
+}["zh" if LANG.startswith("zh") else "en"]
 
 
 def one_page_pdf(text):
@@ -73,8 +88,8 @@ def create_case(url):
 def signed_in(url, tmp, user):
     home = tempfile.mkdtemp(dir=tmp)
     proc, app = start_client(CLIENT, url, home, LANG)
-    sign_in(app, NAMES, user, "OneWindow-demo-1")
-    check(wait_for(lambda: find(app(), "Navigation", "list")) is not None, f"{user}'s workbench is open")
+    sign_in(app, N, user, "OneWindow-demo-1")
+    check(wait_for(lambda: find(app(), N["navigation"], "list")) is not None, f"{user}'s workbench is open")
     return proc, app
 
 
@@ -86,24 +101,24 @@ def approver_returns(url, tmp, case):
     proc, app = signed_in(url, tmp, "approver-hf")
     try:
         key("F4")
-        table = wait_for(lambda: find_showing(app(), "Review queue", "table"))
+        table = wait_for(lambda: find_showing(app(), N["queue"], "table"))
         check(table is not None, "F4 opens the review queue")
         check(wait_for(lambda: find_prefix(app(), case["number"]) is not None), "the case is in the queue")
         shot("review-queue")
         key("Return")
-        approve = wait_for(lambda: enabled(app(), "Approve"))
+        approve = wait_for(lambda: enabled(app(), N["approve"]))
         check(approve is not None, "Enter opens the case for review, ready to decide")
-        viewer = wait_for(lambda: find_showing(app(), "Attachment viewer"))
+        viewer = wait_for(lambda: find_showing(app(), N["viewer"]))
         check(viewer is not None and "contract.pdf" in (viewer.description or ""),
               "the attached PDF is in the viewer" + (f" ({viewer.description!r})" if viewer else ""))
-        shot("review-case", "Review case " + case["number"])
-        press(find_showing(app(), "Return for correction", "push button"))
-        typed = wait_for(lambda: find_showing(app(), "Other items, one per line"))
+        shot("review-case", N["review_title"].format(case["number"]))
+        press(find_showing(app(), N["return"], "push button"))
+        typed = wait_for(lambda: find_showing(app(), N["typed"]))
         check(typed is not None, "returning asks for the items to correct")
         set_text(typed, "劳动合同缺少单位盖章\n缴存基数与合同不符")
-        shot("review-return", "Return for correction")
-        press(dialog_button(app, "OK"))
-        recorded = wait_for(lambda: find_prefix(app(), "Decision recorded"))
+        shot("review-return", N["return_title"])
+        press(dialog_button(app, N["ok"]))
+        recorded = wait_for(lambda: find_prefix(app(), N["decided"]))
         check(recorded is not None, "the decision is confirmed in words")
         token = token_of(url, "approver-hf")
         _, c = api_call(url, "GET", "/cases/" + case["id"], token)
@@ -120,16 +135,16 @@ def clerk_resubmits(url, tmp, case):
     proc, app = signed_in(url, tmp, "clerk1")
     try:
         key("F7")
-        table = wait_for(lambda: find_showing(app(), "Returned cases", "table"))
+        table = wait_for(lambda: find_showing(app(), N["returned"], "table"))
         check(table is not None, "F7 opens the returned cases")
         check(wait_for(lambda: find_prefix(app(), case["number"]) is not None), "the returned case is listed")
         key("Return")
-        asked = wait_for(lambda: find_showing(app(), "What the departments asked for"))
+        asked = wait_for(lambda: find_showing(app(), N["asked"]))
         check(asked is not None, "Enter opens the case with what the departments asked for")
         check(wait_for(lambda: find(app(), "缴存基数与合同不符") is not None), "every reason is shown")
-        set_text(find_showing(app(), "Note"), "已补盖章，基数已更正")
-        shot("resubmit", "Resubmit a returned case")
-        press(dialog_button(app, "Resubmit"))
+        set_text(find_showing(app(), N["note"]), "已补盖章，基数已更正")
+        shot("resubmit", N["resubmit_title"])
+        press(dialog_button(app, N["resubmit"]))
         token = token_of(url, "clerk1")
         check(wait_for(lambda: api_call(url, "GET", "/cases/" + case["id"], token)[1].get("status") == "under_review"),
               "the server holds the case under review again")
@@ -144,18 +159,18 @@ def approver_approves(url, tmp, case):
         key("F4")
         check(wait_for(lambda: find_prefix(app(), case["number"]) is not None), "the resubmitted case is back")
         key("Return")
-        approve = wait_for(lambda: enabled(app(), "Approve"))
+        approve = wait_for(lambda: enabled(app(), N["approve"]))
         check(approve is not None, "the case opens ready to decide")
         press(approve)
-        check(wait_for(lambda: find_prefix(app(), "Decision recorded") is not None), "the approval is confirmed")
-        result = wait_for(lambda: enabled(app(), "Record result"))
+        check(wait_for(lambda: find_prefix(app(), N["decided"]) is not None), "the approval is confirmed")
+        result = wait_for(lambda: enabled(app(), N["result"]))
         check(result is not None, "an approved case offers to record its result")
         press(result)
-        number = wait_for(lambda: find_showing(app(), "Certificate number"))
+        number = wait_for(lambda: find_showing(app(), N["certificate"]))
         check(number is not None, "the result asks for the certificate number")
         set_text(number, "苏公积金证字第2026-0001号")
-        press(dialog_button(app, "OK"))
-        check(wait_for(lambda: find_prefix(app(), "Result recorded") is not None), "the result is confirmed")
+        press(dialog_button(app, N["ok"]))
+        check(wait_for(lambda: find_prefix(app(), N["recorded"]) is not None), "the result is confirmed")
         token = token_of(url, "approver-hf")
         _, c = api_call(url, "GET", "/cases/" + case["id"], token)
         check(c.get("status") == "result_ready", f"the server holds the result ready ({c.get('status')})")
@@ -170,7 +185,7 @@ def other_department_sees_nothing(url, tmp, case):
     proc, app = signed_in(url, tmp, "approver-mr")
     try:
         key("F4")
-        check(wait_for(lambda: find_showing(app(), "Review queue", "table")) is not None, "approver-mr has a queue")
+        check(wait_for(lambda: find_showing(app(), N["queue"], "table")) is not None, "approver-mr has a queue")
         time.sleep(1.0)
         check(find_prefix(app(), case["number"]) is None, "the HF case is not in the MR queue")
         status, _ = api_call(url, "GET", "/cases/" + case["id"], token_of(url, "approver-mr"))

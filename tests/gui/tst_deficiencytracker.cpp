@@ -149,8 +149,17 @@ private slots:
         // Only a supervisor waives.
         QVERIFY(!byAccessibleName<QPushButton>(&page, "Waive")->isVisibleTo(&page));
 
-        // Overdue: said in words, with the applicant's phone to call.
+        // The tracker opens on everything still owed, the overdue first: an overdue material is
+        // still owed.
         auto *table = byAccessibleName<QTableView>(&page, "Deficient materials");
+        const int owed = counts.value("outstanding").toInt() + counts.value("overdue").toInt();
+        QCOMPARE(views->currentIndex(), 0);
+        QCOMPARE(views->itemText(0), QStringLiteral("Outstanding (%1)").arg(owed));
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), owed, 30000);
+        QVERIFY2(table->model()->index(0, 3).data().toString().startsWith("Overdue by"),
+                 qPrintable(table->model()->index(0, 3).data().toString()));
+
+        // Overdue: said in words, with the applicant's phone to call.
         choose(page, views, 3);
         QCOMPARE(table->model()->rowCount(), counts.value("overdue").toInt());
         bool found = false;

@@ -31,7 +31,8 @@ private slots:
         QCOMPARE(q.queryItemValue("matter"), QStringLiteral("HF-001"));
         q = queryOf(DeficiencyTracking::listPath(DeficiencyView::DueThisWeek, QDate(2026, 11, 30), {}, {}));
         QCOMPARE(q.queryItemValue("dueBefore"), QStringLiteral("2026-12-07")); // a Monday: the whole week
-        for (const auto &[view, status] : {std::pair{DeficiencyView::Outstanding, "outstanding"},
+        // The view the tracker opens on: everything still owed, overdue or not.
+        for (const auto &[view, status] : {std::pair{DeficiencyView::Outstanding, "owed"},
                                            std::pair{DeficiencyView::Overdue, "overdue"},
                                            std::pair{DeficiencyView::Supplied, "supplied"},
                                            std::pair{DeficiencyView::Waived, "waived"}}) {
@@ -51,6 +52,7 @@ private slots:
                                                               {"waived", 6}});
         QCOMPARE(c.today, QDate(2026, 12, 7));
         QCOMPARE(c.of(DeficiencyView::DueThisWeek), 2);
+        QCOMPARE(c.of(DeficiencyView::Outstanding), 7); // outstanding and overdue: all still owed
         QCOMPARE(c.of(DeficiencyView::Waived), 6);
         QCOMPARE(c.open(), 7);
     }
