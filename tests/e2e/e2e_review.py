@@ -116,7 +116,6 @@ def approver_returns(url, tmp, case):
         typed = wait_for(lambda: find_showing(app(), N["typed"]))
         check(typed is not None, "returning asks for the items to correct")
         set_text(typed, "劳动合同缺少单位盖章\n缴存基数与合同不符")
-        shot("review-return", N["return_title"])
         press(dialog_button(app, N["ok"]))
         recorded = wait_for(lambda: find_prefix(app(), N["decided"]))
         check(recorded is not None, "the decision is confirmed in words")
