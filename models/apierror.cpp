@@ -38,8 +38,15 @@ QString ApiError::userMessage() const
         return tr("Someone changed this meanwhile. Reload it and try again.");
     if (code == QLatin1String("idempotency_key_reused"))
         return tr("This submission was already used for a different application.");
-    if (code == QLatin1String("transition_refused"))
+    if (code == QLatin1String("transition_refused")) {
+        if (reason == QLatin1String("deficiency_outstanding"))
+            return tr("Not while a deficient material is outstanding: the applicant must supply it first.");
+        if (reason == QLatin1String("part_decided"))
+            return tr("This part of the case is decided already.");
+        if (reason == QLatin1String("not_approved"))
+            return tr("Only an approved case can be handed over.");
         return tr("This cannot be done in the case's current state.");
+    }
     if (code == QLatin1String("payload_too_large"))
         return tr("What you sent is too large.");
     if (code == QLatin1String("commitment_broken"))

@@ -120,6 +120,8 @@ void IntakeSession::start(const QString &center)
     m_bundle.clear();
     m_form = {};
     m_provisions = {};
+    m_greenChannel = false;
+    m_greenChannelReason.clear();
     recompute();
     touch();
 }
@@ -139,6 +141,8 @@ QJsonObject IntakeSession::toJson() const
             {QStringLiteral("bundle"), m_bundle},
             {QStringLiteral("form"), m_form},
             {QStringLiteral("provisions"), m_provisions},
+            {QStringLiteral("greenChannel"), m_greenChannel},
+            {QStringLiteral("greenChannelReason"), m_greenChannelReason},
             {QStringLiteral("calendar"), m_calendar}};
 }
 
@@ -159,10 +163,21 @@ bool IntakeSession::restore(const QJsonObject &draft)
     m_bundle = draft.value(QLatin1String("bundle")).toString();
     m_form = draft.value(QLatin1String("form")).toObject();
     m_provisions = draft.value(QLatin1String("provisions")).toObject();
+    m_greenChannel = draft.value(QLatin1String("greenChannel")).toBool();
+    m_greenChannelReason = draft.value(QLatin1String("greenChannelReason")).toString();
     m_calendar = draft.value(QLatin1String("calendar")).toArray();
     recompute();
     emit changed();
     return true;
+}
+
+void IntakeSession::setGreenChannel(bool on, const QString &reason)
+{
+    if (on == m_greenChannel && reason == m_greenChannelReason)
+        return;
+    m_greenChannel = on;
+    m_greenChannelReason = reason;
+    touch();
 }
 
 void IntakeSession::setStep(Step step)
@@ -462,6 +477,10 @@ QJsonObject IntakeSession::body() const
                      {QStringLiteral("center"), m_center},
                      {QStringLiteral("form"), form},
                      {QStringLiteral("materials"), materials}};
+    if (m_greenChannel) {
+        body.insert(QStringLiteral("greenChannel"), true);
+        body.insert(QStringLiteral("greenChannelReason"), m_greenChannelReason.trimmed());
+    }
     if (!m_bundle.isEmpty()) {
         body.insert(QStringLiteral("bundle"), m_bundle);
     } else {

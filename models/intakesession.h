@@ -101,6 +101,11 @@ public:
     /// What a one-time notice would list now.
     QList<NoticeItem> oneTimeNotice() const;
 
+    // Green channel (绿色通道): a major project, first in every queue; the reason is required.
+    void setGreenChannel(bool on, const QString &reason);
+    bool greenChannel() const { return m_greenChannel; }
+    QString greenChannelReason() const { return m_greenChannelReason; }
+
     /// POST /cases with the kept idempotency key. On success the draft is removed.
     void submit();
     bool isSubmitting() const { return m_submitting; }
@@ -130,6 +135,8 @@ private:
     QJsonObject m_form;
     QList<Material> m_materials;
     QJsonObject m_provisions; ///< code -> provided
+    bool m_greenChannel = false;
+    QString m_greenChannelReason;
     QJsonArray m_calendar;
     int m_separateFields = 0;
     int m_separateMaterials = 0;

@@ -207,7 +207,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+914"/>
+        <location filename="../client/intake/intakepage.cpp" line="+947"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +751,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-859"/>
+        <location filename="../client/intake/intakepage.cpp" line="-890"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,7 +794,7 @@
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+112"/>
         <source>1 Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,6 +1020,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Green channel (major project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why: the project, the decision that lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the green channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Accept    Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,12 +1070,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+454"/>
+        <location line="+464"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-430"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1154,7 +1174,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Say why the case is in the green channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No applicant yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,12 +2296,27 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>This cannot be done in the case&apos;s current state.</source>
+        <location line="+3"/>
+        <source>Not while a deficient material is outstanding: the applicant must supply it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>This part of the case is decided already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an approved case can be handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cannot be done in the case&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>What you sent is too large.</source>
         <translation type="unfinished"></translation>
     </message>

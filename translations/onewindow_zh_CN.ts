@@ -206,7 +206,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+914"/>
+        <location filename="../client/intake/intakepage.cpp" line="+947"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -749,7 +749,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-859"/>
+        <location filename="../client/intake/intakepage.cpp" line="-890"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -791,7 +791,7 @@
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+112"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
@@ -1017,6 +1017,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Green channel (major project)</source>
+        <translation>绿色通道（重大项目）(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why: the project, the decision that lists it</source>
+        <translation>理由：项目名称及列入依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the green channel</source>
+        <translation>绿色通道理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Accept    Ctrl+Enter</source>
         <translation>受理(&amp;A)    Ctrl+Enter</translation>
     </message>
@@ -1047,12 +1067,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+454"/>
+        <location line="+464"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-430"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -1151,7 +1171,12 @@
         <translation>一件事办理比分别办理少填 %1 项、少交 %2 份材料。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Say why the case is in the green channel.</source>
+        <translation>请说明走绿色通道的理由。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No applicant yet</source>
         <translation>尚未填写申请人</translation>
     </message>
@@ -2264,12 +2289,27 @@ Counter software for one-window government service halls.</source>
         <translation>该提交编号已用于另一份申请。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Not while a deficient material is outstanding: the applicant must supply it first.</source>
+        <translation>容缺材料尚未补齐，暂不能办理：请申请人先补交。</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>This part of the case is decided already.</source>
+        <translation>该事项已作出决定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an approved case can be handed over.</source>
+        <translation>只有已批准的办件才能移交监管。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This cannot be done in the case&apos;s current state.</source>
         <translation>办件当前状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>What you sent is too large.</source>
         <translation>提交的内容过大。</translation>
     </message>

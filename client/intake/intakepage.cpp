@@ -14,6 +14,7 @@
 #include "models/mattercatalogmodel.h"
 #include "models/modelenums.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QPrintPreviewDialog>
@@ -28,6 +29,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QGridLayout>
@@ -411,6 +413,14 @@ void IntakePage::buildDecideStep()
     auto *page = new QWidget(m_stack);
     auto *layout = new QVBoxLayout(page);
     m_summary = wrapLabel(page);
+    // 绿色通道: a major project goes first in every department's queue; the reason is required.
+    m_green = new QCheckBox(page);
+    m_greenReason = new QLineEdit(page);
+    m_greenReason->setMaxLength(200);
+    m_greenReason->setEnabled(false);
+    auto *greenBar = new QHBoxLayout;
+    greenBar->addWidget(m_green);
+    greenBar->addWidget(m_greenReason, 1);
     m_accept = new QPushButton(page);
     m_result = wrapLabel(page);
     m_paper = new QComboBox(page);
@@ -424,11 +434,20 @@ void IntakePage::buildDecideStep()
     printBar->addWidget(m_savePdf);
     printBar->addStretch();
     layout->addWidget(m_summary);
+    layout->addLayout(greenBar);
     layout->addWidget(m_accept, 0, Qt::AlignLeft);
     layout->addWidget(m_result);
     layout->addLayout(printBar);
     layout->addStretch();
     m_stack->addWidget(page);
+    connect(m_green, &QCheckBox::toggled, this, [this](bool on) {
+        m_greenReason->setEnabled(on);
+        m_session->setGreenChannel(on, m_greenReason->text());
+        if (on)
+            m_greenReason->setFocus();
+    });
+    connect(m_greenReason, &QLineEdit::textEdited, this,
+            [this](const QString &reason) { m_session->setGreenChannel(m_green->isChecked(), reason); });
     connect(m_accept, &QPushButton::clicked, this, &IntakePage::submit);
     connect(m_preview, &QPushButton::clicked, this, &IntakePage::previewPaper);
     connect(m_savePdf, &QPushButton::clicked, this, &IntakePage::savePaperAs);
@@ -483,6 +502,10 @@ void IntakePage::retranslate()
     m_choose->setText(tr("&Choose"));
     m_choose->setAccessibleName(tr("Choose matter"));
     m_applicantBar->setAccessibleName(tr("Applicant and matter"));
+    m_green->setText(tr("&Green channel (major project)"));
+    m_green->setAccessibleName(tr("Green channel"));
+    m_greenReason->setPlaceholderText(tr("Why: the project, the decision that lists it"));
+    m_greenReason->setAccessibleName(tr("Reason for the green channel"));
     m_accept->setText(tr("&Accept    Ctrl+Enter"));
     m_accept->setAccessibleName(tr("Accept"));
     for (int i = 0; i < m_paper->count(); ++i)
@@ -847,6 +870,16 @@ void IntakePage::updateStatus()
                                            .arg(m_session->fieldsSaved())
                                            .arg(m_session->materialsSaved());
     summary += QLatin1Char('\n') + level;
+    // The green channel as the session holds it (a resumed draft too).
+    if (m_green->isChecked() != m_session->greenChannel() || m_greenReason->text() != m_session->greenChannelReason()) {
+        const QSignalBlocker quietBox(m_green);
+        const QSignalBlocker quietReason(m_greenReason);
+        m_green->setChecked(m_session->greenChannel());
+        m_greenReason->setText(m_session->greenChannelReason());
+        m_greenReason->setEnabled(m_session->greenChannel());
+    }
+    if (m_session->greenChannel() && m_session->greenChannelReason().trimmed().isEmpty())
+        summary += QLatin1Char('\n') + tr("Say why the case is in the green channel.");
     m_summary->setText(summary);
     m_summary->setAccessibleName(summary);
     updateApplicantBar();

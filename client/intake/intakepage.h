@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSet>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -132,6 +133,8 @@ private:
     QLabel *m_notice;
     // Decide
     QLabel *m_summary;
+    QCheckBox *m_green = nullptr;
+    QLineEdit *m_greenReason = nullptr;
     QPushButton *m_accept;
     QLabel *m_result;
     QComboBox *m_paper;

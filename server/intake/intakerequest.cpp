@@ -126,6 +126,12 @@ void parseCounter(const Poco::JSON::Object::Ptr &body, const Principal &user, In
         else
             errors.add("greenChannel", "true or false.", "invalid");
     }
+    // 绿色通道: a major project comes first in every queue; why is on record with the case.
+    in.greenChannelReason = optString(body, "greenChannelReason").value_or("");
+    if (in.greenChannel && in.greenChannelReason.find_first_not_of(" \t\r\n") == std::string::npos)
+        errors.add("greenChannelReason", "Say why the case is in the green channel.", "required");
+    else if (in.greenChannelReason.size() > 200)
+        errors.add("greenChannelReason", "At most 200 characters.", "too_long");
     in.form = optObject(body, "form");
     if (!in.form) {
         if (body->has("form"))

@@ -28,6 +28,7 @@ struct IntakeRequest
     std::string center;
     std::string channel;
     bool greenChannel = false;
+    std::string greenChannelReason; ///< why a case is in the green channel (required with it)
     Poco::JSON::Object::Ptr form;
     struct Material
     {

@@ -105,7 +105,8 @@ NewCase::NewCase(const IntakePlan &plan, const std::string &clerk, const Date &t
     if (plan.clockPaused)
         m_pauseReason = "the time limit stops while deficient material is outstanding: " + deficientNames;
     m_acceptedDetail =
-        " at " + plan.request.center + ", " + std::to_string(plan.dueDates.size()) + " deficient material(s)";
+        " at " + plan.request.center + ", " + std::to_string(plan.dueDates.size()) + " deficient material(s)"
+        + (plan.request.greenChannel ? ", green channel: " + plan.request.greenChannelReason : "");
     m_values = rowValues();
     m_response = answer();
 }

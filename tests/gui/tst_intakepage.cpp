@@ -16,6 +16,7 @@
 #include "models/localstore.h"
 #include "models/serverclock.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -112,6 +113,14 @@ private:
 
         // Step 5: accept; the server holds the case as accepted with deficiency.
         QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        // The green channel asks why; left off here.
+        auto *green = byAccessibleName<QCheckBox>(&page, "Green channel");
+        auto *why = byAccessibleName<QLineEdit>(&page, "Reason for the green channel");
+        QVERIFY(green && why && !why->isEnabled());
+        green->setChecked(true);
+        QVERIFY(why->isEnabled() && page.session()->greenChannel());
+        green->setChecked(false);
+        QVERIFY(!page.session()->greenChannel());
         QSignalSpy submitted(page.session(), &models::IntakeSession::submitted);
         QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Accept"), Qt::LeftButton);
         QVERIFY(submitted.wait(30000));

@@ -120,6 +120,25 @@ private slots:
         auto approved = await<QJsonObject>([&](auto done) { cases.decide(id, approve, done, this); });
         QVERIFY2(approved.ok(), qPrintable(approved.error.userMessage()));
         QCOMPARE(approved.value->value("status").toString(), QStringLiteral("approved"));
+        // Decided is decided, said in words.
+        auto again = await<QJsonObject>([&](auto done) { cases.decide(id, approve, done, this); });
+        QCOMPARE(again.error.status, 409);
+        QCOMPARE(again.error.userMessage(), QStringLiteral("This part of the case is decided already."));
+        // No result while a deficient material is outstanding, said in words too.
+        const QJsonObject body = sampleIntake(m_users->as("clerk1"), "HF-001", "SZ",
+                                              samplePerson(QStringLiteral("张三"), "11010519491231002X"),
+                                              {"LABOR_CONTRACT"});
+        const QString owing = m_users->as("clerk1")
+                                  .post("/api/v1/cases", toJson(body), {{"Idempotency-Key", QUuid::createUuid().toByteArray()}})
+                                  .object().value("id").toString();
+        QVERIFY(await<QJsonObject>([&](auto done) { cases.fetchCase(owing, done, this); }).ok());
+        QVERIFY(await<QJsonObject>([&](auto done) { cases.decide(owing, approve, done, this); }).ok());
+        const auto refused = await<QJsonObject>([&](auto done) {
+            cases.recordResult(owing, CaseResult{QStringLiteral("证字第1号"), QDate(2026, 11, 27), {}}, done, this);
+        });
+        QCOMPARE(refused.error.status, 409);
+        QCOMPARE(refused.error.userMessage(),
+                 QStringLiteral("Not while a deficient material is outstanding: the applicant must supply it first."));
     }
 
     // The attached scan comes back byte for byte, for the viewer.

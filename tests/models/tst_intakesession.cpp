@@ -164,6 +164,7 @@ private slots:
             session.setHeldLicenses({"ID_CARD"});
             session.setProvision("LABOR_CONTRACT", "deficient");
             session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
+            session.setGreenChannel(true, QStringLiteral("市重点项目"));
             session.setStep(IntakeSession::Step::Materials);
             key = session.draftKey();
             saved = session.toJson();
@@ -179,6 +180,8 @@ private slots:
         QCOMPARE(resumed.step(), IntakeSession::Step::Materials);
         QCOMPARE(resumed.formValue("company_name"), QStringLiteral("盛泽纺织"));
         QCOMPARE(resumed.materials()[1].dueDate, QDate(2026, 12, 4));
+        QVERIFY(resumed.greenChannel());
+        QCOMPARE(resumed.greenChannelReason(), QStringLiteral("市重点项目"));
         QVERIFY(!resumed.restore(QJsonObject{}));
     }
 
@@ -238,6 +241,31 @@ private slots:
         const auto error = failed.at(0).at(0).value<ApiError>();
         QCOMPARE(failed.at(0).at(1).toBool(), false);
         QCOMPARE(error.code, QStringLiteral("validation_failed")); // the form is empty too
+    }
+
+    // 绿色通道: refused without a reason, in words at the field; accepted with one, on the case.
+    void greenChannelNeedsAReason()
+    {
+        IntakeSession session(&m_api, &m_store);
+        prepare(session);
+        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
+        session.setFormValue("deposit_base", "5000");
+        session.setHeldLicenses({"ID_CARD"});
+        session.setProvision("LABOR_CONTRACT", "paper");
+        session.setGreenChannel(true, QStringLiteral("  "));
+        QSignalSpy failed(&session, &IntakeSession::submitFailed);
+        session.submit();
+        QVERIFY(failed.wait(30000));
+        const auto error = failed.at(0).at(0).value<ApiError>();
+        QCOMPARE(error.status, 422);
+        QCOMPARE(error.fieldErrors.size(), 1);
+        QCOMPARE(error.fieldErrors[0].field, QStringLiteral("greenChannelReason"));
+        QVERIFY(!error.userMessage().isEmpty());
+        session.setGreenChannel(true, QStringLiteral("市重点项目：新能源材料厂"));
+        QSignalSpy submitted(&session, &IntakeSession::submitted);
+        session.submit();
+        QVERIFY(submitted.wait(30000));
+        QVERIFY(submitted.at(0).at(0).toJsonObject().value("greenChannel").toBool());
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

@@ -325,6 +325,10 @@ private slots:
             QJsonObject body = sampleIntake(as("clerk1"), "HF-002", "SZ",
                                             samplePerson(QStringLiteral("李四"), "11010519491231002X"));
             body.insert("greenChannel", true);
+            // Without a reason, refused; with one, accepted.
+            if (as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}}).status != 422)
+                qFatal("a green-channel case without a reason was accepted");
+            body.insert("greenChannelReason", QStringLiteral("市重点项目：新能源材料厂"));
             return as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}}).object()
                 .value("id").toString();
         }();

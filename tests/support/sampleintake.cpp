@@ -47,8 +47,10 @@ QString acceptSampleCase(HttpClient &clerk, const QString &matter, bool greenCha
 {
     QJsonObject body = sampleIntake(clerk, matter, QStringLiteral("SZ"),
                                     samplePerson(QStringLiteral("张三"), QStringLiteral("11010519491231002X")));
-    if (greenChannel)
+    if (greenChannel) {
         body.insert(QStringLiteral("greenChannel"), true);
+        body.insert(QStringLiteral("greenChannelReason"), QStringLiteral("市重点项目"));
+    }
     const ApiReply r = clerk.post(QStringLiteral("/api/v1/cases"), toJson(body),
                                   {{"Idempotency-Key", QUuid::createUuid().toByteArray()}});
     if (r.status != 201)
