@@ -43,6 +43,7 @@ constexpr std::array kTransitions{
 
     CaseTransition{S::ApprovedSimulated, A::ConfirmSimulated, S::Approved, kReview, G::SimulatedConditionsMet},
     CaseTransition{S::ApprovedSimulated, A::Reject, S::Rejected, kReview, G::None},
+    CaseTransition{S::ApprovedSimulated, A::Lapse, S::Terminated, RoleSet{R::System}, G::None},
 
     CaseTransition{S::Approved, A::ReleaseResult, S::ResultReady, kReview, G::NoOutstandingDeficiency},
     CaseTransition{S::Approved, A::Terminate, S::Terminated, RoleSet{R::System, R::Supervisor},
@@ -58,7 +59,8 @@ constexpr std::array kStates{S::Draft,       S::Accepted,  S::AcceptedWithDefici
 
 constexpr std::array kActions{A::Accept,      A::AcceptWithDeficiency, A::RefuseWithNotice, A::StartReview,
                               A::ReturnForCorrection, A::Resubmit,     A::Approve,          A::ApproveSimulated,
-                              A::ConfirmSimulated,    A::Reject,       A::Withdraw,         A::CompleteMaterials, A::Terminate,
+                              A::ConfirmSimulated,    A::Lapse,        A::Reject,           A::Withdraw,
+                              A::CompleteMaterials,   A::Terminate,
                               A::ReleaseResult,       A::Deliver,      A::Close};
 
 constexpr std::array<std::string_view, kStates.size()> kStateCodes{
@@ -68,7 +70,7 @@ constexpr std::array<std::string_view, kStates.size()> kStateCodes{
 
 constexpr std::array<std::string_view, kActions.size()> kActionCodes{
     "accept",  "accept_with_deficiency", "refuse_with_notice", "start_review", "return_for_correction",
-    "resubmit", "approve", "approve_simulated", "confirm_simulated", "reject", "withdraw", "complete_materials",
+    "resubmit", "approve", "approve_simulated", "confirm_simulated", "lapse", "reject", "withdraw", "complete_materials",
     "terminate",
     "release_result", "deliver", "close"};
 

@@ -38,6 +38,7 @@ enum class CaseAction {
     Approve,
     ApproveSimulated,      ///< provisional approval before all preconditions are met (模拟审批)
     ConfirmSimulated,      ///< preconditions met: the simulated approval becomes formal
+    Lapse,                 ///< the simulated approval's conditions were not met in time: it ends
     Reject,
     Withdraw,              ///< at the applicant's request
     CompleteMaterials,     ///< the last deficient material arrived: the case is fully accepted

@@ -20,6 +20,7 @@
 #include "notify/notifier.h"
 #include "review/resultservice.h"
 #include "review/reviewservice.h"
+#include "review/simulatedapprovals.h"
 
 #include <Poco/File.h>
 #include <Poco/Net/Context.h>
@@ -75,7 +76,8 @@ std::string defaultDatabaseUrl()
 class JobRunner
 {
 public:
-    JobRunner(DeficiencyTracker &tracker, long intervalSeconds) : m_tracker(tracker), m_interval(intervalSeconds)
+    JobRunner(DeficiencyTracker &tracker, SimulatedApprovals &simulated, long intervalSeconds)
+        : m_tracker(tracker), m_simulated(simulated), m_interval(intervalSeconds)
     {
         if (m_interval > 0)
             m_thread = std::thread([this] { run(); });
@@ -104,12 +106,18 @@ private:
             } catch (const std::exception &e) {
                 spdlog::error("deficiency jobs failed: {}", e.what());
             }
+            try {
+                m_simulated.lapse();
+            } catch (const std::exception &e) {
+                spdlog::error("the simulated approvals' lapse job failed: {}", e.what());
+            }
             lock.lock();
             m_wake.wait_for(lock, std::chrono::seconds(m_interval), [this] { return m_stop; });
         }
     }
 
     DeficiencyTracker &m_tracker;
+    SimulatedApprovals &m_simulated;
     long m_interval;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -233,8 +241,8 @@ private:
         Catalog catalog(audit);
         if (config().getBool("option.demo", false)) {
             if (loadDemoData(db, catalog))
-                spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr supervisor1 admin "
-                             "auditor");
+                spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr approver-re "
+                             "approver-mi approver-tx approver-ps supervisor1 admin auditor");
         }
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
@@ -256,15 +264,16 @@ private:
         DeficiencyTracker tracker(db, clock, catalog, audit, *notifier, trackerSettings);
         spdlog::info("reminders {} working day(s) before the due date and on it, sent by {}",
                      trackerSettings.daysBefore, notifier->name());
-        ReviewService review(db, clock, audit, cases);
+        SimulatedApprovals simulated(db, clock, catalog, audit, cases);
+        ReviewService review(db, clock, audit, cases, simulated);
         ResultService results(db, clock, audit, cases);
         Services services{db,         clock,      audit,       catalog, sessions, intake,  cases,
                           deficiencies, resolution, applicants, attachments, tracker, review, results,
-                          ONEWINDOW_VERSION};
+                          simulated,  ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);
-        serve(pipeline, tracker, threads, maxAttachmentBytes, db.dialectName());
+        serve(pipeline, tracker, simulated, threads, maxAttachmentBytes, db.dialectName());
     }
 
     std::unique_ptr<Notifier> makeNotifier()
@@ -275,8 +284,8 @@ private:
     }
 
     // Serves until a termination request, then lets the requests in flight finish.
-    void serve(const Pipeline &pipeline, DeficiencyTracker &tracker, int threads, std::size_t maxAttachmentBytes,
-               const char *dialect)
+    void serve(const Pipeline &pipeline, DeficiencyTracker &tracker, SimulatedApprovals &simulated, int threads,
+               std::size_t maxAttachmentBytes, const char *dialect)
     {
         const Poco::Net::SocketAddress address(config().getString("option.listen", "127.0.0.1:8080"));
         const bool tls = config().has("option.tls-cert");
@@ -302,7 +311,7 @@ private:
         spdlog::info("listening on {} ({}, version {})", bound.toString(), dialect, ONEWINDOW_VERSION);
 
         {
-            JobRunner jobs(tracker, config().getInt("jobs.intervalSeconds", 60));
+            JobRunner jobs(tracker, simulated, config().getInt("jobs.intervalSeconds", 60));
             waitForTerminationRequest();
             spdlog::info("stopping: finishing requests in flight");
             server.stopAll(false);

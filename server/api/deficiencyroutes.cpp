@@ -7,6 +7,7 @@
 #include "deficiencies/deficiencytracker.h"
 #include "http/router.h"
 #include "json.h"
+#include "review/simulatedapprovals.h"
 
 namespace onewindow::server {
 
@@ -49,6 +50,7 @@ void registerDeficiencyRoutes(Router &router, Services &s)
         o->set("reminders", report.reminders);
         o->set("sent", report.sent);
         o->set("failed", report.failed);
+        o->set("lapsed", s.simulated.lapse());
         return Response::json(200, o);
     });
 }

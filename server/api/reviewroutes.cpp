@@ -4,6 +4,7 @@
 #include "http/router.h"
 #include "review/resultservice.h"
 #include "review/reviewservice.h"
+#include "review/simulatedapprovals.h"
 
 namespace onewindow::server {
 
@@ -36,6 +37,15 @@ void registerReviewRoutes(Router &router, Services &s)
 
     router.add("GET", api + "/handoffs", [&s](Request &req) {
         return Response::json(200, s.results.handoffs(req.user(), limitParam(req), req.queryParam("cursor")));
+    });
+
+    router.add("POST", api + "/cases/{id}/conditions/{n}/met", [&s](Request &req) {
+        return s.simulated.conditionMet(req.user(), req.pathParams.at("id"), req.pathParams.at("n"),
+                                        req.header("if-match"), req.header("idempotency-key"), req.body);
+    });
+
+    router.add("GET", api + "/cases/{id}/conditions", [&s](Request &req) {
+        return Response::json(200, s.simulated.conditions(req.user(), req.pathParams.at("id")));
     });
 
     router.add("GET", api + "/review/counts", [&s](Request &req) {

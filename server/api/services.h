@@ -18,6 +18,7 @@ class IntakeService;
 class ResultService;
 class ReviewService;
 class SessionService;
+class SimulatedApprovals;
 
 /// What the routes work with; owned by the application, handed to the routes by reference.
 struct Services
@@ -36,6 +37,7 @@ struct Services
     DeficiencyTracker &tracker;
     ReviewService &review;
     ResultService &results;
+    SimulatedApprovals &simulated;
     std::string version;
 };
 

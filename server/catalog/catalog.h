@@ -32,6 +32,9 @@ struct MatterDefinition
     std::string deficiencyCap = "legal";  ///< legal | promised
     std::string clock = "runs";           ///< runs | paused
     int terminationGraceDays = 0;
+    /// Working days a simulated approval (模拟审批) waits for its conditions before it lapses;
+    /// 0: it does not lapse by itself.
+    int simulatedLapseDays = 0;
     std::vector<FormField> fields;
     std::vector<MaterialRule> materials;
 
@@ -130,5 +133,10 @@ private:
 
 /// `0.5` -> "0.5", `3` -> 3: limits are numbers in JSON, half days allowed.
 double roundToHalf(double days);
+/// A form field and a material rule as the API shows them.
+Poco::JSON::Object::Ptr fieldJson(const FormField &field);
+Poco::JSON::Object::Ptr materialJson(const MaterialRule &material);
+/// ASCII letters in lower case (pinyin initials, searches).
+std::string lowerAscii(std::string s);
 
 } // namespace onewindow::server

@@ -118,6 +118,15 @@ const std::vector<Migration> &migrations()
              "NOT NULL, to_department TEXT NOT NULL, note TEXT NOT NULL, handed_by TEXT NOT NULL, handed_at TEXT NOT NULL)",
              "CREATE INDEX case_handoffs_to ON case_handoffs (to_department, id)",
          }},
+        {5,
+         "simulated approval: its conditions, each met or not, and the date it lapses",
+         {
+             "CREATE TABLE case_conditions (case_id TEXT NOT NULL REFERENCES cases(id), n INTEGER NOT NULL, matter TEXT "
+             "NOT NULL, text TEXT NOT NULL, met_at TEXT, met_by TEXT, note TEXT, attachment_id TEXT REFERENCES "
+             "attachments(id), PRIMARY KEY (case_id, n))",
+             "ALTER TABLE cases ADD COLUMN simulated_lapses_on TEXT",
+             "CREATE INDEX cases_simulated_lapse ON cases (status, simulated_lapses_on)",
+         }},
     };
     return all;
 }

@@ -10,6 +10,7 @@
 #include "http/preconditions.h"
 #include "http/problem.h"
 #include "json.h"
+#include "review/simulatedapprovals.h"
 
 #include <algorithm>
 #include <optional>
@@ -159,8 +160,9 @@ std::vector<std::string> correctMaterials(const Poco::JSON::Array::Ptr &material
 
 } // namespace
 
-ReviewService::ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases)
-    : m_db(db), m_clock(clock), m_audit(audit), m_cases(cases), m_transitions(clock, audit)
+ReviewService::ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases,
+                             SimulatedApprovals &simulated)
+    : m_db(db), m_clock(clock), m_audit(audit), m_cases(cases), m_simulated(simulated), m_transitions(clock, audit)
 {
 }
 
@@ -232,6 +234,8 @@ Response ReviewService::decide(const Principal &user, const std::string &caseId,
     if (!conditions.empty())
         detail += "; conditions: " + joinTexts(conditions);
     m_audit.append(tx, caseId, user.username, "decide_part", detail);
+    if (decision == "approve_simulated")
+        m_simulated.opened(tx, caseId, matter, conditions);
 
     if (const auto action = outcomeOf(parts))
         change(*action, "every part decided; the last by " + user.department);

@@ -11,6 +11,7 @@ namespace onewindow::server {
 
 class AuditTrail;
 class CaseReader;
+class SimulatedApprovals;
 class Clock;
 class Database;
 
@@ -25,7 +26,8 @@ class Database;
 class ReviewService
 {
 public:
-    ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases);
+    ReviewService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases,
+                  SimulatedApprovals &simulated);
 
     /// POST /cases/{id}/decisions: {"matter", "decision", "reasons": [...], "conditions": [...]}.
     /// Needs If-Match and an Idempotency-Key; answers the case.
@@ -46,6 +48,7 @@ private:
     const Clock &m_clock;
     AuditTrail &m_audit;
     CaseReader &m_cases;
+    SimulatedApprovals &m_simulated;
     CaseTransitions m_transitions;
 };
 

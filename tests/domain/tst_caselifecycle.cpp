@@ -44,6 +44,7 @@ const std::map<std::pair<std::string, std::string>, Expected> &expectedTable()
         {{"returned_for_correction", "withdraw"}, {"withdrawn", intake}},
         {{"approved_simulated", "confirm_simulated"}, {"approved", review}},
         {{"approved_simulated", "reject"}, {"rejected", review}},
+        {{"approved_simulated", "lapse"}, {"terminated", {"system"}}},
         {{"approved", "release_result"}, {"result_ready", review}},
         {{"approved", "terminate"}, {"terminated", enforcement}},
         {{"result_ready", "deliver"}, {"delivered", intake}},
@@ -76,7 +77,7 @@ private slots:
     void codesRoundTrip()
     {
         QCOMPARE(CaseLifecycle::states().size(), std::size_t(14));
-        QCOMPARE(CaseLifecycle::actions().size(), std::size_t(16));
+        QCOMPARE(CaseLifecycle::actions().size(), std::size_t(17));
         std::set<std::string> seen;
         for (CaseState state : CaseLifecycle::states()) {
             QVERIFY(seen.insert(s(CaseLifecycle::stateCode(state))).second);
@@ -119,7 +120,7 @@ private slots:
                 }
             }
         }
-        QCOMPARE(checked, 14 * 16 * 7);
+        QCOMPARE(checked, 14 * 17 * 7);
         QCOMPARE(CaseLifecycle::transitions().size(), expectedTable().size());
         QVERIFY(allowed > 0);
     }

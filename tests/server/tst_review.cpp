@@ -5,6 +5,7 @@
 #include "sampleintake.h"
 #include "serverprocess.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QRandomGenerator>
@@ -176,9 +177,32 @@ private slots:
 
         const QString simulated = accept("MR-001").value("id").toString();
         r = decide("approver-mr", simulated,
-                   {{"matter", "MR-001"}, {"decision", "approve_simulated"}, {"conditions", QJsonArray{"取得土地证"}}});
+                   {{"matter", "MR-001"},
+                    {"decision", "approve_simulated"},
+                    {"conditions", QJsonArray{QStringLiteral("取得土地证"), QStringLiteral("环评批复")}}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.object().value("status").toString(), QStringLiteral("approved_simulated"));
+        // The conditions are on record; MR-001's setting lapses them 20 working days on.
+        QJsonObject conditions = as("clerk1").get(api("/cases/") + simulated + "/conditions").object();
+        QCOMPARE(conditions.value("items").toArray().size(), 2);
+        QCOMPARE(conditions.value("lapsesOn").toString(), QStringLiteral("2026-12-25"));
+        const auto met = [&](const QString &user, int n, const QJsonObject &body) {
+            return as(user).post(api("/cases/") + simulated + "/conditions/" + QString::number(n) + "/met",
+                                 toJson(body), {{"If-Match", etagOf(user, simulated)}, {"Idempotency-Key", newKey()}});
+        };
+        QCOMPARE(met("approver-mr", 1, {}).status, 422);                           // how, in words
+        QCOMPARE(met("approver-mr", 9, {{"note", "x"}}).status, 404);              // no such condition
+        QCOMPARE(met("approver-ps", 1, {{"note", "x"}}).status, 404);              // not PS's case
+        r = met("approver-mr", 1, {{"note", QStringLiteral("土地证已核发")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("approved_simulated"));
+        QCOMPARE(met("approver-mr", 1, {{"note", "again"}}).status, 409);
+        r = met("approver-mr", 2, {{"note", QStringLiteral("环评已批复")}});
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("approved"));
+        QCOMPARE(partStates("approver-mr", simulated).value("MR-001"), QStringLiteral("approved"));
+        conditions = as("clerk1").get(api("/cases/") + simulated + "/conditions").object();
+        QVERIFY(conditions.value("items").toArray()[1].toObject().value("met").toBool());
+        QVERIFY(conditions.value("lapsesOn").isNull());
     }
 
     // Bad input gets every problem at once; the preconditions are required.
@@ -382,6 +406,42 @@ private slots:
         // A cursor of the newest-first order is refused in the priority order.
         const QString newest = as("approver-hf").get(api("/cases?limit=1")).object().value("nextCursor").toString();
         QCOMPARE(as("approver-hf").get(api("/cases?limit=1&sort=priority&cursor=") + newest).status, 422);
+    }
+
+    // A simulated approval whose conditions stay open lapses on its date: the job ends the case.
+    void simulatedApprovalLapses()
+    {
+        const QString id = accept("MR-001").value("id").toString();
+        QCOMPARE(decide("approver-mr", id,
+                        {{"matter", "MR-001"}, {"decision", "approve_simulated"}, {"conditions", QJsonArray{"取得土地证"}}})
+                     .status,
+                 200);
+        QFile config(m_dir.filePath("jobs-off.properties"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("jobs.intervalSeconds = 0\n");
+        config.close();
+        QCOMPARE(m_server.stop(), 0);
+        m_users.clear();
+        QString error;
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-25", "--config", config.fileName()}, &error),
+                 qPrintable(error));
+        // On its lapse date it still stands; the day after, it lapses.
+        ApiReply jobs = as("admin").post(api("/jobs/run"), "{}");
+        QCOMPARE(jobs.status, 200);
+        QCOMPARE(as("clerk1").get(api("/cases/") + id).object().value("status").toString(),
+                 QStringLiteral("approved_simulated"));
+        QCOMPARE(m_server.stop(), 0);
+        m_users.clear();
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-28", "--config", config.fileName()}, &error),
+                 qPrintable(error));
+        jobs = as("admin").post(api("/jobs/run"), "{}");
+        QVERIFY(jobs.object().value("lapsed").toInt() >= 1);
+        const QJsonObject c = as("clerk1").get(api("/cases/") + id).object();
+        QCOMPARE(c.value("status").toString(), QStringLiteral("terminated"));
+        QStringList actions;
+        for (const auto &e : as("clerk1").get(api("/cases/") + id + "/audit").object().value("items").toArray())
+            actions << e.toObject().value("action").toString();
+        QVERIFY2(actions.contains("lapse"), qPrintable(actions.join(", ")));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

@@ -1,0 +1,210 @@
+#include "catalog/catalog.h"
+
+#include "http/problem.h"
+#include "json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace onewindow::server {
+
+namespace {
+
+const std::set<std::string> kFieldTypes{"text", "multiline", "id_number", "credit_code",
+                                        "phone", "date",      "number",    "money"};
+
+Poco::Dynamic::Var limitNumber(double days)
+{
+    if (std::floor(days) == days)
+        return static_cast<int>(days);
+    return days;
+}
+
+std::vector<FormField> fieldsFromJson(const Poco::JSON::Array::Ptr &fields, FieldErrors &errors)
+{
+    std::vector<FormField> out;
+    std::set<std::string> keys;
+    for (std::size_t i = 0; i < fields->size(); ++i) {
+        const auto f = fields->getObject(static_cast<unsigned>(i));
+        const std::string at = "fields[" + std::to_string(i) + "]";
+        FormField field;
+        field.key = optString(f, "key").value_or("");
+        field.label = optString(f, "label").value_or("");
+        field.type = optString(f, "type").value_or("text");
+        field.required = optBool(f, "required").value_or(false);
+        if (field.key.empty() || !keys.insert(field.key).second)
+            errors.add(at + ".key", "Each field needs a key of its own.", "invalid");
+        if (field.label.empty())
+            errors.add(at + ".label", "Required.", "required");
+        if (!kFieldTypes.contains(field.type))
+            errors.add(at + ".type", "Unknown field type.", "invalid");
+        out.push_back(field);
+    }
+    return out;
+}
+
+std::vector<MaterialRule> materialsFromJson(const Poco::JSON::Array::Ptr &materials, double legalDays,
+                                            FieldErrors &errors)
+{
+    std::vector<MaterialRule> out;
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < materials->size(); ++i) {
+        const auto m = materials->getObject(static_cast<unsigned>(i));
+        const std::string at = "materials[" + std::to_string(i) + "]";
+        MaterialRule rule;
+        rule.code = optString(m, "code").value_or("");
+        rule.name = optString(m, "name").value_or("");
+        rule.core = optBool(m, "core").value_or(false);
+        rule.required = optBool(m, "required").value_or(true) || rule.core;
+        rule.deficiencyAllowed = optBool(m, "deficiencyAllowed").value_or(false);
+        rule.maxDeficiencyDays = static_cast<int>(optNumber(m, "maxDeficiencyDays").value_or(0));
+        rule.eLicenseType = optString(m, "eLicenseType").value_or("");
+        if (rule.code.empty() || !codes.insert(rule.code).second)
+            errors.add(at + ".code", "Each material needs a code of its own.", "invalid");
+        if (rule.name.empty())
+            errors.add(at + ".name", "Required.", "required");
+        if (rule.core && rule.deficiencyAllowed)
+            errors.add(at + ".deficiencyAllowed", "A core material can never be deficient.", "invalid");
+        if (rule.maxDeficiencyDays < 0 || rule.maxDeficiencyDays > legalDays)
+            errors.add(at + ".maxDeficiencyDays", "From 0 to the legal limit.", "invalid");
+        out.push_back(rule);
+    }
+    return out;
+}
+
+} // namespace
+
+Poco::JSON::Object::Ptr fieldJson(const FormField &f)
+{
+    auto o = newObject();
+    o->set("key", f.key);
+    o->set("label", f.label);
+    o->set("type", f.type);
+    o->set("required", f.required);
+    return o;
+}
+
+Poco::JSON::Object::Ptr materialJson(const MaterialRule &m)
+{
+    auto o = newObject();
+    o->set("code", m.code);
+    o->set("name", m.name);
+    o->set("core", m.core);
+    o->set("required", m.required);
+    o->set("deficiencyAllowed", m.deficiencyAllowed);
+    o->set("maxDeficiencyDays", m.maxDeficiencyDays);
+    o->set("eLicenseType", m.eLicenseType.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(m.eLicenseType));
+    return o;
+}
+
+std::string lowerAscii(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+double roundToHalf(double days)
+{
+    return std::round(days * 2.0) / 2.0;
+}
+
+MatterRules MatterDefinition::rules() const
+{
+    MatterRules r;
+    r.code = code;
+    r.name = name;
+    r.promisedLimit = WorkingDays::fromDouble(promisedDays);
+    r.legalLimit = WorkingDays::fromDouble(legalDays);
+    r.deficiencyCap = deficiencyCap == "promised" ? DeficiencyCap::PromisedLimit : DeficiencyCap::LegalLimit;
+    r.clock = clock == "paused" ? ClockDuringDeficiency::Paused : ClockDuringDeficiency::Runs;
+    r.terminationGraceDays = terminationGraceDays;
+    r.fields = fields;
+    r.materials = materials;
+    return r;
+}
+
+Poco::JSON::Object::Ptr MatterDefinition::summaryJson() const
+{
+    auto o = newObject();
+    o->set("code", code);
+    o->set("name", name);
+    o->set("department", department);
+    o->set("promisedDays", limitNumber(promisedDays));
+    o->set("legalDays", limitNumber(legalDays));
+    o->set("initials", initials);
+    return o;
+}
+
+Poco::JSON::Object::Ptr MatterDefinition::toJson() const
+{
+    auto o = summaryJson();
+    o->set("version", version);
+    o->set("deficiencyCap", deficiencyCap);
+    o->set("clockDuringDeficiency", clock);
+    o->set("terminationGraceDays", terminationGraceDays);
+    o->set("simulatedLapseDays", simulatedLapseDays);
+    auto f = newArray();
+    for (const auto &field : fields)
+        f->add(fieldJson(field));
+    o->set("fields", f);
+    auto m = newArray();
+    for (const auto &material : materials)
+        m->add(materialJson(material));
+    o->set("materials", m);
+    return o;
+}
+
+MatterDefinition MatterDefinition::fromJson(const Poco::JSON::Object::Ptr &o, FieldErrors &errors)
+{
+    MatterDefinition d;
+    const auto text = [&](const std::string &key, std::string &into, bool required = true) {
+        if (auto v = optString(o, key); v && !v->empty())
+            into = *v;
+        else if (required)
+            errors.add(key, "Required.", "required");
+    };
+    text("name", d.name);
+    text("department", d.department);
+    if (auto v = optString(o, "initials"); v && !v->empty())
+        d.initials = lowerAscii(*v);
+    const auto days = [&](const std::string &key, double &into) {
+        auto v = optNumber(o, key);
+        if (!v || *v < 0 || *v > 365 || roundToHalf(*v) != *v)
+            errors.add(key, "A number of working days, in half-day steps, from 0 to 365.", "invalid");
+        else
+            into = *v;
+    };
+    days("promisedDays", d.promisedDays);
+    days("legalDays", d.legalDays);
+    if (d.promisedDays > d.legalDays)
+        errors.add("promisedDays", "The promised limit cannot exceed the legal limit.", "invalid");
+    if (auto v = optString(o, "deficiencyCap"))
+        d.deficiencyCap = *v;
+    if (d.deficiencyCap != "legal" && d.deficiencyCap != "promised")
+        errors.add("deficiencyCap", "Either legal or promised.", "invalid");
+    if (auto v = optString(o, "clockDuringDeficiency"))
+        d.clock = *v;
+    if (d.clock != "runs" && d.clock != "paused")
+        errors.add("clockDuringDeficiency", "Either runs or paused.", "invalid");
+    if (auto v = optNumber(o, "terminationGraceDays"); v && *v >= 0 && *v <= 60)
+        d.terminationGraceDays = static_cast<int>(*v);
+    else if (o->has("terminationGraceDays"))
+        errors.add("terminationGraceDays", "Working days from 0 to 60.", "invalid");
+    if (auto v = optNumber(o, "simulatedLapseDays"); v && *v >= 0 && *v <= 250 && std::floor(*v) == *v)
+        d.simulatedLapseDays = static_cast<int>(*v);
+    else if (o->has("simulatedLapseDays"))
+        errors.add("simulatedLapseDays", "Working days from 0 to 250.", "invalid");
+
+    if (auto fields = optArray(o, "fields"))
+        d.fields = fieldsFromJson(fields, errors);
+    else
+        errors.add("fields", "A list of form fields is required.", "required");
+    if (auto materials = optArray(o, "materials"))
+        d.materials = materialsFromJson(materials, d.legalDays, errors);
+    else
+        errors.add("materials", "A list of materials is required.", "required");
+    return d;
+}
+
+} // namespace onewindow::server
