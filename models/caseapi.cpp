@@ -97,6 +97,17 @@ QJsonObject Resubmission::toJson() const
     return o;
 }
 
+QList<CaseCondition> CaseCondition::listFromJson(const QJsonObject &answer)
+{
+    QList<CaseCondition> out;
+    for (const auto &item : answer.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = item.toObject();
+        out.append({o.value(QLatin1String("n")).toInt(), onewindow::models::text(o, "matter"), onewindow::models::text(o, "text"),
+                    o.value(QLatin1String("met")).toBool()});
+    }
+    return out;
+}
+
 QJsonObject CaseResult::toJson() const
 {
     QJsonObject o{{QStringLiteral("certificateNumber"), certificateNumber},
@@ -206,6 +217,22 @@ void CaseApi::fetchMatter(const QString &code, Done<QJsonObject> done, QObject *
 void CaseApi::decide(const QString &caseId, const Decision &decision, Done<QJsonObject> done, QObject *context)
 {
     m_api->change("POST", casePath(caseId) + QStringLiteral("/decisions"), casePath(caseId), decision.toJson(),
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+void CaseApi::fetchConditions(const QString &caseId, Done<QList<CaseCondition>> done, QObject *context)
+{
+    m_api->get(casePath(caseId) + QStringLiteral("/conditions"), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(CaseCondition::listFromJson(r.object())) : failed<QList<CaseCondition>>(r.error));
+    }, context);
+}
+
+void CaseApi::recordConditionMet(const QString &caseId, int n, const QString &note, Done<QJsonObject> done,
+                                 QObject *context)
+{
+    m_api->change("POST", casePath(caseId) + QStringLiteral("/conditions/%1/met").arg(n), casePath(caseId),
+                  {{QStringLiteral("note"), note}},
                   [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
                   context, QUuid::createUuid().toString(QUuid::WithoutBraces));
 }

@@ -60,6 +60,17 @@ struct CaseResult
     QJsonObject toJson() const;
 };
 
+/// A condition of a simulated approval (模拟审批), as GET /cases/{id}/conditions lists it.
+struct CaseCondition
+{
+    int n = 0;
+    QString matter;
+    QString text;
+    bool met = false;
+
+    static QList<CaseCondition> listFromJson(const QJsonObject &answer);
+};
+
 /// An attachment of a case, as GET /cases/{id}/attachments lists it.
 struct CaseAttachment
 {
@@ -129,6 +140,10 @@ public:
     void fetchMatter(const QString &code, Done<QJsonObject> done, QObject *context);
     /// POST /cases/{id}/decisions; answers the case after it.
     void decide(const QString &caseId, const Decision &decision, Done<QJsonObject> done, QObject *context);
+    void fetchConditions(const QString &caseId, Done<QList<CaseCondition>> done, QObject *context);
+    /// POST /cases/{id}/conditions/{n}/met with how it was met; answers the case after it.
+    void recordConditionMet(const QString &caseId, int n, const QString &note, Done<QJsonObject> done,
+                            QObject *context);
     /// POST /cases/{id}/result; answers the case after it (result_ready).
     void recordResult(const QString &caseId, const CaseResult &result, Done<QJsonObject> done, QObject *context);
     /// POST /cases/{id}/resubmission; answers the case after it.

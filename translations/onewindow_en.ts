@@ -130,7 +130,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1644,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewDialog</name>
     <message>
-        <location filename="../client/review/reviewdialog.cpp" line="+41"/>
+        <location filename="../client/review/reviewdialog.cpp" line="+43"/>
         <source>To decide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,7 +1709,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Review a case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,40 +1780,50 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+367"/>
         <source>Approve with conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-366"/>
         <source>&amp;Return for correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+367"/>
         <source>Return for correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-366"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+364"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-363"/>
         <source>R&amp;ecord result…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Condition &amp;met…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1827,7 +1837,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,7 +1857,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,7 +1970,42 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>A condition is met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No condition of your department is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How it was met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Condition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How it was met:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Condition recorded; case %1 is now: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1: missing, unclear or not valid</source>
         <translation type="unfinished"></translation>
     </message>

@@ -130,7 +130,7 @@
         <translation>服务器未返回当前日期。</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -1639,7 +1639,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewDialog</name>
     <message>
-        <location filename="../client/review/reviewdialog.cpp" line="+41"/>
+        <location filename="../client/review/reviewdialog.cpp" line="+43"/>
         <source>To decide</source>
         <translation>待决定</translation>
     </message>
@@ -1704,7 +1704,7 @@ Counter software for one-window government service halls.</source>
         <translation>其他事项，每行一项</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Review a case</source>
         <translation>审查办件</translation>
     </message>
@@ -1775,34 +1775,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+367"/>
         <source>Approve with conditions</source>
         <translation>附条件批准</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-366"/>
         <source>&amp;Return for correction…</source>
         <translation>退回补正(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+367"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-366"/>
         <source>Re&amp;ject…</source>
         <translation>不予批准(&amp;J)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+364"/>
         <source>Reject</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-363"/>
         <source>R&amp;ecord result…</source>
         <translation>登记结果(&amp;E)…</translation>
     </message>
@@ -1810,6 +1810,16 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Record result</source>
         <translation>登记结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Condition &amp;met…</source>
+        <translation>条件已满足(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition met</source>
+        <translation>条件已满足</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1822,7 +1832,7 @@ Counter software for one-window government service halls.</source>
         <translation>下一件</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1842,7 +1852,7 @@ Counter software for one-window government service halls.</source>
         <translation>审查办件 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1954,7 +1964,42 @@ Counter software for one-window government service halls.</source>
         <translation>结果已登记；办件 %1 当前状态：%2。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>A condition is met</source>
+        <translation>登记条件已满足</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No condition of your department is open.</source>
+        <translation>本部门没有未满足的条件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How it was met</source>
+        <translation>满足情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Condition:</source>
+        <translation>条件(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How it was met:</source>
+        <translation>满足情况(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Condition recorded; case %1 is now: %2.</source>
+        <translation>条件已登记；办件 %1 当前状态：%2。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1: missing, unclear or not valid</source>
         <translation>%1：缺失、不清晰或无效</translation>
     </message>

@@ -26,6 +26,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace onewindow::client {
 
 namespace {
@@ -143,6 +145,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     , m_return(new QPushButton(this))
     , m_reject(new QPushButton(this))
     , m_result(new QPushButton(this))
+    , m_conditionMet(new QPushButton(this))
     , m_next(new QPushButton(this))
     , m_message(new QLabel(this))
 {
@@ -191,6 +194,9 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     m_result->setText(tr("R&ecord result…"));
     m_result->setAccessibleName(tr("Record result"));
     m_result->setEnabled(false);
+    m_conditionMet->setText(tr("Condition &met…"));
+    m_conditionMet->setAccessibleName(tr("Condition met"));
+    m_conditionMet->setEnabled(false);
     m_next->setText(tr("&Next case"));
     m_next->setAccessibleName(tr("Next case"));
     m_message->setWordWrap(true);
@@ -217,6 +223,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     decisions->addWidget(m_reject);
     decisions->addSpacing(24);
     decisions->addWidget(m_result);
+    decisions->addWidget(m_conditionMet);
     decisions->addWidget(m_next);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -234,6 +241,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     connect(m_return, &QPushButton::clicked, this, [this] { decide(models::Decision::Kind::ReturnForCorrection); });
     connect(m_reject, &QPushButton::clicked, this, [this] { decide(models::Decision::Kind::Reject); });
     connect(m_result, &QPushButton::clicked, this, &ReviewDialog::recordResult);
+    connect(m_conditionMet, &QPushButton::clicked, this, &ReviewDialog::recordConditionMet);
     connect(m_next, &QPushButton::clicked, this, &ReviewDialog::nextRequested);
     setNextAvailable(false);
     setBusy(true);
@@ -268,6 +276,7 @@ void ReviewDialog::review(const QString &caseId)
     const int generation = ++m_generation;
     m_case = {};
     m_result->setEnabled(false);
+    m_conditionMet->setEnabled(false);
     m_parts.clear();
     m_part->clear();
     m_details->clear();
@@ -318,6 +327,7 @@ void ReviewDialog::showCase(const QJsonObject &c)
     m_header->setAccessibleName(header);
     setWindowTitle(tr("Review case %1").arg(text(c, "number")));
     m_result->setEnabled(text(c, "status") == QLatin1String("approved"));
+    m_conditionMet->setEnabled(text(c, "status") == QLatin1String("approved_simulated"));
 
     auto *who = new QTreeWidgetItem(m_details, {tr("Applicant")});
     new QTreeWidgetItem(who, {tr("Name"), text(applicant, "name")});
@@ -472,6 +482,61 @@ void ReviewDialog::recordResult()
         review(m_caseId);
         say(tr("Result recorded; case %1 is now: %2.")
                 .arg(text(*r.value, "number"), models::caseStatusText(text(*r.value, "status"))));
+    }, this);
+}
+
+void ReviewDialog::recordConditionMet()
+{
+    m_cases->fetchConditions(m_caseId, [this](const models::ApiResult<QList<models::CaseCondition>> &r) {
+        if (!r.ok())
+            return say(r.error.userMessage());
+        // The open conditions of this department's parts.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("A condition is met"));
+        auto *condition = new QComboBox(&dialog);
+        condition->setAccessibleName(tr("Condition"));
+        for (const auto &c : *r.value) {
+            const bool ours = std::any_of(m_parts.cbegin(), m_parts.cend(), [&](const models::CasePart &p) {
+                return p.matter == c.matter && p.department == m_department;
+            });
+            if (ours && !c.met)
+                condition->addItem(QStringLiteral("%1. %2").arg(c.n).arg(c.text), c.n);
+        }
+        if (condition->count() == 0)
+            return say(tr("No condition of your department is open."));
+        auto *note = new QLineEdit(&dialog);
+        note->setAccessibleName(tr("How it was met"));
+        note->setMaxLength(1000);
+        auto *form = new QFormLayout;
+        form->addRow(tr("&Condition:"), condition);
+        form->addRow(tr("&How it was met:"), note);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+        connect(note, &QLineEdit::textChanged, &dialog, [buttons](const QString &t) {
+            buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
+        });
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        auto *layout = new QVBoxLayout(&dialog);
+        layout->addLayout(form);
+        layout->addWidget(buttons);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        setBusy(true);
+        m_conditionMet->setEnabled(false);
+        m_cases->recordConditionMet(m_caseId, condition->currentData().toInt(), note->text().trimmed(),
+                                    [this](const models::ApiResult<QJsonObject> &met) {
+            if (!met.ok()) {
+                say(met.error.userMessage());
+                setBusy(false);
+                m_conditionMet->setEnabled(true);
+                return;
+            }
+            emit decided(*met.value);
+            review(m_caseId);
+            say(tr("Condition recorded; case %1 is now: %2.")
+                    .arg(text(*met.value, "number"), models::caseStatusText(text(*met.value, "status"))));
+        }, this);
     }, this);
 }
 

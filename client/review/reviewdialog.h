@@ -21,7 +21,8 @@ namespace onewindow::client {
 /// its decision) on the left, the attached scans on the right (PDFs in Qt PDF's viewer, images
 /// scaled), and the decisions below, each with a key: Ctrl+Enter approves, Alt+R returns for
 /// correction, Alt+J rejects, Alt+C approves with conditions (模拟审批), Alt+N goes to the next case.
-/// Once the case is approved, "Record result" (Alt+E) records the certificate that goes back to the hall.
+/// Once the case is approved, "Record result" (Alt+E) records the certificate that goes back to the
+/// hall; while it is approved with conditions, "Condition met" (Alt+M) records each as it is met.
 class ReviewDialog final : public QDialog
 {
     Q_OBJECT
@@ -50,6 +51,7 @@ private:
     void showAttachment(int row);
     void decide(models::Decision::Kind kind);
     void recordResult();
+    void recordConditionMet();
     void setBusy(bool busy);
     void say(const QString &text);
 
@@ -77,6 +79,7 @@ private:
     QPushButton *m_return;
     QPushButton *m_reject;
     QPushButton *m_result;
+    QPushButton *m_conditionMet;
     QPushButton *m_next;
     QLabel *m_message;
 };

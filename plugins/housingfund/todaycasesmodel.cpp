@@ -127,7 +127,9 @@ void TodayCasesModel::fetchPage(const QString &cursor, int generation, int page)
         fail(Tr::tr("There is no connection to the server."));
         return;
     }
-    QString path = QStringLiteral("/cases?limit=%1").arg(kPageSize);
+    // Only cases with a housing-fund matter, newest first: the server filters, the pages stop at
+    // the first case of an earlier day.
+    QString path = QStringLiteral("/cases?department=HF&limit=%1").arg(kPageSize);
     if (!cursor.isEmpty())
         path += QStringLiteral("&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
     m_api->get(

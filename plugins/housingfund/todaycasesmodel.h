@@ -15,8 +15,8 @@ namespace onewindow::housingfund {
 
 /// The housing fund cases accepted today, "today" being the server's date (the host's
 /// ServerClock, sdk::PluginContext::clock()), not the counter PC's: a PC with a wrong clock must
-/// not hide or add cases. Reads GET /cases (newest first) page by page until it reaches an older
-/// case, and keeps the cases with an HF matter. Refreshes itself when the server's date turns.
+/// not hide or add cases. Reads GET /cases?department=HF (newest first) page by page until it
+/// reaches an older case. Refreshes itself when the server's date turns.
 class TodayCasesModel final : public QAbstractTableModel
 {
     Q_OBJECT

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QImage>
+#include <QLineEdit>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -32,6 +33,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUuid>
 
 using namespace onewindow;
 
@@ -156,6 +158,50 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(byAccessibleName<QLabel>(&page, "Nothing here.")
                                      && byAccessibleName<QLabel>(&page, "Nothing here.")->isVisible(),
                                  30000);
+    }
+
+    // 模拟审批: the last condition recorded met makes the approval formal.
+    void conditionMet()
+    {
+        const QString id = accept("HF-001");
+        HttpClient &approver = m_users->as("approver-hf");
+        const ApiReply decided = approver.post(
+            "/api/v1/cases/" + id + "/decisions",
+            toJson({{"matter", "HF-001"}, {"decision", "approve_simulated"}, {"conditions", QJsonArray{QStringLiteral("单位补缴欠款")}}}),
+            {{"If-Match", approver.get("/api/v1/cases/" + id).header("etag")}, {"Idempotency-Key", QUuid::createUuid().toByteArray()}});
+        QCOMPARE(decided.object().value("status").toString(), QStringLiteral("approved_simulated"));
+
+        models::ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        QVERIFY(signInAndWait(api, "approver-hf"));
+        models::CaseApi cases(&api);
+        client::ReviewDialog dialog(&cases, "HF");
+        dialog.show();
+        dialog.review(id);
+        auto *met = byAccessibleName<QPushButton>(&dialog, "Condition met");
+        QTRY_VERIFY_WITH_TIMEOUT(met->isEnabled(), 30000);
+        QVERIFY(!byAccessibleName<QPushButton>(&dialog, "Record result")->isEnabled());
+        // The dialog opens once the conditions are read: answered when it shows, from a timer
+        // (the dialog's own event loop runs it).
+        QTimer answer;
+        bool answered = false;
+        connect(&answer, &QTimer::timeout, this, [&answered] {
+            auto *modal = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!modal || answered)
+                return;
+            answered = true;
+            QCOMPARE(unnamedInteractiveWidgets(modal), QStringList());
+            QVERIFY(byAccessibleName<QComboBox>(modal, "Condition")->currentText().contains(QStringLiteral("单位补缴欠款")));
+            byAccessibleName<QLineEdit>(modal, "How it was met")->setText(QStringLiteral("欠款已补缴"));
+            modal->accept();
+        });
+        answer.start(50);
+        QSignalSpy recorded(&dialog, &client::ReviewDialog::decided);
+        QTest::mouseClick(met, Qt::LeftButton);
+        QVERIFY(recorded.wait(30000));
+        QVERIFY(answered);
+        QCOMPARE(recorded.at(0).at(0).toJsonObject().value("status").toString(), QStringLiteral("approved"));
+        QTRY_VERIFY_WITH_TIMEOUT(byAccessibleName<QPushButton>(&dialog, "Record result")->isEnabled(), 30000);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
