@@ -1513,7 +1513,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ResubmitDialog</name>
     <message>
-        <location filename="../client/review/returnedcasespage.cpp" line="+39"/>
+        <location filename="../client/review/returnedcasespage.cpp" line="+44"/>
+        <source>&amp;Print the notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,12 +1573,17 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>Print the notice to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Case %1 of %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,7 +1613,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+59"/>
         <source>Sending the corrections…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,6 +3326,11 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+1"/>
         <source>Reminder letter for deficient materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice to correct after review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

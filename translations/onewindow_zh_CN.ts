@@ -1508,7 +1508,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ResubmitDialog</name>
     <message>
-        <location filename="../client/review/returnedcasespage.cpp" line="+39"/>
+        <location filename="../client/review/returnedcasespage.cpp" line="+44"/>
+        <source>&amp;Print the notice…</source>
+        <translation>打印补正通知书(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Resubmit</source>
         <translation>重新提交(&amp;R)</translation>
     </message>
@@ -1563,12 +1568,17 @@ Counter software for one-window government service halls.</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>Print the notice to correct</source>
+        <translation>打印补正材料通知书</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Case %1 of %2: %3.</source>
         <translation>%2 的办件 %1：%3。</translation>
     </message>
@@ -1598,7 +1608,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 的提供方式</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+59"/>
         <source>Sending the corrections…</source>
         <translation>正在提交补正内容…</translation>
     </message>
@@ -3302,6 +3312,11 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Reminder letter for deficient materials</source>
         <translation>容缺材料补正提醒函</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice to correct after review</source>
+        <translation>补正材料通知书</translation>
     </message>
 </context>
 </TS>

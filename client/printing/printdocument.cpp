@@ -27,6 +27,8 @@ constexpr DocumentInfo kDocuments[] = {
     {PrintDocument::NonAcceptance, "non-acceptance", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Non-acceptance notice")},
     {PrintDocument::MaterialReceipt, "material-receipt", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Material receipt")},
     {PrintDocument::Reminder, "reminder", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Reminder letter for deficient materials")},
+    {PrintDocument::ReturnNotice, "return-notice",
+        QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Notice to correct after review")},
 };
 
 const DocumentInfo &infoOf(PrintDocument document)
@@ -52,6 +54,7 @@ QList<PrintDocument> intakePrintDocuments()
 {
     QList<PrintDocument> out = allPrintDocuments();
     out.removeAll(PrintDocument::Reminder);
+    out.removeAll(PrintDocument::ReturnNotice);
     return out;
 }
 

@@ -16,11 +16,13 @@ enum class PrintDocument {
     NonAcceptance,   ///< non-acceptance, 不予受理通知书
     MaterialReceipt, ///< material-receipt, 材料接收凭证
     Reminder,        ///< reminder, 容缺材料补正提醒函: what is still owed, by when, and what follows
+    ReturnNotice,    ///< return-notice, 补正材料通知书: what the back office asks to correct, every item
 };
 
 /// Every document, in the order a counter hands them out.
 QList<PrintDocument> allPrintDocuments();
-/// The papers of an intake (every document but the reminder letter of the deficiency follow-up).
+/// The papers of an intake (every document but the reminder letter of the deficiency follow-up
+/// and the back office's return notice).
 QList<PrintDocument> intakePrintDocuments();
 /// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt", "reminder".
 QString printDocumentCode(PrintDocument document);

@@ -1,9 +1,12 @@
 #include "returnedcasespage.h"
 
+#include "printdocument.h"
+
 #include "models/caseapi.h"
 #include "models/formatting.h"
 #include "models/modelenums.h"
 #include "models/reviewqueuemodel.h"
+#include "models/serverclock.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,6 +15,8 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeWidget>
@@ -36,6 +41,7 @@ ResubmitDialog::ResubmitDialog(models::CaseApi *cases, const QString &caseId, QW
     , m_asked(new QTreeWidget(this))
     , m_materials(new QTreeWidget(this))
     , m_note(new QLineEdit(this))
+    , m_print(new QPushButton(tr("&Print the notice…"), this))
     , m_resubmit(new QPushButton(tr("&Resubmit"), this))
     , m_message(new QLabel(this))
 {
@@ -58,10 +64,14 @@ ResubmitDialog::ResubmitDialog(models::CaseApi *cases, const QString &caseId, QW
     m_note->setMaxLength(1000);
     m_resubmit->setAccessibleName(tr("Resubmit"));
     m_resubmit->setEnabled(false);
+    m_print->setAccessibleName(tr("Print the notice to correct"));
+    m_print->setEnabled(false);
     m_message->setWordWrap(true);
     m_message->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_print, QDialogButtonBox::ActionRole);
     buttons->addButton(m_resubmit, QDialogButtonBox::AcceptRole);
+    connect(m_print, &QPushButton::clicked, this, &ResubmitDialog::printNotice);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_resubmit, &QPushButton::clicked, this, &ResubmitDialog::resubmit);
     auto *note = new QHBoxLayout;
@@ -97,6 +107,7 @@ void ResubmitDialog::say(const QString &message)
 
 void ResubmitDialog::showCase(const QJsonObject &c)
 {
+    m_case = c;
     const QString header = tr("Case %1 of %2: %3.")
                                .arg(text(c, "number"), text(c.value(QLatin1String("applicant")).toObject(), "name"),
                                     models::caseStatusText(text(c, "status")));
@@ -119,6 +130,8 @@ void ResubmitDialog::showCase(const QJsonObject &c)
 
 void ResubmitDialog::showParts(const QList<models::CasePart> &parts)
 {
+    m_parts = parts;
+    m_print->setEnabled(!m_case.isEmpty());
     for (const auto &p : parts) {
         if (p.status != QLatin1String("returned"))
             continue;
@@ -127,6 +140,34 @@ void ResubmitDialog::showParts(const QList<models::CasePart> &parts)
             new QTreeWidgetItem(department, {QString(), reason});
         department->setExpanded(true);
     }
+}
+
+printing::PrintInput ResubmitDialog::noticeInput() const
+{
+    printing::PrintInput input;
+    input.caseObject = m_case;
+    for (const auto &p : m_parts) {
+        if (p.status != QLatin1String("returned"))
+            continue;
+        for (const QString &reason : p.reasons)
+            input.missing.append({p.matter, QStringLiteral("%1 %2").arg(p.department, p.matter), reason});
+    }
+    input.date = m_cases->api()->clock()->today();
+    return input;
+}
+
+void ResubmitDialog::printNotice()
+{
+    const printing::PrintInput input = noticeInput();
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(printing::printDocumentName(printing::PrintDocument::ReturnNotice));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, input](QPrinter *device) {
+        printing::DocumentRenderer renderer;
+        if (!renderer.print(printing::PrintDocument::ReturnNotice, input, device))
+            say(renderer.errorString());
+    });
+    preview.exec();
 }
 
 void ResubmitDialog::resubmit()

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "documentrenderer.h"
 #include "pages.h"
+
+#include "models/caseapi.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -16,7 +19,6 @@ namespace onewindow::models {
 class ApiClient;
 class CaseApi;
 class ReviewQueueModel;
-struct CasePart;
 } // namespace onewindow::models
 
 namespace onewindow::client {
@@ -30,10 +32,14 @@ class ResubmitDialog final : public QDialog
 public:
     ResubmitDialog(models::CaseApi *cases, const QString &caseId, QWidget *parent = nullptr);
 
+    /// The notice to correct (补正材料通知书) as it prints: the case and every returned item.
+    printing::PrintInput noticeInput() const;
+
 signals:
     void resubmitted(const QJsonObject &caseObject);
 
 private:
+    void printNotice();
     void showCase(const QJsonObject &caseObject);
     void showParts(const QList<models::CasePart> &parts);
     void resubmit();
@@ -45,7 +51,10 @@ private:
     QTreeWidget *m_asked;
     QTreeWidget *m_materials;
     QLineEdit *m_note;
+    QPushButton *m_print;
     QPushButton *m_resubmit;
+    QJsonObject m_case;
+    QList<models::CasePart> m_parts;
     QLabel *m_message;
 };
 

@@ -4,6 +4,7 @@
 #include "guitest.h"
 #include "apisignin.h"
 #include "review/reviewdialog.h"
+#include "review/returnedcasespage.h"
 #include "review/reviewqueuepage.h"
 #include "sampleintake.h"
 #include "serverprocess.h"
@@ -26,7 +27,9 @@
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -129,6 +132,32 @@ private slots:
         const QJsonArray reasons = parts.object().value("items").toArray()[0].toObject().value("reasons").toArray();
         QCOMPARE(reasons.size(), 2);
         QCOMPARE(reasons[1].toString(), QStringLiteral("缴存基数与合同不符"));
+        // At the counter the notice to correct prints every item the department asked for.
+        {
+            models::ApiClient clerkApi;
+            clerkApi.setBaseUrl(QUrl(m_server.baseUrl()));
+            QVERIFY(signInAndWait(clerkApi, "clerk1"));
+            models::CaseApi clerkCases(&clerkApi);
+            client::ResubmitDialog resubmit(&clerkCases, m_green);
+            resubmit.show();
+            auto *print = byAccessibleName<QPushButton>(&resubmit, "Print the notice to correct");
+            QTRY_VERIFY_WITH_TIMEOUT(print->isEnabled(), 30000);
+            QCOMPARE(unnamedInteractiveWidgets(&resubmit), QStringList());
+            const printing::PrintInput notice = resubmit.noticeInput();
+            QCOMPARE(notice.missing.size(), 2);
+            QCOMPARE(notice.date, QDate(2026, 11, 27));
+            QTemporaryDir out;
+            printing::DocumentRenderer renderer;
+            QVERIFY2(renderer.renderPdf(printing::PrintDocument::ReturnNotice, notice, out.filePath("notice.pdf")),
+                     qPrintable(renderer.errorString()));
+            QProcess pdftotext;
+            pdftotext.start("pdftotext", {out.filePath("notice.pdf"), "-"});
+            QVERIFY(pdftotext.waitForFinished(30000));
+            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).remove(QRegularExpression("\\s"));
+            QVERIFY2(text.contains(QStringLiteral("补正材料通知书")) && text.contains(QStringLiteral("缴存基数与合同不符")),
+                     qPrintable(text));
+        }
+
         // The queue and its count follow; nothing of this case is left to decide.
         QTRY_COMPARE_WITH_TIMEOUT(counted.last().at(0).toInt(), 2, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!byAccessibleName<QPushButton>(dialog, "Approve")->isEnabled(), 30000);

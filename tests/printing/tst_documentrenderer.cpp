@@ -244,8 +244,10 @@ private slots:
         QCOMPARE(printDocumentCode(PrintDocument::OneTimeNotice), QStringLiteral("one-time-notice"));
         QCOMPARE(printDocumentFromCode("material-receipt"), std::optional(PrintDocument::MaterialReceipt));
         QVERIFY(!printDocumentFromCode("receipt"));
-        QCOMPARE(allPrintDocuments().size(), 6);
+        QCOMPARE(allPrintDocuments().size(), 7);
         QCOMPARE(intakePrintDocuments().size(), 5);
+        QVERIFY(!intakePrintDocuments().contains(PrintDocument::ReturnNotice));
+        QCOMPARE(printDocumentFromCode("return-notice"), std::optional(PrintDocument::ReturnNotice));
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::Reminder));
         QCOMPARE(printDocumentFromCode("reminder"), std::optional(PrintDocument::Reminder));
     }
@@ -367,6 +369,27 @@ private slots:
         const QString done = pdfPath("reminder-settled");
         QVERIFY(renderer.renderPdf(PrintDocument::Reminder, settled, done));
         QVERIFY(squeezed(pdfText(done)).contains(QStringLiteral("材料已全部补齐")));
+    }
+
+    // The back office's return: every department's items at once, numbered, with the case.
+    void returnNotice()
+    {
+        PrintInput input = caseInput();
+        input.missing = {{QStringLiteral("HF-001"), QStringLiteral("住房公积金 HF-001"), QStringLiteral("劳动合同缺少单位盖章")},
+                         {QStringLiteral("HF-001"), QStringLiteral("住房公积金 HF-001"), QStringLiteral("缴存基数与合同不符")}};
+        input.date = QDate(2026, 12, 2);
+        DocumentRenderer renderer;
+        const QString pdf = pdfPath("return-notice");
+        QVERIFY2(renderer.renderPdf(PrintDocument::ReturnNotice, input, pdf), qPrintable(renderer.errorString()));
+        QVERIFY2(renderer.templateProblems().isEmpty(), qPrintable(renderer.templateProblems().join(", ")));
+        const QString text = squeezed(pdfText(pdf));
+        QVERIFY2(text.contains(QStringLiteral("补正材料通知书")), qPrintable(text));
+        QVERIFY(text.contains(m_case.value("number").toString()));
+        QVERIFY2(text.contains(QStringLiteral("共2项")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("劳动合同缺少单位盖章")) && text.contains(QStringLiteral("缴存基数与合同不符")));
+        QVERIFY2(text.contains(QStringLiteral("2026年12月2日")), qPrintable(text));
+        QVERIFY(!text.contains("11010519491231002X"));
+        QVERIFY(run("pdfinfo", {pdf}).out.contains("(A4)"));
     }
 
     void noticesOfARefusedIntake_data()
