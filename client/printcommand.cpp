@@ -4,6 +4,8 @@
 #include "printdocument.h"
 
 #include "models/apiclient.h"
+#include "models/caseapi.h"
+#include "models/serverclock.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -174,6 +176,24 @@ int runPrintCommand(int argc, char *argv[])
         const auto matter = fetch(api, QStringLiteral("/matters/") + m.toObject().value(QLatin1String("code")).toString());
         if (matter.ok())
             input.matterDetails.append(matter.object());
+    }
+    if (*document == printing::PrintDocument::ReturnNotice) {
+        // What the back office asked to correct: every returned part's items.
+        const auto parts = fetch(api, QStringLiteral("/cases/") + input.caseObject.value(QLatin1String("id")).toString()
+                                          + QStringLiteral("/parts"));
+        if (!parts.ok())
+            return fail(parts.error.userMessage());
+        for (const auto &p : models::CasePart::listFromJson(parts.object())) {
+            if (p.status != QLatin1String("returned"))
+                continue;
+            for (const QString &reason : p.reasons)
+                input.missing.append({p.matter, QStringLiteral("%1 %2").arg(p.department, p.matter), reason});
+        }
+        // Dated with the server's date (a saved session has not asked for it yet).
+        QEventLoop loop;
+        api.health([&loop](const models::ApiError &) { loop.quit(); });
+        loop.exec();
+        input.date = api.clock()->today();
     }
     const auto centers = fetch(api, QStringLiteral("/centers"));
     for (const auto &c : centers.object().value(QLatin1String("items")).toArray()) {

@@ -69,6 +69,33 @@ private slots:
         QVERIFY(content.contains(QStringLiteral("劳动合同")));
     }
 
+    // The back office returns the case; the counter reprints the notice with every item.
+    void printsTheNoticeToCorrect()
+    {
+        HttpClient approver(m_server.baseUrl());
+        QCOMPARE(approver.signIn("approver-hf").status, 201);
+        const QJsonArray found = approver.get("/api/v1/cases?number=" + m_number).object().value("items").toArray();
+        QCOMPARE(found.size(), 1);
+        const QString id = found[0].toObject().value("id").toString();
+        const ApiReply returned = approver.post(
+            "/api/v1/cases/" + id + "/decisions",
+            toJson({{"matter", "HF-001"}, {"decision", "return_for_correction"},
+                    {"reasons", QJsonArray{QStringLiteral("劳动合同缺少单位盖章")}}}),
+            {{"If-Match", approver.get("/api/v1/cases/" + id).header("etag")}, {"Idempotency-Key", "print-return"}});
+        QCOMPARE(returned.status, 200);
+        const QString pdf = m_dir.filePath("return-notice.pdf");
+        QProcess *p = run({"--case", m_number, "--document", "return-notice", "--output", pdf, "--server",
+                           m_server.baseUrl(), "--user", "clerk1"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        QProcess text;
+        text.start("pdftotext", {"-layout", pdf, "-"});
+        QVERIFY(text.waitForFinished(30000));
+        const QString content = QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression("\\s"));
+        QVERIFY2(content.contains(QStringLiteral("补正材料通知书")), qPrintable(content));
+        QVERIFY(content.contains(QStringLiteral("劳动合同缺少单位盖章")));
+        QVERIFY2(content.contains(QStringLiteral("2026年11月27日")), qPrintable(content));
+    }
+
     void refusesClearly()
     {
         const QString pdf = m_dir.filePath("x.pdf");
