@@ -49,77 +49,7 @@
         <translation>今日公积金办件</translation>
     </message>
     <message>
-        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+74"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted with deficiency</source>
-        <translation>容缺受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not accepted</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Under review</source>
-        <translation>审查中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned for correction</source>
-        <translation>退回补正</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved (simulated)</source>
-        <translation>模拟审批通过</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rejected</source>
-        <translation>不予批准</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Terminated</source>
-        <translation>已终止</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Result ready</source>
-        <translation>待出件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delivered</source>
-        <translation>已出件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+76"/>
         <location line="+30"/>
         <source>There is no connection to the server.</source>
         <translation>未连接服务器。</translation>
@@ -1425,7 +1355,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+92"/>
+        <location filename="../client/printcommand.cpp" line="+94"/>
         <source>Reprints a paper of a case as a PDF, or on a printer.</source>
         <translation>将办件的文书重新打印为 PDF，或送往打印机。</translation>
     </message>
@@ -1480,12 +1410,12 @@ Counter software for one-window government service halls.</source>
         <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+82"/>
         <source>no printer %1.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-76"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "todaycasesmodel.h"
 
 #include "models/apiclient.h"
+#include "models/formatting.h"
 #include "models/serverclock.h"
 #include "tr.h"
 
@@ -66,28 +67,6 @@ bool TodayCasesModel::isHousingFundCase(const QJsonObject &caseObject)
     const QStringList codes = matterCodes(caseObject);
     return std::any_of(
         codes.cbegin(), codes.cend(), [](const QString &code) { return code.startsWith(QLatin1String("HF-")); });
-}
-
-QString TodayCasesModel::statusName(const QString &status)
-{
-    static const QHash<QString, const char *> names {
-        {QStringLiteral("draft"), QT_TRANSLATE_NOOP("HousingFund", "Draft")},
-        {QStringLiteral("accepted"), QT_TRANSLATE_NOOP("HousingFund", "Accepted")},
-        {QStringLiteral("accepted_with_deficiency"), QT_TRANSLATE_NOOP("HousingFund", "Accepted with deficiency")},
-        {QStringLiteral("not_accepted"), QT_TRANSLATE_NOOP("HousingFund", "Not accepted")},
-        {QStringLiteral("under_review"), QT_TRANSLATE_NOOP("HousingFund", "Under review")},
-        {QStringLiteral("returned_for_correction"), QT_TRANSLATE_NOOP("HousingFund", "Returned for correction")},
-        {QStringLiteral("approved_simulated"), QT_TRANSLATE_NOOP("HousingFund", "Approved (simulated)")},
-        {QStringLiteral("approved"), QT_TRANSLATE_NOOP("HousingFund", "Approved")},
-        {QStringLiteral("rejected"), QT_TRANSLATE_NOOP("HousingFund", "Rejected")},
-        {QStringLiteral("withdrawn"), QT_TRANSLATE_NOOP("HousingFund", "Withdrawn")},
-        {QStringLiteral("terminated"), QT_TRANSLATE_NOOP("HousingFund", "Terminated")},
-        {QStringLiteral("result_ready"), QT_TRANSLATE_NOOP("HousingFund", "Result ready")},
-        {QStringLiteral("delivered"), QT_TRANSLATE_NOOP("HousingFund", "Delivered")},
-        {QStringLiteral("closed"), QT_TRANSLATE_NOOP("HousingFund", "Closed")},
-    };
-    const char *name = names.value(status);
-    return name ? Tr::tr(name) : status; // a status newer than this plugin: show the code
 }
 
 void TodayCasesModel::refresh()
@@ -214,7 +193,7 @@ QVariant TodayCasesModel::data(const QModelIndex &index, int role) const
         case Column::Applicant:
             return c.value(QLatin1String("applicant")).toObject().value(QLatin1String("name")).toString();
         case Column::Status:
-            return statusName(text("status"));
+            return models::caseStatusText(text("status")); // the host's one table of state names
         case Column::AcceptedAt:
             return locale.toString(acceptedAt(c).time(), QLocale::ShortFormat);
         case Column::PromisedDueDate:

@@ -55,8 +55,6 @@ public:
 
     /// Whether a case (a summary or a full case) has a housing fund matter (code "HF-...").
     static bool isHousingFundCase(const QJsonObject &caseObject);
-    /// The status in the user's language.
-    static QString statusName(const QString &status);
 
 signals:
     void loadingChanged(bool loading);
