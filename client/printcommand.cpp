@@ -183,12 +183,8 @@ int runPrintCommand(int argc, char *argv[])
                                           + QStringLiteral("/parts"));
         if (!parts.ok())
             return fail(parts.error.userMessage());
-        for (const auto &p : models::CasePart::listFromJson(parts.object())) {
-            if (p.status != QLatin1String("returned"))
-                continue;
-            for (const QString &reason : p.reasons)
-                input.missing.append({p.matter, QStringLiteral("%1 %2").arg(p.department, p.matter), reason});
-        }
+        input.missing = printing::MissingItem::fromReturnedParts(input.caseObject,
+                                                                 models::CasePart::listFromJson(parts.object()));
         // Dated with the server's date (a saved session has not asked for it yet).
         QEventLoop loop;
         api.health([&loop](const models::ApiError &) { loop.quit(); });

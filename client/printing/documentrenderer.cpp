@@ -142,6 +142,22 @@ QList<MissingItem> MissingItem::fromApiError(const models::ApiError &error)
     return out;
 }
 
+QList<MissingItem> MissingItem::fromReturnedParts(const QJsonObject &caseObject, const QList<models::CasePart> &parts)
+{
+    QHash<QString, QString> names;
+    for (const QJsonValue &m : caseObject.value(QLatin1String("matters")).toArray())
+        names.insert(m.toObject().value(QLatin1String("code")).toString(), m.toObject().value(QLatin1String("name")).toString());
+    QList<MissingItem> out;
+    for (const auto &part : parts) {
+        if (part.status != QLatin1String("returned"))
+            continue;
+        const QString name = QStringLiteral("%1 %2").arg(part.matter, names.value(part.matter)).trimmed();
+        for (const QString &reason : part.reasons)
+            out.append({part.matter, name, reason});
+    }
+    return out;
+}
+
 DocumentRenderer::DocumentRenderer(const sdk::Registries *registries) : m_registries(registries) {}
 
 DocumentRenderer::~DocumentRenderer() = default;

@@ -3,6 +3,7 @@
 #include "printdocument.h"
 
 #include "models/apierror.h"
+#include "models/caseapi.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -48,6 +49,9 @@ struct MissingItem
     static QList<MissingItem> fromJson(const QJsonArray &missing);
     /// The `missing` list of a materials_incomplete answer, as the API client parsed it.
     static QList<MissingItem> fromApiError(const models::ApiError &error);
+    /// What the back office asked to correct: every reason of the returned parts, each named by
+    /// its matter ("PS-001 印章刻制备案") as the case lists it.
+    static QList<MissingItem> fromReturnedParts(const QJsonObject &caseObject, const QList<models::CasePart> &parts);
 };
 
 /// What a paper is filled from.

@@ -146,12 +146,7 @@ printing::PrintInput ResubmitDialog::noticeInput() const
 {
     printing::PrintInput input;
     input.caseObject = m_case;
-    for (const auto &p : m_parts) {
-        if (p.status != QLatin1String("returned"))
-            continue;
-        for (const QString &reason : p.reasons)
-            input.missing.append({p.matter, QStringLiteral("%1 %2").arg(p.department, p.matter), reason});
-    }
+    input.missing = printing::MissingItem::fromReturnedParts(m_case, m_parts);
     input.date = m_cases->api()->clock()->today();
     return input;
 }

@@ -375,8 +375,15 @@ private slots:
     void returnNotice()
     {
         PrintInput input = caseInput();
-        input.missing = {{QStringLiteral("HF-001"), QStringLiteral("住房公积金 HF-001"), QStringLiteral("劳动合同缺少单位盖章")},
-                         {QStringLiteral("HF-001"), QStringLiteral("住房公积金 HF-001"), QStringLiteral("缴存基数与合同不符")}};
+        // The returned parts' reasons, named by matter; approved and pending parts list nothing.
+        const QList<models::CasePart> parts{
+            {"HF-001", "HF", "returned", "approver-hf", {}, {QStringLiteral("劳动合同缺少单位盖章"), QStringLiteral("缴存基数与合同不符")}, {}},
+            {"MR-001", "MR", "approved", "approver-mr", {}, {}, {}}};
+        input.missing = MissingItem::fromReturnedParts(input.caseObject, parts);
+        QCOMPARE(input.missing.size(), 2);
+        QVERIFY2(input.missing[0].name.startsWith("HF-001 ") && input.missing[0].name.size() > 7,
+                 qPrintable(input.missing[0].name));
+        QCOMPARE(input.missing[1].reason, QStringLiteral("缴存基数与合同不符"));
         input.date = QDate(2026, 12, 2);
         DocumentRenderer renderer;
         const QString pdf = pdfPath("return-notice");
