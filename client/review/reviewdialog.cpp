@@ -65,6 +65,23 @@ QString providedText(const QString &provided)
     return ReviewDialog::tr("not provided");
 }
 
+/// Shows `form` in `dialog` with OK and Cancel, OK only once `required` holds some text; true
+/// when it was accepted.
+bool askForm(QDialog &dialog, QFormLayout *form, QLineEdit *required)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    QObject::connect(required, &QLineEdit::textChanged, &dialog, [buttons](const QString &t) {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
+    });
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    return dialog.exec() == QDialog::Accepted;
+}
+
 /// Asks for the reasons of a return or a rejection, or the conditions of a simulated approval:
 /// suggestions to tick (one per material of the case) and lines to type, one item a line.
 class ReasonsDialog final : public QDialog
@@ -455,17 +472,7 @@ void ReviewDialog::recordResult()
     form->addRow(tr("Certificate &number:"), number);
     form->addRow(tr("&Issued on:"), issued);
     form->addRow(tr("Electronic &copy:"), copy);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    connect(number, &QLineEdit::textChanged, &dialog, [buttons](const QString &t) {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
-    });
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!askForm(dialog, form, number))
         return;
     models::CaseResult result{number->text().trimmed(), issued->date(), copy->currentData().toString()};
     setBusy(true);
@@ -510,17 +517,7 @@ void ReviewDialog::recordConditionMet()
         auto *form = new QFormLayout;
         form->addRow(tr("&Condition:"), condition);
         form->addRow(tr("&How it was met:"), note);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-        connect(note, &QLineEdit::textChanged, &dialog, [buttons](const QString &t) {
-            buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
-        });
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        auto *layout = new QVBoxLayout(&dialog);
-        layout->addLayout(form);
-        layout->addWidget(buttons);
-        if (dialog.exec() != QDialog::Accepted)
+        if (!askForm(dialog, form, note))
             return;
         setBusy(true);
         m_conditionMet->setEnabled(false);
