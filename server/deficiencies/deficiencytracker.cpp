@@ -338,17 +338,8 @@ Poco::JSON::Object::Ptr DeficiencyTracker::list(const Principal &user, const std
     andIfGiven(sql, params, "n.case_id", caseId);
     andIfGiven(sql, params, "n.status", status);
     if (!cursor.empty()) {
-        const auto key = decodeCursor(cursor, 1);
-        std::int64_t last = 0;
-        try {
-            last = std::stoll(key[0]);
-        } catch (...) {
-            FieldErrors errors;
-            errors.add("cursor", "Not a cursor of this list.", "invalid");
-            errors.throwIfAny();
-        }
         sql += " AND n.id < ?";
-        params.emplace_back(last);
+        params.emplace_back(decodeIdCursor(cursor));
     }
     sql += " ORDER BY n.id DESC LIMIT ?";
     params.emplace_back(std::int64_t{limit + 1});

@@ -59,4 +59,12 @@ std::vector<std::string> decodeCursor(const std::string &cursor, std::size_t par
     return key;
 }
 
+std::int64_t decodeIdCursor(const std::string &cursor)
+{
+    const std::string id = decodeCursor(cursor, 1).front();
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+        refuse();
+    return std::stoll(id);
+}
+
 } // namespace onewindow::server

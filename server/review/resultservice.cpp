@@ -151,14 +151,8 @@ Poco::JSON::Object::Ptr ResultService::handoffs(const Principal &user, int limit
                       "h.to_department = ?";
     std::vector<DbValue> params{user.department};
     if (!cursor.empty()) {
-        const std::string after = decodeCursor(cursor, 1).front();
-        if (after.empty() || after.size() > 18 || after.find_first_not_of("0123456789") != std::string::npos) {
-            FieldErrors errors;
-            errors.add("cursor", "The cursor is not one this server gave out.", "invalid");
-            errors.throwIfAny();
-        }
         sql += " AND h.id < ?";
-        params.emplace_back(std::int64_t{std::stoll(after)});
+        params.emplace_back(decodeIdCursor(cursor));
     }
     sql += " ORDER BY h.id DESC LIMIT ?";
     params.emplace_back(std::int64_t{limit + 1});
