@@ -114,8 +114,11 @@ void CasesPage::retranslate()
     const QString current = m_status->currentData().toString();
     m_status->clear();
     m_status->addItem(tr("All"), QString());
-    for (const char *status : {"accepted", "accepted_with_deficiency", "under_review", "approved", "result_ready"})
-        m_status->addItem(models::caseStatusText(QLatin1String(status)), QLatin1String(status));
+    for (const CaseState state : CaseLifecycle::states()) {
+        if (state != CaseState::Draft) // never on the server
+            m_status->addItem(models::caseStatusText(state),
+                              QString::fromLatin1(CaseLifecycle::stateCode(state)));
+    }
     m_status->setCurrentIndex(qMax(0, m_status->findData(current)));
     m_statusLabel->setText(tr("S&tatus:"));
     m_status->setAccessibleName(tr("Status filter"));

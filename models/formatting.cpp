@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+
 namespace onewindow::models {
 
 namespace {
@@ -21,41 +23,55 @@ QString formatWorkingDays(double days)
     return Formatting::tr("%1 working days").arg(QString::number(days));
 }
 
+QString caseStatusText(CaseState state)
+{
+    // In the order of CaseState. Their Chinese translations are the domain's StateNames (tested).
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Draft"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Accepted"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Accepted with deficiency"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Not accepted"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Under review"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Returned for correction"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Approved (simulated)"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Approved"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Rejected"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Withdrawn"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Terminated"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Result ready"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Delivered"),
+        QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Closed"),
+    };
+    static_assert(std::size(names) == static_cast<std::size_t>(CaseState::Closed) + 1);
+    return Formatting::tr(names[static_cast<std::size_t>(state)]);
+}
+
 QString caseStatusText(const QString &status)
 {
-    static const struct
-    {
-        const char *code;
-        const char *text;
-    } names[] = {
-        {"draft", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Draft")},
-        {"accepted", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Accepted")},
-        {"accepted_with_deficiency", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Accepted with deficiency")},
-        {"not_accepted", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Not accepted")},
-        {"under_review", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Under review")},
-        {"returned_for_correction", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Returned for correction")},
-        {"approved_simulated", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Approved (simulated)")},
-        {"approved", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Approved")},
-        {"rejected", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Rejected")},
-        {"withdrawn", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Withdrawn")},
-        {"terminated", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Terminated")},
-        {"result_ready", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Result ready")},
-        {"delivered", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Delivered")},
-        {"closed", QT_TRANSLATE_NOOP("onewindow::models::Formatting", "Closed")},
-    };
-    for (const auto &name : names) {
-        if (status == QLatin1String(name.code))
-            return Formatting::tr(name.text);
+    const auto state = CaseLifecycle::stateFromCode(status.toStdString());
+    return state ? caseStatusText(*state) : status;
+}
+
+QString deficiencyStatusText(DeficiencyStatus status)
+{
+    switch (status) {
+    case DeficiencyStatus::Outstanding:
+        return Formatting::tr("Outstanding");
+    case DeficiencyStatus::Overdue:
+        return Formatting::tr("Overdue");
+    case DeficiencyStatus::Supplied:
+        return Formatting::tr("Supplied");
+    case DeficiencyStatus::Waived:
+        return Formatting::tr("Waived");
     }
-    return status;
+    return {};
 }
 
 QString deficiencyStatusText(const QString &status, const QDate &dueDate, const QDate &today)
 {
-    if (status == QLatin1String("supplied"))
-        return Formatting::tr("Supplied");
-    if (status == QLatin1String("waived"))
-        return Formatting::tr("Waived");
+    const auto known = StateNames::deficiencyStatusFromCode(status.toStdString());
+    if (known && !StateNames::isOwed(*known))
+        return deficiencyStatusText(*known);
     const qint64 days = today.daysTo(dueDate);
     if (status == QLatin1String("overdue") || days < 0)
         return Formatting::tr("Overdue by %n day(s)", nullptr, static_cast<int>(qMax<qint64>(1, -days)));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/statenames.h"
+
 #include <QDate>
 #include <QString>
 
@@ -7,8 +9,12 @@ namespace onewindow::models {
 
 /// "half a working day", "1 working day", "1.5 working days", in the user's language.
 QString formatWorkingDays(double days);
-/// A case status code ("accepted_with_deficiency") in words.
+/// A case's state in words, in the user's language; in Chinese the domain's StateNames.
+QString caseStatusText(CaseState state);
+/// A case status code ("accepted_with_deficiency") in words; an unknown code as it is.
 QString caseStatusText(const QString &status);
+/// A deficiency's status in one word ("Overdue"); in Chinese the domain's StateNames.
+QString deficiencyStatusText(DeficiencyStatus status);
 /// A deficiency's state in words, never by colour alone: "overdue by 2 days", "due today".
 QString deficiencyStatusText(const QString &status, const QDate &dueDate, const QDate &today);
 

@@ -410,7 +410,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,12 +1415,12 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+78"/>
         <source>no printer %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-72"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1543,7 +1543,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+54"/>
         <source>Sending the corrections…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,7 +1634,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+36"/>
         <source>Suggested items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,34 +1720,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+367"/>
+        <location line="+347"/>
         <source>Approve with conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-346"/>
         <source>&amp;Return for correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+367"/>
+        <location line="+347"/>
         <source>Return for correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-346"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+364"/>
+        <location line="+344"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-343"/>
         <source>R&amp;ecord result…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,7 +1900,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>Recording the result…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1940,7 +1940,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>Condition recorded; case %1 is now: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,7 +2655,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::Formatting</name>
     <message>
-        <location filename="../models/formatting.cpp" line="+18"/>
+        <location filename="../models/formatting.cpp" line="+20"/>
         <source>half a working day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2673,7 +2673,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2743,7 +2743,17 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Supplied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2753,7 +2763,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -3195,12 +3205,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+174"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+204"/>
         <source>The print template %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+221"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -408,7 +408,7 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
@@ -1410,12 +1410,12 @@ Counter software for one-window government service halls.</source>
         <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+78"/>
         <source>no printer %1.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-72"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
@@ -1538,7 +1538,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 的提供方式</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+54"/>
         <source>Sending the corrections…</source>
         <translation>正在提交补正内容…</translation>
     </message>
@@ -1629,7 +1629,7 @@ Counter software for one-window government service halls.</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+36"/>
         <source>Suggested items</source>
         <translation>建议事项</translation>
     </message>
@@ -1715,34 +1715,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+367"/>
+        <location line="+347"/>
         <source>Approve with conditions</source>
         <translation>附条件批准</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-346"/>
         <source>&amp;Return for correction…</source>
         <translation>退回补正(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+367"/>
+        <location line="+347"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-346"/>
         <source>Re&amp;ject…</source>
         <translation>不予批准(&amp;J)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+364"/>
+        <location line="+344"/>
         <source>Reject</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-343"/>
         <source>R&amp;ecord result…</source>
         <translation>登记结果(&amp;E)…</translation>
     </message>
@@ -1894,7 +1894,7 @@ Counter software for one-window government service halls.</source>
         <translation>电子副本(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>Recording the result…</source>
         <translation>正在登记结果…</translation>
     </message>
@@ -1934,7 +1934,7 @@ Counter software for one-window government service halls.</source>
         <translation>满足情况(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>Condition recorded; case %1 is now: %2.</source>
         <translation>条件已登记；办件 %1 当前状态：%2。</translation>
     </message>
@@ -2645,7 +2645,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::Formatting</name>
     <message>
-        <location filename="../models/formatting.cpp" line="+18"/>
+        <location filename="../models/formatting.cpp" line="+20"/>
         <source>half a working day</source>
         <translation>半个工作日</translation>
     </message>
@@ -2662,7 +2662,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 个工作日</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -2699,12 +2699,12 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+1"/>
         <source>Approved</source>
-        <translation>已批准</translation>
+        <translation>准予许可</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation>不予批准</translation>
+        <translation>不予许可</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2732,17 +2732,27 @@ Counter software for one-window government service halls.</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Outstanding</source>
+        <translation>待补交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Supplied</source>
-        <translation>已补齐</translation>
+        <translation>已补交</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Waived</source>
-        <translation>已豁免</translation>
+        <translation>已免交</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
@@ -3180,12 +3190,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+174"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+204"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+221"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "templateengine.h"
 
 #include "domain/idnumber.h"
+#include "domain/statenames.h"
 #include "registries.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -116,9 +117,22 @@ QString flag(bool on)
     return on ? QStringLiteral("1") : QString();
 }
 
+QString chinese(const StateName &name)
+{
+    return QString::fromUtf8(name.chinese.data(), static_cast<qsizetype>(name.chinese.size()));
+}
+
+/// A deficiency's status as the papers print it (the domain's StateNames); an unknown code as it is.
+QString deficiencyStatusName(const QString &status)
+{
+    const auto known = StateNames::deficiencyStatusFromCode(status.toStdString());
+    return known ? chinese(StateNames::of(*known)) : status;
+}
+
 bool isOutstanding(const QString &status)
 {
-    return status == QLatin1String("outstanding") || status == QLatin1String("overdue");
+    const auto known = StateNames::deficiencyStatusFromCode(status.toStdString());
+    return known && StateNames::isOwed(*known);
 }
 
 } // namespace
@@ -291,7 +305,8 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     const QString channel = text(c, QLatin1StringView("channel"));
     data.setText(QStringLiteral("channel"), channel.isEmpty() ? QString() : phrases.phrase(QStringLiteral("channels"), channel));
     const QString status = text(c, QLatin1StringView("status"));
-    data.setText(QStringLiteral("status"), status.isEmpty() ? QString() : phrases.phrase(QStringLiteral("caseStatus"), status));
+    const auto state = CaseLifecycle::stateFromCode(status.toStdString());
+    data.setText(QStringLiteral("status"), state ? chinese(StateNames::of(*state)) : status);
     const QDateTime acceptedAt = parseDateTime(text(c, QLatin1StringView("acceptedAt")));
     data.setText(QStringLiteral("acceptedAt"), phrases.dateTime(acceptedAt));
     data.setText(QStringLiteral("acceptedDate"), phrases.date(acceptedAt.date()));
@@ -313,7 +328,7 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
             {QStringLiteral("code"), text(d, QLatin1StringView("material"))},
             {QStringLiteral("name"), text(d, QLatin1StringView("materialName"))},
             {QStringLiteral("dueDate"), phrases.date(parseDate(text(d, QLatin1StringView("dueDate"))))},
-            {QStringLiteral("status"), phrases.phrase(QStringLiteral("deficiencyStatus"), deficiencyStatus)},
+            {QStringLiteral("status"), deficiencyStatusName(deficiencyStatus)},
             {QStringLiteral("outstanding"), flag(isOutstanding(deficiencyStatus))}};
         deficiencies.append(item);
         deficiencyOf.insert(item.value(QStringLiteral("code")), item);

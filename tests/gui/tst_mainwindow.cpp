@@ -5,6 +5,7 @@
 #include "serverprocess.h"
 
 #include "models/catalogsync.h"
+#include "models/formatting.h"
 #include "models/localstore.h"
 #include "models/serverclock.h"
 #include "models/session.h"
@@ -163,6 +164,26 @@ private slots:
         QVERIFY(byAccessibleName(&window, QStringLiteral("导航")));
         f.languages.apply("en");
         QTRY_VERIFY(window.navigationEntries().at(1).startsWith(QStringLiteral("Cases")));
+    }
+
+    // The client's Chinese names of states are the domain's one table, which the papers print.
+    void chineseStateNamesAreTheDomainTable()
+    {
+        Fixture f;
+        f.languages.apply("zh_CN");
+        for (const CaseState state : CaseLifecycle::states()) {
+            const StateName name = StateNames::of(state);
+            QCOMPARE(models::caseStatusText(QString::fromLatin1(name.code)),
+                     QString::fromUtf8(name.chinese.data(), static_cast<qsizetype>(name.chinese.size())));
+        }
+        for (const DeficiencyStatus status : StateNames::deficiencyStatuses()) {
+            const StateName name = StateNames::of(status);
+            QCOMPARE(models::deficiencyStatusText(status),
+                     QString::fromUtf8(name.chinese.data(), static_cast<qsizetype>(name.chinese.size())));
+        }
+        f.languages.apply("en");
+        QCOMPARE(models::caseStatusText(QStringLiteral("returned_for_correction")), QStringLiteral("Returned for correction"));
+        QCOMPARE(models::caseStatusText(QStringLiteral("no_such_state")), QStringLiteral("no_such_state"));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
