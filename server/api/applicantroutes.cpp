@@ -25,6 +25,10 @@ void registerApplicantRoutes(Router &router, Services &s)
         return Response::json(200, s.applicants.commitment(req.user(), req.pathParams.at("identifier")));
     });
 
+    router.add("GET", api + "/applicants/{identifier}/refusals", [&s](Request &req) {
+        return Response::json(200, s.applicants.refusals(req.user(), req.pathParams.at("identifier")));
+    });
+
     router.add("POST", api + "/applicants/{identifier}/broken-commitment/clear", [&s](Request &req) {
         return Response::json(200, s.applicants.clearCommitment(req.user(), req.pathParams.at("identifier"), req.body));
     });

@@ -3,6 +3,7 @@
 #include "applicants/applicantid.h"
 #include "audit/audittrail.h"
 #include "auth/policy.h"
+#include "cases/casejson.h"
 #include "cases/casescope.h"
 #include "clock.h"
 #include "db/database.h"
@@ -45,6 +46,37 @@ Poco::JSON::Object::Ptr ApplicantRecords::commitment(const Principal &user, cons
     if (row && row->boolean("broke_commitment") && !row->isNull("case_id"))
         requireCaseInScope(tx, user, row->text("case_id"), static_cast<int>(Cap::ClearBrokenCommitment));
     return commitmentJson(applicant, row);
+}
+
+Poco::JSON::Object::Ptr ApplicantRecords::refusals(const Principal &user, const std::string &identifier)
+{
+    AuthorizationPolicy::require(user, Cap::CreateCase);
+    const std::string applicant = applicantIdOrThrow(identifier, m_clock.today());
+    const auto scope = AuthorizationPolicy::caseFilter(user, "c");
+    std::vector<DbValue> params = scope.params;
+    params.emplace_back(applicant);
+    Transaction tx(m_db, Transaction::Mode::Read);
+    const DbRows rows = tx.query("SELECT c.id, c.number, c.center, c.accepted_at, c.matters, c.form, c.materials, "
+                                 "c.refusal FROM cases c WHERE " + scope.sql
+                                     + " AND c.applicant_id = ? AND c.status = 'not_accepted' ORDER BY "
+                                       "c.accepted_at DESC, c.id DESC LIMIT 5",
+                                 params);
+    auto items = newArray();
+    for (const DbRow &row : rows) {
+        auto o = newObject();
+        o->set("id", row.text("id"));
+        o->set("number", row.text("number"));
+        o->set("center", row.text("center"));
+        o->set("refusedAt", row.text("accepted_at"));
+        o->set("matters", parseStoredArray(row.text("matters")));
+        o->set("form", parseObject(formWithIdNumbersMasked(row.text("form"))));
+        o->set("materials", parseStoredArray(row.text("materials")));
+        o->set("refusal", parseObject(row.text("refusal")));
+        items->add(o);
+    }
+    auto result = newObject();
+    result->set("items", items);
+    return result;
 }
 
 Poco::JSON::Object::Ptr ApplicantRecords::clearCommitment(const Principal &user, const std::string &identifier,

@@ -22,6 +22,9 @@ public:
 
     /// GET /applicants/{identifier}/broken-commitment.
     Poco::JSON::Object::Ptr commitment(const Principal &user, const std::string &identifier);
+    /// GET /applicants/{identifier}/refusals: the applicant's refused intakes in the user's
+    /// scope, newest first (at most 5), each with its notice: a second visit starts from it.
+    Poco::JSON::Object::Ptr refusals(const Principal &user, const std::string &identifier);
     /// POST /applicants/{identifier}/broken-commitment/clear: {"reason"}.
     Poco::JSON::Object::Ptr clearCommitment(const Principal &user, const std::string &identifier,
                                             const std::string &body);

@@ -5,11 +5,7 @@
 
 namespace onewindow::server {
 
-namespace {
-
-// The stored form (a JSON object the server wrote) with every string that is a citizen ID number
-// masked: full ID numbers stay on the server; forms show them masked, like the applicant. Works on
-// the text, without parsing it into objects: a case is read far more often than written.
+// Works on the text, without parsing it into objects: a case is read far more often than written.
 std::string formWithIdNumbersMasked(std::string_view json)
 {
     std::string out;
@@ -39,6 +35,8 @@ std::string formWithIdNumbersMasked(std::string_view json)
     }
     return out;
 }
+
+namespace {
 
 void clockPausesJson(JsonWriter &w, const DbRows &pauseRows)
 {
@@ -119,12 +117,20 @@ std::string caseJson(const DbRow &row, const DbRows &pauseRows, const DbRows &no
     w.field("acceptedAt", row.text("accepted_at"));
     w.field("promisedDueDate", row.text("promised_due_date"));
     w.field("legalDueDate", row.text("legal_due_date"));
+    // A green-channel case's own, shorter deadline inside the hall.
+    w.field("internalDueDate", row.optText("internal_due_date"));
     // Every move of the promised due date, explained.
     clockPausesJson(w, pauseRows);
     w.field("terminatedAt", row.optText("terminated_at"));
     w.key("materials").raw(row.text("materials"));
     const bool overdue = deficienciesJson(w, deficiencyRows, notificationRows);
     w.field("overdue", overdue);
+    // A refused intake's notice: its kind, the reason from the matter's list, every item.
+    w.key("refusal");
+    if (row.isNull("refusal"))
+        w.null();
+    else
+        w.raw(row.text("refusal"));
     w.field("version", row.integer("version"));
     w.field("updatedAt", row.text("updated_at"));
     w.endObject();

@@ -11,6 +11,10 @@
 
 namespace onewindow::server {
 
+/// The stored form (a JSON object the server wrote) with every string that is a citizen ID number
+/// masked: full ID numbers stay on the server; forms show them masked, like the applicant.
+std::string formWithIdNumbersMasked(std::string_view json);
+
 // The applicant and a deficiency, written through a JsonWriter or into a Poco object.
 template <class Fields>
 void applicantFields(Fields &out, const DbRow &row)

@@ -29,6 +29,8 @@ Poco::JSON::Object::Ptr listItem(const DbRow &row)
     o->set("promisedDueDate", row.text("promised_due_date"));
     o->set("outstandingDeficiencies", row.integer("outstanding"));
     o->set("greenChannel", row.boolean("green_channel"));
+    if (auto internal = row.optText("internal_due_date"))
+        o->set("internalDueDate", *internal);
     return o;
 }
 

@@ -19,6 +19,15 @@ class AuditTrail;
 class FieldErrors;
 class Transaction;
 
+/// A standard reason a matter's refusals and decisions choose from, by its use: `not_accepted`
+/// (the counter's one-time notice or non-acceptance), `return` (for correction) or `reject`.
+struct MatterReason
+{
+    std::string code;
+    std::string use;
+    std::string text;
+};
+
 /// A matter (事项) as the catalog holds it: one version of its definition.
 struct MatterDefinition
 {
@@ -35,10 +44,18 @@ struct MatterDefinition
     /// Working days a simulated approval (模拟审批) waits for its conditions before it lapses;
     /// 0: it does not lapse by itself.
     int simulatedLapseDays = 0;
+    /// Working days a green-channel case (绿色通道) has inside the hall; 0: half the promised days.
+    double greenChannelDays = 0;
     std::vector<FormField> fields;
     std::vector<MaterialRule> materials;
+    std::vector<MatterReason> reasons;
 
     MatterRules rules() const;
+    /// The reason of that use and code, if the matter lists it.
+    const MatterReason *reason(const std::string &use, const std::string &reasonCode) const;
+    /// The internal limit of a green-channel case: greenChannelDays, or half the promised days
+    /// (in half-day steps, at least half a day).
+    double greenChannelLimit() const;
     Poco::JSON::Object::Ptr toJson() const;
     Poco::JSON::Object::Ptr summaryJson() const;
     /// Reads and validates a definition (code, version and initials are set by the caller).

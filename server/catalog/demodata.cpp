@@ -62,8 +62,18 @@ bool loadDemoData(Database &db, Catalog &catalog)
                     department ? DbValue{*department} : DbValue{}, hashes[i].get()});
     }
     const auto matters = data->getArray("matters");
+    // The hall's common reasons follow each matter's own (a matter's list is what its refusals
+    // and decisions offer).
+    const auto commonReasons = data->getArray("reasons");
     for (std::size_t i = 0; i < matters->size(); ++i) {
-        const auto m = matters->getObject(static_cast<unsigned>(i));
+        Poco::JSON::Object::Ptr m = new Poco::JSON::Object(*matters->getObject(static_cast<unsigned>(i)));
+        auto reasons = newArray();
+        if (auto own = optArray(m, "reasons"))
+            for (std::size_t r = 0; r < own->size(); ++r)
+                reasons->add(own->get(static_cast<unsigned>(r)));
+        for (std::size_t r = 0; r < commonReasons->size(); ++r)
+            reasons->add(commonReasons->get(static_cast<unsigned>(r)));
+        m->set("reasons", reasons);
         FieldErrors errors;
         MatterDefinition d = MatterDefinition::fromJson(m, errors);
         d.code = m->getValue<std::string>("code");

@@ -73,6 +73,32 @@ std::vector<MaterialRule> materialsFromJson(const Poco::JSON::Array::Ptr &materi
     return out;
 }
 
+const std::set<std::string> kReasonUses{"not_accepted", "return", "reject"};
+
+std::vector<MatterReason> reasonsFromJson(const Poco::JSON::Array::Ptr &reasons, FieldErrors &errors)
+{
+    std::vector<MatterReason> out;
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < reasons->size(); ++i) {
+        const auto r = reasons->getObject(static_cast<unsigned>(i));
+        const std::string at = "reasons[" + std::to_string(i) + "]";
+        if (!r) {
+            errors.add(at, "A reason is an object with code, use and text.", "invalid");
+            continue;
+        }
+        MatterReason reason{optString(r, "code").value_or(""), optString(r, "use").value_or(""),
+                            optString(r, "text").value_or("")};
+        if (reason.code.empty() || reason.code.size() > 20 || !codes.insert(reason.code).second)
+            errors.add(at + ".code", "Each reason needs a code of its own, at most 20 characters.", "invalid");
+        if (!kReasonUses.contains(reason.use))
+            errors.add(at + ".use", "One of not_accepted, return, reject.", "invalid");
+        if (reason.text.empty() || reason.text.size() > 600)
+            errors.add(at + ".text", "The reason's words, at most 200 characters.", "invalid");
+        out.push_back(std::move(reason));
+    }
+    return out;
+}
+
 } // namespace
 
 Poco::JSON::Object::Ptr fieldJson(const FormField &f)
@@ -107,6 +133,20 @@ std::string lowerAscii(std::string s)
 double roundToHalf(double days)
 {
     return std::round(days * 2.0) / 2.0;
+}
+
+const MatterReason *MatterDefinition::reason(const std::string &use, const std::string &reasonCode) const
+{
+    const auto it = std::find_if(reasons.begin(), reasons.end(),
+                                 [&](const MatterReason &r) { return r.use == use && r.code == reasonCode; });
+    return it == reasons.end() ? nullptr : &*it;
+}
+
+double MatterDefinition::greenChannelLimit() const
+{
+    if (greenChannelDays > 0)
+        return greenChannelDays;
+    return std::max(0.5, std::floor(promisedDays) / 2.0); // half, down to a half-day step
 }
 
 MatterRules MatterDefinition::rules() const
@@ -144,6 +184,7 @@ Poco::JSON::Object::Ptr MatterDefinition::toJson() const
     o->set("clockDuringDeficiency", clock);
     o->set("terminationGraceDays", terminationGraceDays);
     o->set("simulatedLapseDays", simulatedLapseDays);
+    o->set("greenChannelDays", limitNumber(greenChannelDays)); // 0: half the promised days
     auto f = newArray();
     for (const auto &field : fields)
         f->add(fieldJson(field));
@@ -152,6 +193,15 @@ Poco::JSON::Object::Ptr MatterDefinition::toJson() const
     for (const auto &material : materials)
         m->add(materialJson(material));
     o->set("materials", m);
+    auto r = newArray();
+    for (const auto &reason : reasons) {
+        auto one = newObject();
+        one->set("code", reason.code);
+        one->set("use", reason.use);
+        one->set("text", reason.text);
+        r->add(one);
+    }
+    o->set("reasons", r);
     return o;
 }
 
@@ -195,6 +245,18 @@ MatterDefinition MatterDefinition::fromJson(const Poco::JSON::Object::Ptr &o, Fi
         d.simulatedLapseDays = static_cast<int>(*v);
     else if (o->has("simulatedLapseDays"))
         errors.add("simulatedLapseDays", "Working days from 0 to 250.", "invalid");
+
+    if (o->has("greenChannelDays")) {
+        auto v = optNumber(o, "greenChannelDays");
+        if (!v || *v < 0 || roundToHalf(*v) != *v || *v > d.promisedDays)
+            errors.add("greenChannelDays", "Working days in half-day steps, at most the promised limit.", "invalid");
+        else
+            d.greenChannelDays = *v;
+    }
+    if (auto reasons = optArray(o, "reasons"))
+        d.reasons = reasonsFromJson(reasons, errors);
+    else if (o->has("reasons"))
+        errors.add("reasons", "A list of reasons.", "invalid");
 
     if (auto fields = optArray(o, "fields"))
         d.fields = fieldsFromJson(fields, errors);

@@ -70,6 +70,7 @@ class FieldErrors
 public:
     void add(std::string field, std::string message, std::string code);
     bool empty() const { return m_errors.empty(); }
+    const std::vector<ApiError::FieldError> &list() const { return m_errors; }
     /// Whether `field` has a problem already.
     bool has(const std::string &field) const;
     /// Throws ApiError::validation when anything was collected.

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "db/database.h"
 #include "http/problem.h"
+#include "json.h"
 
 #include <algorithm>
 #include <optional>
@@ -70,6 +71,36 @@ void setDueDates(IntakePlan &plan, const std::vector<std::string> &tolerated, co
     }
 }
 
+// The departments a case involves, as stored: ",HF,MR,".
+std::string departmentList(const std::vector<MatterDefinition> &matters)
+{
+    std::set<std::string> departments;
+    for (const auto &m : matters)
+        departments.insert(m.department);
+    std::string out = ",";
+    for (const auto &d : departments)
+        out += d + ",";
+    return out;
+}
+
+// What a field problem's path names, in the words of the form or the material list.
+std::string fieldLabel(const IntakePlan &plan, const std::string &path)
+{
+    if (path.starts_with("form.")) {
+        const std::string key = path.substr(5);
+        for (const auto &entry : plan.merged.fields) {
+            if (entry.field.key == key)
+                return entry.field.label;
+        }
+        return key;
+    }
+    for (const auto &material : plan.request.materials) {
+        if (path.starts_with("materials[" + std::to_string(material.index) + "]"))
+            return nameOf(plan, material.code);
+    }
+    return path;
+}
+
 } // namespace
 
 IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poco::JSON::Object::Ptr &body,
@@ -85,8 +116,11 @@ IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poc
     plan.merged = BundleMerge::merge(rules);
     for (const auto &m : plan.merged.materials)
         plan.materialNames[m.rule.code] = m.rule.name;
-    validateForm(plan.merged, plan.request.form, today, errors);
-    checkELicenses(tx, plan, errors);
+    // A refusal on record lists the form's problems; an acceptance is refused by them.
+    const bool refusing = plan.request.refusal.has_value();
+    FieldErrors formProblems;
+    validateForm(plan.merged, plan.request.form, today, refusing ? formProblems : errors);
+    checkELicenses(tx, plan, refusing ? formProblems : errors);
     errors.throwIfAny();
 
     ApplicantRecord record;
@@ -96,6 +130,10 @@ IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poc
     for (const auto &issue : report.issues)
         missing.push_back({issue.materialCode, nameOf(plan, issue.materialCode), DeficiencyPolicy::issueCode(issue.kind)});
     setDueDates(plan, report.tolerated, calendar, today, missing);
+    if (refusing) {
+        planRefusal(plan, missing, formProblems, user, today);
+        return plan;
+    }
     // An applicant who broke an earlier commitment gets no new one: a refusal of its own, so
     // the counter can explain it (the one-time notice lists the materials all the same).
     if (record.brokeCommitment
@@ -197,18 +235,81 @@ void IntakePlanner::decideState(IntakePlan &plan, const CompletenessReport &repo
 void IntakePlanner::setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today) const
 {
     WorkingDays promised, legal;
-    std::set<std::string> departments;
     for (const auto &m : plan.matters) {
         promised = std::max(promised, WorkingDays::fromDouble(m.promisedDays));
         legal = std::max(legal, WorkingDays::fromDouble(m.legalDays));
-        departments.insert(m.department);
     }
     const WorkingMoment start{today, m_clock.isMorning() ? DayPart::Morning : DayPart::Afternoon};
     plan.promisedDue = calendar.deadline(start, promised).date;
     plan.legalDue = calendar.deadline(start, legal).date;
-    plan.departments = ",";
-    for (const auto &d : departments)
-        plan.departments += d + ",";
+    plan.departments = departmentList(plan.matters);
+    // 绿色通道: the hall's own, shorter deadline (the strictest of the matters').
+    if (plan.request.greenChannel) {
+        WorkingDays internal = WorkingDays::fromDouble(plan.matters.front().greenChannelLimit());
+        for (const auto &m : plan.matters)
+            internal = std::min(internal, WorkingDays::fromDouble(m.greenChannelLimit()));
+        plan.internalDue = calendar.deadline(start, internal).date;
+    }
+}
+
+void IntakePlanner::planRefusal(IntakePlan &plan, const std::vector<ApiError::MissingMaterial> &missing,
+                                const FieldErrors &formProblems, const Principal &user, const Date &today) const
+{
+    const IntakeRequest::Refusal &refusal = *plan.request.refusal;
+    const MatterReason *reason = nullptr;
+    for (const auto &m : plan.matters) {
+        if (!reason)
+            reason = m.reason("not_accepted", refusal.reason);
+    }
+    FieldErrors errors;
+    if (!reason)
+        errors.add("refusal.reason", "Not one of the matter's reasons for not accepting.", "unknown");
+    if (refusal.kind == "one_time_notice" && missing.empty() && formProblems.empty())
+        errors.add("refusal.kind", "Nothing is missing or wrong: accept the application instead.",
+                   "nothing_to_notify");
+    errors.throwIfAny();
+
+    const CaseDecision decision = CaseLifecycle::decide(CaseState::Draft, CaseAction::RefuseWithNotice,
+                                                        *roleFromCode(user.role), CaseFacts{});
+    if (!decision.allowed())
+        throw ApiError::transitionRefused(std::string(CaseLifecycle::refusalCode(decision.refusal)),
+                                          "The refusal cannot be put on record.");
+    plan.action = CaseAction::RefuseWithNotice;
+    plan.state = decision.to;
+    // Nothing is owed and nothing is reviewed: no deficiencies, no parts, no deadline but today.
+    plan.dueDates.clear();
+    plan.terminatesAfter.clear();
+    plan.request.greenChannel = false;
+    plan.promisedDue = plan.legalDue = today;
+    plan.departments = departmentList(plan.matters);
+
+    auto items = newArray();
+    for (const auto &m : missing) {
+        auto item = newObject();
+        item->set("kind", "material");
+        item->set("code", m.code);
+        item->set("name", m.name);
+        item->set("problem", m.reason);
+        items->add(item);
+    }
+    for (const auto &f : formProblems.list()) {
+        auto item = newObject();
+        item->set("kind", "field");
+        item->set("code", f.field);
+        item->set("name", fieldLabel(plan, f.field));
+        item->set("problem", f.code);
+        item->set("message", f.message);
+        items->add(item);
+    }
+    auto record = newObject();
+    record->set("kind", refusal.kind);
+    auto reasonJson = newObject();
+    reasonJson->set("code", reason->code);
+    reasonJson->set("text", reason->text);
+    record->set("reason", reasonJson);
+    record->set("note", refusal.note);
+    record->set("items", items);
+    plan.refusal = toJson(record);
 }
 
 } // namespace onewindow::server

@@ -6,11 +6,13 @@
 #include "domain/date.h"
 #include "domain/deficiencypolicy.h"
 #include "http/message.h"
+#include "http/problem.h"
 #include "intake/intakerequest.h"
 
 #include <Poco/JSON/Object.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,8 @@ struct IntakePlan
     Date promisedDue;
     Date legalDue;
     std::string departments; ///< as stored: ",HF,MR,"
+    std::optional<Date> internalDue; ///< a green-channel case's own deadline inside the hall
+    std::string refusal;             ///< a refused intake's notice as stored (JSON), or empty
 };
 
 /// The read-and-decide phase of an intake: the request against the catalog, the applicant's
@@ -59,6 +63,10 @@ private:
     void decideState(IntakePlan &plan, const CompletenessReport &report, const ApplicantRecord &record,
                      const Principal &user) const;
     void setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today) const;
+    /// A refused intake: its notice (every missing material and every form problem) and the
+    /// reason from the matters' list, in `not_accepted`.
+    void planRefusal(IntakePlan &plan, const std::vector<ApiError::MissingMaterial> &missing,
+                     const FieldErrors &formProblems, const Principal &user, const Date &today) const;
 
     const Clock &m_clock;
     Catalog &m_catalog;

@@ -175,6 +175,26 @@ void parseMaterials(const Poco::JSON::Object::Ptr &body, IntakeRequest &in, Fiel
     }
 }
 
+void parseRefusal(const Poco::JSON::Object::Ptr &body, IntakeRequest &in, FieldErrors &errors)
+{
+    if (!body->has("refusal"))
+        return;
+    const auto refusal = optObject(body, "refusal");
+    if (!refusal) {
+        errors.add("refusal", "An object with kind, reason and note.", "invalid");
+        return;
+    }
+    IntakeRequest::Refusal r{optString(refusal, "kind").value_or(""), optString(refusal, "reason").value_or(""),
+                             optString(refusal, "note").value_or("")};
+    if (r.kind != "one_time_notice" && r.kind != "non_acceptance")
+        errors.add("refusal.kind", "Either one_time_notice or non_acceptance.", "invalid");
+    if (r.reason.empty())
+        errors.add("refusal.reason", "Choose the reason from the matter's list.", "required");
+    if (r.note.size() > 1500)
+        errors.add("refusal.note", "At most 500 characters.", "too_long");
+    in.refusal = std::move(r);
+}
+
 } // namespace
 
 IntakeRequest IntakeRequest::parse(const Poco::JSON::Object::Ptr &body, const Principal &user, const Date &today,
@@ -185,6 +205,7 @@ IntakeRequest IntakeRequest::parse(const Poco::JSON::Object::Ptr &body, const Pr
     parseApplicant(body, today, in, errors);
     parseCounter(body, user, in, errors);
     parseMaterials(body, in, errors);
+    parseRefusal(body, in, errors);
     return in;
 }
 

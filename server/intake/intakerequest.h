@@ -38,6 +38,14 @@ struct IntakeRequest
         std::size_t index = 0;
     };
     std::vector<Material> materials;
+    /// Present when the counter does not accept the application and puts its refusal on record.
+    struct Refusal
+    {
+        std::string kind;   ///< one_time_notice (一次性告知) | non_acceptance (不予受理)
+        std::string reason; ///< a `not_accepted` reason code of one of the matters
+        std::string note;
+    };
+    std::optional<Refusal> refusal;
 
     /// Every problem goes into `errors`; what could be read is returned all the same.
     static IntakeRequest parse(const Poco::JSON::Object::Ptr &body, const Principal &user, const Date &today,

@@ -105,8 +105,10 @@ NewCase::NewCase(const IntakePlan &plan, const std::string &clerk, const Date &t
     if (plan.clockPaused)
         m_pauseReason = "the time limit stops while deficient material is outstanding: " + deficientNames;
     m_acceptedDetail =
-        " at " + plan.request.center + ", " + std::to_string(plan.dueDates.size()) + " deficient material(s)"
-        + (plan.request.greenChannel ? ", green channel: " + plan.request.greenChannelReason : "");
+        plan.refusal.empty()
+            ? " at " + plan.request.center + ", " + std::to_string(plan.dueDates.size()) + " deficient material(s)"
+                  + (plan.request.greenChannel ? ", green channel: " + plan.request.greenChannelReason : "")
+            : " at " + plan.request.center + ", " + plan.request.refusal->kind + ": " + plan.refusal;
     m_values = rowValues();
     m_response = answer();
 }
@@ -133,7 +135,9 @@ std::vector<DbValue> NewCase::rowValues() const
             materialsText(m_plan),
             m_now,
             toIsoString(m_plan.promisedDue),
-            toIsoString(m_plan.legalDue)};
+            toIsoString(m_plan.legalDue),
+            m_plan.internalDue ? DbValue{toIsoString(*m_plan.internalDue)} : DbValue{},
+            m_plan.refusal.empty() ? DbValue{} : DbValue{m_plan.refusal}};
 }
 
 // The answer, from the rows about to be written: built before the write transaction.
@@ -142,7 +146,8 @@ Response NewCase::answer() const
     static const auto caseColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
         "id", "number", "status", "center", "clerk", "channel", "green_channel", "bundle", "applicant_kind",
         "applicant_name", "applicant_id", "applicant_phone", "applicant_legal_rep", "matters", "departments", "form",
-        "materials", "accepted_at", "promised_due_date", "legal_due_date", "version", "updated_at", "terminated_at"});
+        "materials", "accepted_at", "promised_due_date", "legal_due_date", "internal_due_date", "refusal", "version",
+        "updated_at", "terminated_at"});
     static const auto pauseColumns = std::make_shared<const std::vector<std::string>>(
         std::vector<std::string>{"started_at", "ended_at", "working_days", "reason"});
     static const auto deficiencyColumns = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
@@ -193,8 +198,9 @@ void NewCase::insert(Transaction &tx, AuditTrail &audit)
     m_values.insert(m_values.end(), {m_now, paused ? paused->hash : accepted.hash});
     tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
                "applicant_kind, applicant_name, applicant_id, applicant_phone, applicant_legal_rep, matters, "
-               "departments, form, materials, accepted_at, promised_due_date, legal_due_date, version, updated_at, "
-               "audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+               "departments, form, materials, accepted_at, promised_due_date, legal_due_date, internal_due_date, "
+               "refusal, version, updated_at, audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+               "?, ?, ?, ?, ?, 1, ?, ?)",
                m_values);
     for (const Deficiency &d : m_deficiencies) {
         tx.execute("INSERT INTO deficiencies (id, case_id, material, material_name, due_date, status, created_at, "
@@ -203,8 +209,8 @@ void NewCase::insert(Transaction &tx, AuditTrail &audit)
     }
     AuditTrail::write(tx, accepted);
     CaseTransitions::writeHistory(tx, m_id, m_now, m_clerk, m_plan.action, CaseState::Draft, m_plan.state);
-    // Each matter is a part its department decides (联审联办).
-    for (const auto &m : m_plan.matters)
+    // Each matter is a part its department decides (联审联办); a refusal goes to no department.
+    for (const auto &m : m_plan.refusal.empty() ? m_plan.matters : std::vector<MatterDefinition>{})
         tx.execute("INSERT INTO case_parts (case_id, matter, department, status) VALUES (?, ?, ?, 'pending')",
                    {m_id, m.code, m.department});
     if (m_plan.clockPaused) {

@@ -134,6 +134,8 @@ VALID_CASE = {
                         "sentAt": "2026-12-01T09:00:01+08:00"}]},
     ],
     "overdue": False,
+    "internalDueDate": None,
+    "refusal": None,
     "version": 1,
     "updatedAt": "2026-11-28T09:15:00+08:00",
 }

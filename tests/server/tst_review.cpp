@@ -407,6 +407,153 @@ private slots:
         const QString newest = as("approver-hf").get(api("/cases?limit=1")).object().value("nextCursor").toString();
         QCOMPARE(as("approver-hf").get(api("/cases?limit=1&sort=priority&cursor=") + newest).status, 422);
     }
+    // The counter's refusals are on record: a case in not_accepted with every item of the notice
+    // (missing materials and form problems) and the reason from the matter's list; the
+    // applicant's second visit finds it; it never reaches a department's queue.
+    void refusalsOnRecord()
+    {
+        const QString idNumber = QStringLiteral("11010519491231002X");
+        QJsonObject body = sampleIntake(as("clerk1"), "HF-001", "SZ", samplePerson(QStringLiteral("王五"), idNumber));
+        QJsonObject form = body.value("form").toObject();
+        form.remove("deposit_base");
+        body.insert("form", form);
+        QJsonArray materials;
+        for (const auto &m : body.value("materials").toArray()) {
+            if (m.toObject().value("code").toString() != "LABOR_CONTRACT")
+                materials.append(m);
+        }
+        body.insert("materials", materials);
+        // Accepting it is refused: the materials are incomplete.
+        QCOMPARE(as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}}).status, 422);
+
+        // The reason must be one of the matter's; a one-time notice needs something to notify.
+        body.insert("refusal", QJsonObject{{"kind", "one_time_notice"}, {"reason", "RJ01"}});
+        ApiReply r = as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("errors").toArray()[0].toObject().value("field").toString(),
+                 QStringLiteral("refusal.reason"));
+        QJsonObject complete = sampleIntake(as("clerk1"), "HF-001", "SZ", samplePerson(QStringLiteral("王五"), idNumber));
+        complete.insert("refusal", QJsonObject{{"kind", "one_time_notice"}, {"reason", "NA02"}});
+        r = as("clerk1").post(api("/cases"), toJson(complete), {{"Idempotency-Key", newKey()}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("errors").toArray()[0].toObject().value("code").toString(),
+                 QStringLiteral("nothing_to_notify"));
+        // An approver takes nothing in, refusals included.
+        QCOMPARE(as("approver-hf").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}}).status, 404);
+
+        body.insert("refusal", QJsonObject{{"kind", "one_time_notice"}, {"reason", "NA02"}, {"note", "下次带齐"}});
+        const QByteArray key = newKey();
+        r = as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", key}});
+        QCOMPARE(r.status, 201);
+        const QJsonObject refused = r.object();
+        QCOMPARE(refused.value("status").toString(), QStringLiteral("not_accepted"));
+        QVERIFY(refused.value("number").toString().startsWith("SZ-20261127-"));
+        const QJsonObject notice = refused.value("refusal").toObject();
+        QCOMPARE(notice.value("kind").toString(), QStringLiteral("one_time_notice"));
+        QCOMPARE(notice.value("reason").toObject().value("text").toString(), QStringLiteral("申请材料不齐全"));
+        QCOMPARE(notice.value("note").toString(), QStringLiteral("下次带齐"));
+        QStringList items;
+        for (const auto &i : notice.value("items").toArray())
+            items << i.toObject().value("kind").toString() + ":" + i.toObject().value("code").toString() + ":"
+                         + i.toObject().value("problem").toString();
+        QCOMPARE(items, (QStringList{"material:LABOR_CONTRACT:required_missing", "field:form.deposit_base:required"}));
+        QCOMPARE(refused.value("deficiencies").toArray().size(), 0);
+        // The same request again is the same answer; the case exists once.
+        const ApiReply again = as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", key}});
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.object().value("id"), refused.value("id"));
+
+        // On record: read back, in the history, in the audit trail, listed by state.
+        const QString id = refused.value("id").toString();
+        QCOMPARE(as("clerk1").get(api("/cases/") + id).object().value("refusal").toObject(), notice);
+        QStringList actions;
+        for (const auto &e : as("clerk1").get(api("/cases/") + id + "/audit").object().value("items").toArray())
+            actions << e.toObject().value("action").toString();
+        QCOMPARE(actions, QStringList{"refuse_with_notice"});
+        bool listed = false;
+        for (const auto &item : as("clerk1").get(api("/cases?state=not_accepted&limit=200")).object()
+                                    .value("items").toArray())
+            listed = listed || item.toObject().value("id").toString() == id;
+        QVERIFY(listed);
+        // Not a department's work: no part, in no queue, and no decision applies.
+        QCOMPARE(as("approver-hf").get(api("/cases/") + id + "/parts").object().value("items").toArray().size(), 0);
+        for (const auto &item : as("approver-hf").get(api("/cases?department=HF&part=pending&limit=200")).object()
+                                    .value("items").toArray())
+            QVERIFY(item.toObject().value("id").toString() != id);
+        QVERIFY(decide("approver-hf", id, {{"matter", "HF-001"}, {"decision", "approve"}}).status >= 400);
+
+        // The second visit: the counter finds the notice by the applicant's ID number.
+        const ApiReply visits = as("clerk2").get(api("/applicants/") + idNumber + "/refusals");
+        QCOMPARE(visits.status, 200);
+        const QJsonArray found = visits.object().value("items").toArray();
+        QVERIFY(!found.isEmpty());
+        QCOMPARE(found[0].toObject().value("id").toString(), id);
+        QCOMPARE(found[0].toObject().value("refusal").toObject(), notice);
+        QVERIFY(!found[0].toObject().value("form").toObject().value("applicant_id_number").toString().contains("0519491231"));
+        // Outside the centre's scope: a village agent of another centre sees none of them.
+        QCOMPARE(as("agent1").get(api("/applicants/") + idNumber + "/refusals").object().value("items").toArray().size(), 0);
+        QCOMPARE(as("approver-hf").get(api("/applicants/") + idNumber + "/refusals").status, 404);
+        QCOMPARE(as("clerk1").get(api("/applicants/not-an-id/refusals")).status, 422);
+
+        // A non-acceptance needs no missing item, only its reason.
+        complete.insert("refusal", QJsonObject{{"kind", "non_acceptance"}, {"reason", "NA01"}});
+        r = as("clerk1").post(api("/cases"), toJson(complete), {{"Idempotency-Key", newKey()}});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("refusal").toObject().value("items").toArray().size(), 0);
+        QCOMPARE(r.object().value("refusal").toObject().value("reason").toObject().value("code").toString(),
+                 QStringLiteral("NA01"));
+    }
+
+    // 绿色通道: a green case has its own deadline inside the hall, half the promised days unless
+    // the matter sets it.
+    void greenChannelInternalDeadline()
+    {
+        const auto green = [&](const QString &matter) {
+            QJsonObject body = sampleIntake(as("clerk1"), matter, "SZ",
+                                            samplePerson(QStringLiteral("赵六"), "11010519491231002X"));
+            body.insert("greenChannel", true);
+            body.insert("greenChannelReason", QStringLiteral("市重点项目"));
+            const ApiReply r = as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}});
+            if (r.status != 201)
+                qFatal("green intake of %s refused: %s", qPrintable(matter), r.body.constData());
+            return r.object();
+        };
+        // Friday 2026-11-27: ten working days promised, five inside the hall.
+        const QJsonObject food = green("MR-002");
+        QCOMPARE(food.value("promisedDueDate").toString(), QStringLiteral("2026-12-11"));
+        QCOMPARE(food.value("internalDueDate").toString(), QStringLiteral("2026-12-04"));
+        // MI-003 sets three working days of its own (of fifteen promised).
+        QCOMPARE(green("MI-003").value("internalDueDate").toString(), QStringLiteral("2026-12-02"));
+        QCOMPARE(as("clerk1").get(api("/matters/MI-003")).object().value("greenChannelDays").toInt(), 3);
+        // Read back, and in the queue's rows.
+        const QString id = food.value("id").toString();
+        QCOMPARE(as("approver-mr").get(api("/cases/") + id).object().value("internalDueDate").toString(),
+                 QStringLiteral("2026-12-04"));
+        bool inQueue = false;
+        for (const auto &item : as("approver-mr").get(api("/cases?department=MR&part=pending&sort=priority&limit=200"))
+                                    .object().value("items").toArray()) {
+            if (item.toObject().value("id").toString() == id) {
+                inQueue = true;
+                QCOMPARE(item.toObject().value("internalDueDate").toString(), QStringLiteral("2026-12-04"));
+            }
+        }
+        QVERIFY(inQueue);
+        // A case outside the green channel has none.
+        QVERIFY(accept("MR-002").value("internalDueDate").isNull());
+    }
+
+    // Every matter lists its reasons: its own first, then the hall's common ones.
+    void mattersListTheirReasons()
+    {
+        const QJsonArray reasons = as("approver-mr").get(api("/matters/MR-002")).object().value("reasons").toArray();
+        QVERIFY(reasons.size() > 10);
+        QCOMPARE(reasons[0].toObject().value("code").toString(), QStringLiteral("MR02-RJ1"));
+        QSet<QString> uses;
+        for (const auto &r : reasons)
+            uses.insert(r.toObject().value("use").toString());
+        QCOMPARE(uses, (QSet<QString>{"not_accepted", "return", "reject"}));
+    }
+
 
     // A simulated approval whose conditions stay open lapses on its date: the job ends the case.
     void simulatedApprovalLapses()
