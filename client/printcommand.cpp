@@ -177,14 +177,16 @@ int runPrintCommand(int argc, char *argv[])
         if (matter.ok())
             input.matterDetails.append(matter.object());
     }
-    if (*document == printing::PrintDocument::ReturnNotice) {
-        // What the back office asked to correct: every returned part's items.
+    if (*document == printing::PrintDocument::ReturnNotice || *document == printing::PrintDocument::Rejection
+        || *document == printing::PrintDocument::SimulatedApproval) {
+        // The back office's papers: every returned part's items, rejected part's reasons, or
+        // simulated part's conditions.
         const auto parts = fetch(api, QStringLiteral("/cases/") + input.caseObject.value(QLatin1String("id")).toString()
                                           + QStringLiteral("/parts"));
         if (!parts.ok())
             return fail(parts.error.userMessage());
-        input.missing = printing::MissingItem::fromReturnedParts(input.caseObject,
-                                                                 models::CasePart::listFromJson(parts.object()));
+        input.missing = printing::MissingItem::fromDecidedParts(*document, input.caseObject,
+                                                                models::CasePart::listFromJson(parts.object()));
         // Dated with the server's date (a saved session has not asked for it yet).
         QEventLoop loop;
         api.health([&loop](const models::ApiError &) { loop.quit(); });

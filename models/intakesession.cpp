@@ -11,6 +11,7 @@
 #include "domain/workcalendar.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QUuid>
 
 #include <map>
@@ -494,10 +495,41 @@ QJsonObject IntakeSession::body() const
 
 void IntakeSession::submit()
 {
+    post(body());
+}
+
+void IntakeSession::submitRefusal(const QString &kind, const QString &reasonCode, const QString &note)
+{
+    QJsonObject refused = body();
+    refused.insert(QStringLiteral("refusal"), QJsonObject{{QStringLiteral("kind"), kind},
+                                                         {QStringLiteral("reason"), reasonCode},
+                                                         {QStringLiteral("note"), note.trimmed()}});
+    post(refused);
+}
+
+QList<QPair<QString, QString>> IntakeSession::refusalReasons() const
+{
+    QList<QPair<QString, QString>> out;
+    QSet<QString> seen;
+    for (const QJsonValue &m : m_matters) {
+        for (const QJsonValue &r : m.toObject().value(QLatin1String("reasons")).toArray()) {
+            const QJsonObject reason = r.toObject();
+            const QString code = reason.value(QLatin1String("code")).toString();
+            if (reason.value(QLatin1String("use")).toString() == QLatin1String("not_accepted") && !seen.contains(code)) {
+                seen.insert(code);
+                out.append({code, reason.value(QLatin1String("text")).toString()});
+            }
+        }
+    }
+    return out;
+}
+
+void IntakeSession::post(const QJsonObject &requestBody)
+{
     if (m_submitting)
         return;
     m_submitting = true;
-    m_api->create(QStringLiteral("/cases"), body(), [this](const ApiResponse &r) {
+    m_api->create(QStringLiteral("/cases"), requestBody, [this](const ApiResponse &r) {
         m_submitting = false;
         if (r.ok()) {
             m_store->removeDraft(m_draftKey);

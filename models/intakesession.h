@@ -108,6 +108,13 @@ public:
 
     /// POST /cases with the kept idempotency key. On success the draft is removed.
     void submit();
+    /// The application is not accepted, and the refusal goes on record: POST /cases with the
+    /// same body and `refusal` ({kind: one_time_notice | non_acceptance, reason: a code of the
+    /// matters' `not_accepted` reasons, note}). The server answers a `not_accepted` case with
+    /// every item of the notice; `submitted` reports it as for an acceptance.
+    void submitRefusal(const QString &kind, const QString &reasonCode, const QString &note);
+    /// The matters' reasons for not accepting (code and text, each code once), from the catalog.
+    QList<QPair<QString, QString>> refusalReasons() const;
     bool isSubmitting() const { return m_submitting; }
 
 signals:
@@ -118,6 +125,7 @@ signals:
 
 private:
     void recompute();
+    void post(const QJsonObject &requestBody);
     void touch();
     QJsonObject body() const;
 

@@ -1,4 +1,5 @@
 #include "intakepage.h"
+#include "refusaldialog.h"
 
 #include "documentrenderer.h"
 #include "printdocument.h"
@@ -160,10 +161,19 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     connect(m_session, &IntakeSession::changed, this, &IntakePage::updateStatus);
     connect(m_session, &IntakeSession::submitted, this, [this](const QJsonObject &c) {
         m_accept->setEnabled(true);
+        m_refuse->setEnabled(true);
         m_accepted = c;
         m_refusal = {};
+        const QJsonObject refusal = c.value(QLatin1String("refusal")).toObject();
+        if (!refusal.isEmpty()) {
+            // The notice of a refusal on record carries the case's number and every item.
+            const bool oneTime = refusal.value(QLatin1String("kind")).toString() == QLatin1String("one_time_notice");
+            m_paper->setCurrentIndex(m_paper->findData(static_cast<int>(
+                oneTime ? printing::PrintDocument::OneTimeNotice : printing::PrintDocument::NonAcceptance)));
+        }
         updatePrintButtons();
-        const QString text = tr("Accepted: case %1 (%2).")
+        const QString text = (refusal.isEmpty() ? tr("Accepted: case %1 (%2).")
+                                                : tr("Refusal on record: case %1 (%2). Print the notice for the applicant."))
                                  .arg(c.value(QLatin1String("number")).toString(),
                                       models::caseStatusText(c.value(QLatin1String("status")).toString()));
         m_result->setText(text);
@@ -172,6 +182,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     });
     connect(m_session, &IntakeSession::submitFailed, this, [this](const models::ApiError &error, bool retryable) {
         m_accept->setEnabled(true);
+        m_refuse->setEnabled(true);
         if (error.code == QLatin1String("materials_incomplete") || error.code == QLatin1String("commitment_broken")) {
             // Refused on the spot: the one-time notice lists what the server found missing.
             m_refusal = {};
@@ -422,6 +433,11 @@ void IntakePage::buildDecideStep()
     greenBar->addWidget(m_green);
     greenBar->addWidget(m_greenReason, 1);
     m_accept = new QPushButton(page);
+    m_refuse = new QPushButton(page);
+    auto *decideBar = new QHBoxLayout;
+    decideBar->addWidget(m_accept);
+    decideBar->addWidget(m_refuse);
+    decideBar->addStretch();
     m_result = wrapLabel(page);
     m_paper = new QComboBox(page);
     for (const auto document : printing::intakePrintDocuments())
@@ -435,7 +451,7 @@ void IntakePage::buildDecideStep()
     printBar->addStretch();
     layout->addWidget(m_summary);
     layout->addLayout(greenBar);
-    layout->addWidget(m_accept, 0, Qt::AlignLeft);
+    layout->addLayout(decideBar);
     layout->addWidget(m_result);
     layout->addLayout(printBar);
     layout->addStretch();
@@ -449,6 +465,7 @@ void IntakePage::buildDecideStep()
     connect(m_greenReason, &QLineEdit::textEdited, this,
             [this](const QString &reason) { m_session->setGreenChannel(m_green->isChecked(), reason); });
     connect(m_accept, &QPushButton::clicked, this, &IntakePage::submit);
+    connect(m_refuse, &QPushButton::clicked, this, &IntakePage::recordRefusal);
     connect(m_preview, &QPushButton::clicked, this, &IntakePage::previewPaper);
     connect(m_savePdf, &QPushButton::clicked, this, &IntakePage::savePaperAs);
     connect(m_paper, &QComboBox::currentIndexChanged, this, &IntakePage::updatePrintButtons);
@@ -508,6 +525,8 @@ void IntakePage::retranslate()
     m_greenReason->setAccessibleName(tr("Reason for the green channel"));
     m_accept->setText(tr("&Accept    Ctrl+Enter"));
     m_accept->setAccessibleName(tr("Accept"));
+    m_refuse->setText(tr("Not accepted: &record the refusal…"));
+    m_refuse->setAccessibleName(tr("Record the refusal"));
     for (int i = 0; i < m_paper->count(); ++i)
         m_paper->setItemText(i, printing::printDocumentName(static_cast<printing::PrintDocument>(m_paper->itemData(i).toInt())));
     m_paper->setAccessibleName(tr("Document to print"));
@@ -905,8 +924,22 @@ void IntakePage::updateApplicantBar()
 void IntakePage::submit()
 {
     m_accept->setEnabled(false);
+    m_refuse->setEnabled(false);
     m_result->setText(tr("Sending…"));
     m_session->submit();
+}
+
+void IntakePage::recordRefusal()
+{
+    // Something missing or wrong: a one-time notice is the likely kind.
+    const bool somethingToNotify = !m_refusal.isEmpty() || !m_session->oneTimeNotice().isEmpty();
+    RefusalDialog dialog(m_session->refusalReasons(), somethingToNotify, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_accept->setEnabled(false);
+    m_refuse->setEnabled(false);
+    m_result->setText(tr("Sending…"));
+    m_session->submitRefusal(dialog.kind(), dialog.reason(), dialog.note());
 }
 
 } // namespace onewindow::client

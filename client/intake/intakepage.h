@@ -78,6 +78,7 @@ private:
     void updateApplicantProblems();
     void updateStatus();
     void submit();
+    void recordRefusal();
 
     models::ApiClient *m_api;
     models::LocalStore *m_store;
@@ -136,6 +137,7 @@ private:
     QCheckBox *m_green = nullptr;
     QLineEdit *m_greenReason = nullptr;
     QPushButton *m_accept;
+    QPushButton *m_refuse; ///< not accepted: the refusal on record (RefusalDialog)
     QLabel *m_result;
     QComboBox *m_paper;
     QPushButton *m_preview;

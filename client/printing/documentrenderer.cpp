@@ -65,7 +65,7 @@ QPaintDevice *layoutDevice()
 /// The lists a bare {{name}} prints as a table, from :/printing/partials/<name>.html.
 const QStringList kPartials{QStringLiteral("materials"), QStringLiteral("receivedMaterials"),
     QStringLiteral("deficiencies"), QStringLiteral("missing"), QStringLiteral("matters"), QStringLiteral("letterhead"),
-    QStringLiteral("paperStyle")};
+    QStringLiteral("paperStyle"), QStringLiteral("signature")};
 
 QString text(const QJsonObject &object, QLatin1StringView key)
 {
@@ -158,19 +158,67 @@ QList<MissingItem> MissingItem::fromApiError(const models::ApiError &error)
 
 QList<MissingItem> MissingItem::fromReturnedParts(const QJsonObject &caseObject, const QList<models::CasePart> &parts)
 {
+    return fromDecidedParts(PrintDocument::ReturnNotice, caseObject, parts);
+}
+
+QList<MissingItem> MissingItem::fromDecidedParts(PrintDocument document, const QJsonObject &caseObject,
+                                                 const QList<models::CasePart> &parts)
+{
+    const QString status = document == PrintDocument::Rejection           ? QStringLiteral("rejected")
+                           : document == PrintDocument::SimulatedApproval ? QStringLiteral("approved_simulated")
+                                                                          : QStringLiteral("returned");
     QHash<QString, QString> names;
     for (const QJsonValue &m : caseObject.value(QLatin1String("matters")).toArray())
         names.insert(m.toObject().value(QLatin1String("code")).toString(), m.toObject().value(QLatin1String("name")).toString());
     QList<MissingItem> out;
     for (const auto &part : parts) {
-        if (part.status != QLatin1String("returned"))
+        if (part.status != status)
             continue;
         const QString name = QStringLiteral("%1 %2").arg(part.matter, names.value(part.matter)).trimmed();
-        for (const QString &reason : part.reasons)
-            out.append({part.matter, name, reason});
+        for (const QString &item : document == PrintDocument::SimulatedApproval ? part.conditions : part.reasons)
+            out.append({part.matter, name, item});
     }
     return out;
 }
+
+QList<MissingItem> MissingItem::fromRefusal(const QJsonObject &refusal)
+{
+    QList<MissingItem> out;
+    for (const QJsonValue &value : refusal.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = value.toObject();
+        const QString problem = text(o, QLatin1StringView("problem"));
+        if (text(o, QLatin1StringView("kind")) == QLatin1String("field"))
+            out.append({text(o, QLatin1StringView("code")), text(o, QLatin1StringView("name")),
+                        problem == QLatin1String("required") ? QStringLiteral("field_required")
+                                                             : QStringLiteral("field_invalid")});
+        else
+            out.append({text(o, QLatin1StringView("code")), text(o, QLatin1StringView("name")), problem});
+    }
+    return out;
+}
+
+namespace {
+
+/// The input with a recorded refusal's items and reason where the caller gave none.
+PrintInput withRecordedRefusal(const PrintInput &input)
+{
+    const QJsonObject refusal = input.caseObject.value(QLatin1String("refusal")).toObject();
+    if (refusal.isEmpty())
+        return input;
+    PrintInput out = input;
+    if (out.missing.isEmpty())
+        out.missing = MissingItem::fromRefusal(refusal);
+    if (out.reason.trimmed().isEmpty()) {
+        QString reason = refusal.value(QLatin1String("reason")).toObject().value(QLatin1String("text")).toString();
+        const QString note = text(refusal, QLatin1StringView("note")).trimmed();
+        if (!note.isEmpty())
+            reason += QChar(0xFF1B) + note; // ；
+        out.reason = reason;
+    }
+    return out;
+}
+
+} // namespace
 
 DocumentRenderer::DocumentRenderer(const sdk::Registries *registries) : m_registries(registries) {}
 
@@ -290,6 +338,10 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     data.setList(QStringLiteral("letterhead"), {}, partials().value(QStringLiteral("letterhead")));
     // And the style sheet of every paper, inside each template's <style>.
     data.setList(QStringLiteral("paperStyle"), {}, partials().value(QStringLiteral("paperStyle")));
+    // The foot of the papers handed to the applicant, signed by who told or handled it.
+    data.setList(QStringLiteral("signature"), {}, partials().value(QStringLiteral("signature")));
+    data.setText(QStringLiteral("signer"), phrases.phrase(QStringLiteral("signers"),
+        document == PrintDocument::OneTimeNotice ? QStringLiteral("one-time-notice") : QStringLiteral("default")));
     data.setText(QStringLiteral("matterName"), matterNames.join(QStringLiteral("、")));
     data.setText(QStringLiteral("matterCode"), matters.isEmpty() ? QString() : matters.first().value(QStringLiteral("code")));
     data.setText(QStringLiteral("department"),
@@ -409,6 +461,9 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
         reason.chop(1); // the template ends the sentence
     data.setText(QStringLiteral("reason"), reason);
     data.setText(QStringLiteral("referral"), input.referral);
+    // A refusal on record: what the clerk noted for the applicant.
+    data.setText(QStringLiteral("note"), input.caseObject.value(QLatin1String("refusal")).toObject()
+                                             .value(QLatin1String("note")).toString().trimmed());
 
     data.setText(QStringLiteral("materialCount"), QString::number(materials.size()));
     data.setText(QStringLiteral("receivedCount"), QString::number(received.size()));
@@ -417,8 +472,9 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     return data;
 }
 
-QString DocumentRenderer::html(PrintDocument document, const PrintInput &input)
+QString DocumentRenderer::html(PrintDocument document, const PrintInput &given)
 {
+    const PrintInput input = withRecordedRefusal(given);
     m_error.clear();
     m_problems.clear();
     if (document == PrintDocument::NonAcceptance && input.reason.trimmed().isEmpty() && input.missing.isEmpty()) {

@@ -52,14 +52,23 @@ struct MissingItem
     /// What the back office asked to correct: every reason of the returned parts, each named by
     /// its matter ("PS-001 印章刻制备案") as the case lists it.
     static QList<MissingItem> fromReturnedParts(const QJsonObject &caseObject, const QList<models::CasePart> &parts);
+    /// The papers of the back office's decisions, by `document`: the return notice's items (as
+    /// fromReturnedParts), the rejection's reasons (rejected parts), the simulated approval's
+    /// conditions (parts approved_simulated); each named by its matter.
+    static QList<MissingItem> fromDecidedParts(PrintDocument document, const QJsonObject &caseObject,
+                                               const QList<models::CasePart> &parts);
+    /// Every item of a refusal on record (a case's `refusal`): its missing materials, and its
+    /// form problems as `field_required` or `field_invalid`, named by the field's label.
+    static QList<MissingItem> fromRefusal(const QJsonObject &refusal);
 };
 
 /// What a paper is filled from.
 struct PrintInput
 {
-    /// A Case exactly as GET /cases/{id} returns it. For the notices of a refused intake, which
-    /// has no case on the server, the same shape without `number` (matters as objects); an ID
-    /// number in it is masked before anything is printed.
+    /// A Case exactly as GET /cases/{id} returns it. A refusal on record (`not_accepted`, with its
+    /// `refusal`) prints its notice from it: its items and reason unless `missing` and `reason`
+    /// are given. For a refusal not on record, the same shape without `number` (matters as
+    /// objects). An ID number in it is masked before anything is printed.
     QJsonObject caseObject;
     Office office;
     /// One-time and non-acceptance notices: the problems (materials_incomplete `missing`). A

@@ -29,6 +29,9 @@ constexpr DocumentInfo kDocuments[] = {
     {PrintDocument::Reminder, "reminder", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Reminder letter for deficient materials")},
     {PrintDocument::ReturnNotice, "return-notice",
         QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Notice to correct after review")},
+    {PrintDocument::Rejection, "rejection", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Decision not to grant")},
+    {PrintDocument::SimulatedApproval, "simulated-approval",
+        QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Simulated approval opinion")},
 };
 
 const DocumentInfo &infoOf(PrintDocument document)
@@ -55,6 +58,8 @@ QList<PrintDocument> intakePrintDocuments()
     QList<PrintDocument> out = allPrintDocuments();
     out.removeAll(PrintDocument::Reminder);
     out.removeAll(PrintDocument::ReturnNotice);
+    out.removeAll(PrintDocument::Rejection);
+    out.removeAll(PrintDocument::SimulatedApproval);
     return out;
 }
 

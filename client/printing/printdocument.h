@@ -17,12 +17,14 @@ enum class PrintDocument {
     MaterialReceipt, ///< material-receipt, 材料接收凭证
     Reminder,        ///< reminder, 容缺材料补正提醒函: what is still owed, by when, and what follows
     ReturnNotice,    ///< return-notice, 补正材料通知书: what the back office asks to correct, every item
+    Rejection,       ///< rejection, 不予许可决定书: every reason of the rejected parts, and where to appeal
+    SimulatedApproval, ///< simulated-approval, 模拟审批意见书: the conditions before it becomes formal
 };
 
 /// Every document, in the order a counter hands them out.
 QList<PrintDocument> allPrintDocuments();
 /// The papers of an intake (every document but the reminder letter of the deficiency follow-up
-/// and the back office's return notice).
+/// and the back office's papers: return notice, rejection, simulated approval).
 QList<PrintDocument> intakePrintDocuments();
 /// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt", "reminder".
 QString printDocumentCode(PrintDocument document);

@@ -3,6 +3,7 @@
 #include "models/formatting.h"
 #include "models/reviewqueuemodel.h"
 #include "models/serverclock.h"
+#include "printing/documentrenderer.h"
 
 #include <QBuffer>
 #include <QComboBox>
@@ -19,6 +20,8 @@
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -163,6 +166,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     , m_reject(new QPushButton(this))
     , m_result(new QPushButton(this))
     , m_conditionMet(new QPushButton(this))
+    , m_printDecision(new QPushButton(this))
     , m_next(new QPushButton(this))
     , m_message(new QLabel(this))
 {
@@ -214,6 +218,10 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     m_conditionMet->setText(tr("Condition &met…"));
     m_conditionMet->setAccessibleName(tr("Condition met"));
     m_conditionMet->setEnabled(false);
+    m_printDecision->setText(tr("&Print decision…"));
+    m_printDecision->setAccessibleName(tr("Print decision"));
+    m_printDecision->setToolTip(tr("The applicant's paper: the decision not to grant, or the simulated approval's conditions"));
+    m_printDecision->setEnabled(false);
     m_next->setText(tr("&Next case"));
     m_next->setAccessibleName(tr("Next case"));
     m_message->setWordWrap(true);
@@ -241,6 +249,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     decisions->addSpacing(24);
     decisions->addWidget(m_result);
     decisions->addWidget(m_conditionMet);
+    decisions->addWidget(m_printDecision);
     decisions->addWidget(m_next);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -259,6 +268,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     connect(m_reject, &QPushButton::clicked, this, [this] { decide(models::Decision::Kind::Reject); });
     connect(m_result, &QPushButton::clicked, this, &ReviewDialog::recordResult);
     connect(m_conditionMet, &QPushButton::clicked, this, &ReviewDialog::recordConditionMet);
+    connect(m_printDecision, &QPushButton::clicked, this, &ReviewDialog::printDecision);
     connect(m_next, &QPushButton::clicked, this, &ReviewDialog::nextRequested);
     setNextAvailable(false);
     setBusy(true);
@@ -294,6 +304,7 @@ void ReviewDialog::review(const QString &caseId)
     m_case = {};
     m_result->setEnabled(false);
     m_conditionMet->setEnabled(false);
+    m_printDecision->setEnabled(false);
     m_parts.clear();
     m_part->clear();
     m_details->clear();
@@ -345,6 +356,7 @@ void ReviewDialog::showCase(const QJsonObject &c)
     setWindowTitle(tr("Review case %1").arg(text(c, "number")));
     m_result->setEnabled(text(c, "status") == QLatin1String("approved"));
     m_conditionMet->setEnabled(text(c, "status") == QLatin1String("approved_simulated"));
+    m_printDecision->setEnabled(decisionPaper(c).has_value());
 
     auto *who = new QTreeWidgetItem(m_details, {tr("Applicant")});
     new QTreeWidgetItem(who, {tr("Name"), text(applicant, "name")});
@@ -362,9 +374,14 @@ void ReviewDialog::showCase(const QJsonObject &c)
     form->setExpanded(true);
     const int generation = m_generation;
     for (const auto &m : c.value(QLatin1String("matters")).toArray()) {
-        m_cases->fetchMatter(text(m.toObject(), "code"), [this, rows, generation](const models::ApiResult<QJsonObject> &r) {
+        const QString matterCode = text(m.toObject(), "code");
+        m_cases->fetchMatter(matterCode, [this, rows, generation, matterCode](const models::ApiResult<QJsonObject> &r) {
             if (generation != m_generation || !r.ok())
                 return;
+            QList<QPair<QString, QString>> reasons;
+            for (const auto &reason : r.value->value(QLatin1String("reasons")).toArray())
+                reasons.append({text(reason.toObject(), "use"), text(reason.toObject(), "text")});
+            m_matterReasons.insert(matterCode, reasons);
             for (const auto &f : r.value->value(QLatin1String("fields")).toArray()) {
                 if (QTreeWidgetItem *row = rows.value(text(f.toObject(), "key")))
                     row->setText(0, text(f.toObject(), "label"));
@@ -547,6 +564,12 @@ void ReviewDialog::decide(models::Decision::Kind kind)
     if (kind != models::Decision::Kind::Approve) {
         QStringList suggestions;
         if (kind == models::Decision::Kind::ReturnForCorrection || kind == models::Decision::Kind::Reject) {
+            // The matter's standard reasons first, then one per material of the case.
+            const QString use = kind == models::Decision::Kind::Reject ? QStringLiteral("reject") : QStringLiteral("return");
+            for (const auto &[reasonUse, reasonText] : m_matterReasons.value(decision.matter)) {
+                if (reasonUse == use)
+                    suggestions << reasonText;
+            }
             for (const auto &m : m_case.value(QLatin1String("materials")).toArray())
                 suggestions << tr("%1: missing, unclear or not valid").arg(text(m.toObject(), "name"));
         }
@@ -573,8 +596,48 @@ void ReviewDialog::decide(models::Decision::Kind kind)
         }
         emit decided(*r.value);
         const QString number = text(*r.value, "number");
+        const QString status = text(*r.value, "status");
         review(m_caseId);
-        say(tr("Decision recorded; case %1 is now: %2.").arg(number, models::caseStatusText(text(*r.value, "status"))));
+        say(tr("Decision recorded; case %1 is now: %2.").arg(number, models::caseStatusText(status)));
+    }, this);
+}
+
+std::optional<printing::PrintDocument> ReviewDialog::decisionPaper(const QJsonObject &caseObject)
+{
+    const QString status = text(caseObject, "status");
+    if (status == QLatin1String("rejected"))
+        return printing::PrintDocument::Rejection;
+    if (status == QLatin1String("approved_simulated"))
+        return printing::PrintDocument::SimulatedApproval;
+    return std::nullopt;
+}
+
+void ReviewDialog::printDecision()
+{
+    const QJsonObject caseObject = m_case;
+    const auto document = decisionPaper(caseObject);
+    if (!document)
+        return;
+    const QString caseId = text(caseObject, "id");
+    m_cases->fetchParts(caseId, [this, document = *document, caseObject](const models::ApiResult<QList<models::CasePart>> &r) {
+        if (!r.ok()) {
+            say(r.error.userMessage());
+            return;
+        }
+        printing::PrintInput input;
+        input.caseObject = caseObject;
+        input.missing = printing::MissingItem::fromDecidedParts(document, caseObject, *r.value);
+        input.date = m_cases->api()->clock()->today();
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintPreviewDialog preview(&printer, this);
+        preview.setWindowTitle(printing::printDocumentName(document));
+        preview.setAccessibleName(printing::printDocumentName(document));
+        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, document, input](QPrinter *device) {
+            printing::DocumentRenderer renderer;
+            if (!renderer.print(document, input, device))
+                say(renderer.errorString());
+        });
+        preview.exec();
     }, this);
 }
 

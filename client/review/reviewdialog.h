@@ -1,8 +1,13 @@
 #pragma once
 
 #include "models/caseapi.h"
+#include "printing/printdocument.h"
 
 #include <QDialog>
+#include <QHash>
+#include <QPair>
+
+#include <optional>
 #include <QJsonObject>
 
 class QBuffer;
@@ -50,6 +55,10 @@ private:
     void showAttachments(const QList<models::CaseAttachment> &attachments);
     void showAttachment(int row);
     void decide(models::Decision::Kind kind);
+    /// The applicant's paper of the case as decided: the decision not to grant (rejected) or the
+    /// simulated approval's opinion with its conditions; none for other states.
+    static std::optional<printing::PrintDocument> decisionPaper(const QJsonObject &caseObject);
+    void printDecision();
     void recordResult();
     void recordConditionMet();
     void setBusy(bool busy);
@@ -59,6 +68,9 @@ private:
     QString m_department;
     QString m_caseId;
     QJsonObject m_case;
+    /// The standard reasons of the case's matters, by matter code: (use, text), use being
+    /// `return` or `reject` (GET /matters/{code}).
+    QHash<QString, QList<QPair<QString, QString>>> m_matterReasons;
     QList<models::CasePart> m_parts;
     QList<models::CaseAttachment> m_attachments;
     int m_generation = 0;
@@ -80,6 +92,7 @@ private:
     QPushButton *m_reject;
     QPushButton *m_result;
     QPushButton *m_conditionMet;
+    QPushButton *m_printDecision;
     QPushButton *m_next;
     QLabel *m_message;
 };

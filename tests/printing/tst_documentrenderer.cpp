@@ -244,7 +244,7 @@ private slots:
         QCOMPARE(printDocumentCode(PrintDocument::OneTimeNotice), QStringLiteral("one-time-notice"));
         QCOMPARE(printDocumentFromCode("material-receipt"), std::optional(PrintDocument::MaterialReceipt));
         QVERIFY(!printDocumentFromCode("receipt"));
-        QCOMPARE(allPrintDocuments().size(), 7);
+        QCOMPARE(allPrintDocuments().size(), 9);
         QCOMPARE(intakePrintDocuments().size(), 5);
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::ReturnNotice));
         QCOMPARE(printDocumentFromCode("return-notice"), std::optional(PrintDocument::ReturnNotice));
@@ -397,6 +397,101 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("2026年12月2日")), qPrintable(text));
         QVERIFY(!text.contains("11010519491231002X"));
         QVERIFY(run("pdfinfo", {pdf}).out.contains("(A4)"));
+    }
+
+    // The back office's papers for the applicant: every rejected part's reason with where to
+    // appeal; every condition of a simulated approval.
+    void decisionPapers_data()
+    {
+        QTest::addColumn<PrintDocument>("document");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("rejection") << PrintDocument::Rejection << QStringLiteral("不予许可决定书")
+                                   << QStringLiteral("申请行政复议");
+        QTest::newRow("simulated-approval") << PrintDocument::SimulatedApproval << QStringLiteral("模拟审批意见书")
+                                            << QStringLiteral("不作为正式许可文件");
+    }
+    void decisionPapers()
+    {
+        QFETCH(PrintDocument, document);
+        QFETCH(QString, title);
+        QFETCH(QString, says);
+        PrintInput input = caseInput();
+        const QList<models::CasePart> parts{
+            {"HF-001", "HF", "rejected", "approver-hf", {}, {QStringLiteral("申请人不符合法定条件"), QStringLiteral("缴存基数低于最低标准")}, {}},
+            {"MR-001", "MR", "approved_simulated", "approver-mr", {}, {}, {QStringLiteral("取得环评批复"), QStringLiteral("消防验收合格"), QStringLiteral("取得施工许可")}},
+            {"PS-001", "PS", "approved", "approver-ps", {}, {}, {}}};
+        input.missing = MissingItem::fromDecidedParts(document, input.caseObject, parts);
+        QCOMPARE(input.missing.size(), document == PrintDocument::Rejection ? 2 : 3);
+        QVERIFY(input.missing[0].name.startsWith(document == PrintDocument::Rejection ? "HF-001 " : "MR-001"));
+        input.date = QDate(2026, 12, 3);
+        DocumentRenderer renderer;
+        const QString pdf = pdfPath(printDocumentCode(document));
+        QVERIFY2(renderer.renderPdf(document, input, pdf), qPrintable(renderer.errorString()));
+        QVERIFY2(renderer.templateProblems().isEmpty(), qPrintable(renderer.templateProblems().join(", ")));
+        const QString text = squeezed(pdfText(pdf));
+        QVERIFY2(text.contains(title) && text.contains(says), qPrintable(text));
+        QVERIFY(text.contains(m_case.value("number").toString()));
+        for (const MissingItem &m : std::as_const(input.missing))
+            QVERIFY2(text.contains(squeezed(m.reason)), qPrintable(m.reason + " not in: " + text));
+        QVERIFY2(text.contains(QStringLiteral("共%1项").arg(input.missing.size())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("经办人")) && text.contains(QStringLiteral("2026年12月3日")), qPrintable(text));
+        QVERIFY(!text.contains(kFullId));
+        QVERIFY(!intakePrintDocuments().contains(document));
+        QCOMPARE(printDocumentFromCode(printDocumentCode(document)), std::optional(document));
+    }
+
+    // A refusal on record prints from its case: the number, the reason and note, every item
+    // (a missing material, a form problem named by its label).
+    void refusalOnRecord_data()
+    {
+        QTest::addColumn<PrintDocument>("document");
+        QTest::newRow("one-time-notice") << PrintDocument::OneTimeNotice;
+        QTest::newRow("non-acceptance") << PrintDocument::NonAcceptance;
+    }
+    void refusalOnRecord()
+    {
+        QFETCH(PrintDocument, document);
+        QJsonObject body{
+            {"matters", QJsonArray{"HF-002"}},
+            {"applicant", QJsonObject{{"kind", "person"}, {"name", QStringLiteral("王五")}, {"idNumber", kFullId},
+                                      {"phone", "13800138000"}}},
+            {"center", "SZ"},
+            {"form", QJsonObject{{"applicant_name", QStringLiteral("王五")}, {"applicant_id_number", kFullId}}},
+            {"materials", QJsonArray{}},
+            {"refusal", QJsonObject{{"kind", document == PrintDocument::OneTimeNotice ? "one_time_notice" : "non_acceptance"},
+                                    {"reason", document == PrintDocument::OneTimeNotice ? "NA02" : "NA04"},
+                                    {"note", QStringLiteral("已当面告知")}}}};
+        const auto created = wait([&](auto done) { m_api.create("/cases", body, done); });
+        QCOMPARE(created.status, 201);
+        const QJsonObject refused = created.object();
+        QCOMPARE(refused.value("status").toString(), QStringLiteral("not_accepted"));
+        const QList<MissingItem> items = MissingItem::fromRefusal(refused.value("refusal").toObject());
+        QVERIFY(items.size() >= 4); // three materials, and the form's empty required fields
+        QVERIFY(std::any_of(items.begin(), items.end(), [](const MissingItem &m) { return m.reason == "field_required"; }));
+        PrintInput input;
+        input.caseObject = refused;
+        input.office = office();
+        input.matterDetails = m_matters;
+        DocumentRenderer renderer;
+        const QString pdf = pdfPath(QStringLiteral("recorded-") + printDocumentCode(document));
+        QVERIFY2(renderer.renderPdf(document, input, pdf), qPrintable(renderer.errorString()));
+        const QString text = squeezed(pdfText(pdf));
+        QVERIFY2(text.contains(QStringLiteral("受理编号：") + refused.value("number").toString()), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("已当面告知")), qPrintable(text));
+        if (document == PrintDocument::NonAcceptance)
+            QVERIFY2(text.contains(QStringLiteral("申请人不具备申请资格")), qPrintable(text));
+        for (const MissingItem &m : items) {
+            if (!m.reason.startsWith("field_")) // materials by name; the form's fields below
+                QVERIFY2(text.contains(squeezed(m.name)), qPrintable(m.name + " not in: " + text));
+        }
+        QVERIFY2(text.contains(QStringLiteral("共%1项").arg(items.size())) || document == PrintDocument::NonAcceptance,
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("提取原因申请表该项未填写")));
+        QVERIFY2(text.contains(document == PrintDocument::OneTimeNotice ? QStringLiteral("告知人") : QStringLiteral("经办人")),
+                 qPrintable(text));
+        QVERIFY(!text.contains(kFullId));
+        QCOMPARE(codesOnFirstPage(pdf), refused.value("number").toString()); // the QR code of the case
     }
 
     void noticesOfARefusedIntake_data()
