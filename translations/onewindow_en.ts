@@ -137,7 +137,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+947"/>
+        <location filename="../client/intake/intakepage.cpp" line="+980"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,7 +681,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-890"/>
+        <location filename="../client/intake/intakepage.cpp" line="-922"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,12 +706,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Accepted: case %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>Refusal on record: case %1 (%2). Print the notice for the applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,7 +729,7 @@
         </translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>1 Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,6 +984,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Not accepted: &amp;record the refusal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Document to print</source>
         <translation type="unfinished"></translation>
@@ -1000,12 +1015,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+464"/>
+        <location line="+478"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-444"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,7 +1134,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,12 +1431,12 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>no printer %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1437,6 +1453,79 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+14"/>
         <source>no case %1, or not yours to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::RefusalDialog</name>
+    <message>
+        <location filename="../client/intake/refusaldialog.cpp" line="+16"/>
+        <source>Not accepted: put the refusal on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-time notice: what to bring or correct, all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-acceptance: the application cannot be accepted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for not accepting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note for the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: what the applicant was told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The matter lists no reasons for not accepting yet. Refresh the catalog (F5) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1584,7 +1673,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewDialog</name>
     <message>
-        <location filename="../client/review/reviewdialog.cpp" line="+43"/>
+        <location filename="../client/review/reviewdialog.cpp" line="+46"/>
         <source>To decide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,7 +1738,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Review a case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,34 +1809,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+347"/>
+        <location line="+366"/>
         <source>Approve with conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-365"/>
         <source>&amp;Return for correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+347"/>
+        <location line="+366"/>
         <source>Return for correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-365"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+344"/>
+        <location line="+363"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-362"/>
         <source>R&amp;ecord result…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1768,6 +1857,21 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Print &amp;decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The applicant&apos;s paper: the decision not to grant, or the simulated approval&apos;s conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Next case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,7 +1881,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,7 +1901,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,7 +1926,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Materials</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,7 +2049,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>%1: missing, unclear or not valid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,7 +2074,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Decision recorded; case %1 is now: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3205,12 +3309,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+204"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+252"/>
         <source>The print template %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+229"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,6 +3375,16 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+2"/>
         <source>Notice to correct after review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision not to grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simulated approval opinion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -136,7 +136,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+947"/>
+        <location filename="../client/intake/intakepage.cpp" line="+980"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-890"/>
+        <location filename="../client/intake/intakepage.cpp" line="-922"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -704,12 +704,17 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Accepted: case %1 (%2).</source>
         <translation>已受理：办件编号 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>Refusal on record: case %1 (%2). Print the notice for the applicant.</source>
+        <translation>不予受理已登记：办件编号 %1（%2）。请打印告知书交申请人。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
@@ -721,7 +726,7 @@
         </translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
@@ -976,6 +981,16 @@
         <translation>受理</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Not accepted: &amp;record the refusal…</source>
+        <translation>不予受理：登记并告知(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the refusal</source>
+        <translation>登记不予受理</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Document to print</source>
         <translation>打印文书</translation>
@@ -997,12 +1012,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+464"/>
+        <location line="+478"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-444"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -1116,7 +1131,8 @@
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
@@ -1410,12 +1426,12 @@ Counter software for one-window government service halls.</source>
         <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>no printer %1.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
@@ -1433,6 +1449,79 @@ Counter software for one-window government service halls.</source>
         <location line="+14"/>
         <source>no case %1, or not yours to see.</source>
         <translation>没有办件 %1，或您无权查看。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::RefusalDialog</name>
+    <message>
+        <location filename="../client/intake/refusaldialog.cpp" line="+16"/>
+        <source>Not accepted: put the refusal on record</source>
+        <translation>不予受理：登记并告知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-time notice: what to bring or correct, all at once</source>
+        <translation>一次性告知：一次讲清需补齐或更正的全部内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-acceptance: the application cannot be accepted here</source>
+        <translation>不予受理：该申请不能在此受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of refusal</source>
+        <translation>告知类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for not accepting</source>
+        <translation>不予受理的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note for the applicant</source>
+        <translation>给申请人的备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: what the applicant was told</source>
+        <translation>选填：已当面告知申请人的内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record and print</source>
+        <translation>登记并打印(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the refusal</source>
+        <translation>登记不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The matter lists no reasons for not accepting yet. Refresh the catalog (F5) and try again.</source>
+        <translation>该事项尚未列出不予受理的理由。请刷新事项目录（F5）后重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1668,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewDialog</name>
     <message>
-        <location filename="../client/review/reviewdialog.cpp" line="+43"/>
+        <location filename="../client/review/reviewdialog.cpp" line="+46"/>
         <source>To decide</source>
         <translation>待决定</translation>
     </message>
@@ -1644,7 +1733,7 @@ Counter software for one-window government service halls.</source>
         <translation>其他事项，每行一项</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Review a case</source>
         <translation>审查办件</translation>
     </message>
@@ -1715,34 +1804,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+347"/>
+        <location line="+366"/>
         <source>Approve with conditions</source>
         <translation>附条件批准</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-365"/>
         <source>&amp;Return for correction…</source>
         <translation>退回补正(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+347"/>
+        <location line="+366"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-365"/>
         <source>Re&amp;ject…</source>
         <translation>不予批准(&amp;J)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+344"/>
+        <location line="+363"/>
         <source>Reject</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-362"/>
         <source>R&amp;ecord result…</source>
         <translation>登记结果(&amp;E)…</translation>
     </message>
@@ -1763,6 +1852,21 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Print &amp;decision…</source>
+        <translation>打印决定书(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print decision</source>
+        <translation>打印决定书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The applicant&apos;s paper: the decision not to grant, or the simulated approval&apos;s conditions</source>
+        <translation>交申请人的文书：不予许可决定书，或列明条件的模拟审批意见书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Next case</source>
         <translation>下一件(&amp;N)</translation>
     </message>
@@ -1772,7 +1876,7 @@ Counter software for one-window government service halls.</source>
         <translation>下一件</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1792,7 +1896,7 @@ Counter software for one-window government service halls.</source>
         <translation>审查办件 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1817,7 +1921,7 @@ Counter software for one-window government service halls.</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
@@ -1939,7 +2043,7 @@ Counter software for one-window government service halls.</source>
         <translation>条件已登记；办件 %1 当前状态：%2。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>%1: missing, unclear or not valid</source>
         <translation>%1：缺失、不清晰或无效</translation>
     </message>
@@ -1964,7 +2068,7 @@ Counter software for one-window government service halls.</source>
         <translation>正在登记审批意见…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Decision recorded; case %1 is now: %2.</source>
         <translation>审批意见已登记；办件 %1 当前状态：%2。</translation>
     </message>
@@ -3190,12 +3294,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+204"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+252"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+229"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
@@ -3257,6 +3361,16 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Notice to correct after review</source>
         <translation>补正材料通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision not to grant</source>
+        <translation>不予许可决定书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simulated approval opinion</source>
+        <translation>模拟审批意见书</translation>
     </message>
 </context>
 </TS>

@@ -218,7 +218,7 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QW
     m_conditionMet->setText(tr("Condition &met…"));
     m_conditionMet->setAccessibleName(tr("Condition met"));
     m_conditionMet->setEnabled(false);
-    m_printDecision->setText(tr("&Print decision…"));
+    m_printDecision->setText(tr("Print &decision…"));
     m_printDecision->setAccessibleName(tr("Print decision"));
     m_printDecision->setToolTip(tr("The applicant's paper: the decision not to grant, or the simulated approval's conditions"));
     m_printDecision->setEnabled(false);

@@ -16,6 +16,9 @@
 #include "models/localstore.h"
 #include "models/serverclock.h"
 
+#include <QApplication>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -268,6 +271,86 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(again.session()->applicantField("name"), QStringLiteral("王五"), 10000);
         QCOMPARE(byAccessibleName<QLineEdit>(&again, "ID number")->text(), QStringLiteral("440524188001010014"));
         QCOMPARE(again.session()->draftKey(), draftKey);
+    }
+
+
+    // Not accepted: the clerk puts the refusal on record with its reason; the one-time notice
+    // then carries the case's number and every item.
+    void refusalOnRecord()
+    {
+        models::SimulatedIdentityReader reader(m_card);
+        client::IntakePage page(&m_api, &m_store, "SZ", &reader);
+        page.resize(1100, 700);
+        page.show();
+        page.refresh();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Read ID card"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(byAccessibleName<QLineEdit>(&page, "ID number")->text(),
+                                  QStringLiteral("11010519491231002X"), 10000);
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "Phone"), "13800138000");
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        auto *search = byAccessibleName<QLineEdit>(&page, "Find a matter");
+        QTRY_VERIFY(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount() >= 30);
+        QTest::keyClicks(search, "HF-001");
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), QStringList{"HF-001"}, 10000);
+        QTRY_VERIFY(byAccessibleName<QLineEdit>(&page, QStringLiteral("工作单位名称")));
+        byAccessibleName<QLineEdit>(&page, QStringLiteral("工作单位名称"))->insert(QStringLiteral("盛泽纺织"));
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, QStringLiteral("月缴存基数")), "5000");
+        // The labour contract is not brought: accepting is refused.
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        QTRY_COMPARE(page.session()->completeness(), models::IntakeSession::Completeness::RequiredMissing);
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        QSignalSpy failed(page.session(), &models::IntakeSession::submitFailed);
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Accept"), Qt::LeftButton);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.at(0).at(0).value<models::ApiError>().code, QStringLiteral("materials_incomplete"));
+
+        // The matter's reasons are offered; the kind is a one-time notice, since something is missing.
+        const QStringList reasons = [&] {
+            QStringList out;
+            for (const auto &[code, text] : page.session()->refusalReasons())
+                out << code;
+            return out;
+        }();
+        QVERIFY2(reasons.contains("NA02") && reasons.contains("NA01"), qPrintable(reasons.join(",")));
+        QSignalSpy submitted(page.session(), &models::IntakeSession::submitted);
+        bool dialogSeen = false;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            dialogSeen = true;
+            QCOMPARE(unnamedInteractiveWidgets(dialog), QStringList());
+            auto *kind = byAccessibleName<QComboBox>(dialog, "Kind of refusal");
+            QCOMPARE(kind->currentData().toString(), QStringLiteral("one_time_notice"));
+            auto *reason = byAccessibleName<QComboBox>(dialog, "Reason for not accepting");
+            reason->setCurrentIndex(reason->findData("NA02"));
+            byAccessibleName<QLineEdit>(dialog, "Note for the applicant")->insert(QStringLiteral("合同原件下次带来"));
+            QTest::mouseClick(byAccessibleName<QPushButton>(dialog, "Record the refusal"), Qt::LeftButton);
+        });
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Record the refusal"), Qt::LeftButton);
+        QVERIFY(dialogSeen);
+        QVERIFY(submitted.wait(30000));
+        const QJsonObject refused = submitted.at(0).at(0).toJsonObject();
+        QCOMPARE(refused.value("status").toString(), QStringLiteral("not_accepted"));
+        QCOMPARE(refused.value("refusal").toObject().value("reason").toObject().value("code").toString(),
+                 QStringLiteral("NA02"));
+        const QString said = QStringLiteral("Refusal on record: case %1 (Not accepted). Print the notice for the applicant.")
+                                 .arg(refused.value("number").toString());
+        QVERIFY2(byAccessibleName<QLabel>(&page, said), qPrintable(said));
+        QCOMPARE(byAccessibleName<QComboBox>(&page, "Document to print")->currentData().toInt(),
+                 int(printing::PrintDocument::OneTimeNotice));
+
+        QTemporaryDir out;
+        const QString pdf = out.filePath("one-time-notice.pdf");
+        QVERIFY(page.savePaper(int(printing::PrintDocument::OneTimeNotice), pdf));
+        QProcess pdftotext;
+        pdftotext.start("pdftotext", {pdf, "-"});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).remove(QRegularExpression("\\s"));
+        QVERIFY2(text.contains(QStringLiteral("一次性告知书")) && text.contains(refused.value("number").toString()),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("劳动合同")) && text.contains(QStringLiteral("合同原件下次带来")));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
