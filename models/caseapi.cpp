@@ -207,6 +207,36 @@ void CaseApi::fetchReviewCounts(Done<ReviewCounts> done, QObject *context)
     }, context);
 }
 
+QList<ApplicantRefusal> ApplicantRefusal::listFromJson(const QJsonObject &answer)
+{
+    QList<ApplicantRefusal> out;
+    for (const QJsonValue &value : answer.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = value.toObject();
+        const QJsonObject refusal = o.value(QLatin1String("refusal")).toObject();
+        ApplicantRefusal r;
+        r.caseId = o.value(QLatin1String("id")).toString();
+        r.number = o.value(QLatin1String("number")).toString();
+        r.refusedAt = QDateTime::fromString(o.value(QLatin1String("refusedAt")).toString(), Qt::ISODateWithMs);
+        r.kind = refusal.value(QLatin1String("kind")).toString();
+        r.reason = refusal.value(QLatin1String("reason")).toObject().value(QLatin1String("text")).toString();
+        for (const QJsonValue &item : refusal.value(QLatin1String("items")).toArray())
+            r.items << item.toObject().value(QLatin1String("name")).toString();
+        for (const QJsonValue &m : o.value(QLatin1String("matters")).toArray())
+            r.matters << m.toObject().value(QLatin1String("code")).toString();
+        out.append(r);
+    }
+    return out;
+}
+
+void CaseApi::fetchApplicantRefusals(const QString &identifier, Done<QList<ApplicantRefusal>> done, QObject *context)
+{
+    m_api->get(QStringLiteral("/applicants/%1/refusals").arg(QString::fromUtf8(QUrl::toPercentEncoding(identifier))),
+               [done](const ApiResponse &r) {
+                   done(r.ok() ? succeeded(ApplicantRefusal::listFromJson(r.object()))
+                               : failed<QList<ApplicantRefusal>>(r.error));
+               }, context);
+}
+
 void CaseApi::fetchMatter(const QString &code, Done<QJsonObject> done, QObject *context)
 {
     m_api->get(QStringLiteral("/matters/") + QString::fromUtf8(QUrl::toPercentEncoding(code)), [done](const ApiResponse &r) {

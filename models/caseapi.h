@@ -93,6 +93,21 @@ struct ReviewCounts
     static ReviewCounts fromJson(const QJsonObject &o);
 };
 
+/// An earlier refused intake of an applicant (GET /applicants/{id}/refusals): what the counter
+/// told them last time, so that the second visit starts from it.
+struct ApplicantRefusal
+{
+    QString caseId;
+    QString number;
+    QDateTime refusedAt;
+    QString kind;        ///< one_time_notice or non_acceptance
+    QString reason;      ///< the reason's words, from the matter's list
+    QStringList items;   ///< each missing material or form problem, by its name
+    QStringList matters; ///< matter codes
+
+    static QList<ApplicantRefusal> listFromJson(const QJsonObject &answer);
+};
+
 /// Which cases a list shows (GET /cases): the approver's queue and the counter's lists.
 struct CaseQuery
 {
@@ -136,6 +151,8 @@ public:
                                 QObject *context);
     /// GET /review/counts: the approver's department.
     void fetchReviewCounts(Done<ReviewCounts> done, QObject *context);
+    /// GET /applicants/{identifier}/refusals: the applicant's refused intakes, newest first.
+    void fetchApplicantRefusals(const QString &identifier, Done<QList<ApplicantRefusal>> done, QObject *context);
     /// GET /matters/{code}: the matter as the catalog has it now (field labels, materials).
     void fetchMatter(const QString &code, Done<QJsonObject> done, QObject *context);
     /// POST /cases/{id}/decisions; answers the case after it.

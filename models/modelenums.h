@@ -40,7 +40,7 @@ enum class ReviewRole {
     Status,
     GreenChannel,
     PromisedDueDate,
-    DaysLeft, ///< calendar days to the promised date from the server's today; negative when late
+    DaysLeft, ///< calendar days to the promised date (a green-channel case: its internal one) from the server's today; negative when late
     Summary,
 };
 

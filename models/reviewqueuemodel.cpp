@@ -22,6 +22,14 @@ QDate promisedDate(const QJsonObject &c)
     return QDate::fromString(text(c, "promisedDueDate"), Qt::ISODate);
 }
 
+/// The date the time left counts to: a green-channel case's own deadline inside the hall, else
+/// the promised one.
+QDate workingDueDate(const QJsonObject &c)
+{
+    const QDate internal = QDate::fromString(text(c, "internalDueDate"), Qt::ISODate);
+    return internal.isValid() ? internal : promisedDate(c);
+}
+
 } // namespace
 
 ReviewQueueModel::ReviewQueueModel(ApiClient *api, QObject *parent)
@@ -76,7 +84,12 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         case ReviewColumn::Applicant: return c.value(QLatin1String("applicant")).toObject().value(QLatin1String("name")).toString();
         case ReviewColumn::Center: return text(c, "center");
         case ReviewColumn::PromisedDueDate: return QLocale().toString(promisedDate(c), QLocale::ShortFormat);
-        case ReviewColumn::TimeLeft: return timeLeftText(promisedDate(c), m_today);
+        case ReviewColumn::TimeLeft:
+            if (c.contains(QLatin1String("internalDueDate")))
+                return tr("%1, to the green channel's deadline %2")
+                    .arg(timeLeftText(workingDueDate(c), m_today),
+                         QLocale().toString(workingDueDate(c), QLocale::ShortFormat));
+            return timeLeftText(promisedDate(c), m_today);
         }
         return {};
     }
@@ -85,7 +98,7 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     case ReviewRole::Status: return text(c, "status");
     case ReviewRole::GreenChannel: return green;
     case ReviewRole::PromisedDueDate: return promisedDate(c);
-    case ReviewRole::DaysLeft: return static_cast<int>(m_today.daysTo(promisedDate(c)));
+    case ReviewRole::DaysLeft: return static_cast<int>(m_today.daysTo(workingDueDate(c)));
     case ReviewRole::Summary: return c;
     }
     return {};

@@ -137,7 +137,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+980"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1001"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,7 +681,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-922"/>
+        <location filename="../client/intake/intakepage.cpp" line="-943"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,7 +706,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Accepted: case %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,7 +721,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
             <numerusform>Chosen: %1 %2 — %n matter in one intake.</numerusform>
@@ -1015,12 +1015,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+478"/>
+        <location line="+496"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-462"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,6 +1042,26 @@
     <message>
         <location line="+1"/>
         <source>Electronic licences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a non-acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came before: %1 on %2 (case %3, %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To bring or correct: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2919,7 +2939,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::ReviewQueueModel</name>
     <message numerus="yes">
-        <location filename="../models/reviewqueuemodel.cpp" line="+48"/>
+        <location filename="../models/reviewqueuemodel.cpp" line="+56"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>
@@ -2945,7 +2965,12 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>%1, to the green channel&apos;s deadline %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>

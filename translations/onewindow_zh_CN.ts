@@ -136,7 +136,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+980"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1001"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-922"/>
+        <location filename="../client/intake/intakepage.cpp" line="-943"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Accepted: case %1 (%2).</source>
         <translation>已受理：办件编号 %1（%2）。</translation>
     </message>
@@ -719,7 +719,7 @@
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
             <numerusform>已选：%1 %2——%n 个事项一次受理。</numerusform>
@@ -1012,12 +1012,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+478"/>
+        <location line="+496"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-462"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -1040,6 +1040,26 @@
         <location line="+1"/>
         <source>Electronic licences: %1</source>
         <translation>电子证照：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a one-time notice</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a non-acceptance</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came before: %1 on %2 (case %3, %4): %5</source>
+        <translation>曾来办理：%2 收到%1（办件 %3，%4）：%5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To bring or correct: %1.</source>
+        <translation>需补齐或更正：%1。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2906,7 +2926,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::models::ReviewQueueModel</name>
     <message numerus="yes">
-        <location filename="../models/reviewqueuemodel.cpp" line="+48"/>
+        <location filename="../models/reviewqueuemodel.cpp" line="+56"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
@@ -2930,7 +2950,12 @@ Counter software for one-window government service halls.</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>%1, to the green channel&apos;s deadline %2</source>
+        <translation>%1，至绿色通道期限 %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>

@@ -75,6 +75,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     , m_center(center)
     , m_reader(reader)
     , m_session(new IntakeSession(api, store, this))
+    , m_cases(new models::CaseApi(api, this))
     , m_editors(registries)
     , m_steps(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
@@ -240,6 +241,7 @@ void IntakePage::buildApplicantStep()
     m_readCard = new QPushButton(page);
     m_applicantProblems = wrapLabel(page);
     m_licenses = wrapLabel(page);
+    m_previousRefusal = wrapLabel(page);
     for (int i = 0; i < 6; ++i)
         m_applicantLabels << new QLabel(page);
     form->addRow(m_applicantLabels[0], m_kind);
@@ -251,6 +253,7 @@ void IntakePage::buildApplicantStep()
     form->addRow(QString(), m_readCard);
     form->addRow(m_applicantProblems);
     form->addRow(m_licenses);
+    form->addRow(m_previousRefusal);
     m_applicantLabels[0]->setBuddy(m_kind);
     m_applicantLabels[1]->setBuddy(m_name);
     m_applicantLabels[2]->setBuddy(m_idNumber);
@@ -679,6 +682,24 @@ void IntakePage::lookUpLicenses()
                                              : tr("Electronic licences: %1").arg(types.join(QStringLiteral(", ")));
         m_licenses->setText(text);
         m_licenses->setAccessibleName(text);
+    }, this);
+    // A second visit starts from what the counter told the applicant last time.
+    m_previousRefusal->clear();
+    m_cases->fetchApplicantRefusals(id, [this, id](const models::ApiResult<QList<models::ApplicantRefusal>> &r) {
+        const QString now = m_session->applicantKind() == QLatin1String("person")
+                                ? m_session->applicantField(QStringLiteral("idNumber"))
+                                : m_session->applicantField(QStringLiteral("creditCode"));
+        if (!r.ok() || r.value->isEmpty() || now != id)
+            return;
+        const models::ApplicantRefusal &last = r.value->first();
+        const QString kind = last.kind == QLatin1String("one_time_notice") ? tr("a one-time notice") : tr("a non-acceptance");
+        QString text = tr("Came before: %1 on %2 (case %3, %4): %5")
+                           .arg(kind, QLocale().toString(last.refusedAt.date(), QLocale::ShortFormat), last.number,
+                                last.matters.join(QStringLiteral(", ")), last.reason);
+        if (!last.items.isEmpty())
+            text += QLatin1Char(' ') + tr("To bring or correct: %1.").arg(last.items.join(QStringLiteral("; ")));
+        m_previousRefusal->setText(text);
+        m_previousRefusal->setAccessibleName(text);
     }, this);
 }
 

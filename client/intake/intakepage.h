@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/caseapi.h"
+
 #include "fieldeditors.h"
 #include "pages.h"
 
@@ -85,6 +87,7 @@ private:
     QString m_center;
     QPointer<models::IdentityReader> m_reader;
     models::IntakeSession *m_session;
+    models::CaseApi *m_cases;
     FieldEditors m_editors;
 
     QListWidget *m_steps;
@@ -108,6 +111,7 @@ private:
     QPushButton *m_readCard;
     QLabel *m_applicantProblems;
     QLabel *m_licenses;
+    QLabel *m_previousRefusal; ///< what the counter told the applicant on an earlier, refused visit
     QList<QLabel *> m_applicantLabels;
     // Matter
     QLineEdit *m_search;

@@ -351,6 +351,15 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("一次性告知书")) && text.contains(refused.value("number").toString()),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("劳动合同")) && text.contains(QStringLiteral("合同原件下次带来")));
+
+        // The applicant comes back: the next intake shows what they were told, by the card alone.
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "New intake"), Qt::LeftButton);
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Read ID card"), Qt::LeftButton);
+        const QString cameBefore = QStringLiteral("Came before: a one-time notice on %1 (case %2, HF-001): 申请材料不齐全 "
+                                                  "To bring or correct: 劳动合同.")
+                                       .arg(QLocale().toString(QDate(2026, 11, 27), QLocale::ShortFormat),
+                                            refused.value("number").toString());
+        QTRY_VERIFY2_WITH_TIMEOUT(byAccessibleName<QLabel>(&page, cameBefore), qPrintable(cameBefore), 10000);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

@@ -105,6 +105,12 @@ private slots:
         QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 30000);
         QCOMPARE(table->model()->index(0, 0).data(int(models::ReviewRole::Id)).toString(), m_green);
+        // The green case's time left counts to its own deadline: HF-002 promises 3 working days
+        // from Friday 27 November, the green channel half of them, 1.5: Tuesday 1 December.
+        QCOMPARE(table->model()->index(0, 0).data(int(models::ReviewRole::DaysLeft)).toInt(), 4);
+        const QString timeLeft = table->model()->index(0, int(models::ReviewColumn::TimeLeft)).data().toString();
+        QVERIFY2(timeLeft.startsWith("4 days left, to the green channel's deadline "), qPrintable(timeLeft));
+        QCOMPARE(table->model()->index(1, 0).data(int(models::ReviewRole::DaysLeft)).toInt(), 3); // HF-001: Monday
 
         // Enter on the first row: the green case, its PDF in the viewer.
         table->setFocus();
