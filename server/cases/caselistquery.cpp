@@ -5,6 +5,8 @@
 #include "http/cursor.h"
 #include "http/problem.h"
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -13,8 +15,21 @@ namespace onewindow::server {
 namespace {
 
 // The states in which a case still waits for its department, or is late while it does.
-constexpr const char *kOpenStates = "('accepted', 'accepted_with_deficiency', 'under_review', 'returned_for_correction')";
-constexpr const char *kReviewableStates = "('accepted', 'accepted_with_deficiency', 'under_review')";
+const std::vector<std::string> kOpenStates{"accepted", "accepted_with_deficiency", "under_review",
+                                           "returned_for_correction"};
+const std::vector<std::string> kReviewableStates{"accepted", "accepted_with_deficiency", "under_review"};
+
+/// The states of `states` (any state, when nullopt) that are also in `allowed`, each once.
+std::vector<std::string> within(const std::optional<std::vector<std::string>> &states,
+                                const std::vector<std::string> &allowed)
+{
+    std::vector<std::string> out;
+    for (const auto &state : states.value_or(allowed))
+        if (std::find(allowed.begin(), allowed.end(), state) != allowed.end()
+            && std::find(out.begin(), out.end(), state) == out.end())
+            out.push_back(state);
+    return out;
+}
 
 std::vector<std::string> splitList(const std::string &text)
 {
@@ -43,6 +58,13 @@ bool isCode(const std::string &s, std::size_t maxLength)
     errors.add("cursor", "The cursor is not one this server gave out for this order.", "invalid");
     errors.throwIfAny();
     throw std::logic_error("unreachable");
+}
+
+/// A listed case's deficiencies still to supply.
+std::string outstandingColumn(const std::string &alias)
+{
+    return "(SELECT COUNT(*) FROM deficiencies d WHERE d.case_id = " + alias
+           + ".id AND d.status IN ('outstanding', 'overdue')) AS outstanding";
 }
 
 std::optional<bool> flag(const std::string &value, const char *name, FieldErrors &errors)
@@ -94,72 +116,153 @@ CaseListQuery CaseListQuery::fromRequest(const Request &request, int limit)
 
 CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) const
 {
+    // The filters, but for the state: each state a page can come from is an arm of its own below.
     const auto scope = AuthorizationPolicy::caseFilter(user, "c");
-    Sql out;
-    out.text = "SELECT c.*, (SELECT COUNT(*) FROM deficiencies d WHERE d.case_id = c.id AND d.status IN "
-               "('outstanding', 'overdue')) AS outstanding FROM cases c WHERE "
-               + scope.sql;
-    out.params = scope.params;
-    if (!states.empty()) {
-        out.text += " AND c.status IN (";
-        for (std::size_t i = 0; i < states.size(); ++i) {
-            out.text += i ? ", ?" : "?";
-            out.params.emplace_back(states[i]);
-        }
-        out.text += ")";
-    }
-    andIfGiven(out.text, out.params, "c.center", center);
-    andIfGiven(out.text, out.params, "c.number", number);
+    std::string filters = scope.sql;
+    std::vector<DbValue> filterParams = scope.params;
+    // The states asked for; nullopt: any.
+    std::optional<std::vector<std::string>> allowed;
+    if (!states.empty())
+        allowed = within(states, states);
+    andIfGiven(filters, filterParams, "c.center", center);
+    andIfGiven(filters, filterParams, "c.number", number);
     // An approver's part is their own department's, whatever they ask.
     const std::string partDepartment = user.role == "approver" ? user.department : department;
-    if (!department.empty()) {
-        out.text += " AND c.departments LIKE ?";
-        out.params.emplace_back("%," + department + ",%");
+    // (An approver's scope is their department's cases already: the same condition twice would
+    // make PostgreSQL expect far fewer rows than there are.)
+    if (!department.empty() && !(user.role == "approver" && department == user.department)) {
+        filters += " AND c.departments LIKE ?";
+        filterParams.emplace_back("%," + department + ",%");
     }
+    // The parts are counted, not asked for with EXISTS: PostgreSQL turns an EXISTS into a join
+    // that reads and sorts the department's whole backlog, expecting few rows (it cannot see that
+    // open cases are the ones with pending parts); a count is checked row by row in the index's
+    // order, which stops at the end of the page.
     if (!part.empty() && !partDepartment.empty()) {
-        out.text += part == "pending"
-                        ? std::string(" AND c.status IN ") + kReviewableStates
-                              + " AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id AND p.department = ? "
-                                "AND p.status = 'pending')"
-                        : " AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
-                          "p.status <> 'pending')";
-        out.params.emplace_back(partDepartment);
+        if (part == "pending") {
+            allowed = within(allowed, kReviewableStates);
+            filters += " AND (SELECT COUNT(*) FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
+                       "p.status = 'pending') > 0";
+        } else {
+            filters += " AND (SELECT COUNT(*) FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
+                       "p.status <> 'pending') > 0";
+        }
+        filterParams.emplace_back(partDepartment);
     }
     if (!matter.empty()) {
-        out.text += " AND EXISTS (SELECT 1 FROM case_parts m WHERE m.case_id = c.id AND m.matter = ?)";
-        out.params.emplace_back(matter);
+        filters += " AND (SELECT COUNT(*) FROM case_parts m WHERE m.case_id = c.id AND m.matter = ?) > 0";
+        filterParams.emplace_back(matter);
     }
     if (!dueBefore.empty()) {
-        out.text += " AND c.promised_due_date < ?";
-        out.params.emplace_back(dueBefore);
+        filters += " AND c.promised_due_date < ?";
+        filterParams.emplace_back(dueBefore);
     }
     if (greenChannelOnly)
-        out.text += " AND c.green_channel = 1";
+        filters += " AND c.green_channel = 1";
     if (overdueOnly) {
-        out.text += std::string(" AND c.promised_due_date < ? AND c.status IN ") + kOpenStates;
-        out.params.emplace_back(toIsoString(today));
+        filters += " AND c.promised_due_date < ?";
+        filterParams.emplace_back(toIsoString(today));
+        allowed = within(allowed, kOpenStates);
     }
-    if (byPriority) {
-        if (!cursor.empty()) {
-            const auto key = decodeCursor(cursor, 4);
-            if (key[0] != "p")
-                foreignCursor();
-            const std::int64_t green = key[1] == "1" ? 1 : 0;
-            out.text += " AND (c.green_channel < ? OR (c.green_channel = ? AND (c.promised_due_date, c.id) > (?, ?)))";
-            out.params.insert(out.params.end(), {DbValue{green}, DbValue{green}, DbValue{key[2]}, DbValue{key[3]}});
+
+    // The arms: one per state asked for (or one for any state) and, by priority, per green channel
+    // (green first). Each is one index range, started at the cursor, whose first rows are its
+    // page: a page costs the same at any depth and any table size, where one scan of the order
+    // would skip the rows of every other state (an IN list cannot keep an index's order, and the
+    // OR of the priority cursor cannot start a range).
+    struct Arm
+    {
+        std::string where;
+        std::vector<DbValue> params;
+    };
+    std::vector<Arm> arms;
+    const auto addArm = [&](const std::optional<std::string> &state, std::string where, std::vector<DbValue> params) {
+        Arm arm{filters, filterParams};
+        if (state) {
+            arm.where += " AND c.status = ?";
+            arm.params.emplace_back(*state);
         }
-        out.text += " ORDER BY c.green_channel DESC, c.promised_due_date, c.id LIMIT ?";
-    } else {
+        arm.where += where;
+        arm.params.insert(arm.params.end(), params.begin(), params.end());
+        arms.push_back(std::move(arm));
+    };
+    std::vector<std::optional<std::string>> armStates;
+    if (allowed)
+        armStates.assign(allowed->begin(), allowed->end());
+    else
+        armStates.emplace_back(std::nullopt);
+    // Each arm's order (its state and green channel fixed), the whole order, and the arms'
+    // columns: the sort key, which the index holds.
+    std::string armOrder, order, pageOrder, keys;
+    if (byPriority) {
+        std::optional<std::vector<std::string>> key;
         if (!cursor.empty()) {
-            const auto key = decodeCursor(cursor, 3);
+            key = decodeCursor(cursor, 4);
+            if ((*key)[0] != "p")
+                foreignCursor();
+        }
+        const std::int64_t after = key && (*key)[1] != "1" ? 0 : 1; // green channel of the cursor
+        for (const auto &state : armStates) {
+            for (const std::int64_t green : {std::int64_t{1}, std::int64_t{0}}) {
+                if ((key && green > after) || (greenChannelOnly && green == 0))
+                    continue;
+                if (key && green == after)
+                    addArm(state, " AND c.green_channel = ? AND (c.promised_due_date, c.id) > (?, ?)",
+                           {DbValue{green}, DbValue{(*key)[2]}, DbValue{(*key)[3]}});
+                else
+                    addArm(state, " AND c.green_channel = ?", {DbValue{green}});
+            }
+        }
+        armOrder = "c.promised_due_date, c.id";
+        order = "green_channel DESC, promised_due_date, id";
+        pageOrder = "k.green_channel DESC, k.promised_due_date, k.id";
+        keys = "c.green_channel, c.promised_due_date, c.id";
+    } else {
+        std::vector<std::string> key;
+        if (!cursor.empty()) {
+            key = decodeCursor(cursor, 3);
             if (key[0] != "n")
                 foreignCursor();
-            out.text += " AND (c.accepted_at, c.id) < (?, ?)";
-            out.params.insert(out.params.end(), {DbValue{key[1]}, DbValue{key[2]}});
         }
-        out.text += " ORDER BY c.accepted_at DESC, c.id DESC LIMIT ?";
+        for (const auto &state : armStates)
+            addArm(state, key.empty() ? std::string() : " AND (c.accepted_at, c.id) < (?, ?)",
+                   key.empty() ? std::vector<DbValue>{} : std::vector<DbValue>{key[1], key[2]});
+        armOrder = "c.accepted_at DESC, c.id DESC";
+        order = "accepted_at DESC, id DESC";
+        pageOrder = "k.accepted_at DESC, k.id DESC";
+        keys = "c.accepted_at, c.id";
     }
-    out.params.emplace_back(std::int64_t{limit + 1});
+
+    const std::int64_t rows = limit + 1;
+    Sql out;
+    if (arms.empty()) {
+        // No state is left: nothing to list.
+        out.text = "SELECT c.*, 0 AS outstanding FROM cases c WHERE 1 = 0 LIMIT ?";
+        out.params = {DbValue{rows}};
+        return out;
+    }
+    // One arm of any state: one range of an order's index (cases_order for the newest).
+    if (arms.size() == 1 && !allowed) {
+        out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM cases c WHERE " + arms.front().where + " ORDER BY "
+                   + armOrder + " LIMIT ?";
+        out.params = std::move(arms.front().params);
+        out.params.emplace_back(rows);
+        return out;
+    }
+    // Arms of states: the keys of each arm's first rows, from the index alone where the filters
+    // need no other column (so that PostgreSQL prefers it to a scan of the order's own index,
+    // filtering the other states' rows out), the page's keys among them, and only then the
+    // page's rows.
+    std::string united;
+    for (std::size_t i = 0; i < arms.size(); ++i) {
+        united += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + keys + " FROM cases c WHERE "
+                  + arms[i].where + " ORDER BY " + armOrder + " LIMIT ?) AS a" + std::to_string(i);
+        out.params.insert(out.params.end(), arms[i].params.begin(), arms[i].params.end());
+        out.params.emplace_back(rows);
+    }
+    out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united + ") AS u ORDER BY " + order
+               + " LIMIT ?) k JOIN cases c ON c.id = k.id ORDER BY " + pageOrder;
+    out.params.emplace_back(rows);
     return out;
 }
 
