@@ -137,16 +137,6 @@ const std::vector<Migration> &migrations()
              "CREATE INDEX cases_priority ON cases (green_channel, promised_due_date, id, departments)",
              "CREATE INDEX cases_status_order ON cases (status, accepted_at, id, departments)",
          }},
-        {6,
-         "the case lists by state: each page of a queue one index range, at any depth and table size",
-         {
-             // By priority (green channel first, then the promised date) and newest first, each
-             // state apart; the departments with them, so that a department's queue is filtered in
-             // the index before a row is read.
-             "CREATE INDEX cases_status_priority ON cases (status, green_channel, promised_due_date, id, departments)",
-             "CREATE INDEX cases_priority ON cases (green_channel, promised_due_date, id, departments)",
-             "CREATE INDEX cases_status_order ON cases (status, accepted_at, id, departments)",
-         }},
         {7,
          "refusals on record and the green channel's own deadline",
          {
