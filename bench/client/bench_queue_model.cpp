@@ -198,9 +198,12 @@ int main(int argc, char *argv[])
     view.resize(1280, 720);
     view.show();
     const bool modelOnly = parser.isSet(QStringLiteral("model-only"));
+    bool columnsSized = false; // as the queue page: the columns fit the first page only
     QObject::connect(&model, &ReviewQueueModel::loaded, &view, [&] {
-        if (!modelOnly)
+        if (!modelOnly && !columnsSized) {
             view.resizeColumnsToContents();
+            columnsSized = model.rowCount() > 0;
+        }
         if (model.rowCount() > 0 && !view.currentIndex().isValid())
             view.setCurrentIndex(model.index(0, 0));
     });

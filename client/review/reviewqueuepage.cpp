@@ -60,7 +60,12 @@ ReviewQueuePage::ReviewQueuePage(models::ApiClient *api, const QString &departme
     connect(m_open, &QPushButton::clicked, this, [this] { openRow(m_table->currentIndex().row()); });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { openRow(index.row()); });
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
-        m_table->resizeColumnsToContents();
+        // Columns fit the first page; sizing them again for each further page would cost a
+        // frame's time at a few hundred rows (bench/client/bench_queue_model).
+        if (!m_columnsSized) {
+            m_table->resizeColumnsToContents();
+            m_columnsSized = m_model->rowCount() > 0;
+        }
         showMessage(m_message, m_model->rowCount() == 0 ? tr("Nothing here.") : QString());
         if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
             m_table->setCurrentIndex(m_model->index(0, 0));
@@ -95,6 +100,7 @@ void ReviewQueuePage::retranslate()
 
 void ReviewQueuePage::refresh()
 {
+    m_columnsSized = false;
     models::CaseQuery query;
     query.department = m_department;
     switch (static_cast<View>(m_view->currentData().toInt())) {

@@ -52,6 +52,7 @@ private:
     QLabel *m_message;
     ReviewDialog *m_dialog = nullptr;
     int m_openRow = -1;
+    bool m_columnsSized = false; ///< to the first page of the current list
 };
 
 } // namespace onewindow::client

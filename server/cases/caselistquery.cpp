@@ -114,70 +114,86 @@ CaseListQuery CaseListQuery::fromRequest(const Request &request, int limit)
     return q;
 }
 
-CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) const
+namespace {
+
+/// The filters but for the state, and the states a page can come from (nullopt: any).
+struct Filters
 {
-    // The filters, but for the state: each state a page can come from is an arm of its own below.
+    std::string where;
+    std::vector<DbValue> params;
+    std::optional<std::vector<std::string>> states;
+};
+
+Filters filtersOf(const CaseListQuery &q, const Principal &user, const Date &today)
+{
     const auto scope = AuthorizationPolicy::caseFilter(user, "c");
-    std::string filters = scope.sql;
-    std::vector<DbValue> filterParams = scope.params;
-    // The states asked for; nullopt: any.
-    std::optional<std::vector<std::string>> allowed;
-    if (!states.empty())
-        allowed = within(states, states);
-    andIfGiven(filters, filterParams, "c.center", center);
-    andIfGiven(filters, filterParams, "c.number", number);
+    Filters f{scope.sql, scope.params, std::nullopt};
+    if (!q.states.empty())
+        f.states = within(q.states, q.states);
+    andIfGiven(f.where, f.params, "c.center", q.center);
+    andIfGiven(f.where, f.params, "c.number", q.number);
     // An approver's part is their own department's, whatever they ask.
-    const std::string partDepartment = user.role == "approver" ? user.department : department;
+    const std::string partDepartment = user.role == "approver" ? user.department : q.department;
     // (An approver's scope is their department's cases already: the same condition twice would
     // make PostgreSQL expect far fewer rows than there are.)
-    if (!department.empty() && !(user.role == "approver" && department == user.department)) {
-        filters += " AND c.departments LIKE ?";
-        filterParams.emplace_back("%," + department + ",%");
+    if (!q.department.empty() && !(user.role == "approver" && q.department == user.department)) {
+        f.where += " AND c.departments LIKE ?";
+        f.params.emplace_back("%," + q.department + ",%");
     }
     // The parts are counted, not asked for with EXISTS: PostgreSQL turns an EXISTS into a join
     // that reads and sorts the department's whole backlog, expecting few rows (it cannot see that
     // open cases are the ones with pending parts); a count is checked row by row in the index's
     // order, which stops at the end of the page.
-    if (!part.empty() && !partDepartment.empty()) {
-        if (part == "pending") {
-            allowed = within(allowed, kReviewableStates);
-            filters += " AND (SELECT COUNT(*) FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
+    if (!q.part.empty() && !partDepartment.empty()) {
+        if (q.part == "pending") {
+            f.states = within(f.states, kReviewableStates);
+            f.where += " AND (SELECT COUNT(*) FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
                        "p.status = 'pending') > 0";
         } else {
-            filters += " AND (SELECT COUNT(*) FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
+            f.where += " AND (SELECT COUNT(*) FROM case_parts p WHERE p.case_id = c.id AND p.department = ? AND "
                        "p.status <> 'pending') > 0";
         }
-        filterParams.emplace_back(partDepartment);
+        f.params.emplace_back(partDepartment);
     }
-    if (!matter.empty()) {
-        filters += " AND (SELECT COUNT(*) FROM case_parts m WHERE m.case_id = c.id AND m.matter = ?) > 0";
-        filterParams.emplace_back(matter);
+    if (!q.matter.empty()) {
+        f.where += " AND (SELECT COUNT(*) FROM case_parts m WHERE m.case_id = c.id AND m.matter = ?) > 0";
+        f.params.emplace_back(q.matter);
     }
-    if (!dueBefore.empty()) {
-        filters += " AND c.promised_due_date < ?";
-        filterParams.emplace_back(dueBefore);
+    if (!q.dueBefore.empty()) {
+        f.where += " AND c.promised_due_date < ?";
+        f.params.emplace_back(q.dueBefore);
     }
-    if (greenChannelOnly)
-        filters += " AND c.green_channel = 1";
-    if (overdueOnly) {
-        filters += " AND c.promised_due_date < ?";
-        filterParams.emplace_back(toIsoString(today));
-        allowed = within(allowed, kOpenStates);
+    if (q.greenChannelOnly)
+        f.where += " AND c.green_channel = 1";
+    if (q.overdueOnly) {
+        f.where += " AND c.promised_due_date < ?";
+        f.params.emplace_back(toIsoString(today));
+        f.states = within(f.states, kOpenStates);
     }
+    return f;
+}
 
-    // The arms: one per state asked for (or one for any state) and, by priority, per green channel
-    // (green first). Each is one index range, started at the cursor, whose first rows are its
-    // page: a page costs the same at any depth and any table size, where one scan of the order
-    // would skip the rows of every other state (an IN list cannot keep an index's order, and the
-    // OR of the priority cursor cannot start a range).
+/// The arms of a page: one per state asked for (or one for any state) and, by priority, per
+/// green channel (green first). Each is one index range, started at the cursor, whose first rows
+/// are its page: a page costs the same at any depth and any table size, where one scan of the
+/// order would skip the rows of every other state (an IN list cannot keep an index's order, and
+/// the OR of the priority cursor cannot start a range).
+struct Arms
+{
     struct Arm
     {
         std::string where;
         std::vector<DbValue> params;
     };
     std::vector<Arm> arms;
-    const auto addArm = [&](const std::optional<std::string> &state, std::string where, std::vector<DbValue> params) {
-        Arm arm{filters, filterParams};
+    // Each arm's order (its state and green channel fixed), the whole order, the page's order,
+    // and the arms' columns: the sort key, which the index holds.
+    std::string armOrder, order, pageOrder, keys;
+
+    void add(const Filters &f, const std::optional<std::string> &state, const std::string &where,
+             const std::vector<DbValue> &params)
+    {
+        Arm arm{f.where, f.params};
         if (state) {
             arm.where += " AND c.status = ?";
             arm.params.emplace_back(*state);
@@ -185,67 +201,77 @@ CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) 
         arm.where += where;
         arm.params.insert(arm.params.end(), params.begin(), params.end());
         arms.push_back(std::move(arm));
-    };
+    }
+};
+
+Arms armsOf(const CaseListQuery &q, const Filters &f)
+{
+    Arms a;
     std::vector<std::optional<std::string>> armStates;
-    if (allowed)
-        armStates.assign(allowed->begin(), allowed->end());
+    if (f.states)
+        armStates.assign(f.states->begin(), f.states->end());
     else
         armStates.emplace_back(std::nullopt);
-    // Each arm's order (its state and green channel fixed), the whole order, and the arms'
-    // columns: the sort key, which the index holds.
-    std::string armOrder, order, pageOrder, keys;
-    if (byPriority) {
+    if (q.byPriority) {
         std::optional<std::vector<std::string>> key;
-        if (!cursor.empty()) {
-            key = decodeCursor(cursor, 4);
+        if (!q.cursor.empty()) {
+            key = decodeCursor(q.cursor, 4);
             if ((*key)[0] != "p")
                 foreignCursor();
         }
         const std::int64_t after = key && (*key)[1] != "1" ? 0 : 1; // green channel of the cursor
         for (const auto &state : armStates) {
             for (const std::int64_t green : {std::int64_t{1}, std::int64_t{0}}) {
-                if ((key && green > after) || (greenChannelOnly && green == 0))
+                if ((key && green > after) || (q.greenChannelOnly && green == 0))
                     continue;
                 if (key && green == after)
-                    addArm(state, " AND c.green_channel = ? AND (c.promised_due_date, c.id) > (?, ?)",
-                           {DbValue{green}, DbValue{(*key)[2]}, DbValue{(*key)[3]}});
+                    a.add(f, state, " AND c.green_channel = ? AND (c.promised_due_date, c.id) > (?, ?)",
+                          {DbValue{green}, DbValue{(*key)[2]}, DbValue{(*key)[3]}});
                 else
-                    addArm(state, " AND c.green_channel = ?", {DbValue{green}});
+                    a.add(f, state, " AND c.green_channel = ?", {DbValue{green}});
             }
         }
-        armOrder = "c.promised_due_date, c.id";
-        order = "green_channel DESC, promised_due_date, id";
-        pageOrder = "k.green_channel DESC, k.promised_due_date, k.id";
-        keys = "c.green_channel, c.promised_due_date, c.id";
-    } else {
-        std::vector<std::string> key;
-        if (!cursor.empty()) {
-            key = decodeCursor(cursor, 3);
-            if (key[0] != "n")
-                foreignCursor();
-        }
-        for (const auto &state : armStates)
-            addArm(state, key.empty() ? std::string() : " AND (c.accepted_at, c.id) < (?, ?)",
-                   key.empty() ? std::vector<DbValue>{} : std::vector<DbValue>{key[1], key[2]});
-        armOrder = "c.accepted_at DESC, c.id DESC";
-        order = "accepted_at DESC, id DESC";
-        pageOrder = "k.accepted_at DESC, k.id DESC";
-        keys = "c.accepted_at, c.id";
+        a.armOrder = "c.promised_due_date, c.id";
+        a.order = "green_channel DESC, promised_due_date, id";
+        a.pageOrder = "k.green_channel DESC, k.promised_due_date, k.id";
+        a.keys = "c.green_channel, c.promised_due_date, c.id";
+        return a;
     }
+    std::vector<std::string> key;
+    if (!q.cursor.empty()) {
+        key = decodeCursor(q.cursor, 3);
+        if (key[0] != "n")
+            foreignCursor();
+    }
+    for (const auto &state : armStates)
+        a.add(f, state, key.empty() ? std::string() : " AND (c.accepted_at, c.id) < (?, ?)",
+              key.empty() ? std::vector<DbValue>{} : std::vector<DbValue>{key[1], key[2]});
+    a.armOrder = "c.accepted_at DESC, c.id DESC";
+    a.order = "accepted_at DESC, id DESC";
+    a.pageOrder = "k.accepted_at DESC, k.id DESC";
+    a.keys = "c.accepted_at, c.id";
+    return a;
+}
 
+} // namespace
+
+CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) const
+{
+    const Filters filters = filtersOf(*this, user, today);
+    Arms a = armsOf(*this, filters);
     const std::int64_t rows = limit + 1;
     Sql out;
-    if (arms.empty()) {
+    if (a.arms.empty()) {
         // No state is left: nothing to list.
         out.text = "SELECT c.*, 0 AS outstanding FROM cases c WHERE 1 = 0 LIMIT ?";
         out.params = {DbValue{rows}};
         return out;
     }
     // One arm of any state: one range of an order's index (cases_order for the newest).
-    if (arms.size() == 1 && !allowed) {
-        out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM cases c WHERE " + arms.front().where + " ORDER BY "
-                   + armOrder + " LIMIT ?";
-        out.params = std::move(arms.front().params);
+    if (a.arms.size() == 1 && !filters.states) {
+        out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM cases c WHERE " + a.arms.front().where
+                   + " ORDER BY " + a.armOrder + " LIMIT ?";
+        out.params = std::move(a.arms.front().params);
         out.params.emplace_back(rows);
         return out;
     }
@@ -254,14 +280,14 @@ CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) 
     // filtering the other states' rows out), the page's keys among them, and only then the
     // page's rows.
     std::string united;
-    for (std::size_t i = 0; i < arms.size(); ++i) {
-        united += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + keys + " FROM cases c WHERE "
-                  + arms[i].where + " ORDER BY " + armOrder + " LIMIT ?) AS a" + std::to_string(i);
-        out.params.insert(out.params.end(), arms[i].params.begin(), arms[i].params.end());
+    for (std::size_t i = 0; i < a.arms.size(); ++i) {
+        united += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + a.keys + " FROM cases c WHERE "
+                  + a.arms[i].where + " ORDER BY " + a.armOrder + " LIMIT ?) AS a" + std::to_string(i);
+        out.params.insert(out.params.end(), a.arms[i].params.begin(), a.arms[i].params.end());
         out.params.emplace_back(rows);
     }
-    out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united + ") AS u ORDER BY " + order
-               + " LIMIT ?) k JOIN cases c ON c.id = k.id ORDER BY " + pageOrder;
+    out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united + ") AS u ORDER BY "
+               + a.order + " LIMIT ?) k JOIN cases c ON c.id = k.id ORDER BY " + a.pageOrder;
     out.params.emplace_back(rows);
     return out;
 }

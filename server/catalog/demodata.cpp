@@ -15,8 +15,33 @@
 namespace onewindow::server {
 
 namespace {
+
 constexpr const char *kDemoPassword = "OneWindow-demo-1";
+
+// Each matter with its own reasons followed by the hall's common ones (a matter's list is what
+// its refusals and decisions offer).
+void insertMatters(Transaction &tx, Catalog &catalog, const Poco::JSON::Array::Ptr &matters,
+                   const Poco::JSON::Array::Ptr &commonReasons)
+{
+    for (std::size_t i = 0; i < matters->size(); ++i) {
+        Poco::JSON::Object::Ptr m = new Poco::JSON::Object(*matters->getObject(static_cast<unsigned>(i)));
+        auto reasons = newArray();
+        if (auto own = optArray(m, "reasons"))
+            for (std::size_t r = 0; r < own->size(); ++r)
+                reasons->add(own->get(static_cast<unsigned>(r)));
+        for (std::size_t r = 0; r < commonReasons->size(); ++r)
+            reasons->add(commonReasons->get(static_cast<unsigned>(r)));
+        m->set("reasons", reasons);
+        FieldErrors errors;
+        MatterDefinition d = MatterDefinition::fromJson(m, errors);
+        d.code = m->getValue<std::string>("code");
+        if (!errors.empty())
+            throw std::runtime_error("demo matter " + d.code + " is invalid");
+        catalog.insertMatter(tx, d, "demo");
+    }
 }
+
+} // namespace
 
 bool loadDemoData(Database &db, Catalog &catalog)
 {
@@ -62,25 +87,7 @@ bool loadDemoData(Database &db, Catalog &catalog)
                     department ? DbValue{*department} : DbValue{}, hashes[i].get()});
     }
     const auto matters = data->getArray("matters");
-    // The hall's common reasons follow each matter's own (a matter's list is what its refusals
-    // and decisions offer).
-    const auto commonReasons = data->getArray("reasons");
-    for (std::size_t i = 0; i < matters->size(); ++i) {
-        Poco::JSON::Object::Ptr m = new Poco::JSON::Object(*matters->getObject(static_cast<unsigned>(i)));
-        auto reasons = newArray();
-        if (auto own = optArray(m, "reasons"))
-            for (std::size_t r = 0; r < own->size(); ++r)
-                reasons->add(own->get(static_cast<unsigned>(r)));
-        for (std::size_t r = 0; r < commonReasons->size(); ++r)
-            reasons->add(commonReasons->get(static_cast<unsigned>(r)));
-        m->set("reasons", reasons);
-        FieldErrors errors;
-        MatterDefinition d = MatterDefinition::fromJson(m, errors);
-        d.code = m->getValue<std::string>("code");
-        if (!errors.empty())
-            throw std::runtime_error("demo matter " + d.code + " is invalid");
-        catalog.insertMatter(tx, d, "demo");
-    }
+    insertMatters(tx, catalog, matters, data->getArray("reasons"));
     const auto bundles = data->getArray("bundles");
     for (std::size_t i = 0; i < bundles->size(); ++i) {
         const auto b = bundles->getObject(static_cast<unsigned>(i));
