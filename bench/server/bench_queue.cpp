@@ -6,6 +6,7 @@
 // decisions write. See bench/README.md, "Approver's queue at 1,000,000 cases".
 #include "audit/audittrail.h"
 #include "cases/caselistquery.h"
+#include "cases/casequeue.h"
 #include "catalog/catalog.h"
 #include "catalog/demodata.h"
 #include "clock.h"
@@ -746,6 +747,8 @@ void fill(Database &db, std::size_t n)
     for (const auto &[key, last] : generator.counters())
         counters.add({key.first, key.second, std::int64_t{last}});
     counters.flush(tx);
+    // The departments' queues, as the server keeps them for the cases it writes itself.
+    onewindow::server::CaseQueue::rebuild(tx);
     tx.commit();
     std::cerr << "  filled in " << fixed(std::chrono::duration<double>(SteadyClock::now() - started).count(), 0)
               << " s\n";

@@ -1,6 +1,7 @@
 #include "cases/caseclock.h"
 
 #include "audit/audittrail.h"
+#include "cases/casequeue.h"
 #include "catalog/catalog.h"
 #include "clock.h"
 #include "db/database.h"
@@ -28,6 +29,7 @@ void CaseClock::resume(Transaction &tx, const std::string &caseId, const std::st
         if (const auto due = parseIsoDate(row->text("promised_due_date"))) {
             const Date moved = calendar.addWorkingDays(*due, days);
             tx.execute("UPDATE cases SET promised_due_date = ? WHERE id = ?", {toIsoString(moved), caseId});
+            CaseQueue::sync(tx, caseId);
             detail += "; promised due date " + toIsoString(*due) + " -> " + toIsoString(moved);
         }
     }

@@ -253,10 +253,65 @@ Arms armsOf(const CaseListQuery &q, const Filters &f)
     return a;
 }
 
+/// An approver's own queue of pending parts by priority, with no filter the department's queue
+/// (CaseQueue) does not hold: its rows are the page's, in its index's order, one range per green
+/// channel from the cursor. nullopt: the query needs the general path.
+std::optional<CaseListQuery::Sql> fromDepartmentQueue(const CaseListQuery &q, const Principal &user, const Date &today)
+{
+    if (user.role != "approver" || q.part != "pending" || !q.byPriority || !q.states.empty() || !q.center.empty()
+        || !q.number.empty() || !q.matter.empty() || (!q.department.empty() && q.department != user.department))
+        return std::nullopt;
+    std::optional<std::vector<std::string>> key;
+    if (!q.cursor.empty()) {
+        key = decodeCursor(q.cursor, 4);
+        if ((*key)[0] != "p")
+            foreignCursor();
+    }
+    std::string filters = " WHERE q.department = ? AND q.green_channel = ?";
+    std::vector<DbValue> filterParams;
+    if (!q.dueBefore.empty()) {
+        filters += " AND q.promised_due_date < ?";
+        filterParams.emplace_back(q.dueBefore);
+    }
+    if (q.overdueOnly) {
+        filters += " AND q.promised_due_date < ?";
+        filterParams.emplace_back(toIsoString(today));
+    }
+    const std::int64_t rows = q.limit + 1;
+    const std::int64_t after = key && (*key)[1] != "1" ? 0 : 1; // green channel of the cursor
+    CaseListQuery::Sql out;
+    std::string united;
+    int arm = 0;
+    for (const std::int64_t green : {std::int64_t{1}, std::int64_t{0}}) {
+        if ((key && green > after) || (q.greenChannelOnly && green == 0))
+            continue;
+        united += (arm ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT q.green_channel, q.promised_due_date, "
+                                                           "q.case_id FROM case_queue q")
+                  + filters;
+        out.params.insert(out.params.end(), {DbValue{user.department}, DbValue{green}});
+        out.params.insert(out.params.end(), filterParams.begin(), filterParams.end());
+        if (key && green == after) {
+            united += " AND (q.promised_due_date, q.case_id) > (?, ?)";
+            out.params.insert(out.params.end(), {DbValue{(*key)[2]}, DbValue{(*key)[3]}});
+        }
+        united += " ORDER BY q.promised_due_date, q.case_id LIMIT ?) AS a" + std::to_string(arm++);
+        out.params.emplace_back(rows);
+    }
+    if (arm == 0)
+        return std::nullopt;
+    out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united
+               + ") AS u ORDER BY green_channel DESC, promised_due_date, case_id LIMIT ?) k JOIN cases c ON c.id = "
+                 "k.case_id ORDER BY k.green_channel DESC, k.promised_due_date, k.case_id";
+    out.params.emplace_back(rows);
+    return out;
+}
+
 } // namespace
 
 CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) const
 {
+    if (auto queue = fromDepartmentQueue(*this, user, today))
+        return *queue;
     const Filters filters = filtersOf(*this, user, today);
     Arms a = armsOf(*this, filters);
     const std::int64_t rows = limit + 1;

@@ -1,6 +1,7 @@
 #include "casetransitions.h"
 
 #include "audit/audittrail.h"
+#include "cases/casequeue.h"
 #include "clock.h"
 #include "http/problem.h"
 
@@ -58,6 +59,7 @@ CaseTransitions::Outcome CaseTransitions::attempt(Transaction &tx, const Change 
         return outcome;
     }
     writeHistory(tx, change.caseId, now, change.actor, change.action, *from, decision.to);
+    CaseQueue::sync(tx, change.caseId); // in or out of the departments' queues with its state
     m_audit.append(tx, change.caseId, change.actor, code(change.action), change.detail);
     failure = Failure::None;
     outcome.from = *from;

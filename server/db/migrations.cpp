@@ -144,6 +144,19 @@ const std::vector<Migration> &migrations()
              "ALTER TABLE cases ADD COLUMN internal_due_date TEXT",
              "CREATE INDEX cases_applicant ON cases (applicant_id, status, accepted_at)",
          }},
+        {8,
+         "the departments' queues beside the cases: an approver's page one range in priority order",
+         {
+             "CREATE TABLE case_queue (department TEXT NOT NULL, green_channel INTEGER NOT NULL, promised_due_date "
+             "TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), PRIMARY KEY (department, green_channel, "
+             "promised_due_date, case_id))",
+             "CREATE INDEX case_queue_case ON case_queue (case_id)",
+             // As CaseQueue::rebuild() writes them.
+             "INSERT INTO case_queue (department, green_channel, promised_due_date, case_id) SELECT DISTINCT "
+             "p.department, c.green_channel, c.promised_due_date, c.id FROM case_parts p JOIN cases c ON c.id = "
+             "p.case_id WHERE p.status = 'pending' AND c.status IN ('accepted', 'accepted_with_deficiency', "
+             "'under_review')",
+         }},
     };
     return all;
 }

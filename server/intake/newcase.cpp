@@ -2,6 +2,7 @@
 
 #include "audit/audittrail.h"
 #include "cases/casejson.h"
+#include "cases/casequeue.h"
 #include "cases/casetransitions.h"
 #include "http/preconditions.h"
 #include "intake/intakeplanner.h"
@@ -213,6 +214,7 @@ void NewCase::insert(Transaction &tx, AuditTrail &audit)
     for (const auto &m : m_plan.refusal.empty() ? m_plan.matters : std::vector<MatterDefinition>{})
         tx.execute("INSERT INTO case_parts (case_id, matter, department, status) VALUES (?, ?, ?, 'pending')",
                    {m_id, m.code, m.department});
+    CaseQueue::sync(tx, m_id);
     if (m_plan.clockPaused) {
         tx.execute("INSERT INTO case_clock_pauses (case_id, started_at, reason) VALUES (?, ?, ?)",
                    {m_id, toIsoString(m_today), m_pauseReason});

@@ -2,6 +2,7 @@
 
 #include "audit/audittrail.h"
 #include "auth/policy.h"
+#include "cases/casequeue.h"
 #include "cases/casereader.h"
 #include "cases/casescope.h"
 #include "clock.h"
@@ -241,6 +242,7 @@ Response ReviewService::decide(const Principal &user, const std::string &caseId,
         change(*action, "every part decided; the last by " + user.department);
     else
         touch(tx, caseId, version, now);
+    CaseQueue::sync(tx, caseId); // the department's part is decided: out of its queue
     Response response = m_cases.current(tx, caseId);
     idempotency.record(tx, response, now);
     tx.commit();
@@ -306,6 +308,7 @@ Response ReviewService::resubmit(const Principal &user, const std::string &caseI
     tx.execute("UPDATE case_parts SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE case_id = ? AND "
                "status = 'returned'",
                {caseId});
+    CaseQueue::sync(tx, caseId); // back in the queues of the departments that returned it
     const std::string now = m_clock.now();
     Response response = m_cases.current(tx, caseId);
     idempotency.record(tx, response, now);
@@ -318,12 +321,10 @@ Poco::JSON::Object::Ptr ReviewService::counts(const Principal &user)
     AuthorizationPolicy::require(user, Cap::DecideCase);
     Transaction tx(m_db, Transaction::Mode::Read);
     const auto row = tx.queryOne(
-        "SELECT COUNT(*) AS pending, COALESCE(SUM(CASE WHEN c.promised_due_date < ? THEN 1 ELSE 0 END), 0) AS overdue, "
-        "COALESCE(SUM(c.green_channel), 0) AS green FROM cases c WHERE c.id IN (SELECT p.case_id FROM case_parts p "
-        "WHERE p.department = ? AND p.status = 'pending') AND c.status IN ('accepted', 'accepted_with_deficiency', "
-        "'under_review')",
+        "SELECT COUNT(*) AS pending, COALESCE(SUM(CASE WHEN q.promised_due_date < ? THEN 1 ELSE 0 END), 0) AS overdue, "
+        "COALESCE(SUM(q.green_channel), 0) AS green FROM case_queue q WHERE q.department = ?",
         {toIsoString(m_clock.today()), user.department});
-    // Read from the department's pending parts (their index), not from every open case.
+    // The department's queue (CaseQueue), from its index alone.
     auto result = newObject();
     result->set("pending", row->integer("pending"));
     result->set("overdue", row->integer("overdue"));

@@ -70,6 +70,21 @@ class tst_Review : public QObject
                              {{"If-Match", etagOf(user, caseId)}, {"Idempotency-Key", key}});
     }
 
+    // Whether the case is in the approver's queue: the department's pending parts by priority.
+    bool inQueue(const QString &approver, const QString &caseId)
+    {
+        QString cursor;
+        do {
+            const ApiReply page = as(approver).get(api("/cases?part=pending&sort=priority&limit=100")
+                                                   + (cursor.isEmpty() ? QString() : "&cursor=" + cursor));
+            for (const auto &item : page.object().value("items").toArray())
+                if (item.toObject().value("id").toString() == caseId)
+                    return true;
+            cursor = page.object().value("nextCursor").toString();
+        } while (!cursor.isEmpty());
+        return false;
+    }
+
     QMap<QString, QString> partStates(const QString &user, const QString &caseId)
     {
         QMap<QString, QString> states;
@@ -126,10 +141,14 @@ private slots:
         const QString id = created.value("id").toString();
         QCOMPARE(partStates("approver-mr", id),
                  (QMap<QString, QString>{{"MR-001", "pending"}, {"PS-001", "pending"}, {"TX-001", "pending"}}));
+        QVERIFY(inQueue("approver-mr", id) && inQueue("approver-ps", id) && inQueue("approver-tx", id));
+        QVERIFY(!inQueue("approver-hf", id));
 
         ApiReply r = decide("approver-mr", id, {{"matter", "MR-001"}, {"decision", "approve"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.object().value("status").toString(), QStringLiteral("under_review"));
+        // Decided by MR: out of its queue, still in the others'.
+        QVERIFY(!inQueue("approver-mr", id) && inQueue("approver-ps", id) && inQueue("approver-tx", id));
         r = decide("approver-ps", id,
                    {{"matter", "PS-001"},
                     {"decision", "return_for_correction"},
@@ -139,6 +158,7 @@ private slots:
         QCOMPARE(r.object().value("status").toString(), QStringLiteral("under_review"));
         r = decide("approver-tx", id, {{"matter", "TX-001"}, {"decision", "approve"}});
         QCOMPARE(r.object().value("status").toString(), QStringLiteral("returned_for_correction"));
+        QVERIFY(!inQueue("approver-ps", id) && !inQueue("approver-tx", id));
         const QJsonArray parts = as("clerk1").get(api("/cases/") + id + "/parts").object().value("items").toArray();
         QJsonArray reasons;
         for (const auto &p : parts)
@@ -158,9 +178,12 @@ private slots:
         QCOMPARE(resubmitted.object().value("status").toString(), QStringLiteral("under_review"));
         QCOMPARE(partStates("clerk1", id),
                  (QMap<QString, QString>{{"MR-001", "approved"}, {"PS-001", "pending"}, {"TX-001", "approved"}}));
+        // Back in the queue of the department that returned it, and only there.
+        QVERIFY(inQueue("approver-ps", id) && !inQueue("approver-mr", id) && !inQueue("approver-tx", id));
         r = decide("approver-ps", id, {{"matter", "PS-001"}, {"decision", "approve"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.object().value("status").toString(), QStringLiteral("approved"));
+        QVERIFY(!inQueue("approver-ps", id));
     }
 
     // Any rejection rejects the case at once; a simulated approval lists its conditions.
@@ -170,7 +193,8 @@ private slots:
         ApiReply r = decide("approver-tx", rejected,
                             {{"matter", "TX-001"}, {"decision", "reject"}, {"reasons", QJsonArray{"经营范围不符"}}});
         QCOMPARE(r.object().value("status").toString(), QStringLiteral("rejected"));
-        // A rejected case takes no more decisions.
+        // A rejected case takes no more decisions, and leaves every queue, pending parts and all.
+        QVERIFY(!inQueue("approver-mr", rejected) && !inQueue("approver-ps", rejected));
         r = decide("approver-mr", rejected, {{"matter", "MR-001"}, {"decision", "approve"}});
         QCOMPARE(r.status, 409);
         QCOMPARE(r.object().value("code").toString(), QStringLiteral("transition_refused"));
