@@ -16,7 +16,7 @@ void registerCaseRoutes(Router &router, Services &s)
 
     router.add("GET", api + "/cases", [&s](Request &req) {
         const auto query = CaseListQuery::fromRequest(req, limitParam(req));
-        return Response::json(200, s.cases.list(req.user(), query, s.clock.today()));
+        return Response::jsonText(200, s.cases.list(req.user(), query, s.clock.today()));
     });
 
     router.add("GET", api + "/cases/{id}", [&s](Request &req) { return s.cases.get(req.user(), req.pathParams.at("id")); });

@@ -86,13 +86,53 @@ bool deficienciesJson(JsonWriter &w, const DbRows &deficiencyRows, const DbRows 
 
 } // namespace
 
+std::vector<std::string_view> storedMatterCodes(std::string_view storedMatters)
+{
+    // The server wrote it: [{"code":"HF-001","name":...},...]. A value holding the same
+    // characters would have its quotes escaped, so the key cannot be mistaken.
+    static constexpr std::string_view kKey = "\"code\":\"";
+    std::vector<std::string_view> codes;
+    for (auto at = storedMatters.find(kKey); at != std::string_view::npos; at = storedMatters.find(kKey, at)) {
+        at += kKey.size();
+        const auto end = storedMatters.find('"', at);
+        if (end == std::string_view::npos)
+            break;
+        codes.push_back(storedMatters.substr(at, end - at));
+        at = end;
+    }
+    return codes;
+}
+
 Poco::JSON::Array::Ptr matterCodes(const std::string &storedMatters)
 {
     auto codes = newArray();
-    const auto matters = parseStoredArray(storedMatters);
-    for (std::size_t m = 0; m < matters->size(); ++m)
-        codes->add(matters->getObject(static_cast<unsigned>(m))->getValue<std::string>("code"));
+    for (const std::string_view code : storedMatterCodes(storedMatters))
+        codes->add(std::string(code));
     return codes;
+}
+
+void caseListItemJson(JsonWriter &w, const DbRow &row)
+{
+    w.beginObject();
+    w.field("id", row.text("id"));
+    w.field("number", row.text("number"));
+    w.field("status", row.text("status"));
+    w.key("matters").beginArray();
+    const std::string matters = row.text("matters"); // the codes are views into it
+    for (const std::string_view code : storedMatterCodes(matters))
+        w.string(code);
+    w.endArray();
+    w.key("applicant").beginObject();
+    applicantFields(w, row);
+    w.endObject();
+    w.field("center", row.text("center"));
+    w.field("acceptedAt", row.text("accepted_at"));
+    w.field("promisedDueDate", row.text("promised_due_date"));
+    w.key("outstandingDeficiencies").number(row.integer("outstanding"));
+    w.field("greenChannel", row.boolean("green_channel"));
+    if (auto internal = row.optText("internal_due_date"))
+        w.field("internalDueDate", *internal);
+    w.endObject();
 }
 
 std::string caseJson(const DbRow &row, const DbRows &pauseRows, const DbRows &notificationRows,

@@ -8,6 +8,8 @@
 #include <Poco/JSON/Object.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace onewindow::server {
 
@@ -61,6 +63,10 @@ Poco::JSON::Object::Ptr asObject(Describe describe, const DbRow &row)
 
 /// The codes of a case's matters, from the JSON stored with it.
 Poco::JSON::Array::Ptr matterCodes(const std::string &storedMatters);
+/// The codes of the matters as the server stored them with a case, read from the text.
+std::vector<std::string_view> storedMatterCodes(std::string_view storedMatters);
+/// A case as GET /cases lists it (CaseSummary), from a row of CaseListQuery::sql().
+void caseListItemJson(JsonWriter &w, const DbRow &row);
 
 /// The case's JSON from its row, clock pauses (ordered by id), notifications (by id) and
 /// deficiencies (by due date, material). Written directly, without a tree of Poco objects: a

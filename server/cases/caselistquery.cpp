@@ -17,6 +17,11 @@ namespace {
 // The states in which a case still waits for its department, or is late while it does.
 const std::vector<std::string> kOpenStates{"accepted", "accepted_with_deficiency", "under_review",
                                            "returned_for_correction"};
+// The columns a list shows (CaseSummary, caseListItemJson) and its cursor reads: not the form and
+// materials, the bulk of a row.
+const std::string kListColumns = "c.id, c.number, c.status, c.matters, c.applicant_kind, c.applicant_name, "
+                                 "c.applicant_id, c.applicant_legal_rep, c.applicant_phone, c.center, c.accepted_at, "
+                                 "c.promised_due_date, c.green_channel, c.internal_due_date";
 const std::vector<std::string> kReviewableStates{"accepted", "accepted_with_deficiency", "under_review"};
 
 /// The states of `states` (any state, when nullopt) that are also in `allowed`, each once.
@@ -299,7 +304,7 @@ std::optional<CaseListQuery::Sql> fromDepartmentQueue(const CaseListQuery &q, co
     }
     if (arm == 0)
         return std::nullopt;
-    out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united
+    out.text = "SELECT " + kListColumns + ", " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united
                + ") AS u ORDER BY green_channel DESC, promised_due_date, case_id LIMIT ?) k JOIN cases c ON c.id = "
                  "k.case_id ORDER BY k.green_channel DESC, k.promised_due_date, k.case_id";
     out.params.emplace_back(rows);
@@ -318,13 +323,13 @@ CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) 
     Sql out;
     if (a.arms.empty()) {
         // No state is left: nothing to list.
-        out.text = "SELECT c.*, 0 AS outstanding FROM cases c WHERE 1 = 0 LIMIT ?";
+        out.text = "SELECT " + kListColumns + ", 0 AS outstanding FROM cases c WHERE 1 = 0 LIMIT ?";
         out.params = {DbValue{rows}};
         return out;
     }
     // One arm of any state: one range of an order's index (cases_order for the newest).
     if (a.arms.size() == 1 && !filters.states) {
-        out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM cases c WHERE " + a.arms.front().where
+        out.text = "SELECT " + kListColumns + ", " + outstandingColumn("c") + " FROM cases c WHERE " + a.arms.front().where
                    + " ORDER BY " + a.armOrder + " LIMIT ?";
         out.params = std::move(a.arms.front().params);
         out.params.emplace_back(rows);
@@ -341,7 +346,7 @@ CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) 
         out.params.insert(out.params.end(), a.arms[i].params.begin(), a.arms[i].params.end());
         out.params.emplace_back(rows);
     }
-    out.text = "SELECT c.*, " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united + ") AS u ORDER BY "
+    out.text = "SELECT " + kListColumns + ", " + outstandingColumn("c") + " FROM (SELECT * FROM (" + united + ") AS u ORDER BY "
                + a.order + " LIMIT ?) k JOIN cases c ON c.id = k.id ORDER BY " + a.pageOrder;
     out.params.emplace_back(rows);
     return out;

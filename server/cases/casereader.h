@@ -21,8 +21,9 @@ public:
     CaseReader(Database &db, Catalog &catalog, AuditTrail &audit) : m_db(db), m_catalog(catalog), m_audit(audit) {}
 
     Response get(const Principal &user, const std::string &id);
-    /// GET /cases: a page of the query's cases; `today` (the server's) says what is overdue.
-    Poco::JSON::Object::Ptr list(const Principal &user, const CaseListQuery &query, const Date &today);
+    /// GET /cases: a page of the query's cases (CaseSummary items) and the next page's cursor, as
+    /// JSON text; `today` (the server's) says what is overdue.
+    std::string list(const Principal &user, const CaseListQuery &query, const Date &today);
     Poco::JSON::Object::Ptr audit(const Principal &user, const std::string &caseId);
 
     /// The case as it stands in `tx` (after a change there), with its ETag: what a change answers.
