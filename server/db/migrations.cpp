@@ -18,147 +18,149 @@ struct Migration
     std::vector<const char *> statements;
 };
 
-// Portable SQL: {{ID}} is an auto-increment primary key, {{REAL}} a double, {{BLOB}} bytes.
+// The schema's history, in order: data, not code. Portable SQL: {{ID}} is an auto-increment
+// primary key, {{REAL}} a double, {{BLOB}} bytes.
+const std::vector<Migration> kMigrations{
+    {1,
+     "catalog, users, sessions, cases, deficiencies, idempotency, audit",
+     {
+         "CREATE TABLE centers (code TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT REFERENCES centers(code), "
+         "kind TEXT NOT NULL)",
+         "CREATE TABLE departments (code TEXT PRIMARY KEY, name TEXT NOT NULL)",
+         "CREATE TABLE users (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, "
+         "center TEXT REFERENCES centers(code), department TEXT REFERENCES departments(code), "
+         "password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0)",
+         "CREATE TABLE login_failures (id {{ID}}, username TEXT NOT NULL, at TEXT NOT NULL)",
+         "CREATE INDEX login_failures_user ON login_failures (username, at)",
+         "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES users(username), "
+         "created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+         "CREATE TABLE matters (code TEXT PRIMARY KEY, name TEXT NOT NULL, department TEXT NOT NULL "
+         "REFERENCES departments(code), current_version INTEGER NOT NULL, initials TEXT NOT NULL, "
+         "promised_days {{REAL}} NOT NULL, legal_days {{REAL}} NOT NULL)",
+         "CREATE TABLE matter_versions (code TEXT NOT NULL REFERENCES matters(code), version INTEGER NOT NULL, "
+         "body TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (code, version))",
+         "CREATE TABLE bundles (code TEXT PRIMARY KEY, name TEXT NOT NULL, matters TEXT NOT NULL)",
+         "CREATE TABLE calendar_days (day TEXT PRIMARY KEY, working INTEGER NOT NULL, holiday TEXT)",
+         "CREATE TABLE licenses (id {{ID}}, holder TEXT NOT NULL, type TEXT NOT NULL, number TEXT NOT NULL, "
+         "issuer TEXT NOT NULL, valid_until TEXT, trust TEXT NOT NULL)",
+         "CREATE INDEX licenses_holder ON licenses (holder)",
+         "CREATE TABLE applicant_records (applicant TEXT PRIMARY KEY, broke_commitment INTEGER NOT NULL, "
+         "note TEXT, updated_at TEXT NOT NULL)",
+         "CREATE TABLE case_counters (center TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, "
+         "PRIMARY KEY (center, day))",
+         "CREATE TABLE cases (id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, status TEXT NOT NULL, "
+         "center TEXT NOT NULL REFERENCES centers(code), clerk TEXT NOT NULL, channel TEXT NOT NULL, "
+         "green_channel INTEGER NOT NULL, bundle TEXT, applicant_kind TEXT NOT NULL, applicant_name TEXT NOT NULL, "
+         "applicant_id TEXT NOT NULL, applicant_phone TEXT NOT NULL, applicant_legal_rep TEXT, "
+         "matters TEXT NOT NULL, departments TEXT NOT NULL, form TEXT NOT NULL, materials TEXT NOT NULL, "
+         "accepted_at TEXT NOT NULL, promised_due_date TEXT NOT NULL, legal_due_date TEXT NOT NULL, "
+         "version INTEGER NOT NULL, updated_at TEXT NOT NULL, audit_head TEXT)",
+         "CREATE INDEX cases_center_order ON cases (center, accepted_at, id)",
+         "CREATE INDEX cases_order ON cases (accepted_at, id)",
+         "CREATE TABLE deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
+         "material TEXT NOT NULL, material_name TEXT NOT NULL, due_date TEXT NOT NULL, status TEXT NOT NULL, "
+         "supplied_at TEXT, provided TEXT, created_at TEXT NOT NULL)",
+         "CREATE INDEX deficiencies_case ON deficiencies (case_id)",
+         "CREATE INDEX deficiencies_status_due ON deficiencies (status, due_date, id)",
+         "CREATE TABLE idempotency_keys (username TEXT NOT NULL, idem_key TEXT NOT NULL, "
+         "request_hash TEXT NOT NULL, status_code INTEGER NOT NULL, body TEXT NOT NULL, location TEXT, "
+         "etag TEXT, created_at TEXT NOT NULL, PRIMARY KEY (username, idem_key))",
+         "CREATE TABLE audit_log (seq {{ID}}, case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, "
+         "action TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+         "CREATE INDEX audit_case ON audit_log (case_id, seq)",
+         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+     }},
+    {2,
+     "deficiency tracking: attachments, reminders, waivers, clock pauses, termination",
+     {
+         "CREATE TABLE attachments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
+         "filename TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+         "content {{BLOB}} NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL)",
+         "CREATE INDEX attachments_case ON attachments (case_id, created_at, id)",
+         "ALTER TABLE deficiencies ADD COLUMN attachment_id TEXT REFERENCES attachments(id)",
+         "ALTER TABLE deficiencies ADD COLUMN supplied_by TEXT",
+         "ALTER TABLE deficiencies ADD COLUMN overdue_at TEXT",
+         "ALTER TABLE deficiencies ADD COLUMN waived_at TEXT",
+         "ALTER TABLE deficiencies ADD COLUMN waived_by TEXT",
+         "ALTER TABLE deficiencies ADD COLUMN waive_reason TEXT",
+         "ALTER TABLE deficiencies ADD COLUMN terminates_after TEXT",
+         "ALTER TABLE cases ADD COLUMN terminated_at TEXT",
+         "ALTER TABLE applicant_records ADD COLUMN case_id TEXT",
+         "CREATE TABLE notifications (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
+         "deficiency_id TEXT NOT NULL REFERENCES deficiencies(id), kind TEXT NOT NULL, recipient TEXT NOT NULL, "
+         "text TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, status TEXT NOT NULL, "
+         "attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, claimed_at TEXT, UNIQUE (deficiency_id, kind))",
+         "CREATE INDEX notifications_status ON notifications (status, id)",
+         "CREATE INDEX notifications_case ON notifications (case_id, id)",
+         "CREATE TABLE case_clock_pauses (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
+         "started_at TEXT NOT NULL, ended_at TEXT, working_days INTEGER, reason TEXT NOT NULL)",
+         "CREATE INDEX case_clock_pauses_case ON case_clock_pauses (case_id, id)",
+     }},
+    {3,
+     "back office: every state change in the history, each matter of a case a part decided by its department",
+     {
+         "CREATE TABLE case_history (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), at TEXT NOT NULL, "
+         "actor TEXT NOT NULL, action TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
+         "CREATE INDEX case_history_case ON case_history (case_id, id)",
+         "CREATE TABLE case_parts (case_id TEXT NOT NULL REFERENCES cases(id), matter TEXT NOT NULL, "
+         "department TEXT NOT NULL, status TEXT NOT NULL, decided_by TEXT, decided_at TEXT, reasons TEXT, "
+         "conditions TEXT, PRIMARY KEY (case_id, matter))",
+         "CREATE INDEX case_parts_department ON case_parts (department, status, case_id)",
+     }},
+    {4,
+     "results back at the hall and hand-offs to the supervising department",
+     {
+         "CREATE TABLE case_results (case_id TEXT PRIMARY KEY REFERENCES cases(id), certificate_number TEXT NOT NULL, "
+         "issued_on TEXT NOT NULL, attachment_id TEXT REFERENCES attachments(id), recorded_by TEXT NOT NULL, "
+         "recorded_at TEXT NOT NULL)",
+         "CREATE TABLE case_handoffs (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), from_department TEXT "
+         "NOT NULL, to_department TEXT NOT NULL, note TEXT NOT NULL, handed_by TEXT NOT NULL, handed_at TEXT NOT NULL)",
+         "CREATE INDEX case_handoffs_to ON case_handoffs (to_department, id)",
+     }},
+    {5,
+     "simulated approval: its conditions, each met or not, and the date it lapses",
+     {
+         "CREATE TABLE case_conditions (case_id TEXT NOT NULL REFERENCES cases(id), n INTEGER NOT NULL, matter TEXT "
+         "NOT NULL, text TEXT NOT NULL, met_at TEXT, met_by TEXT, note TEXT, attachment_id TEXT REFERENCES "
+         "attachments(id), PRIMARY KEY (case_id, n))",
+         "ALTER TABLE cases ADD COLUMN simulated_lapses_on TEXT",
+         "CREATE INDEX cases_simulated_lapse ON cases (status, simulated_lapses_on)",
+     }},
+    {6,
+     "the case lists by state: each page of a queue one index range, at any depth and table size",
+     {
+         // By priority (green channel first, then the promised date) and newest first, each
+         // state apart; the departments with them, so that a department's queue is filtered in
+         // the index before a row is read.
+         "CREATE INDEX cases_status_priority ON cases (status, green_channel, promised_due_date, id, departments)",
+         "CREATE INDEX cases_priority ON cases (green_channel, promised_due_date, id, departments)",
+         "CREATE INDEX cases_status_order ON cases (status, accepted_at, id, departments)",
+     }},
+    {7,
+     "refusals on record and the green channel's own deadline",
+     {
+         "ALTER TABLE cases ADD COLUMN refusal TEXT",
+         "ALTER TABLE cases ADD COLUMN internal_due_date TEXT",
+         "CREATE INDEX cases_applicant ON cases (applicant_id, status, accepted_at)",
+     }},
+    {8,
+     "the departments' queues beside the cases: an approver's page one range in priority order",
+     {
+         "CREATE TABLE case_queue (department TEXT NOT NULL, green_channel INTEGER NOT NULL, promised_due_date "
+         "TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), PRIMARY KEY (department, green_channel, "
+         "promised_due_date, case_id))",
+         "CREATE INDEX case_queue_case ON case_queue (case_id)",
+         // As CaseQueue::rebuild() writes them.
+         "INSERT INTO case_queue (department, green_channel, promised_due_date, case_id) SELECT DISTINCT "
+         "p.department, c.green_channel, c.promised_due_date, c.id FROM case_parts p JOIN cases c ON c.id = "
+         "p.case_id WHERE p.status = 'pending' AND c.status IN ('accepted', 'accepted_with_deficiency', "
+         "'under_review')",
+     }},
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all{
-        {1,
-         "catalog, users, sessions, cases, deficiencies, idempotency, audit",
-         {
-             "CREATE TABLE centers (code TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT REFERENCES centers(code), "
-             "kind TEXT NOT NULL)",
-             "CREATE TABLE departments (code TEXT PRIMARY KEY, name TEXT NOT NULL)",
-             "CREATE TABLE users (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, "
-             "center TEXT REFERENCES centers(code), department TEXT REFERENCES departments(code), "
-             "password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0)",
-             "CREATE TABLE login_failures (id {{ID}}, username TEXT NOT NULL, at TEXT NOT NULL)",
-             "CREATE INDEX login_failures_user ON login_failures (username, at)",
-             "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES users(username), "
-             "created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
-             "CREATE TABLE matters (code TEXT PRIMARY KEY, name TEXT NOT NULL, department TEXT NOT NULL "
-             "REFERENCES departments(code), current_version INTEGER NOT NULL, initials TEXT NOT NULL, "
-             "promised_days {{REAL}} NOT NULL, legal_days {{REAL}} NOT NULL)",
-             "CREATE TABLE matter_versions (code TEXT NOT NULL REFERENCES matters(code), version INTEGER NOT NULL, "
-             "body TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (code, version))",
-             "CREATE TABLE bundles (code TEXT PRIMARY KEY, name TEXT NOT NULL, matters TEXT NOT NULL)",
-             "CREATE TABLE calendar_days (day TEXT PRIMARY KEY, working INTEGER NOT NULL, holiday TEXT)",
-             "CREATE TABLE licenses (id {{ID}}, holder TEXT NOT NULL, type TEXT NOT NULL, number TEXT NOT NULL, "
-             "issuer TEXT NOT NULL, valid_until TEXT, trust TEXT NOT NULL)",
-             "CREATE INDEX licenses_holder ON licenses (holder)",
-             "CREATE TABLE applicant_records (applicant TEXT PRIMARY KEY, broke_commitment INTEGER NOT NULL, "
-             "note TEXT, updated_at TEXT NOT NULL)",
-             "CREATE TABLE case_counters (center TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, "
-             "PRIMARY KEY (center, day))",
-             "CREATE TABLE cases (id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, status TEXT NOT NULL, "
-             "center TEXT NOT NULL REFERENCES centers(code), clerk TEXT NOT NULL, channel TEXT NOT NULL, "
-             "green_channel INTEGER NOT NULL, bundle TEXT, applicant_kind TEXT NOT NULL, applicant_name TEXT NOT NULL, "
-             "applicant_id TEXT NOT NULL, applicant_phone TEXT NOT NULL, applicant_legal_rep TEXT, "
-             "matters TEXT NOT NULL, departments TEXT NOT NULL, form TEXT NOT NULL, materials TEXT NOT NULL, "
-             "accepted_at TEXT NOT NULL, promised_due_date TEXT NOT NULL, legal_due_date TEXT NOT NULL, "
-             "version INTEGER NOT NULL, updated_at TEXT NOT NULL, audit_head TEXT)",
-             "CREATE INDEX cases_center_order ON cases (center, accepted_at, id)",
-             "CREATE INDEX cases_order ON cases (accepted_at, id)",
-             "CREATE TABLE deficiencies (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
-             "material TEXT NOT NULL, material_name TEXT NOT NULL, due_date TEXT NOT NULL, status TEXT NOT NULL, "
-             "supplied_at TEXT, provided TEXT, created_at TEXT NOT NULL)",
-             "CREATE INDEX deficiencies_case ON deficiencies (case_id)",
-             "CREATE INDEX deficiencies_status_due ON deficiencies (status, due_date, id)",
-             "CREATE TABLE idempotency_keys (username TEXT NOT NULL, idem_key TEXT NOT NULL, "
-             "request_hash TEXT NOT NULL, status_code INTEGER NOT NULL, body TEXT NOT NULL, location TEXT, "
-             "etag TEXT, created_at TEXT NOT NULL, PRIMARY KEY (username, idem_key))",
-             "CREATE TABLE audit_log (seq {{ID}}, case_id TEXT, at TEXT NOT NULL, actor TEXT NOT NULL, "
-             "action TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
-             "CREATE INDEX audit_case ON audit_log (case_id, seq)",
-             "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-         }},
-        {2,
-         "deficiency tracking: attachments, reminders, waivers, clock pauses, termination",
-         {
-             "CREATE TABLE attachments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
-             "filename TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
-             "content {{BLOB}} NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL)",
-             "CREATE INDEX attachments_case ON attachments (case_id, created_at, id)",
-             "ALTER TABLE deficiencies ADD COLUMN attachment_id TEXT REFERENCES attachments(id)",
-             "ALTER TABLE deficiencies ADD COLUMN supplied_by TEXT",
-             "ALTER TABLE deficiencies ADD COLUMN overdue_at TEXT",
-             "ALTER TABLE deficiencies ADD COLUMN waived_at TEXT",
-             "ALTER TABLE deficiencies ADD COLUMN waived_by TEXT",
-             "ALTER TABLE deficiencies ADD COLUMN waive_reason TEXT",
-             "ALTER TABLE deficiencies ADD COLUMN terminates_after TEXT",
-             "ALTER TABLE cases ADD COLUMN terminated_at TEXT",
-             "ALTER TABLE applicant_records ADD COLUMN case_id TEXT",
-             "CREATE TABLE notifications (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
-             "deficiency_id TEXT NOT NULL REFERENCES deficiencies(id), kind TEXT NOT NULL, recipient TEXT NOT NULL, "
-             "text TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, status TEXT NOT NULL, "
-             "attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, claimed_at TEXT, UNIQUE (deficiency_id, kind))",
-             "CREATE INDEX notifications_status ON notifications (status, id)",
-             "CREATE INDEX notifications_case ON notifications (case_id, id)",
-             "CREATE TABLE case_clock_pauses (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
-             "started_at TEXT NOT NULL, ended_at TEXT, working_days INTEGER, reason TEXT NOT NULL)",
-             "CREATE INDEX case_clock_pauses_case ON case_clock_pauses (case_id, id)",
-         }},
-        {3,
-         "back office: every state change in the history, each matter of a case a part decided by its department",
-         {
-             "CREATE TABLE case_history (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), at TEXT NOT NULL, "
-             "actor TEXT NOT NULL, action TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
-             "CREATE INDEX case_history_case ON case_history (case_id, id)",
-             "CREATE TABLE case_parts (case_id TEXT NOT NULL REFERENCES cases(id), matter TEXT NOT NULL, "
-             "department TEXT NOT NULL, status TEXT NOT NULL, decided_by TEXT, decided_at TEXT, reasons TEXT, "
-             "conditions TEXT, PRIMARY KEY (case_id, matter))",
-             "CREATE INDEX case_parts_department ON case_parts (department, status, case_id)",
-         }},
-        {4,
-         "results back at the hall and hand-offs to the supervising department",
-         {
-             "CREATE TABLE case_results (case_id TEXT PRIMARY KEY REFERENCES cases(id), certificate_number TEXT NOT NULL, "
-             "issued_on TEXT NOT NULL, attachment_id TEXT REFERENCES attachments(id), recorded_by TEXT NOT NULL, "
-             "recorded_at TEXT NOT NULL)",
-             "CREATE TABLE case_handoffs (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), from_department TEXT "
-             "NOT NULL, to_department TEXT NOT NULL, note TEXT NOT NULL, handed_by TEXT NOT NULL, handed_at TEXT NOT NULL)",
-             "CREATE INDEX case_handoffs_to ON case_handoffs (to_department, id)",
-         }},
-        {5,
-         "simulated approval: its conditions, each met or not, and the date it lapses",
-         {
-             "CREATE TABLE case_conditions (case_id TEXT NOT NULL REFERENCES cases(id), n INTEGER NOT NULL, matter TEXT "
-             "NOT NULL, text TEXT NOT NULL, met_at TEXT, met_by TEXT, note TEXT, attachment_id TEXT REFERENCES "
-             "attachments(id), PRIMARY KEY (case_id, n))",
-             "ALTER TABLE cases ADD COLUMN simulated_lapses_on TEXT",
-             "CREATE INDEX cases_simulated_lapse ON cases (status, simulated_lapses_on)",
-         }},
-        {6,
-         "the case lists by state: each page of a queue one index range, at any depth and table size",
-         {
-             // By priority (green channel first, then the promised date) and newest first, each
-             // state apart; the departments with them, so that a department's queue is filtered in
-             // the index before a row is read.
-             "CREATE INDEX cases_status_priority ON cases (status, green_channel, promised_due_date, id, departments)",
-             "CREATE INDEX cases_priority ON cases (green_channel, promised_due_date, id, departments)",
-             "CREATE INDEX cases_status_order ON cases (status, accepted_at, id, departments)",
-         }},
-        {7,
-         "refusals on record and the green channel's own deadline",
-         {
-             "ALTER TABLE cases ADD COLUMN refusal TEXT",
-             "ALTER TABLE cases ADD COLUMN internal_due_date TEXT",
-             "CREATE INDEX cases_applicant ON cases (applicant_id, status, accepted_at)",
-         }},
-        {8,
-         "the departments' queues beside the cases: an approver's page one range in priority order",
-         {
-             "CREATE TABLE case_queue (department TEXT NOT NULL, green_channel INTEGER NOT NULL, promised_due_date "
-             "TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), PRIMARY KEY (department, green_channel, "
-             "promised_due_date, case_id))",
-             "CREATE INDEX case_queue_case ON case_queue (case_id)",
-             // As CaseQueue::rebuild() writes them.
-             "INSERT INTO case_queue (department, green_channel, promised_due_date, case_id) SELECT DISTINCT "
-             "p.department, c.green_channel, c.promised_due_date, c.id FROM case_parts p JOIN cases c ON c.id = "
-             "p.case_id WHERE p.status = 'pending' AND c.status IN ('accepted', 'accepted_with_deficiency', "
-             "'under_review')",
-         }},
-    };
-    return all;
+    return kMigrations;
 }
 
 std::string portable(const std::string &sql, Database::Dialect dialect)
