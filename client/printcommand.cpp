@@ -95,9 +95,11 @@ int runPrintCommand(int argc, char *argv[])
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("print"), Tr::tr("The command."));
     const QCommandLineOption caseOption(QStringLiteral("case"), Tr::tr("The case number."), QStringLiteral("NUMBER"));
+    QStringList documentCodes;
+    for (const auto document : printing::allPrintDocuments())
+        documentCodes << printing::printDocumentCode(document);
     const QCommandLineOption documentOption(QStringLiteral("document"),
-                                            Tr::tr("acceptance, commitment, one-time-notice, non-acceptance or "
-                                                   "material-receipt."),
+                                            Tr::tr("The paper: %1.").arg(documentCodes.join(QStringLiteral(", "))),
                                             QStringLiteral("DOCUMENT"));
     const QCommandLineOption outputOption(QStringLiteral("output"), Tr::tr("The PDF file to write."),
                                           QStringLiteral("FILE"));
