@@ -205,4 +205,10 @@ JsonWriter &JsonWriter::raw(std::string_view json)
     return *this;
 }
 
+std::string trimmed(const std::string &s)
+{
+    const auto first = s.find_first_not_of(" \t\r\n");
+    return first == std::string::npos ? std::string() : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 } // namespace onewindow::server

@@ -34,6 +34,9 @@ Poco::JSON::Array::Ptr optArray(const Poco::JSON::Object::Ptr &o, const std::str
 /// `value` or JSON null.
 Poco::Dynamic::Var orNull(const std::optional<std::string> &value);
 
+/// `s` without the white space at either end (a text typed in a form).
+std::string trimmed(const std::string &s);
+
 /// Writes JSON text straight into a string, for answers sent often (a case is read far more
 /// often than anything else): no tree of objects to build, walk and free. Strings are written
 /// as UTF-8, with quotes, backslashes and control characters escaped.

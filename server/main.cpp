@@ -8,6 +8,7 @@
 #include "catalog/catalog.h"
 #include "catalog/demodata.h"
 #include "clock.h"
+#include "delivery/deliveryservice.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "deficiencies/deficiencyqueries.h"
@@ -267,9 +268,10 @@ private:
         SimulatedApprovals simulated(db, clock, catalog, audit, cases);
         ReviewService review(db, clock, audit, cases, simulated);
         ResultService results(db, clock, audit, cases);
+        DeliveryService delivery(db, clock, audit, cases);
         Services services{db,         clock,      audit,       catalog, sessions, intake,  cases,
                           deficiencies, resolution, applicants, attachments, tracker, review, results,
-                          simulated,  ONEWINDOW_VERSION};
+                          simulated,  delivery,   ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);

@@ -27,6 +27,7 @@ void registerRoutes(Router &router, Services &s)
     registerDeficiencyRoutes(router, s);
     registerReviewRoutes(router, s);
     registerAttachmentRoutes(router, s);
+    registerDeliveryRoutes(router, s);
 }
 
 } // namespace onewindow::server

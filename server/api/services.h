@@ -14,6 +14,7 @@ class Database;
 class DeficiencyQueries;
 class DeficiencyResolution;
 class DeficiencyTracker;
+class DeliveryService;
 class IntakeService;
 class ResultService;
 class ReviewService;
@@ -38,6 +39,7 @@ struct Services
     ReviewService &review;
     ResultService &results;
     SimulatedApprovals &simulated;
+    DeliveryService &delivery;
     std::string version;
 };
 
@@ -65,5 +67,7 @@ void registerDeficiencyRoutes(Router &router, Services &services);
 void registerReviewRoutes(Router &router, Services &services);
 /// A case's attachments.
 void registerAttachmentRoutes(Router &router, Services &services);
+/// Results handed out at the counter or by mail.
+void registerDeliveryRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

@@ -44,6 +44,7 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
     case Capability::DecideCase:
         return role == "approver";
     case Capability::ResubmitCase:
+    case Capability::DeliverResult:
         return isOneOf(role, {"clerk", "agent"});
     case Capability::ReadCaseAudit:
         return isOneOf(role, {"clerk", "agent", "approver", "supervisor", "auditor"});

@@ -41,6 +41,7 @@ public:
         RunJobs,              ///< run the background jobs now (administration)
         DecideCase,           ///< an approver decides the parts of a case of their department
         ResubmitCase,         ///< the counter brings a returned case back with the corrections
+        DeliverResult,        ///< the counter hands the result out (统一出件)
     };
 
     static bool can(const Principal &user, Capability capability);

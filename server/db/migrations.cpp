@@ -156,6 +156,14 @@ const std::vector<Migration> kMigrations{
          "p.case_id WHERE p.status = 'pending' AND c.status IN ('accepted', 'accepted_with_deficiency', "
          "'under_review')",
      }},
+    {9,
+     "results handed out: who collected, how, signed by what",
+     {
+         "CREATE TABLE case_deliveries (case_id TEXT PRIMARY KEY REFERENCES cases(id), recipient_kind TEXT NOT NULL, "
+         "recipient_name TEXT NOT NULL, recipient_id_number TEXT NOT NULL, authorization_id TEXT REFERENCES "
+         "attachments(id), method TEXT NOT NULL, tracking_number TEXT, signature_id TEXT REFERENCES attachments(id), "
+         "center TEXT NOT NULL, delivered_by TEXT NOT NULL, delivered_at TEXT NOT NULL)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

@@ -17,12 +17,6 @@ namespace {
 
 using Cap = AuthorizationPolicy::Capability;
 
-std::string trimmed(const std::string &s)
-{
-    const auto first = s.find_first_not_of(" \t\r\n");
-    return first == std::string::npos ? std::string() : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 } // namespace
 
 ResultService::ResultService(Database &db, const Clock &clock, AuditTrail &audit, CaseReader &cases)

@@ -1,0 +1,22 @@
+#include "api/services.h"
+
+#include "delivery/deliveryservice.h"
+#include "http/router.h"
+
+namespace onewindow::server {
+
+void registerDeliveryRoutes(Router &router, Services &s)
+{
+    const std::string api = "/api/v1";
+
+    router.add("POST", api + "/cases/{id}/delivery", [&s](Request &req) {
+        return s.delivery.deliver(req.user(), req.pathParams.at("id"), req.header("if-match"),
+                                  req.header("idempotency-key"), req.body);
+    });
+
+    router.add("GET", api + "/cases/{id}/delivery", [&s](Request &req) {
+        return Response::json(200, s.delivery.delivery(req.user(), req.pathParams.at("id")));
+    });
+}
+
+} // namespace onewindow::server

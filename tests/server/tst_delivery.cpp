@@ -1,0 +1,216 @@
+// Results handed out (统一出件) over real HTTP, on SQLite or PostgreSQL (ONEWINDOW_TEST_DATABASE):
+// nothing before the result is back, the recipient checked (the applicant's own ID number, or an
+// agent with the authorisation attached), a signature or a tracking number, any window of the
+// case's hall or its village centre and no other. Every exchange is recorded for the OpenAPI check.
+#include "sampleintake.h"
+#include "serverprocess.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString api(const QString &path) { return QStringLiteral("/api/v1") + path; }
+
+QByteArray newKey() { return QByteArray("key-") + QByteArray::number(QRandomGenerator::global()->generate64()); }
+
+const QString kApplicantId = QStringLiteral("11010519491231002X");
+const QString kOtherId = QStringLiteral("110101199003070935");
+
+} // namespace
+
+class tst_Delivery : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    TestDatabase m_db;
+    ServerProcess m_server;
+    SignedInUsers m_users{m_server};
+
+    HttpClient &as(const QString &username) { return m_users.as(username); }
+
+    QByteArray etagOf(const QString &user, const QString &caseId)
+    {
+        return as(user).get(api("/cases/") + caseId).header("etag");
+    }
+
+    // HF-001 accepted by `clerk` at `center`, approved by approver-hf, its result recorded:
+    // result_ready, waiting at the hall.
+    QString resultReady(const QString &clerk = "clerk1", const QString &center = "SZ")
+    {
+        const QString id = accepted(clerk, center);
+        if (as("approver-hf").post(api("/cases/") + id + "/decisions",
+                                   toJson({{"matter", "HF-001"}, {"decision", "approve"}}),
+                                   {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}})
+                .status != 200)
+            qFatal("approval refused");
+        const ApiReply r = as("approver-hf").post(
+            api("/cases/") + id + "/result",
+            toJson({{"certificateNumber", QStringLiteral("苏公积金证字第0001号")}, {"issuedOn", "2026-11-27"}}),
+            {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}});
+        if (r.object().value("status").toString() != "result_ready")
+            qFatal("result refused: %s", r.body.constData());
+        return id;
+    }
+
+    QString accepted(const QString &clerk, const QString &center)
+    {
+        const QJsonObject body = sampleIntake(as(clerk), "HF-001", center, samplePerson(QStringLiteral("张三"), kApplicantId));
+        const ApiReply r = as(clerk).post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}});
+        if (r.status != 201)
+            qFatal("intake refused: %s", r.body.constData());
+        return r.object().value("id").toString();
+    }
+
+    // An attachment of the case: the signature pad's image or a scanned authorisation.
+    QString attach(const QString &user, const QString &caseId, const QString &filename)
+    {
+        QByteArray png = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==");
+        const ApiReply r = as(user).post(api("/cases/") + caseId + "/attachments?filename=" + filename, png,
+                                         {{"Idempotency-Key", newKey()}, {"Content-Type", "image/png"}});
+        if (r.status != 201)
+            qFatal("attachment refused: %s", r.body.constData());
+        return r.object().value("id").toString();
+    }
+
+    ApiReply deliver(const QString &user, const QString &caseId, const QJsonObject &body, const QByteArray &key = newKey())
+    {
+        return as(user).post(api("/cases/") + caseId + "/delivery", toJson(body),
+                             {{"If-Match", etagOf(user, caseId)}, {"Idempotency-Key", key}});
+    }
+
+    static QStringList codes(const ApiReply &r)
+    {
+        QStringList out;
+        for (const auto &e : r.object().value("errors").toArray())
+            out << e.toObject().value("field").toString() + ":" + e.toObject().value("code").toString();
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
+            QFile::remove(traffic);
+        QString error;
+        m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
+        QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error),
+                 qPrintable(error));
+    }
+
+    // The applicant collects at another window of the hall, signing on the pad.
+    void theApplicantCollects()
+    {
+        const QString id = resultReady();
+        const QString signature = attach("clerk2", id, "signature.png");
+        const QJsonObject body{{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                                         {"idNumber", kApplicantId}}},
+                               {"method", "counter"},
+                               {"signature", signature}};
+        const QByteArray key = newKey();
+        const ApiReply r = deliver("clerk2", id, body, key);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("delivered"));
+        QCOMPARE(r.header("etag"), etagOf("clerk2", id));
+        // The same request again is the same answer.
+        const ApiReply again = as("clerk2").post(api("/cases/") + id + "/delivery", toJson(body),
+                                                 {{"If-Match", "\"1\""}, {"Idempotency-Key", key}});
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.object().value("status").toString(), QStringLiteral("delivered"));
+        // Read back: the ID number masked, who handed it out, where.
+        const QJsonObject stored = as("clerk1").get(api("/cases/") + id + "/delivery").object();
+        QCOMPARE(stored.value("recipient").toObject().value("idNumber").toString(), QStringLiteral("110105********002X"));
+        QCOMPARE(stored.value("deliveredBy").toString(), QStringLiteral("clerk2"));
+        QCOMPARE(stored.value("signature").toString(), signature);
+        QCOMPARE(stored.value("center").toString(), QStringLiteral("SZ"));
+        QStringList actions;
+        for (const auto &e : as("clerk1").get(api("/cases/") + id + "/audit").object().value("items").toArray())
+            actions << e.toObject().value("action").toString();
+        QVERIFY2(actions.contains("deliver"), qPrintable(actions.join(", ")));
+        // Delivered is delivered.
+        const ApiReply twice = deliver("clerk1", id, body);
+        QCOMPARE(twice.status, 409);
+        QCOMPARE(twice.object().value("code").toString(), QStringLiteral("transition_refused"));
+    }
+
+    // Nothing before the result is back; every bad field named at once.
+    void refusals()
+    {
+        const QString early = accepted("clerk1", "SZ");
+        const QString signature = attach("clerk1", early, "signature.png");
+        ApiReply r = deliver("clerk1", early,
+                             {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                                        {"idNumber", kApplicantId}}},
+                              {"signature", signature}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.object().value("reason").toString(), QStringLiteral("not_allowed_in_state"));
+        QVERIFY(as("clerk1").get(api("/cases/") + early + "/delivery").status == 404);
+
+        const QString id = resultReady();
+        r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "agent"}, {"name", ""}, {"idNumber", "110105194912310021"}}},
+                                   {"method", "mail"}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(codes(r), (QStringList{"recipient.name:required", "recipient.idNumber:check_character",
+                                        "recipient.authorization:authorization_required", "trackingNumber:required"}));
+        r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("李四")},
+                                                             {"idNumber", kOtherId}}}});
+        QCOMPARE(codes(r), (QStringList{"signature:signature_required", "recipient.idNumber:not_the_applicant"}));
+        const QString signature2 = attach("clerk1", id, "signature.png");
+        // Someone else with their own card is not the applicant: an agent, with the authorisation.
+        r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("李四")},
+                                                             {"idNumber", kOtherId}}},
+                                   {"signature", signature2}});
+        QCOMPARE(codes(r), QStringList{"recipient.idNumber:not_the_applicant"});
+        // An attachment of another case is not this case's.
+        r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "agent"}, {"name", QStringLiteral("李四")},
+                                                             {"idNumber", kOtherId}, {"authorization", signature}}},
+                                   {"signature", signature2}});
+        QCOMPARE(codes(r), QStringList{"recipient.authorization:not_in_case"});
+        QCOMPARE(as("clerk1").get(api("/cases/") + id).object().value("status").toString(), QStringLiteral("result_ready"));
+
+        // The agent with the authorisation, by mail: delivered.
+        const QString authorization = attach("clerk1", id, "authorization.png");
+        r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "agent"}, {"name", QStringLiteral("李四")},
+                                                             {"idNumber", kOtherId}, {"authorization", authorization}}},
+                                   {"method", "mail"},
+                                   {"trackingNumber", "SF1234567890"}});
+        QCOMPARE(r.status, 200);
+        const QJsonObject stored = as("clerk1").get(api("/cases/") + id + "/delivery").object();
+        QCOMPARE(stored.value("method").toString(), QStringLiteral("mail"));
+        QCOMPARE(stored.value("trackingNumber").toString(), QStringLiteral("SF1234567890"));
+        QCOMPARE(stored.value("recipient").toObject().value("authorization").toString(), authorization);
+    }
+
+    // Any window of the case's hall or its own village centre; no other centre, no approver.
+    void whoHandsOut()
+    {
+        const QString village = resultReady("agent1", "SZ-V01");
+        const QJsonObject applicant{{"kind", "applicant"}, {"name", QStringLiteral("张三")}, {"idNumber", kApplicantId}};
+        // Another village centre and the approver: as if the case did not exist.
+        QCOMPARE(as("agent2").post(api("/cases/") + village + "/delivery", toJson({{"recipient", applicant}}),
+                                   {{"If-Match", "\"3\""}, {"Idempotency-Key", newKey()}}).status, 404);
+        QCOMPARE(as("approver-hf").post(api("/cases/") + village + "/delivery", toJson({{"recipient", applicant}}),
+                                        {{"If-Match", etagOf("approver-hf", village)}, {"Idempotency-Key", newKey()}})
+                     .status, 404);
+        QCOMPARE(as("agent2").get(api("/cases/") + village + "/delivery").status, 404);
+        // Without If-Match: 428.
+        QCOMPARE(as("agent1").post(api("/cases/") + village + "/delivery", toJson({{"recipient", applicant}}),
+                                   {{"Idempotency-Key", newKey()}}).status, 428);
+        // The hall hands out its village centre's results.
+        const ApiReply r = deliver("clerk1", village, {{"recipient", applicant}, {"signature", attach("clerk1", village, "s.png")}});
+        QCOMPARE(r.status, 200);
+        // The village centre hands out its own.
+        const QString own = resultReady("agent1", "SZ-V01");
+        QCOMPARE(deliver("agent1", own, {{"recipient", applicant}, {"signature", attach("agent1", own, "s.png")}}).status, 200);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_MAIN(tst_Delivery)
+#include "tst_delivery.moc"
