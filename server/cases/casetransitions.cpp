@@ -102,4 +102,12 @@ void CaseTransitions::writeHistory(Transaction &tx, const std::string &caseId, c
                {caseId, at, actor, code(action), code(from), code(to)});
 }
 
+int CaseTransitions::outstandingDeficiencies(Transaction &tx, const std::string &caseId)
+{
+    return static_cast<int>(
+        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
+                    {caseId})
+            ->integer("n"));
+}
+
 } // namespace onewindow::server

@@ -50,6 +50,10 @@ public:
     /// For the background jobs: nullopt (and nothing written) instead of a refusal or a lost race.
     std::optional<Outcome> tryApply(Transaction &tx, const Change &change) const;
 
+    /// The deficient materials the case still owes (outstanding or overdue): the guard's fact
+    /// before a result is released or handed out.
+    static int outstandingDeficiencies(Transaction &tx, const std::string &caseId);
+
     /// The history row of a move (a new case's first state too: from draft).
     static void writeHistory(Transaction &tx, const std::string &caseId, const std::string &at,
                              const std::string &actor, CaseAction action, CaseState from, CaseState to);

@@ -62,10 +62,7 @@ DeficiencyResolution::Resolving DeficiencyResolution::begin(Transaction &tx, con
 Response DeficiencyResolution::finish(Transaction &tx, const Principal &user, const std::string &caseId,
                                       const Resolving &r, const std::string &materialsJson)
 {
-    const std::int64_t outstanding =
-        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
-                    {caseId})
-            ->integer("n");
+    const int outstanding = CaseTransitions::outstandingDeficiencies(tx, caseId);
     if (outstanding == 0)
         m_caseClock.resume(tx, caseId, user.username, true);
     std::int64_t version = 0;

@@ -114,10 +114,7 @@ Response DeliveryService::deliver(const Principal &user, const std::string &case
     change.actor = user.username;
     change.role = *roleFromCode(user.role);
     change.expectedVersion = version;
-    change.facts.outstandingDeficiencies = static_cast<int>(
-        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
-                    {caseId})
-            ->integer("n"));
+    change.facts.outstandingDeficiencies = CaseTransitions::outstandingDeficiencies(tx, caseId);
     change.detail = "to the " + request.kind + " " + IdNumber::mask(request.idNumber) + " by " + request.method
                     + (request.trackingNumber.empty() ? "" : " " + request.trackingNumber) + " at " + user.center;
     m_transitions.apply(tx, change);

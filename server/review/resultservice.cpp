@@ -62,10 +62,7 @@ Response ResultService::recordResult(const Principal &user, const std::string &c
     change.actor = user.username;
     change.role = *roleFromCode(user.role);
     change.expectedVersion = version;
-    change.facts.outstandingDeficiencies = static_cast<int>(
-        tx.queryOne("SELECT COUNT(*) AS n FROM deficiencies WHERE case_id = ? AND status IN ('outstanding', 'overdue')",
-                    {caseId})
-            ->integer("n"));
+    change.facts.outstandingDeficiencies = CaseTransitions::outstandingDeficiencies(tx, caseId);
     change.detail = "certificate " + number + " issued " + issuedOn + (attachmentId.empty() ? "" : ", electronic copy");
     m_transitions.apply(tx, change);
     const std::string now = m_clock.now();
