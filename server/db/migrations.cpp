@@ -164,6 +164,24 @@ const std::vector<Migration> kMigrations{
          "attachments(id), method TEXT NOT NULL, tracking_number TEXT, signature_id TEXT REFERENCES attachments(id), "
          "center TEXT NOT NULL, delivered_by TEXT NOT NULL, delivered_at TEXT NOT NULL)",
      }},
+    {10,
+     "messages about a case as a whole (its result is ready): a notification without a deficiency, once per kind",
+     {
+         // SQLite cannot drop a NOT NULL: the table is written again, its ids kept.
+         "sqlite: CREATE TABLE notifications_new (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), "
+         "deficiency_id TEXT REFERENCES deficiencies(id), kind TEXT NOT NULL, recipient TEXT NOT NULL, "
+         "text TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, status TEXT NOT NULL, "
+         "attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, claimed_at TEXT, UNIQUE (deficiency_id, kind))",
+         "sqlite: INSERT INTO notifications_new (id, case_id, deficiency_id, kind, recipient, text, created_at, "
+         "sent_at, status, attempts, last_error, claimed_at) SELECT id, case_id, deficiency_id, kind, recipient, "
+         "text, created_at, sent_at, status, attempts, last_error, claimed_at FROM notifications",
+         "sqlite: DROP TABLE notifications",
+         "sqlite: ALTER TABLE notifications_new RENAME TO notifications",
+         "sqlite: CREATE INDEX notifications_status ON notifications (status, id)",
+         "sqlite: CREATE INDEX notifications_case ON notifications (case_id, id)",
+         "postgresql: ALTER TABLE notifications ALTER COLUMN deficiency_id DROP NOT NULL",
+         "CREATE UNIQUE INDEX notifications_case_kind ON notifications (case_id, kind) WHERE deficiency_id IS NULL",
+     }},
 };
 
 const std::vector<Migration> &migrations()
@@ -182,6 +200,12 @@ std::string portable(const std::string &sql, Database::Dialect dialect)
     replace("{{ID}}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
     replace("{{REAL}}", pg ? "DOUBLE PRECISION" : "REAL");
     replace("{{BLOB}}", pg ? "BYTEA" : "BLOB");
+    // A statement for one database only: "sqlite: …" or "postgresql: …"; empty for the other.
+    for (const auto &[prefix, forPg] : {std::pair{std::string("sqlite: "), false},
+                                        std::pair{std::string("postgresql: "), true}}) {
+        if (out.starts_with(prefix))
+            return forPg == pg ? out.substr(prefix.size()) : std::string();
+    }
     return out;
 }
 
@@ -206,8 +230,10 @@ int migrate(Database &db)
     for (const Migration &m : migrations()) {
         if (m.version <= current)
             continue;
-        for (const char *statement : m.statements)
-            tx.execute(portable(statement, db.dialect()));
+        for (const char *statement : m.statements) {
+            if (const std::string sql = portable(statement, db.dialect()); !sql.empty())
+                tx.execute(sql);
+        }
         tx.execute("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, "
                    "CURRENT_TIMESTAMP)",
                    {std::int64_t{m.version}, std::string(m.description)});

@@ -259,7 +259,7 @@ std::pair<int, int> DeficiencyTracker::sendPending()
         {
             Transaction tx(m_db, Transaction::Mode::Read);
             rows = tx.query("SELECT n.id, n.case_id, n.kind, n.recipient, n.text, d.status AS deficiency_status, "
-                            "c.status AS case_status FROM notifications n JOIN deficiencies d ON d.id = "
+                            "c.status AS case_status FROM notifications n LEFT JOIN deficiencies d ON d.id = "
                             "n.deficiency_id JOIN cases c ON c.id = n.case_id WHERE n.status = 'pending' AND n.id > ? "
                             "ORDER BY n.id LIMIT 50",
                             {after});
@@ -270,7 +270,12 @@ std::pair<int, int> DeficiencyTracker::sendPending()
             const std::int64_t id = row.integer("id");
             after = id;
             const std::string deficiency = row.text("deficiency_status");
-            if (deficiency == "supplied" || deficiency == "waived" || row.text("case_status") == "terminated") {
+            const std::string caseStatus = row.text("case_status");
+            // A reminder of a material no longer owed, and a message whose case moved on, are not sent.
+            const bool moot = row.text("kind") == "result_ready"
+                                  ? caseStatus != "result_ready"
+                                  : deficiency == "supplied" || deficiency == "waived" || caseStatus == "terminated";
+            if (moot) {
                 Transaction tx(m_db, Transaction::Mode::Write);
                 tx.execute("UPDATE notifications SET status = 'cancelled' WHERE id = ? AND status = 'pending'", {id});
                 tx.commit();
@@ -332,7 +337,7 @@ Poco::JSON::Object::Ptr DeficiencyTracker::list(const Principal &user, const std
     }
     const auto filter = AuthorizationPolicy::caseFilter(user, "c");
     std::string sql = "SELECT n.*, c.number, d.material, d.material_name, d.due_date FROM notifications n JOIN cases c "
-                      "ON c.id = n.case_id JOIN deficiencies d ON d.id = n.deficiency_id WHERE "
+                      "ON c.id = n.case_id LEFT JOIN deficiencies d ON d.id = n.deficiency_id WHERE "
                       + filter.sql;
     std::vector<DbValue> params = filter.params;
     andIfGiven(sql, params, "n.case_id", caseId);
@@ -352,10 +357,11 @@ Poco::JSON::Object::Ptr DeficiencyTracker::list(const Principal &user, const std
         o->set("id", row.text("id"));
         o->set("caseId", row.text("case_id"));
         o->set("caseNumber", row.text("number"));
-        o->set("deficiencyId", row.text("deficiency_id"));
-        o->set("material", row.text("material"));
-        o->set("materialName", row.text("material_name"));
-        o->set("dueDate", row.text("due_date"));
+        // A message about the case as a whole (result_ready) has no deficiency.
+        o->set("deficiencyId", orNull(row.optText("deficiency_id")));
+        o->set("material", orNull(row.optText("material")));
+        o->set("materialName", orNull(row.optText("material_name")));
+        o->set("dueDate", orNull(row.optText("due_date")));
         o->set("kind", row.text("kind"));
         o->set("recipient", row.text("recipient"));
         o->set("text", row.text("text"));

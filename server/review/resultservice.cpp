@@ -69,10 +69,31 @@ Response ResultService::recordResult(const Principal &user, const std::string &c
     tx.execute("INSERT INTO case_results (case_id, certificate_number, issued_on, attachment_id, recorded_by, "
                "recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                {caseId, number, issuedOn, attachmentId.empty() ? DbValue{} : DbValue{attachmentId}, user.username, now});
+    queueResultReadyMessage(tx, caseId, now);
     Response response = m_cases.current(tx, caseId);
     idempotency.record(tx, response, now);
     tx.commit();
     return response;
+}
+
+void ResultService::queueResultReadyMessage(Transaction &tx, const std::string &caseId, const std::string &now)
+{
+    const auto row = tx.queryOne("SELECT c.number, c.applicant_phone, c.matters, ce.name AS center_name FROM cases c "
+                                 "JOIN centers ce ON ce.code = c.center WHERE c.id = ?",
+                                 {caseId});
+    std::string matters;
+    const auto stored = parseStoredArray(row->text("matters"));
+    for (std::size_t i = 0; i < stored->size(); ++i)
+        matters += (i ? "、" : "") + stored->getObject(static_cast<unsigned>(i))->getValue<std::string>("name");
+    const std::string text = "【一窗受理】您申请的“" + matters + "”办理结果已可领取（办件 " + row->text("number")
+                             + "），请携带本人身份证到" + row->text("center_name") + "综合受理窗口领取。";
+    // Once per case, whichever instance gets here first (the partial unique index of migration 10).
+    const DbRows queued = tx.query("INSERT INTO notifications (case_id, deficiency_id, kind, recipient, text, "
+                                   "created_at, status, attempts) VALUES (?, NULL, 'result_ready', ?, ?, ?, 'pending', "
+                                   "0) ON CONFLICT DO NOTHING RETURNING id",
+                                   {caseId, row->text("applicant_phone"), text, now});
+    if (!queued.empty())
+        m_audit.append(tx, caseId, "system", "message_queued", "result_ready: an SMS to the applicant");
 }
 
 Poco::JSON::Object::Ptr ResultService::result(const Principal &user, const std::string &caseId)

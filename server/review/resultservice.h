@@ -13,6 +13,7 @@ class AuditTrail;
 class CaseReader;
 class Clock;
 class Database;
+class Transaction;
 
 /// After the decision: the result comes back to the hall (统一出件) and the case is handed to the
 /// supervising department (审管衔接).
@@ -36,6 +37,9 @@ public:
     Poco::JSON::Object::Ptr handoffs(const Principal &user, int limit, const std::string &cursor);
 
 private:
+    /// The applicant's SMS that the result is ready, where and with what: once per case.
+    void queueResultReadyMessage(Transaction &tx, const std::string &caseId, const std::string &now);
+
     Database &m_db;
     const Clock &m_clock;
     AuditTrail &m_audit;

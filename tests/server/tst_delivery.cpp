@@ -209,6 +209,46 @@ private slots:
         QCOMPARE(deliver("agent1", own, {{"recipient", applicant}, {"signature", attach("agent1", own, "s.png")}}).status, 200);
     }
 
+    // The applicant hears once that the result is ready, where, and to bring the ID card; a
+    // result handed out before the message went is not announced any more.
+    void theResultReadyMessage()
+    {
+        const auto messages = [&](const QString &caseId) {
+            QJsonArray out;
+            for (const auto &n : as("supervisor1").get(api("/notifications?caseId=") + caseId).object().value("items").toArray())
+                if (n.toObject().value("kind").toString() == "result_ready")
+                    out.append(n);
+            return out;
+        };
+        as("admin").post(api("/jobs/run"), QByteArray()); // what earlier tests queued goes out first
+        const QString ready = resultReady();
+        QJsonArray queued = messages(ready);
+        QCOMPARE(queued.size(), 1);
+        const QJsonObject message = queued[0].toObject();
+        QCOMPARE(message.value("status").toString(), QStringLiteral("pending"));
+        QCOMPARE(message.value("recipient").toString(), QStringLiteral("13800138000"));
+        QVERIFY(message.value("deficiencyId").isNull());
+        const QString text = message.value("text").toString();
+        QVERIFY2(text.contains(QStringLiteral("住房公积金缴存登记")) && text.contains(as("clerk1").get(api("/cases/") + ready)
+                                                                                 .object().value("number").toString())
+                     && text.contains(QStringLiteral("盛泽镇行政审批局")) && text.contains(QStringLiteral("身份证")),
+                 qPrintable(text));
+        // Handed out before the message went: cancelled, not sent.
+        const QString handedOut = resultReady();
+        QCOMPARE(deliver("clerk1", handedOut, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                                                        {"idNumber", kApplicantId}}},
+                                               {"signature", attach("clerk1", handedOut, "s.png")}})
+                     .status,
+                 200);
+        const ApiReply jobs = as("admin").post(api("/jobs/run"), QByteArray());
+        QCOMPARE(jobs.status, 200);
+        QCOMPARE(jobs.object().value("sent").toInt(), 1);
+        queued = messages(ready);
+        QCOMPARE(queued.size(), 1); // once
+        QCOMPARE(queued[0].toObject().value("status").toString(), QStringLiteral("sent"));
+        QCOMPARE(messages(handedOut)[0].toObject().value("status").toString(), QStringLiteral("cancelled"));
+    }
+
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 };
 
