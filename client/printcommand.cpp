@@ -8,6 +8,7 @@
 #include "models/serverclock.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -39,6 +40,18 @@ models::ApiResponse fetch(models::ApiClient &api, const QString &path)
     models::ApiResponse result;
     QEventLoop loop;
     api.get(path, [&](const models::ApiResponse &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+models::ApiResponse fetchBytes(models::ApiClient &api, const QString &path)
+{
+    models::ApiResponse result;
+    QEventLoop loop;
+    api.getBytes(path, [&](const models::ApiResponse &r) {
         result = r;
         loop.quit();
     });
@@ -194,6 +207,23 @@ int runPrintCommand(int argc, char *argv[])
         api.health([&loop](const models::ApiError &) { loop.quit(); });
         loop.exec();
         input.date = api.clock()->today();
+    }
+    if (*document == printing::PrintDocument::DeliveryReceipt) {
+        // Who collected the result, which result, and the signature they gave.
+        const QString casePath = QStringLiteral("/cases/") + input.caseObject.value(QLatin1String("id")).toString();
+        const auto delivery = fetch(api, casePath + QStringLiteral("/delivery"));
+        if (!delivery.ok())
+            return fail(delivery.error.status == 404 ? Tr::tr("case %1 has not been handed out.").arg(parser.value(caseOption))
+                                                     : delivery.error.userMessage());
+        input.delivery = delivery.object();
+        input.result = fetch(api, casePath + QStringLiteral("/result")).object();
+        if (const QString signature = input.delivery.value(QLatin1String("signature")).toString(); !signature.isEmpty()) {
+            const auto bytes = fetchBytes(api, casePath + QStringLiteral("/attachments/") + signature + QStringLiteral("/content"));
+            if (!bytes.ok())
+                return fail(bytes.error.userMessage());
+            input.signature = bytes.bytes;
+        }
+        input.date = QDateTime::fromString(input.delivery.value(QLatin1String("deliveredAt")).toString(), Qt::ISODateWithMs).date();
     }
     const auto centers = fetch(api, QStringLiteral("/centers"));
     for (const auto &c : centers.object().value(QLatin1String("items")).toArray()) {

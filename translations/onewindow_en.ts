@@ -1396,7 +1396,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+94"/>
+        <location filename="../client/printcommand.cpp" line="+107"/>
         <source>Reprints a paper of a case as a PDF, or on a printer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1411,12 +1411,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>acceptance, commitment, one-time-notice, non-acceptance or material-receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The PDF file to write.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,17 +1446,27 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+75"/>
+        <source>case %1 has not been handed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>no printer %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-91"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-32"/>
+        <source>The paper: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>the session could not be saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2102,7 +2107,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewQueuePage</name>
     <message>
-        <location filename="../client/review/reviewqueuepage.cpp" line="+64"/>
+        <location filename="../client/review/reviewqueuepage.cpp" line="+69"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3334,12 +3339,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+252"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+288"/>
         <source>The print template %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,6 +3415,11 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+2"/>
         <source>Simulated approval opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery receipt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

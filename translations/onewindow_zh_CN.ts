@@ -1391,7 +1391,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+94"/>
+        <location filename="../client/printcommand.cpp" line="+107"/>
         <source>Reprints a paper of a case as a PDF, or on a printer.</source>
         <translation>将办件的文书重新打印为 PDF，或送往打印机。</translation>
     </message>
@@ -1406,12 +1406,7 @@ Counter software for one-window government service halls.</source>
         <translation>办件编号。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>acceptance, commitment, one-time-notice, non-acceptance or material-receipt.</source>
-        <translation>acceptance（受理通知书）、commitment（容缺受理承诺书）、one-time-notice（一次性告知书）、non-acceptance（不予受理通知书）或 material-receipt（材料接收凭证）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The PDF file to write.</source>
         <translation>要写入的 PDF 文件。</translation>
     </message>
@@ -1446,17 +1441,27 @@ Counter software for one-window government service halls.</source>
         <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+75"/>
+        <source>case %1 has not been handed out.</source>
+        <translation>办件 %1 尚未出件。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>no printer %1.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-91"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-32"/>
+        <source>The paper: %1.</source>
+        <translation>文书：%1。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>the session could not be saved in %1.</source>
         <translation>无法将登录保存到 %1。</translation>
     </message>
@@ -2096,7 +2101,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewQueuePage</name>
     <message>
-        <location filename="../client/review/reviewqueuepage.cpp" line="+64"/>
+        <location filename="../client/review/reviewqueuepage.cpp" line="+69"/>
         <source>Nothing here.</source>
         <translation>暂无内容。</translation>
     </message>
@@ -3319,12 +3324,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+252"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+288"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
@@ -3396,6 +3401,11 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Simulated approval opinion</source>
         <translation>模拟审批意见书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery receipt</source>
+        <translation>出件签收单</translation>
     </message>
 </context>
 </TS>

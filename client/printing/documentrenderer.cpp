@@ -117,6 +117,42 @@ QString flag(bool on)
     return on ? QStringLiteral("1") : QString();
 }
 
+/// The delivery receipt's fields: the result, who collected it, how and when, and the signature.
+void deliveryData(TemplateData &data, const PrintInput &input)
+{
+    const Phrases &phrases = Phrases::instance();
+    const QJsonObject &d = input.delivery;
+    const QJsonObject recipient = d.value(QLatin1String("recipient")).toObject();
+    data.setText(QStringLiteral("certificateNumber"), text(input.result, QLatin1StringView("certificateNumber")));
+    data.setText(QStringLiteral("issuedOn"),
+                 phrases.date(parseDate(text(input.result, QLatin1StringView("issuedOn")))));
+    const QString kind = text(recipient, QLatin1StringView("kind"));
+    data.setText(QStringLiteral("recipientKind"), kind.isEmpty() ? QString() : phrases.phrase(QStringLiteral("recipientKinds"), kind));
+    data.setText(QStringLiteral("recipientName"), text(recipient, QLatin1StringView("name")));
+    data.setText(QStringLiteral("recipientIdNumber"), maskedIdNumber(text(recipient, QLatin1StringView("idNumber"))));
+    const QString method = text(d, QLatin1StringView("method"));
+    data.setText(QStringLiteral("deliveryMethod"), method.isEmpty() ? QString() : phrases.phrase(QStringLiteral("deliveryMethods"), method));
+    data.setText(QStringLiteral("trackingNumber"), text(d, QLatin1StringView("trackingNumber")));
+    data.setText(QStringLiteral("deliveredAt"), phrases.dateTime(parseDateTime(text(d, QLatin1StringView("deliveredAt")))));
+    data.setText(QStringLiteral("deliveredBy"), text(d, QLatin1StringView("deliveredBy")));
+    // The signature as recorded, scaled to a line of the form; nothing when it is not an image.
+    QString signature;
+    const QImage image = QImage::fromData(input.signature);
+    if (!image.isNull()) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        const int height = 60;
+        const int width = qMax(1, image.width() * height / qMax(1, image.height()));
+        signature = QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"%2\" height=\"%3\" />")
+                        .arg(QString::fromLatin1(png.toBase64()))
+                        .arg(qMin(width, 300))
+                        .arg(height);
+    }
+    data.setHtml(QStringLiteral("signatureImage"), signature);
+}
+
 QString chinese(const StateName &name)
 {
     return QString::fromUtf8(name.chinese.data(), static_cast<qsizetype>(name.chinese.size()));
@@ -464,6 +500,8 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     // A refusal on record: what the clerk noted for the applicant.
     data.setText(QStringLiteral("note"), input.caseObject.value(QLatin1String("refusal")).toObject()
                                              .value(QLatin1String("note")).toString().trimmed());
+
+    deliveryData(data, input);
 
     data.setText(QStringLiteral("materialCount"), QString::number(materials.size()));
     data.setText(QStringLiteral("receivedCount"), QString::number(received.size()));

@@ -88,6 +88,11 @@ struct PrintInput
     QString reason;
     /// Non-acceptance notice: the authority the applicant should turn to, if any.
     QString referral;
+    /// Delivery receipt: the delivery (GET /cases/{id}/delivery), the result it hands out
+    /// (GET /cases/{id}/result) and the recipient's signature (the attachment's bytes: an image).
+    QJsonObject delivery;
+    QJsonObject result;
+    QByteArray signature;
 };
 
 /// Fills the paper templates of an intake from a Case and prints them or saves them as PDF.

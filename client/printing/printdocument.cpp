@@ -32,6 +32,7 @@ constexpr DocumentInfo kDocuments[] = {
     {PrintDocument::Rejection, "rejection", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Decision not to grant")},
     {PrintDocument::SimulatedApproval, "simulated-approval",
         QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Simulated approval opinion")},
+    {PrintDocument::DeliveryReceipt, "delivery-receipt", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Delivery receipt")},
 };
 
 const DocumentInfo &infoOf(PrintDocument document)
@@ -60,6 +61,7 @@ QList<PrintDocument> intakePrintDocuments()
     out.removeAll(PrintDocument::ReturnNotice);
     out.removeAll(PrintDocument::Rejection);
     out.removeAll(PrintDocument::SimulatedApproval);
+    out.removeAll(PrintDocument::DeliveryReceipt);
     return out;
 }
 

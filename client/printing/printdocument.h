@@ -19,12 +19,14 @@ enum class PrintDocument {
     ReturnNotice,    ///< return-notice, 补正材料通知书: what the back office asks to correct, every item
     Rejection,       ///< rejection, 不予许可决定书: every reason of the rejected parts, and where to appeal
     SimulatedApproval, ///< simulated-approval, 模拟审批意见书: the conditions before it becomes formal
+    DeliveryReceipt, ///< delivery-receipt, 出件签收单: who collected the result, when, signed
 };
 
 /// Every document, in the order a counter hands them out.
 QList<PrintDocument> allPrintDocuments();
 /// The papers of an intake (every document but the reminder letter of the deficiency follow-up
-/// and the back office's papers: return notice, rejection, simulated approval).
+/// and the back office's papers: return notice, rejection, simulated approval; and the delivery
+/// receipt).
 QList<PrintDocument> intakePrintDocuments();
 /// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt", "reminder".
 QString printDocumentCode(PrintDocument document);

@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QBuffer>
+#include <QImage>
+#include <cmath>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -201,6 +204,80 @@ private slots:
         QVERIFY(zbar.waitForFinished(30000));
         QVERIFY2(QString::fromUtf8(zbar.readAllStandardOutput()).contains(m_number), "the QR code does not scan");
         QFile::remove(printed);
+    }
+
+    // A result handed out: the receipt names the case, the result, the recipient (ID number
+    // masked), the time, and carries the signature given on the pad.
+    void printsTheDeliveryReceipt()
+    {
+        HttpClient clerk(m_server.baseUrl()), approver(m_server.baseUrl());
+        QCOMPARE(clerk.signIn("clerk1").status, 201);
+        QCOMPARE(approver.signIn("approver-hf").status, 201);
+        const QJsonObject body{
+            {"matters", QJsonArray{"HF-001"}},
+            {"applicant", QJsonObject{{"kind", "person"}, {"name", QStringLiteral("张三")},
+                                      {"idNumber", "11010519491231002X"}, {"phone", "13800138000"}}},
+            {"center", "SZ"},
+            {"form", QJsonObject{{"applicant_name", QStringLiteral("张三")}, {"applicant_id_number", "11010519491231002X"},
+                                 {"phone", "13800138000"}, {"company_name", QStringLiteral("盛泽纺织")}, {"deposit_base", "5000"}}},
+            {"materials", QJsonArray{QJsonObject{{"code", "ID_CARD"}, {"provided", "e_license"}},
+                                     QJsonObject{{"code", "LABOR_CONTRACT"}, {"provided", "paper"}}}}};
+        const ApiReply created = clerk.post("/api/v1/cases", toJson(body), {{"Idempotency-Key", "print-delivery"}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.object().value("id").toString();
+        const QString number = created.object().value("number").toString();
+        const auto etag = [&](HttpClient &c) { return c.get("/api/v1/cases/" + id).header("etag"); };
+        QCOMPARE(approver.post("/api/v1/cases/" + id + "/decisions", toJson({{"matter", "HF-001"}, {"decision", "approve"}}),
+                               {{"If-Match", etag(approver)}, {"Idempotency-Key", "print-delivery-approve"}}).status, 200);
+        QCOMPARE(approver.post("/api/v1/cases/" + id + "/result",
+                               toJson({{"certificateNumber", QStringLiteral("苏公积金证字第0042号")}, {"issuedOn", "2026-11-27"}}),
+                               {{"If-Match", etag(approver)}, {"Idempotency-Key", "print-delivery-result"}}).status, 200);
+        const QString pdf = m_dir.filePath("delivery-receipt.pdf");
+        // Not handed out yet: said clearly.
+        QProcess *early = run({"--case", number, "--document", "delivery-receipt", "--output", pdf, "--server",
+                               m_server.baseUrl(), "--user", "clerk1"});
+        QCOMPARE(early->exitCode(), 1);
+        QVERIFY2(early->readAllStandardError().contains("has not been handed out"), "no clear refusal");
+
+        // The signature pad's strokes, as an image attached to the case.
+        QImage strokes(240, 80, QImage::Format_RGB32);
+        strokes.fill(Qt::white);
+        for (int x = 20; x < 220; ++x)
+            strokes.setPixel(x, 40 + int(15 * std::sin(x / 12.0)), qRgb(0, 0, 0));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        strokes.save(&buffer, "PNG");
+        const ApiReply signature = clerk.post("/api/v1/cases/" + id + "/attachments?filename=signature.png", png,
+                                              {{"Idempotency-Key", "print-delivery-signature"}, {"Content-Type", "image/png"}});
+        QCOMPARE(signature.status, 201);
+        const ApiReply delivered = clerk.post(
+            "/api/v1/cases/" + id + "/delivery",
+            toJson({{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                             {"idNumber", "11010519491231002X"}}},
+                    {"signature", signature.object().value("id").toString()}}),
+            {{"If-Match", etag(clerk)}, {"Idempotency-Key", "print-delivery-deliver"}});
+        QCOMPARE(delivered.status, 200);
+
+        QProcess *p = run({"--case", number, "--document", "delivery-receipt", "--output", pdf, "--server",
+                           m_server.baseUrl(), "--user", "clerk1"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        QProcess text;
+        text.start("pdftotext", {pdf, "-"});
+        QVERIFY(text.waitForFinished(30000));
+        const QString content = QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression("\\s"));
+        QVERIFY2(content.contains(QStringLiteral("出件签收单")) && content.contains(number), qPrintable(content));
+        QVERIFY(content.contains(QStringLiteral("苏公积金证字第0042号")));
+        QVERIFY(content.contains(QStringLiteral("张三（申请人本人，身份证号码：110105********002X）")));
+        QVERIFY(!content.contains("19491231"));
+        QVERIFY2(content.contains(QStringLiteral("窗口领取")) && content.contains(QStringLiteral("2026年11月27日")),
+                 qPrintable(content));
+        // Two pictures: the case's QR code and the signature.
+        QProcess images;
+        images.start("pdfimages", {"-list", pdf});
+        QVERIFY(images.waitForFinished(30000));
+        const QString list = QString::fromUtf8(images.readAllStandardOutput());
+        QCOMPARE(list.count(QRegularExpression("\\n\\s+1\\s+\\d+\\s+image")), 2);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
