@@ -244,8 +244,10 @@ private slots:
         QCOMPARE(printDocumentCode(PrintDocument::OneTimeNotice), QStringLiteral("one-time-notice"));
         QCOMPARE(printDocumentFromCode("material-receipt"), std::optional(PrintDocument::MaterialReceipt));
         QVERIFY(!printDocumentFromCode("receipt"));
-        QCOMPARE(allPrintDocuments().size(), 9);
+        QCOMPARE(allPrintDocuments().size(), 10);
         QCOMPARE(intakePrintDocuments().size(), 5);
+        QVERIFY(!intakePrintDocuments().contains(PrintDocument::DeliveryReceipt));
+        QCOMPARE(printDocumentFromCode("delivery-receipt"), std::optional(PrintDocument::DeliveryReceipt));
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::ReturnNotice));
         QCOMPARE(printDocumentFromCode("return-notice"), std::optional(PrintDocument::ReturnNotice));
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::Reminder));
