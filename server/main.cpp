@@ -9,6 +9,7 @@
 #include "catalog/demodata.h"
 #include "clock.h"
 #include "delivery/deliveryservice.h"
+#include "evaluation/evaluationservice.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "deficiencies/deficiencyqueries.h"
@@ -269,9 +270,10 @@ private:
         ReviewService review(db, clock, audit, cases, simulated);
         ResultService results(db, clock, audit, cases);
         DeliveryService delivery(db, clock, audit, cases);
+        EvaluationService evaluations(db, clock, audit);
         Services services{db,         clock,      audit,       catalog, sessions, intake,  cases,
                           deficiencies, resolution, applicants, attachments, tracker, review, results,
-                          simulated,  delivery,   ONEWINDOW_VERSION};
+                          simulated,  delivery,   evaluations, ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);

@@ -1,6 +1,7 @@
 #include "api/services.h"
 
 #include "delivery/deliveryservice.h"
+#include "evaluation/evaluationservice.h"
 #include "http/router.h"
 
 namespace onewindow::server {
@@ -16,6 +17,18 @@ void registerDeliveryRoutes(Router &router, Services &s)
 
     router.add("GET", api + "/cases/{id}/delivery", [&s](Request &req) {
         return Response::json(200, s.delivery.delivery(req.user(), req.pathParams.at("id")));
+    });
+
+    router.add("POST", api + "/cases/{id}/rating-tokens", [&s](Request &req) {
+        return s.evaluations.issueToken(req.user(), req.pathParams.at("id"), req.body);
+    });
+
+    router.add("POST", api + "/cases/{id}/evaluations", [&s](Request &req) {
+        return s.evaluations.evaluate(req.user(), req.pathParams.at("id"), req.body);
+    });
+
+    router.add("GET", api + "/cases/{id}/evaluations", [&s](Request &req) {
+        return Response::json(200, s.evaluations.list(req.user(), req.pathParams.at("id")));
     });
 }
 

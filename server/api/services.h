@@ -15,6 +15,7 @@ class DeficiencyQueries;
 class DeficiencyResolution;
 class DeficiencyTracker;
 class DeliveryService;
+class EvaluationService;
 class IntakeService;
 class ResultService;
 class ReviewService;
@@ -40,6 +41,7 @@ struct Services
     ResultService &results;
     SimulatedApprovals &simulated;
     DeliveryService &delivery;
+    EvaluationService &evaluations;
     std::string version;
 };
 
@@ -67,7 +69,7 @@ void registerDeficiencyRoutes(Router &router, Services &services);
 void registerReviewRoutes(Router &router, Services &services);
 /// A case's attachments.
 void registerAttachmentRoutes(Router &router, Services &services);
-/// Results handed out at the counter or by mail.
+/// Results handed out at the counter or by mail, and the citizens' ratings.
 void registerDeliveryRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

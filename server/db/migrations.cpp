@@ -182,6 +182,15 @@ const std::vector<Migration> kMigrations{
          "postgresql: ALTER TABLE notifications ALTER COLUMN deficiency_id DROP NOT NULL",
          "CREATE UNIQUE INDEX notifications_case_kind ON notifications (case_id, kind) WHERE deficiency_id IS NULL",
      }},
+    {11,
+     "the citizens' ratings (好差评), one per case and service event, and the customer screen's tokens",
+     {
+         "CREATE TABLE rating_tokens (token_hash TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), "
+         "event TEXT NOT NULL, issued_by TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)",
+         "CREATE TABLE evaluations (case_id TEXT NOT NULL REFERENCES cases(id), event TEXT NOT NULL, level INTEGER "
+         "NOT NULL, channel TEXT NOT NULL, comment TEXT NOT NULL, entered_by TEXT NOT NULL, at TEXT NOT NULL, "
+         "PRIMARY KEY (case_id, event))",
+     }},
 };
 
 const std::vector<Migration> &migrations()

@@ -249,6 +249,58 @@ private slots:
         QCOMPARE(messages(handedOut)[0].toObject().value("status").toString(), QStringLiteral("cancelled"));
     }
 
+    // 好差评: the customer screen rates with its own token, once per event; the clerk's own
+    // session cannot; a supervisor enters a paper form.
+    void ratings()
+    {
+        const QString id = resultReady();
+        QCOMPARE(deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                                                 {"idNumber", kApplicantId}}},
+                                        {"signature", attach("clerk1", id, "s.png")}})
+                     .status,
+                 200);
+        const auto rate = [&](const QString &user, const QJsonObject &body) {
+            return as(user).post(api("/cases/") + id + "/evaluations", toJson(body));
+        };
+        const auto token = [&](const QString &user, const QString &caseId, const QString &event) {
+            return as(user).post(api("/cases/") + caseId + "/rating-tokens", toJson({{"event", event}}));
+        };
+        // The clerk alone cannot rate for the citizen.
+        ApiReply r = rate("clerk1", {{"event", "delivery"}, {"level", 5}, {"channel", "counter"}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(codes(r), QStringList{"ratingToken:rating_token_required"});
+        // Bad input: every problem at once.
+        r = rate("clerk1", {{"event", "lunch"}, {"level", 6}, {"channel", "counter"}, {"ratingToken", "x"}});
+        QCOMPARE(codes(r), (QStringList{"event:invalid", "level:invalid"}));
+        // The customer screen's token: this case, this event, once.
+        const ApiReply issued = token("clerk1", id, "delivery");
+        QCOMPARE(issued.status, 201);
+        const QString screen = issued.object().value("token").toString();
+        QVERIFY(screen.size() >= 32);
+        QCOMPARE(token("agent2", id, "delivery").status, 404);
+        QCOMPARE(token("clerk1", id, "coffee").status, 422);
+        const QString other = resultReady();
+        r = as("clerk1").post(api("/cases/") + other + "/evaluations",
+                              toJson({{"event", "delivery"}, {"level", 1}, {"channel", "counter"}, {"ratingToken", screen}}));
+        QCOMPARE(codes(r), QStringList{"ratingToken:rating_token_invalid"});
+        r = rate("clerk1", {{"event", "delivery"}, {"level", 2}, {"channel", "counter"}, {"ratingToken", screen},
+                            {"comment", QStringLiteral("等候时间太长")}});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("level").toInt(), 2);
+        r = rate("clerk1", {{"event", "delivery"}, {"level", 5}, {"channel", "counter"}, {"ratingToken", screen}});
+        QCOMPARE(codes(r), QStringList{"ratingToken:rating_token_invalid"}); // used
+        r = rate("clerk1", {{"event", "delivery"}, {"level", 5}, {"channel", "counter"},
+                            {"ratingToken", token("clerk1", id, "delivery").object().value("token").toString()}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("already_rated"));
+        // A paper form: entered by a supervisor of the hall, not by the clerk.
+        QCOMPARE(rate("clerk1", {{"event", "intake"}, {"level", 5}, {"channel", "paper"}}).status, 404);
+        QCOMPARE(rate("supervisor1", {{"event", "intake"}, {"level", 5}, {"channel", "paper"}}).status, 201);
+        const QJsonArray ratings = as("clerk2").get(api("/cases/") + id + "/evaluations").object().value("items").toArray();
+        QCOMPARE(ratings.size(), 2);
+        QCOMPARE(as("approver-mr").get(api("/cases/") + id + "/evaluations").status, 404);
+    }
+
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 };
 
