@@ -85,10 +85,7 @@ Poco::JSON::Object::Ptr ApplicantRecords::clearCommitment(const Principal &user,
     AuthorizationPolicy::require(user, Cap::ClearBrokenCommitment);
     const std::string applicant = applicantIdOrThrow(identifier, m_clock.today());
     const auto json = parseObject(body);
-    std::string reason = optString(json, "reason").value_or("");
-    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
-    reason.erase(reason.begin(), std::find_if(reason.begin(), reason.end(), notSpace));
-    reason.erase(std::find_if(reason.rbegin(), reason.rend(), notSpace).base(), reason.end());
+    const std::string reason = trimmed(optString(json, "reason").value_or(""));
     FieldErrors errors;
     if (reason.empty())
         errors.add("reason", "Say why the record is cleared; the reason is kept in the audit trail.", "required");

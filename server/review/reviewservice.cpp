@@ -238,11 +238,12 @@ Response ReviewService::decide(const Principal &user, const std::string &caseId,
     if (decision == "approve_simulated")
         m_simulated.opened(tx, caseId, matter, conditions);
 
-    if (const auto action = outcomeOf(parts))
-        change(*action, "every part decided; the last by " + user.department);
-    else
+    if (const auto action = outcomeOf(parts)) {
+        change(*action, "every part decided; the last by " + user.department); // its door syncs the queues
+    } else {
         touch(tx, caseId, version, now);
-    CaseQueue::sync(tx, caseId); // the department's part is decided: out of its queue
+        CaseQueue::sync(tx, caseId); // the department's part is decided: out of its queue
+    }
     Response response = m_cases.current(tx, caseId);
     idempotency.record(tx, response, now);
     tx.commit();
@@ -303,12 +304,13 @@ Response ReviewService::resubmit(const Principal &user, const std::string &caseI
         detail += "; " + note;
     change.detail = detail;
     change.columns = {{"form", toJson(storedForm)}, {"materials", toJson(storedMaterials)}};
-    m_transitions.apply(tx, change);
-    // The returned parts are decided again; what was approved stays approved.
+    // The returned parts are decided again; what was approved stays approved. Reopened before the
+    // change of state, whose door puts the case back in the queues of the departments that
+    // returned it (a refused change rolls both back).
     tx.execute("UPDATE case_parts SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE case_id = ? AND "
                "status = 'returned'",
                {caseId});
-    CaseQueue::sync(tx, caseId); // back in the queues of the departments that returned it
+    m_transitions.apply(tx, change);
     const std::string now = m_clock.now();
     Response response = m_cases.current(tx, caseId);
     idempotency.record(tx, response, now);
