@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "delivery/deliveryservice.h"
 #include "evaluation/evaluationservice.h"
+#include "evaluation/followups.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "deficiencies/deficiencyqueries.h"
@@ -78,8 +79,7 @@ std::string defaultDatabaseUrl()
 class JobRunner
 {
 public:
-    JobRunner(DeficiencyTracker &tracker, SimulatedApprovals &simulated, long intervalSeconds)
-        : m_tracker(tracker), m_simulated(simulated), m_interval(intervalSeconds)
+    JobRunner(Services &services, long intervalSeconds) : m_services(services), m_interval(intervalSeconds)
     {
         if (m_interval > 0)
             m_thread = std::thread([this] { run(); });
@@ -103,23 +103,13 @@ private:
         std::unique_lock lock(m_mutex);
         while (!m_stop) {
             lock.unlock();
-            try {
-                m_tracker.runAll();
-            } catch (const std::exception &e) {
-                spdlog::error("deficiency jobs failed: {}", e.what());
-            }
-            try {
-                m_simulated.lapse();
-            } catch (const std::exception &e) {
-                spdlog::error("the simulated approvals' lapse job failed: {}", e.what());
-            }
+            runBackgroundJobs(m_services);
             lock.lock();
             m_wake.wait_for(lock, std::chrono::seconds(m_interval), [this] { return m_stop; });
         }
     }
 
-    DeficiencyTracker &m_tracker;
-    SimulatedApprovals &m_simulated;
+    Services &m_services;
     long m_interval;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -270,14 +260,20 @@ private:
         ReviewService review(db, clock, audit, cases, simulated);
         ResultService results(db, clock, audit, cases);
         DeliveryService delivery(db, clock, audit, cases);
-        EvaluationService evaluations(db, clock, audit);
-        Services services{db,         clock,      audit,       catalog, sessions, intake,  cases,
-                          deficiencies, resolution, applicants, attachments, tracker, review, results,
-                          simulated,  delivery,   evaluations, ONEWINDOW_VERSION};
+        FollowUps::Settings followUpSettings;
+        followUpSettings.dueWorkingDays = config().getInt("followUps.dueWorkingDays", 5);
+        FollowUps followUps(db, clock, catalog, audit, followUpSettings);
+        EvaluationService::Settings evaluationSettings;
+        evaluationSettings.invitationAfterDays = config().getInt("evaluations.invitationAfterDays", 3);
+        EvaluationService evaluations(db, clock, catalog, audit, followUps, evaluationSettings);
+        Services services{db,           clock,      audit,      catalog,     sessions, intake,
+                          cases,        deficiencies, resolution, applicants, attachments, tracker,
+                          review,       results,    simulated,  delivery,    evaluations, followUps,
+                          ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);
-        serve(pipeline, tracker, simulated, threads, maxAttachmentBytes, db.dialectName());
+        serve(pipeline, services, threads, maxAttachmentBytes, db.dialectName());
     }
 
     std::unique_ptr<Notifier> makeNotifier()
@@ -288,8 +284,8 @@ private:
     }
 
     // Serves until a termination request, then lets the requests in flight finish.
-    void serve(const Pipeline &pipeline, DeficiencyTracker &tracker, SimulatedApprovals &simulated, int threads,
-               std::size_t maxAttachmentBytes, const char *dialect)
+    void serve(const Pipeline &pipeline, Services &services, int threads, std::size_t maxAttachmentBytes,
+               const char *dialect)
     {
         const Poco::Net::SocketAddress address(config().getString("option.listen", "127.0.0.1:8080"));
         const bool tls = config().has("option.tls-cert");
@@ -315,7 +311,7 @@ private:
         spdlog::info("listening on {} ({}, version {})", bound.toString(), dialect, ONEWINDOW_VERSION);
 
         {
-            JobRunner jobs(tracker, simulated, config().getInt("jobs.intervalSeconds", 60));
+            JobRunner jobs(services, config().getInt("jobs.intervalSeconds", 60));
             waitForTerminationRequest();
             spdlog::info("stopping: finishing requests in flight");
             server.stopAll(false);

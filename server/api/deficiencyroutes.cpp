@@ -43,14 +43,16 @@ void registerDeficiencyRoutes(Router &router, Services &s)
 
     router.add("POST", api + "/jobs/run", [&s](Request &req) {
         AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::RunJobs);
-        const auto report = s.tracker.runAll();
+        const JobsReport report = runBackgroundJobs(s);
         auto o = newObject();
-        o->set("overdue", report.overdue);
-        o->set("terminated", report.terminated);
-        o->set("reminders", report.reminders);
-        o->set("sent", report.sent);
-        o->set("failed", report.failed);
-        o->set("lapsed", s.simulated.lapse());
+        o->set("overdue", report.deficiencies.overdue);
+        o->set("terminated", report.deficiencies.terminated);
+        o->set("reminders", report.deficiencies.reminders);
+        o->set("sent", report.deficiencies.sent);
+        o->set("failed", report.deficiencies.failed);
+        o->set("lapsed", report.lapsed);
+        o->set("escalated", report.escalated);
+        o->set("invited", report.invited);
         return Response::json(200, o);
     });
 }

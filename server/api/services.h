@@ -1,5 +1,7 @@
 #pragma once
 
+#include "deficiencies/deficiencytracker.h"
+
 #include <string>
 
 namespace onewindow::server {
@@ -13,9 +15,9 @@ class Clock;
 class Database;
 class DeficiencyQueries;
 class DeficiencyResolution;
-class DeficiencyTracker;
 class DeliveryService;
 class EvaluationService;
+class FollowUps;
 class IntakeService;
 class ResultService;
 class ReviewService;
@@ -42,8 +44,23 @@ struct Services
     SimulatedApprovals &simulated;
     DeliveryService &delivery;
     EvaluationService &evaluations;
+    FollowUps &followUps;
     std::string version;
 };
+
+/// What one run of the background jobs did.
+struct JobsReport
+{
+    DeficiencyTracker::Report deficiencies;
+    int lapsed = 0;    ///< simulated approvals past their conditions' time
+    int escalated = 0; ///< follow-ups of bad ratings past their due date
+    int invited = 0;   ///< SMS invitations to rate a delivered case
+};
+
+/// Every background job once, in order, each on its own (one failing does not stop the others):
+/// the follow-ups' escalation and the rating invitations first, so that the messages they queue
+/// are sent by the deficiency tracker's sending step of the same run.
+JobsReport runBackgroundJobs(Services &services);
 
 class Router;
 
@@ -69,7 +86,7 @@ void registerDeficiencyRoutes(Router &router, Services &services);
 void registerReviewRoutes(Router &router, Services &services);
 /// A case's attachments.
 void registerAttachmentRoutes(Router &router, Services &services);
-/// Results handed out at the counter or by mail, and the citizens' ratings.
+/// Results handed out at the counter or by mail, the citizens' ratings and the follow-ups of bad ones.
 void registerDeliveryRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

@@ -38,6 +38,7 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
     case Capability::WaiveDeficiency:
     case Capability::ReadNotifications:
     case Capability::ClearBrokenCommitment:
+    case Capability::FollowUpRating:
         return role == "supervisor";
     case Capability::RunJobs:
         return role == "admin";

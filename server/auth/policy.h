@@ -42,6 +42,7 @@ public:
         DecideCase,           ///< an approver decides the parts of a case of their department
         ResubmitCase,         ///< the counter brings a returned case back with the corrections
         DeliverResult,        ///< the counter hands the result out (统一出件)
+        FollowUpRating,       ///< a supervisor calls back a citizen who rated a service badly
     };
 
     static bool can(const Principal &user, Capability capability);

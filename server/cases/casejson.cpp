@@ -111,6 +111,15 @@ Poco::JSON::Array::Ptr matterCodes(const std::string &storedMatters)
     return codes;
 }
 
+std::string matterNames(const std::string &storedMatters)
+{
+    std::string names;
+    const auto stored = parseStoredArray(storedMatters);
+    for (std::size_t i = 0; i < stored->size(); ++i)
+        names += (i ? "、" : "") + stored->getObject(static_cast<unsigned>(i))->getValue<std::string>("name");
+    return names;
+}
+
 void caseListItemJson(JsonWriter &w, const DbRow &row)
 {
     w.beginObject();

@@ -63,6 +63,8 @@ Poco::JSON::Object::Ptr asObject(Describe describe, const DbRow &row)
 
 /// The codes of a case's matters, from the JSON stored with it.
 Poco::JSON::Array::Ptr matterCodes(const std::string &storedMatters);
+/// The names of a case's matters joined with 、, for a message or a list.
+std::string matterNames(const std::string &storedMatters);
 /// The codes of the matters as the server stored them with a case, read from the text.
 std::vector<std::string_view> storedMatterCodes(std::string_view storedMatters);
 /// A case as GET /cases lists it (CaseSummary), from a row of CaseListQuery::sql().

@@ -6,6 +6,7 @@
 #include "http/problem.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -92,6 +93,10 @@ CaseListQuery CaseListQuery::fromRequest(const Request &request, int limit)
     q.cursor = request.queryParam("cursor");
     q.center = request.queryParam("center");
     q.number = request.queryParam("number");
+    // The ID card's X is stored upper case.
+    q.applicant = request.queryParam("applicant");
+    std::transform(q.applicant.begin(), q.applicant.end(), q.applicant.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
     const std::string stateParam = request.queryParam("state").empty() ? "status" : "state";
     q.states = splitList(request.queryParam(stateParam));
     for (const auto &state : q.states)
@@ -137,6 +142,7 @@ Filters filtersOf(const CaseListQuery &q, const Principal &user, const Date &tod
         f.states = within(q.states, q.states);
     andIfGiven(f.where, f.params, "c.center", q.center);
     andIfGiven(f.where, f.params, "c.number", q.number);
+    andIfGiven(f.where, f.params, "c.applicant_id", q.applicant);
     // An approver's part is their own department's, whatever they ask.
     const std::string partDepartment = user.role == "approver" ? user.department : q.department;
     // (An approver's scope is their department's cases already: the same condition twice would
@@ -264,7 +270,7 @@ Arms armsOf(const CaseListQuery &q, const Filters &f)
 std::optional<CaseListQuery::Sql> fromDepartmentQueue(const CaseListQuery &q, const Principal &user, const Date &today)
 {
     if (user.role != "approver" || q.part != "pending" || !q.byPriority || !q.states.empty() || !q.center.empty()
-        || !q.number.empty() || !q.matter.empty() || (!q.department.empty() && q.department != user.department))
+        || !q.number.empty() || !q.applicant.empty() || !q.matter.empty() || (!q.department.empty() && q.department != user.department))
         return std::nullopt;
     std::optional<std::vector<std::string>> key;
     if (!q.cursor.empty()) {

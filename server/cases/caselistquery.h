@@ -10,7 +10,7 @@
 namespace onewindow::server {
 
 /// The filters of GET /cases, read from the query string and checked (every problem at once):
-/// `status` or `state` (a comma-separated list of case states), `center`, `number`, `department`
+/// `status` or `state` (a comma-separated list of case states), `center`, `number`, `applicant`, `department`
 /// (cases with a part of that department; an approver's own), `part` (pending or decided: the
 /// department's part), `matter`, `dueBefore` (promised date before that day), `greenChannel`,
 /// `overdue` (promised date passed, not yet decided), and `sort` (newest, the default, or
@@ -20,6 +20,7 @@ struct CaseListQuery
     std::vector<std::string> states;
     std::string center;
     std::string number;
+    std::string applicant; ///< the applicant's ID number or credit code, as stored
     std::string department;
     std::string part;
     std::string matter;

@@ -80,11 +80,13 @@ bool loadDemoData(Database &db, Catalog &catalog)
         const auto u = users->getObject(static_cast<unsigned>(i));
         const auto center = optString(u, "center");
         const auto department = optString(u, "department");
-        tx.execute("INSERT INTO users (username, display_name, role, center, department, password_hash) VALUES (?, ?, "
-                   "?, ?, ?, ?)",
+        const auto phone = optString(u, "phone");
+        tx.execute("INSERT INTO users (username, display_name, role, center, department, password_hash, phone) VALUES "
+                   "(?, ?, ?, ?, ?, ?, ?)",
                    {u->getValue<std::string>("username"), u->getValue<std::string>("displayName"),
                     u->getValue<std::string>("role"), center ? DbValue{*center} : DbValue{},
-                    department ? DbValue{*department} : DbValue{}, hashes[i].get()});
+                    department ? DbValue{*department} : DbValue{}, hashes[i].get(),
+                    phone ? DbValue{*phone} : DbValue{}});
     }
     const auto matters = data->getArray("matters");
     insertMatters(tx, catalog, matters, data->getArray("reasons"));

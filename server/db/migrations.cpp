@@ -191,6 +191,23 @@ const std::vector<Migration> kMigrations{
          "NOT NULL, channel TEXT NOT NULL, comment TEXT NOT NULL, entered_by TEXT NOT NULL, at TEXT NOT NULL, "
          "PRIMARY KEY (case_id, event))",
      }},
+    {12,
+     "follow-ups of bad ratings (their call-back notes, resolution and second rating), a phone for staff "
+     "messages, deliveries by day",
+     {
+         "CREATE TABLE follow_ups (id {{ID}}, case_id TEXT NOT NULL REFERENCES cases(id), event TEXT NOT NULL, "
+         "level INTEGER NOT NULL, comment TEXT NOT NULL, hall TEXT NOT NULL REFERENCES centers(code), "
+         "assigned_to TEXT REFERENCES users(username), opened_at TEXT NOT NULL, due_date TEXT NOT NULL, "
+         "escalated_at TEXT, closed_at TEXT, closed_by TEXT, resolution TEXT, second_level INTEGER, "
+         "UNIQUE (case_id, event))",
+         "CREATE INDEX follow_ups_due ON follow_ups (closed_at, due_date)",
+         "CREATE INDEX follow_ups_hall ON follow_ups (hall, id)",
+         "CREATE TABLE follow_up_notes (id {{ID}}, follow_up_id BIGINT NOT NULL REFERENCES follow_ups(id), "
+         "note TEXT NOT NULL, written_by TEXT NOT NULL, at TEXT NOT NULL)",
+         "CREATE INDEX follow_up_notes_of ON follow_up_notes (follow_up_id, id)",
+         "ALTER TABLE users ADD COLUMN phone TEXT",
+         "CREATE INDEX case_deliveries_at ON case_deliveries (delivered_at)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

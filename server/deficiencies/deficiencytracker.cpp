@@ -259,9 +259,11 @@ std::pair<int, int> DeficiencyTracker::sendPending()
         {
             Transaction tx(m_db, Transaction::Mode::Read);
             rows = tx.query("SELECT n.id, n.case_id, n.kind, n.recipient, n.text, d.status AS deficiency_status, "
-                            "c.status AS case_status FROM notifications n LEFT JOIN deficiencies d ON d.id = "
-                            "n.deficiency_id JOIN cases c ON c.id = n.case_id WHERE n.status = 'pending' AND n.id > ? "
-                            "ORDER BY n.id LIMIT 50",
+                            "c.status AS case_status, (SELECT COUNT(*) FROM evaluations e WHERE e.case_id = n.case_id "
+                            "AND e.event = 'delivery') AS rated, (SELECT COUNT(*) FROM follow_ups f WHERE f.case_id = "
+                            "n.case_id AND f.closed_at IS NULL) AS open_follow_ups FROM notifications n LEFT JOIN "
+                            "deficiencies d ON d.id = n.deficiency_id JOIN cases c ON c.id = n.case_id WHERE "
+                            "n.status = 'pending' AND n.id > ? ORDER BY n.id LIMIT 50",
                             {after});
         }
         if (rows.empty())
@@ -271,10 +273,18 @@ std::pair<int, int> DeficiencyTracker::sendPending()
             after = id;
             const std::string deficiency = row.text("deficiency_status");
             const std::string caseStatus = row.text("case_status");
-            // A reminder of a material no longer owed, and a message whose case moved on, are not sent.
-            const bool moot = row.text("kind") == "result_ready"
-                                  ? caseStatus != "result_ready"
-                                  : deficiency == "supplied" || deficiency == "waived" || caseStatus == "terminated";
+            // A reminder of a material no longer owed, a message whose case moved on, an invitation
+            // to rate what was rated, an escalation of follow-ups all closed: none is sent.
+            const std::string kind = row.text("kind");
+            bool moot = false;
+            if (kind == "result_ready")
+                moot = caseStatus != "result_ready";
+            else if (kind == "rating_invitation")
+                moot = row.integer("rated") > 0;
+            else if (kind == "follow_up_overdue")
+                moot = row.integer("open_follow_ups") == 0;
+            else
+                moot = deficiency == "supplied" || deficiency == "waived" || caseStatus == "terminated";
             if (moot) {
                 Transaction tx(m_db, Transaction::Mode::Write);
                 tx.execute("UPDATE notifications SET status = 'cancelled' WHERE id = ? AND status = 'pending'", {id});
@@ -342,17 +352,9 @@ Poco::JSON::Object::Ptr DeficiencyTracker::list(const Principal &user, const std
     std::vector<DbValue> params = filter.params;
     andIfGiven(sql, params, "n.case_id", caseId);
     andIfGiven(sql, params, "n.status", status);
-    if (!cursor.empty()) {
-        sql += " AND n.id < ?";
-        params.emplace_back(decodeIdCursor(cursor));
-    }
-    sql += " ORDER BY n.id DESC LIMIT ?";
-    params.emplace_back(std::int64_t{limit + 1});
+    appendIdPage(sql, params, "n.id", cursor, limit);
     Transaction tx(m_db, Transaction::Mode::Read);
-    const DbRows rows = tx.query(sql, params);
-    auto items = newArray();
-    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-        const DbRow &row = rows[i];
+    return idPageAnswer(tx.query(sql, params), limit, [](const DbRow &row) {
         auto o = newObject();
         o->set("id", row.text("id"));
         o->set("caseId", row.text("case_id"));
@@ -370,15 +372,8 @@ Poco::JSON::Object::Ptr DeficiencyTracker::list(const Principal &user, const std
         o->set("lastError", orNull(row.optText("last_error")));
         o->set("createdAt", row.text("created_at"));
         o->set("sentAt", orNull(row.optText("sent_at")));
-        items->add(o);
-    }
-    auto result = newObject();
-    result->set("items", items);
-    if (static_cast<int>(rows.size()) > limit)
-        result->set("nextCursor", encodeCursor({rows[static_cast<std::size_t>(limit) - 1].text("id")}));
-    else
-        result->set("nextCursor", Poco::Dynamic::Var());
-    return result;
+        return o;
+    });
 }
 
 } // namespace onewindow::server

@@ -3,9 +3,12 @@
 #include "audit/audittrail.h"
 #include "auth/passwords.h"
 #include "auth/policy.h"
+#include "cases/casejson.h"
 #include "cases/casescope.h"
+#include "catalog/catalog.h"
 #include "clock.h"
 #include "db/database.h"
+#include "evaluation/followups.h"
 #include "http/problem.h"
 #include "json.h"
 
@@ -92,6 +95,8 @@ Response EvaluationService::evaluate(const Principal &user, const std::string &c
                {caseId, event, std::int64_t{static_cast<int>(*level)}, channel, comment, user.username, now});
     m_audit.append(tx, caseId, user.username, "evaluated",
                    event + ": level " + std::to_string(static_cast<int>(*level)) + " by " + channel);
+    if (FollowUps::needsFollowUp(static_cast<int>(*level)))
+        m_followUps.open(tx, caseId, event, static_cast<int>(*level), comment);
     tx.commit();
     auto o = newObject();
     o->set("event", event);
@@ -122,6 +127,47 @@ Poco::JSON::Object::Ptr EvaluationService::list(const Principal &user, const std
     auto result = newObject();
     result->set("items", items);
     return result;
+}
+
+std::string EvaluationService::invitationText(const std::string &caseNumber, const std::string &matters)
+{
+    return "【一窗受理】您的办件 " + caseNumber + "（" + matters
+           + "）已办结。请回复数字评价本次服务：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。";
+}
+
+int EvaluationService::inviteUnrated()
+{
+    if (m_settings.invitationAfterDays <= 0)
+        return 0;
+    Transaction tx(m_db, Transaction::Mode::Write);
+    const Date cutoff = m_catalog.calendar(tx, Catalog::Freshness::Recent)
+                            .addWorkingDays(m_clock.today(), -m_settings.invitationAfterDays);
+    // Delivered on the cutoff day or before (a day's end is the next day's start), within the
+    // month before it: an installation that turns the job on does not message last year's cases.
+    const std::string until = toIsoString(addCalendarDays(cutoff, 1));
+    const std::string since = toIsoString(addCalendarDays(cutoff, -30));
+    const DbRows due = tx.query("SELECT c.id, c.number, c.matters, c.applicant_phone FROM case_deliveries d JOIN cases c "
+                                "ON c.id = d.case_id WHERE d.delivered_at >= ? AND d.delivered_at < ? AND NOT EXISTS "
+                                "(SELECT 1 FROM evaluations e WHERE e.case_id = d.case_id AND e.event = 'delivery') "
+                                "AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.case_id = d.case_id AND n.kind = "
+                                "'rating_invitation' AND n.deficiency_id IS NULL)",
+                                {since, until});
+    const std::string now = m_clock.now();
+    int queued = 0;
+    for (const DbRow &row : due) {
+        // Once per case, whichever instance gets here first (the partial unique index of migration 10).
+        const DbRows inserted = tx.query("INSERT INTO notifications (case_id, deficiency_id, kind, recipient, text, "
+                                         "created_at, status, attempts) VALUES (?, NULL, 'rating_invitation', ?, ?, ?, "
+                                         "'pending', 0) ON CONFLICT DO NOTHING RETURNING id",
+                                         {row.text("id"), row.text("applicant_phone"),
+                                          invitationText(row.text("number"), matterNames(row.text("matters"))), now});
+        if (inserted.empty())
+            continue;
+        m_audit.append(tx, row.text("id"), "system", "message_queued", "rating_invitation: an SMS to the applicant");
+        ++queued;
+    }
+    tx.commit();
+    return queued;
 }
 
 } // namespace onewindow::server

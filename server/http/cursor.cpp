@@ -67,4 +67,31 @@ std::int64_t decodeIdCursor(const std::string &cursor)
     return std::stoll(id);
 }
 
+void appendIdPage(std::string &sql, std::vector<DbValue> &params, const std::string &idColumn,
+                  const std::string &cursor, int limit)
+{
+    if (!cursor.empty()) {
+        sql += " AND " + idColumn + " < ?";
+        params.emplace_back(decodeIdCursor(cursor));
+    }
+    sql += " ORDER BY " + idColumn + " DESC LIMIT ?";
+    params.emplace_back(std::int64_t{limit + 1});
+}
+
+Poco::JSON::Object::Ptr idPageAnswer(const DbRows &rows, int limit,
+                                     const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item)
+{
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i)
+        items->add(item(rows[i]));
+    Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
+    result->set("items", items);
+    if (static_cast<int>(rows.size()) > limit)
+        result->set("nextCursor",
+                    encodeCursor({std::to_string(rows[static_cast<std::size_t>(limit) - 1].integer("id"))}));
+    else
+        result->set("nextCursor", Poco::Dynamic::Var());
+    return result;
+}
+
 } // namespace onewindow::server

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "db/database.h"
+
+#include <Poco/JSON/Object.h>
+
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,5 +18,14 @@ std::vector<std::string> decodeCursor(const std::string &cursor, std::size_t par
 /// A list newest first by a numeric id: the id of the last item given out, back from its cursor
 /// (422 on the `cursor` parameter when it is not one).
 std::int64_t decodeIdCursor(const std::string &cursor);
+
+/// Ends the query of a list newest first by the numeric `idColumn`: after the cursor's item,
+/// in that order, one row more than the page (which tells whether another page follows).
+void appendIdPage(std::string &sql, std::vector<DbValue> &params, const std::string &idColumn,
+                  const std::string &cursor, int limit);
+/// The answer to such a query: `items` (at most `limit`, each made by `item`) and `nextCursor`
+/// (the last item's `id`, or null on the last page).
+Poco::JSON::Object::Ptr idPageAnswer(const DbRows &rows, int limit,
+                                     const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item);
 
 } // namespace onewindow::server

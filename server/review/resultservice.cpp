@@ -2,6 +2,7 @@
 
 #include "audit/audittrail.h"
 #include "auth/policy.h"
+#include "cases/casejson.h"
 #include "cases/casereader.h"
 #include "cases/casescope.h"
 #include "clock.h"
@@ -81,10 +82,7 @@ void ResultService::queueResultReadyMessage(Transaction &tx, const std::string &
     const auto row = tx.queryOne("SELECT c.number, c.applicant_phone, c.matters, ce.name AS center_name FROM cases c "
                                  "JOIN centers ce ON ce.code = c.center WHERE c.id = ?",
                                  {caseId});
-    std::string matters;
-    const auto stored = parseStoredArray(row->text("matters"));
-    for (std::size_t i = 0; i < stored->size(); ++i)
-        matters += (i ? "、" : "") + stored->getObject(static_cast<unsigned>(i))->getValue<std::string>("name");
+    const std::string matters = matterNames(row->text("matters"));
     const std::string text = "【一窗受理】您申请的“" + matters + "”办理结果已可领取（办件 " + row->text("number")
                              + "），请携带本人身份证到" + row->text("center_name") + "综合受理窗口领取。";
     // Once per case, whichever instance gets here first (the partial unique index of migration 10).
@@ -162,17 +160,9 @@ Poco::JSON::Object::Ptr ResultService::handoffs(const Principal &user, int limit
                       "JOIN cases c ON c.id = h.case_id LEFT JOIN case_results r ON r.case_id = h.case_id WHERE "
                       "h.to_department = ?";
     std::vector<DbValue> params{user.department};
-    if (!cursor.empty()) {
-        sql += " AND h.id < ?";
-        params.emplace_back(decodeIdCursor(cursor));
-    }
-    sql += " ORDER BY h.id DESC LIMIT ?";
-    params.emplace_back(std::int64_t{limit + 1});
+    appendIdPage(sql, params, "h.id", cursor, limit);
     Transaction tx(m_db, Transaction::Mode::Read);
-    const DbRows rows = tx.query(sql, params);
-    auto items = newArray();
-    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-        const DbRow &row = rows[i];
+    return idPageAnswer(tx.query(sql, params), limit, [](const DbRow &row) {
         auto o = newObject();
         o->set("id", row.integer("id"));
         o->set("caseId", row.text("case_id"));
@@ -183,15 +173,8 @@ Poco::JSON::Object::Ptr ResultService::handoffs(const Principal &user, int limit
         o->set("note", row.text("note"));
         o->set("handedBy", row.text("handed_by"));
         o->set("handedAt", row.text("handed_at"));
-        items->add(o);
-    }
-    auto result = newObject();
-    result->set("items", items);
-    result->set("nextCursor", static_cast<int>(rows.size()) > limit
-                                  ? Poco::Dynamic::Var(encodeCursor({std::to_string(
-                                        rows[static_cast<std::size_t>(limit) - 1].integer("id"))}))
-                                  : Poco::Dynamic::Var());
-    return result;
+        return o;
+    });
 }
 
 } // namespace onewindow::server

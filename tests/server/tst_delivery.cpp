@@ -28,6 +28,8 @@ class tst_Delivery : public QObject
 
     QTemporaryDir m_dir;
     TestDatabase m_db;
+    QString m_collected; ///< delivered by theApplicantCollects, never rated
+    QString m_rated;     ///< delivered and rated 不满意 at the counter by ratings
     ServerProcess m_server;
     SignedInUsers m_users{m_server};
 
@@ -107,6 +109,7 @@ private slots:
     void theApplicantCollects()
     {
         const QString id = resultReady();
+        m_collected = id;
         const QString signature = attach("clerk2", id, "signature.png");
         const QJsonObject body{{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
                                                          {"idNumber", kApplicantId}}},
@@ -233,6 +236,15 @@ private slots:
                                                                                  .object().value("number").toString())
                      && text.contains(QStringLiteral("盛泽镇行政审批局")) && text.contains(QStringLiteral("身份证")),
                  qPrintable(text));
+        // The counter finds it by the ID card read (its x in any case).
+        QStringList waiting;
+        for (const auto &c : as("clerk2").get(api("/cases?status=result_ready&applicant=11010519491231002x"))
+                                 .object().value("items").toArray())
+            waiting << c.toObject().value("id").toString();
+        QVERIFY(waiting.contains(ready));
+        QCOMPARE(as("clerk2").get(api("/cases?status=result_ready&applicant=") + kOtherId).object().value("items")
+                     .toArray().size(),
+                 0);
         // Handed out before the message went: cancelled, not sent.
         const QString handedOut = resultReady();
         QCOMPARE(deliver("clerk1", handedOut, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
@@ -254,6 +266,7 @@ private slots:
     void ratings()
     {
         const QString id = resultReady();
+        m_rated = id;
         QCOMPARE(deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
                                                                  {"idNumber", kApplicantId}}},
                                         {"signature", attach("clerk1", id, "s.png")}})
@@ -299,6 +312,151 @@ private slots:
         const QJsonArray ratings = as("clerk2").get(api("/cases/") + id + "/evaluations").object().value("items").toArray();
         QCOMPARE(ratings.size(), 2);
         QCOMPARE(as("approver-mr").get(api("/cases/") + id + "/evaluations").status, 404);
+    }
+
+    // A bad rating opens a follow-up for the hall's supervisor, due in five working days over the
+    // calendar (a day off in between moves it); call-back notes, then closing with the resolution
+    // and the citizen's second rating; nobody else sees it.
+    void followUps()
+    {
+        QCOMPARE(as("admin").put(api("/calendar/2026-12-01"), toJson({{"working", false}, {"holiday", QStringLiteral("调休")}}))
+                     .status,
+                 200);
+        const QString id = resultReady();
+        QCOMPARE(deliver("clerk2", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                                                 {"idNumber", kApplicantId}}},
+                                        {"signature", attach("clerk2", id, "s.png")}})
+                     .status,
+                 200);
+        const QString screen = as("clerk2").post(api("/cases/") + id + "/rating-tokens", toJson({{"event", "delivery"}}))
+                                   .object().value("token").toString();
+        QCOMPARE(as("clerk2").post(api("/cases/") + id + "/evaluations",
+                                   toJson({{"event", "delivery"}, {"level", 1}, {"channel", "counter"},
+                                           {"ratingToken", screen}, {"comment", QStringLiteral("窗口态度差")}}))
+                     .status,
+                 201);
+        // A middling rating of the intake opens nothing.
+        QCOMPARE(as("supervisor1").post(api("/cases/") + id + "/evaluations",
+                                        toJson({{"event", "intake"}, {"level", 3}, {"channel", "paper"}}))
+                     .status,
+                 201);
+        const auto followUpsOf = [&](const QString &state, const QString &caseId) {
+            QJsonArray out;
+            const ApiReply r = as("supervisor1").get(api("/follow-ups?state=") + state);
+            for (const auto &f : r.object().value("items").toArray())
+                if (f.toObject().value("caseId").toString() == caseId)
+                    out.append(f);
+            return out;
+        };
+        QJsonArray open = followUpsOf("open", id);
+        QCOMPARE(open.size(), 1);
+        QJsonObject f = open[0].toObject();
+        QCOMPARE(f.value("event").toString(), QStringLiteral("delivery"));
+        QCOMPARE(f.value("level").toInt(), 1);
+        QCOMPARE(f.value("comment").toString(), QStringLiteral("窗口态度差"));
+        QCOMPARE(f.value("state").toString(), QStringLiteral("open"));
+        QCOMPARE(f.value("assignedTo").toString(), QStringLiteral("supervisor1"));
+        // Mon 30 Nov, (1 Dec off), 2, 3, 4, Mon 7 Dec.
+        QCOMPARE(f.value("dueDate").toString(), QStringLiteral("2026-12-07"));
+        QCOMPARE(f.value("applicantName").toString(), QStringLiteral("张三"));
+        const QString path = api("/follow-ups/") + f.value("id").toString();
+        // Nobody but the hall's supervisors; nonsense ids are not found.
+        QCOMPARE(as("clerk1").get(api("/follow-ups")).status, 404);
+        QCOMPARE(as("approver-hf").get(path).status, 404);
+        QCOMPARE(as("clerk2").post(path + "/notes", toJson({{"note", "x"}})).status, 404);
+        QCOMPARE(as("supervisor1").get(api("/follow-ups/abc")).status, 404);
+        QCOMPARE(as("supervisor1").get(api("/follow-ups/999999")).status, 404);
+        QCOMPARE(as("supervisor1").get(api("/follow-ups?state=later")).status, 422);
+        // Closing needs the call back on record, a resolution and the second rating.
+        ApiReply r = as("supervisor1").post(path + "/close", toJson({{"resolution", ""}, {"secondLevel", 9}}));
+        QCOMPARE(codes(r), (QStringList{"resolution:required", "secondLevel:invalid"}));
+        r = as("supervisor1").post(path + "/close", toJson({{"resolution", QStringLiteral("已致歉")}, {"secondLevel", 4}}));
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("call_back_missing"));
+        QCOMPARE(codes(as("supervisor1").post(path + "/notes", toJson({{"note", "  "}}))), QStringList{"note:required"});
+        r = as("supervisor1").post(path + "/notes", toJson({{"note", QStringLiteral("电话回访：窗口人员已批评教育")}}));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("notes").toArray().size(), 1);
+        QCOMPARE(r.object().value("notes").toArray()[0].toObject().value("writtenBy").toString(), QStringLiteral("supervisor1"));
+        r = as("supervisor1").post(path + "/close", toJson({{"resolution", QStringLiteral("已当面致歉，群众表示谅解")}, {"secondLevel", 4}}));
+        QCOMPARE(r.status, 200);
+        f = r.object();
+        QCOMPARE(f.value("state").toString(), QStringLiteral("closed"));
+        QCOMPARE(f.value("secondLevel").toInt(), 4);
+        QCOMPARE(f.value("closedBy").toString(), QStringLiteral("supervisor1"));
+        QCOMPARE(f.value("notes").toArray().size(), 1);
+        QCOMPARE(as("supervisor1").post(path + "/close", toJson({{"resolution", "again"}, {"secondLevel", 5}}))
+                     .object().value("code").toString(),
+                 QStringLiteral("follow_up_closed"));
+        QCOMPARE(as("supervisor1").post(path + "/notes", toJson({{"note", "late"}})).status, 409);
+        QCOMPARE(followUpsOf("open", id).size(), 0);
+        QCOMPARE(followUpsOf("closed", id).size(), 1);
+        QStringList actions;
+        for (const auto &e : as("clerk1").get(api("/cases/") + id + "/audit").object().value("items").toArray())
+            actions << e.toObject().value("action").toString();
+        QVERIFY2(actions.contains("follow_up_opened") && actions.contains("follow_up_note")
+                     && actions.contains("follow_up_closed"),
+                 qPrintable(actions.join(", ")));
+        // A paper form of 不满意 opens one too, under the same calendar.
+        const QString paper = resultReady();
+        QCOMPARE(as("supervisor1").post(api("/cases/") + paper + "/evaluations",
+                                        toJson({{"event", "intake"}, {"level", 2}, {"channel", "paper"}}))
+                     .status,
+                 201);
+        open = followUpsOf("open", paper);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0].toObject().value("dueDate").toString(), QStringLiteral("2026-12-07"));
+        QCOMPARE(as("admin").put(api("/calendar/2026-12-01"), toJson({{"working", true}})).status, 200);
+    }
+
+    // Days later (the server started again with a later --today): open follow-ups past their due
+    // date are overdue and escalated once, with an SMS to the supervisor; the delivered case that
+    // nobody rated gets its invitation, once; the rated one none.
+    void escalationAndInvitations()
+    {
+        QCOMPARE(as("admin").post(api("/jobs/run"), QByteArray()).object().value("escalated").toInt(), 0);
+        QCOMPARE(as("admin").post(api("/jobs/run"), QByteArray()).object().value("invited").toInt(), 0);
+        QCOMPARE(m_server.stop(), 0);
+        m_users.clear();
+        QString error;
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-08"}, &error), qPrintable(error));
+        const QJsonArray overdue = as("supervisor1").get(api("/follow-ups?state=overdue")).object().value("items").toArray();
+        QVERIFY(overdue.size() >= 2);
+        for (const auto &f : overdue)
+            QCOMPARE(f.toObject().value("state").toString(), QStringLiteral("overdue"));
+        // The background run at start may have done it already; a run now does what is left, and
+        // another finds nothing to do.
+        QCOMPARE(as("admin").post(api("/jobs/run"), QByteArray()).status, 200);
+        const QJsonObject again = as("admin").post(api("/jobs/run"), QByteArray()).object();
+        QCOMPARE(again.value("escalated").toInt(), 0);
+        QCOMPARE(again.value("invited").toInt(), 0);
+        const auto messages = [&](const QString &caseId, const QString &kind) {
+            QJsonArray out;
+            for (const auto &n : as("supervisor1").get(api("/notifications?caseId=") + caseId).object().value("items").toArray())
+                if (n.toObject().value("kind").toString() == kind)
+                    out.append(n);
+            return out;
+        };
+        const QJsonArray escalations = messages(m_rated, "follow_up_overdue");
+        QCOMPARE(escalations.size(), 1);
+        QCOMPARE(escalations[0].toObject().value("recipient").toString(), QStringLiteral("13900000001"));
+        QCOMPARE(escalations[0].toObject().value("status").toString(), QStringLiteral("sent"));
+        QVERIFY(escalations[0].toObject().value("text").toString().contains(QStringLiteral("不满意")));
+        for (const auto &f : overdue)
+            QVERIFY(!as("supervisor1").get(api("/follow-ups/") + f.toObject().value("id").toString())
+                         .object().value("escalatedAt").isNull());
+        const QJsonArray invitations = messages(m_collected, "rating_invitation");
+        QCOMPARE(invitations.size(), 1);
+        QCOMPARE(invitations[0].toObject().value("recipient").toString(), QStringLiteral("13800138000"));
+        QCOMPARE(invitations[0].toObject().value("status").toString(), QStringLiteral("sent"));
+        QVERIFY(invitations[0].toObject().value("text").toString().contains(QStringLiteral("非常满意")));
+        QCOMPARE(messages(m_rated, "rating_invitation").size(), 0);
+        // The SMS reply, entered by the supervisor, closes the question.
+        QCOMPARE(as("supervisor1").post(api("/cases/") + m_collected + "/evaluations",
+                                        toJson({{"event", "delivery"}, {"level", 5}, {"channel", "sms"}}))
+                     .status,
+                 201);
+        QCOMPARE(as("admin").post(api("/jobs/run"), QByteArray()).object().value("invited").toInt(), 0);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
