@@ -4,12 +4,17 @@
 #include "intake/intakepage.h"
 #include "pages.h"
 #include "deficiencies/trackerpage.h"
+#include "delivery/customerscreen.h"
+#include "delivery/deliverypage.h"
+#include "delivery/followupspage.h"
 #include "review/returnedcasespage.h"
 #include "review/reviewqueuepage.h"
 #include "signindialog.h"
 
 #include "models/apiclient.h"
+#include "models/caseapi.h"
 #include "models/catalogsync.h"
+#include "models/intakesession.h"
 #include "models/identityreader.h"
 #include "models/serverclock.h"
 #include "models/session.h"
@@ -23,6 +28,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -139,6 +145,10 @@ void MainWindow::buildMenus()
     action(QStringLiteral("zoomOut"), QKeySequence::ZoomOut, [this] { zoom(m_zoomSteps - 1); });
     action(QStringLiteral("zoomReset"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { zoom(0); });
     action(QStringLiteral("focusNavigation"), QKeySequence(Qt::ALT | Qt::Key_N), [this] { m_navigation->setFocus(); });
+    action(QStringLiteral("customerScreen"), QKeySequence(Qt::Key_F12), [this] {
+        if (m_customerScreen)
+            m_customerScreen->toggle();
+    });
     action(QStringLiteral("aboutPlugins"), QKeySequence(), [this] {
         if (m_services.showAboutPlugins)
             m_services.showAboutPlugins(this);
@@ -158,6 +168,7 @@ void MainWindow::buildMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(find("refresh"));
     view->addAction(find("focusNavigation"));
+    view->addAction(find("customerScreen"));
     view->addSeparator();
     view->addAction(find("zoomIn"));
     view->addAction(find("zoomOut"));
@@ -172,17 +183,24 @@ void MainWindow::buildWorkbench()
 {
     const QString role = m_services.session->user().role;
     auto *api = m_services.session->api();
+    models::IdentityReader *reader = nullptr;
     if (role == QLatin1String("clerk") || role == QLatin1String("agent")) {
         // The ID-card reader: a simulated card for demos and tests, else the termb library.
         const QString cardFile = qEnvironmentVariable("ONEWINDOW_ID_CARD_FILE");
-        models::IdentityReader *reader = cardFile.isEmpty()
+        reader = cardFile.isEmpty()
                                              ? static_cast<models::IdentityReader *>(new models::TermbIdentityReader(
                                                  QStringLiteral("termb"), 1001, this))
                                              : new models::SimulatedIdentityReader(cardFile, this);
-        addPage(QStringLiteral("intake"),
-                new IntakePage(api, m_services.store, m_services.session->user().center, reader,
-                               m_services.registries, this),
-                QStringLiteral("F2"));
+        // The screen facing the citizen: on the second monitor, or toggled with F12.
+        m_customerScreen = new CustomerScreen(new models::CaseApi(api, this), this);
+        m_customerScreen->placeOnSecondScreen();
+        connect(m_customerScreen, &CustomerScreen::ratingFailed, this, [this](const QString &message) {
+            statusBar()->showMessage(tr("The rating was not recorded: %1").arg(message), 15000);
+        });
+        auto *intake = new IntakePage(api, m_services.store, m_services.session->user().center, reader,
+                                      m_services.registries, this);
+        addPage(QStringLiteral("intake"), intake, QStringLiteral("F2"));
+        followIntake(intake);
     }
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
         addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
@@ -190,6 +208,11 @@ void MainWindow::buildWorkbench()
             addPage(QStringLiteral("returned"), new ReturnedCasesPage(api, this), QStringLiteral("F7"));
         addPage(QStringLiteral("deficiencies"), new DeficiencyTrackerPage(api, m_services.store, role, this),
                 QStringLiteral("F8"));
+        if (role == QLatin1String("supervisor"))
+            addPage(QStringLiteral("followUps"), new FollowUpsPage(api, this), QStringLiteral("F9"));
+        else
+            addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen, this),
+                    QStringLiteral("F9"));
     } else if (role == QLatin1String("approver")) {
         addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),
                 QStringLiteral("F4"));
@@ -197,6 +220,37 @@ void MainWindow::buildWorkbench()
     }
     addPage(QStringLiteral("catalog"), new CatalogPage(m_services.store, m_services.sync, this), QStringLiteral("F6"));
     addPluginPages();
+}
+
+void MainWindow::followIntake(IntakePage *page)
+{
+    models::IntakeSession *session = page->session();
+    const auto viewOf = [session] {
+        CustomerView view;
+        view.applicant = session->applicantName();
+        view.matters = session->matterNames();
+        for (const auto &m : session->materials()) {
+            if (m.provided == QLatin1String("deficient"))
+                view.materials << tr("%1: to be brought by %2").arg(m.name, QLocale().toString(m.dueDate, QLocale::LongFormat));
+            else if (!m.provided.isEmpty())
+                view.materials << tr("%1: received").arg(m.name);
+            else if (m.required)
+                view.materials << tr("%1: needed").arg(m.name);
+        }
+        return view;
+    };
+    connect(session, &models::IntakeSession::changed, this, [this, viewOf] { m_customerScreen->follow(viewOf()); });
+    connect(session, &models::IntakeSession::submitted, this, [this, viewOf](const QJsonObject &caseObject) {
+        const QString status = caseObject.value(QLatin1String("status")).toString();
+        CustomerView view = viewOf();
+        view.caseNumber = caseObject.value(QLatin1String("number")).toString();
+        if (status != QLatin1String("not_accepted"))
+            view.dueDate = QDate::fromString(caseObject.value(QLatin1String("promisedDueDate")).toString(), Qt::ISODate);
+        m_customerScreen->follow(view);
+        // Every service ends with the citizen's rating, a refusal's too.
+        m_customerScreen->askRating(caseObject.value(QLatin1String("id")).toString(), QStringLiteral("intake"),
+                                    view.caseNumber);
+    });
 }
 
 void MainWindow::addHeading(const QString &department)
@@ -274,6 +328,10 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("Deficiency tracker");
     if (id == QLatin1String("catalog"))
         return tr("Matter catalog");
+    if (id == QLatin1String("delivery"))
+        return tr("Results to hand out");
+    if (id == QLatin1String("followUps"))
+        return tr("Rating follow-ups");
     return id;
 }
 
@@ -325,6 +383,7 @@ void MainWindow::retranslate()
         {QStringLiteral("zoomOut"), tr("Zoom &out")},     {QStringLiteral("zoomReset"), tr("&Actual size")},
         {QStringLiteral("aboutPlugins"), tr("About &Plugins")}, {QStringLiteral("about"), tr("&About OneWindow")},
         {QStringLiteral("focusNavigation"), tr("Go to &navigation")},
+        {QStringLiteral("customerScreen"), tr("&Customer screen")},
     };
     for (QAction *a : std::as_const(m_actions))
         a->setText(texts.value(a->objectName()));

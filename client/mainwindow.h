@@ -23,6 +23,8 @@ class Registries;
 namespace onewindow::client {
 
 class Languages;
+class CustomerScreen;
+class IntakePage;
 class WorkbenchPageWidget;
 
 /// The main window: the role's workbench (navigation on the left, the page on the right), a
@@ -68,6 +70,8 @@ private:
     void reauthenticate(const QString &reason);
     void zoom(int steps);
     QString titleFor(const QString &id) const;
+    /// The customer screen follows the intake and asks for its rating once accepted.
+    void followIntake(IntakePage *page);
 
     Services m_services;
     QListWidget *m_navigation;
@@ -78,6 +82,7 @@ private:
     QLabel *m_catalogLabel;
     QLabel *m_clockLabel; ///< this PC's clock against the server's; hidden when they agree
     QTimer *m_healthTimer;
+    CustomerScreen *m_customerScreen = nullptr; ///< the counter's (clerks and agents)
     bool m_reachable = true;
     bool m_reauthenticating = false;
     QString m_catalogState;

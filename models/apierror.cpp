@@ -55,6 +55,12 @@ QString ApiError::userMessage() const
                   "one-time notice.");
     if (code == QLatin1String("unsupported_media_type"))
         return tr("Only PDF, JPEG and PNG files can be attached.");
+    if (code == QLatin1String("already_rated"))
+        return tr("This service was rated already.");
+    if (code == QLatin1String("follow_up_closed"))
+        return tr("This follow-up is closed already.");
+    if (code == QLatin1String("call_back_missing"))
+        return tr("Write down the call back to the citizen before closing the follow-up.");
     if (status >= 500)
         return tr("The server had a problem; nothing was changed. Reference: %1").arg(requestId);
     return tr("The server refused the request (%1).").arg(status);
@@ -80,6 +86,19 @@ QString ApiError::fieldMessage(const FieldError &error)
         return tr("Unknown.");
     if (error.code == QLatin1String("not_in_case"))
         return tr("The attachment belongs to another case.");
+    if (error.code == QLatin1String("not_the_applicant"))
+        return tr("Not the applicant's ID number: someone else collects as an agent, with the applicant's "
+                  "written authorisation.");
+    if (error.code == QLatin1String("organization_needs_agent"))
+        return tr("The applicant is an organisation: its result goes to an agent with its authorisation.");
+    if (error.code == QLatin1String("authorization_required"))
+        return tr("An agent collects with the applicant's written authorisation: scan it first.");
+    if (error.code == QLatin1String("signature_required"))
+        return tr("The recipient signs for the result: on the customer screen, or scan the signed receipt.");
+    if (error.code == QLatin1String("rating_token_required") || error.code == QLatin1String("rating_token_invalid"))
+        return tr("The rating must come from the customer screen: ask the citizen to rate again there.");
+    if (error.code == QLatin1String("too_long"))
+        return tr("Too long.");
     return tr("Not valid.");
 }
 

@@ -71,4 +71,12 @@ int ApiListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_items.size());
 }
 
+void ApiListModel::replaceItem(int row, const QJsonObject &item)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    m_items[row] = item;
+    emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
 } // namespace onewindow::models

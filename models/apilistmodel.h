@@ -32,6 +32,9 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    /// Replaces row `row` by a newer answer of the server for the same item.
+    void replaceItem(int row, const QJsonObject &item);
+
 signals:
     void loaded();
     void failed(const QString &message);

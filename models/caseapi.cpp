@@ -155,9 +155,37 @@ QString CaseQuery::path() const
         query.addQueryItem(QStringLiteral("overdue"), QStringLiteral("true"));
     if (!center.isEmpty())
         query.addQueryItem(QStringLiteral("center"), center);
+    if (!number.isEmpty())
+        query.addQueryItem(QStringLiteral("number"), number);
+    if (!applicant.isEmpty())
+        query.addQueryItem(QStringLiteral("applicant"), applicant);
     if (byPriority)
         query.addQueryItem(QStringLiteral("sort"), QStringLiteral("priority"));
     return QStringLiteral("/cases?") + query.toString(QUrl::FullyEncoded);
+}
+
+QJsonObject Delivery::toJson() const
+{
+    QJsonObject recipient{{QStringLiteral("kind"), recipientKind}, {QStringLiteral("name"), name},
+                          {QStringLiteral("idNumber"), idNumber}};
+    if (!authorizationId.isEmpty())
+        recipient.insert(QStringLiteral("authorization"), authorizationId);
+    QJsonObject o{{QStringLiteral("recipient"), recipient}, {QStringLiteral("method"), method}};
+    if (!trackingNumber.isEmpty())
+        o.insert(QStringLiteral("trackingNumber"), trackingNumber);
+    if (!signatureId.isEmpty())
+        o.insert(QStringLiteral("signature"), signatureId);
+    return o;
+}
+
+QJsonObject Rating::toJson() const
+{
+    QJsonObject o{{QStringLiteral("event"), event}, {QStringLiteral("level"), level}, {QStringLiteral("channel"), channel}};
+    if (!comment.isEmpty())
+        o.insert(QStringLiteral("comment"), comment);
+    if (!token.isEmpty())
+        o.insert(QStringLiteral("ratingToken"), token);
+    return o;
 }
 
 CaseApi::CaseApi(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
@@ -281,6 +309,58 @@ void CaseApi::resubmit(const QString &caseId, const Resubmission &resubmission, 
     m_api->change("POST", casePath(caseId) + QStringLiteral("/resubmission"), casePath(caseId), resubmission.toJson(),
                   [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
                   context, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+void CaseApi::deliver(const QString &caseId, const Delivery &delivery, Done<QJsonObject> done, QObject *context)
+{
+    m_api->change("POST", casePath(caseId) + QStringLiteral("/delivery"), casePath(caseId), delivery.toJson(),
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+void CaseApi::fetchDelivery(const QString &caseId, Done<QJsonObject> done, QObject *context)
+{
+    m_api->get(casePath(caseId) + QStringLiteral("/delivery"), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error));
+    }, context);
+}
+
+void CaseApi::fetchResult(const QString &caseId, Done<QJsonObject> done, QObject *context)
+{
+    m_api->get(casePath(caseId) + QStringLiteral("/result"), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error));
+    }, context);
+}
+
+void CaseApi::issueRatingToken(const QString &caseId, const QString &event, Done<QString> done, QObject *context)
+{
+    m_api->post(casePath(caseId) + QStringLiteral("/rating-tokens"), {{QStringLiteral("event"), event}},
+                [done](const ApiResponse &r) {
+                    done(r.ok() ? succeeded(text(r.object(), "token")) : failed<QString>(r.error));
+                }, context);
+}
+
+void CaseApi::rate(const QString &caseId, const Rating &rating, Done<QJsonObject> done, QObject *context)
+{
+    m_api->post(casePath(caseId) + QStringLiteral("/evaluations"), rating.toJson(), [done](const ApiResponse &r) {
+        done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error));
+    }, context);
+}
+
+void CaseApi::addFollowUpNote(const QString &followUpId, const QString &note, Done<QJsonObject> done, QObject *context)
+{
+    m_api->post(QStringLiteral("/follow-ups/%1/notes").arg(followUpId), {{QStringLiteral("note"), note}},
+                [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                context);
+}
+
+void CaseApi::closeFollowUp(const QString &followUpId, const QString &resolution, int secondLevel,
+                            Done<QJsonObject> done, QObject *context)
+{
+    m_api->post(QStringLiteral("/follow-ups/%1/close").arg(followUpId),
+                {{QStringLiteral("resolution"), resolution}, {QStringLiteral("secondLevel"), secondLevel}},
+                [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                context);
 }
 
 } // namespace onewindow::models

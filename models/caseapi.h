@@ -108,6 +108,32 @@ struct ApplicantRefusal
     static QList<ApplicantRefusal> listFromJson(const QJsonObject &answer);
 };
 
+/// Who collects a result and how (POST /cases/{id}/delivery, 统一出件).
+struct Delivery
+{
+    QString recipientKind = QStringLiteral("applicant"); ///< applicant or agent
+    QString name;
+    QString idNumber;
+    QString authorizationId; ///< an agent's: the applicant's authorisation, scanned, an attachment of the case
+    QString method = QStringLiteral("counter"); ///< counter or mail
+    QString trackingNumber;  ///< mail
+    QString signatureId;     ///< the signature pad's image, or the signed receipt scanned: an attachment
+
+    QJsonObject toJson() const;
+};
+
+/// A citizen's rating of one service event (好差评).
+struct Rating
+{
+    QString event;   ///< intake or delivery
+    int level = 0;   ///< 1 非常不满意, 2 不满意, 3 基本满意, 4 满意, 5 非常满意
+    QString channel = QStringLiteral("counter"); ///< counter, sms or paper
+    QString comment;
+    QString token;   ///< counter: the customer screen's own token for this case and event
+
+    QJsonObject toJson() const;
+};
+
 /// Which cases a list shows (GET /cases): the approver's queue and the counter's lists.
 struct CaseQuery
 {
@@ -119,6 +145,8 @@ struct CaseQuery
     bool greenChannelOnly = false;
     bool overdueOnly = false;
     QString center;
+    QString number;          ///< one case by its number (a barcode gun types it)
+    QString applicant;       ///< the applicant's ID number or credit code
     bool byPriority = false; ///< green channel first, then the promised due date; else newest first
     int limit = 50;
 
@@ -165,6 +193,22 @@ public:
     void recordResult(const QString &caseId, const CaseResult &result, Done<QJsonObject> done, QObject *context);
     /// POST /cases/{id}/resubmission; answers the case after it.
     void resubmit(const QString &caseId, const Resubmission &resubmission, Done<QJsonObject> done, QObject *context);
+
+    /// POST /cases/{id}/delivery: hands the result out; answers the case after it (delivered).
+    void deliver(const QString &caseId, const Delivery &delivery, Done<QJsonObject> done, QObject *context);
+    /// GET /cases/{id}/delivery and GET /cases/{id}/result: for the delivery receipt.
+    void fetchDelivery(const QString &caseId, Done<QJsonObject> done, QObject *context);
+    void fetchResult(const QString &caseId, Done<QJsonObject> done, QObject *context);
+    /// POST /cases/{id}/rating-tokens: the customer screen's own token for one event, valid a few
+    /// minutes and once.
+    void issueRatingToken(const QString &caseId, const QString &event, Done<QString> done, QObject *context);
+    /// POST /cases/{id}/evaluations.
+    void rate(const QString &caseId, const Rating &rating, Done<QJsonObject> done, QObject *context);
+    /// POST /follow-ups/{id}/notes: a supervisor's call-back note; answers the follow-up.
+    void addFollowUpNote(const QString &followUpId, const QString &note, Done<QJsonObject> done, QObject *context);
+    /// POST /follow-ups/{id}/close with the resolution and the citizen's second rating.
+    void closeFollowUp(const QString &followUpId, const QString &resolution, int secondLevel,
+                       Done<QJsonObject> done, QObject *context);
 
     static QString casePath(const QString &caseId);
 

@@ -80,4 +80,16 @@ QString deficiencyStatusText(const QString &status, const QDate &dueDate, const 
     return Formatting::tr("Due in %n day(s)", nullptr, static_cast<int>(days));
 }
 
+QString ratingLevelText(int level)
+{
+    switch (level) {
+    case 5: return Formatting::tr("Very satisfied");
+    case 4: return Formatting::tr("Satisfied");
+    case 3: return Formatting::tr("Fairly satisfied");
+    case 2: return Formatting::tr("Dissatisfied");
+    case 1: return Formatting::tr("Very dissatisfied");
+    }
+    return {};
+}
+
 } // namespace onewindow::models

@@ -18,4 +18,8 @@ QString deficiencyStatusText(DeficiencyStatus status);
 /// A deficiency's state in words, never by colour alone: "overdue by 2 days", "due today".
 QString deficiencyStatusText(const QString &status, const QDate &dueDate, const QDate &today);
 
+/// A rating of the national good/bad evaluation (好差评) in words: 5 "Very satisfied" (非常满意)
+/// down to 1 "Very dissatisfied" (非常不满意); empty outside 1..5.
+QString ratingLevelText(int level);
+
 } // namespace onewindow::models

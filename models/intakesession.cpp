@@ -275,6 +275,14 @@ QStringList IntakeSession::matterCodes() const
     return codes;
 }
 
+QStringList IntakeSession::matterNames() const
+{
+    QStringList names;
+    for (const auto &m : m_matters)
+        names << m.toObject().value(QLatin1String("name")).toString();
+    return names;
+}
+
 void IntakeSession::setFormValue(const QString &key, const QString &value)
 {
     if (m_form.value(key).toString() == value)

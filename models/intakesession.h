@@ -80,6 +80,8 @@ public:
     // Matter or bundle: the catalog's matter objects (GET /matters/{code}).
     void setMatters(const QJsonArray &matters, const QString &bundle = {});
     QStringList matterCodes() const;
+    QStringList matterNames() const;
+    QString applicantName() const { return m_applicant.value(QLatin1String("name")).toString(); }
     QString bundle() const { return m_bundle; }
     /// Fields and materials the bundle saves against separate intakes (0 for one matter).
     int fieldsSaved() const { return m_separateFields - static_cast<int>(m_fields.size()); }

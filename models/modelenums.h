@@ -57,4 +57,15 @@ enum class DeficiencyRole {
     Item,
 };
 
+namespace FollowUpColumn {
+enum Column { CaseNumber, Rating, Comment, State, DueDate, Applicant, Matters, LastColumn = Matters };
+}
+
+enum class FollowUpRole {
+    Id = Qt::UserRole + 1,
+    CaseId,
+    State, ///< open, overdue, closed
+    Item,  ///< the whole follow-up as the server answered it
+};
+
 } // namespace onewindow::models

@@ -94,7 +94,10 @@ ScanDialog::ScanDialog(models::ApiClient *api, const QJsonObject &deficiency, QW
     connect(m_upload, &models::AttachmentUpload::progress, m_progress, &QProgressBar::setValue);
     connect(m_upload, &models::AttachmentUpload::finished, this, [this](const QJsonObject &attachment) {
         m_uploaded = true;
-        supply(text(attachment, "id"));
+        if (text(m_deficiency, "id").isEmpty())
+            accept(); // a paper of the case, no supply to record
+        else
+            supply(text(attachment, "id"));
     });
     connect(m_upload, &models::AttachmentUpload::failed, this, [this](const models::ApiError &error, bool retryable) {
         say(retryable ? tr("%1 The scan is kept: press Upload again to go on, nothing is sent twice.").arg(error.userMessage())
@@ -192,12 +195,32 @@ void ScanDialog::importFiles()
     m_importer->scan();
 }
 
+ScanDialog::ScanDialog(models::ApiClient *api, const QString &caseId, const QString &caseNumber, const QString &what,
+                       QWidget *parent)
+    : ScanDialog(api,
+                 {{QStringLiteral("caseId"), caseId}, {QStringLiteral("caseNumber"), caseNumber},
+                  {QStringLiteral("materialName"), what}},
+                 parent)
+{
+    setWindowTitle(tr("Scan %1 of case %2").arg(what, caseNumber));
+    m_send->setText(tr("&Upload"));
+    m_send->setAccessibleName(tr("Upload"));
+}
+
+QJsonObject ScanDialog::attachment() const
+{
+    return m_upload->attachment();
+}
+
 void ScanDialog::upload()
 {
     if (m_upload->isRunning())
         return;
     if (m_uploaded) { // the file is there; only the supply is left
-        supply(text(m_upload->attachment(), "id"));
+        if (text(m_deficiency, "id").isEmpty())
+            accept();
+        else
+            supply(text(m_upload->attachment(), "id"));
         return;
     }
     if (!m_upload->idempotencyKey().isEmpty() && m_upload->retry()) {

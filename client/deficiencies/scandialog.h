@@ -19,15 +19,22 @@ class Scanner;
 
 namespace onewindow::client {
 
-/// Records a deficient material as supplied by scan: pages from the scanner (SANE) or from files,
-/// combined into one PDF, uploaded to the case with a progress bar (a cut network resumes without
-/// a second copy) and named in the supply. Accepted once the server recorded the supply.
+/// Scans a paper into a case: pages from the scanner (SANE) or from files, combined into one PDF,
+/// uploaded to the case with a progress bar (a cut network resumes without a second copy). For a
+/// deficient material the upload is named in its supply, and the dialog is accepted once the
+/// server recorded the supply; for any other paper (an agent's authorisation, a signed receipt)
+/// once the file is stored: attachment() then describes it.
 class ScanDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
     ScanDialog(models::ApiClient *api, const QJsonObject &deficiency, QWidget *parent = nullptr);
+    /// A paper of case `caseId` (numbered `caseNumber`) described by `what`, stored as an attachment.
+    ScanDialog(models::ApiClient *api, const QString &caseId, const QString &caseNumber, const QString &what,
+               QWidget *parent = nullptr);
+    /// The stored file ({id, filename, ...}) once accepted.
+    QJsonObject attachment() const;
     ~ScanDialog() override;
 
     /// The scanner to use (the SANE one by default); the dialog takes it over.
