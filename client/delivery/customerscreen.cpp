@@ -112,6 +112,7 @@ CustomerScreen::CustomerScreen(models::CaseApi *cases, QWidget *parent)
             return;
         const QImage signature = m_pad->image();
         m_pad->clear();
+        m_pages->setCurrentIndex(Following); // the signing is over: back to the case
         follow(m_view);
         emit signedWith(signature);
     });

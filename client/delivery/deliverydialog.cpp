@@ -191,12 +191,10 @@ void DeliveryDialog::loaded(const QJsonObject &caseObject)
         m_kind->setCurrentIndex(1);
     else
         m_name->setText(text(applicant, "name"));
-    if (text(caseObject, "status") != QLatin1String("result_ready")) {
-        say(tr("This case has no result waiting to be handed out."));
-        m_handOut->setEnabled(false);
-    } else {
-        say(QString());
-    }
+    say(text(caseObject, "status") == QLatin1String("result_ready")
+            ? QString()
+            : tr("This case has no result waiting to be handed out."));
+    updateForm();
     m_cases->fetchResult(m_caseId, [this](const models::ApiResult<QJsonObject> &r) {
         if (!r.ok())
             return;

@@ -76,8 +76,7 @@ private slots:
         QVERIFY(installTranslations("en"));
         QVERIFY(useSaneTestDevice(m_sane.path()));
         QString error;
-        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
         m_clerk = std::make_unique<HttpClient>(m_server.baseUrl());
         QCOMPARE(m_clerk->signIn("clerk1").status, 201);
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));

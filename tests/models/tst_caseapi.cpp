@@ -52,8 +52,7 @@ private slots:
     {
         QVERIFY(installTranslations("en"));
         QString error;
-        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
         m_users = std::make_unique<SignedInUsers>(m_server);
         for (ApiClient *api : {&m_approver, &m_clerk})
             api->setBaseUrl(QUrl(m_server.baseUrl()));

@@ -57,8 +57,7 @@ private slots:
     {
         QVERIFY(installTranslations("en"));
         QString error;
-        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
         QVERIFY(signInAndWait(m_api, "clerk1"));
         bool opened = false;

@@ -18,8 +18,7 @@ private slots:
     void initTestCase()
     {
         QString error;
-        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, m_dir.path(), &error);
-        QVERIFY2(m_server.start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
+        QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
     }
 
     void signInOutAndExpiry()

@@ -57,3 +57,21 @@ QString acceptSampleCase(HttpClient &clerk, const QString &matter, bool greenCha
         qFatal("intake of %s refused: %d %s", qPrintable(matter), r.status, r.body.constData());
     return r.object().value(QStringLiteral("id")).toString();
 }
+
+QString resultReadySampleCase(HttpClient &clerk, HttpClient &approver)
+{
+    const QString id = acceptSampleCase(clerk, QStringLiteral("HF-001"));
+    const QString path = QStringLiteral("/api/v1/cases/") + id;
+    const auto etag = [&] { return approver.get(path).header("etag"); };
+    ApiReply r = approver.post(path + QStringLiteral("/decisions"),
+                               toJson({{"matter", "HF-001"}, {"decision", "approve"}}),
+                               {{"If-Match", etag()}, {"Idempotency-Key", QUuid::createUuid().toByteArray()}});
+    if (r.status != 200)
+        qFatal("approval refused: %d %s", r.status, r.body.constData());
+    r = approver.post(path + QStringLiteral("/result"),
+                      toJson({{"certificateNumber", QStringLiteral("苏公积金证字第0001号")}, {"issuedOn", "2026-11-27"}}),
+                      {{"If-Match", etag()}, {"Idempotency-Key", QUuid::createUuid().toByteArray()}});
+    if (r.object().value(QStringLiteral("status")).toString() != QStringLiteral("result_ready"))
+        qFatal("result refused: %d %s", r.status, r.body.constData());
+    return id;
+}

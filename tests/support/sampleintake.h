@@ -20,3 +20,7 @@ QJsonObject sampleIntake(HttpClient &client, const QString &matter, const QStrin
 /// Accepts a complete sample intake of `matter` at SZ for 张三 as `clerk` (clerk1 or clerk2),
 /// in the green channel when asked; answers the case's id (the run stops when refused).
 QString acceptSampleCase(HttpClient &clerk, const QString &matter, bool greenChannel = false);
+
+/// A sample HF-001 case of 张三 accepted by `clerk` at SZ, approved by `approver` (approver-hf)
+/// and its result recorded: `result_ready`, waiting to be handed out. Answers its id.
+QString resultReadySampleCase(HttpClient &clerk, HttpClient &approver);

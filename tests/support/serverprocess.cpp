@@ -22,6 +22,12 @@ ServerProcess::~ServerProcess()
         stop();
 }
 
+bool ServerProcess::startDemo(const QString &directory, QString *error)
+{
+    const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, directory, error);
+    return !db.url().isEmpty() && start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, error);
+}
+
 bool ServerProcess::start(const QStringList &arguments, QString *error)
 {
     m_process = std::make_unique<QProcess>();

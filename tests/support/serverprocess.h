@@ -20,6 +20,9 @@ public:
 
     /// Starts with `--listen 127.0.0.1:0` plus `arguments`; waits for the "listening" line.
     bool start(const QStringList &arguments, QString *error);
+    /// Starts on a fresh SQLite database in `directory` with the demo data, on the tests' day
+    /// (Friday 27 November 2026).
+    bool startDemo(const QString &directory, QString *error);
     /// SIGTERM, then waits; returns the exit code (-1 on a crash or a hang).
     int stop();
     bool isRunning() const;
