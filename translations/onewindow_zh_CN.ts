@@ -482,6 +482,113 @@
     </message>
 </context>
 <context>
+    <name>onewindow::client::CustomerScreen</name>
+    <message>
+        <location filename="../client/delivery/customerscreen.cpp" line="+176"/>
+        <source>Case %1</source>
+        <translation>办件 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant: %1</source>
+        <translation>申请人：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matter: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Materials:</source>
+        <translation>材料：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised by %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Please sign below to confirm that you received the result.</source>
+        <translation>请在下方签名，确认已领取办理结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case %1: please sign below to confirm that you received the result.</source>
+        <translation>办件 %1：请在下方签名，确认已领取办理结果。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Case %1: how satisfied are you with the hand-out of your result?</source>
+        <translation>办件 %1：您对本次出件服务是否满意？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case %1: how satisfied are you with the acceptance of your application?</source>
+        <translation>办件 %1：您对本次受理服务是否满意？</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <location line="+1"/>
+        <source>Customer screen</source>
+        <translation>客户评价屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome. The counter is ready to serve you.</source>
+        <translation>欢迎！本窗口竭诚为您服务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign with the pen, a finger or the mouse</source>
+        <translation>请用笔、手指或鼠标签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>重签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear signature</source>
+        <translation>清除签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>签好了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature done</source>
+        <translation>签名完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+(key %2)</source>
+        <translation>%1
+（按键 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>暂不评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thank you!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
         <location filename="../client/deficiencies/trackerpage.cpp" line="+61"/>
@@ -674,6 +781,538 @@
         <location line="+59"/>
         <source>%1 of case %2 waived.</source>
         <translation>办件 %2 的“%1”已免交。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::DeliveryDialog</name>
+    <message>
+        <location filename="../client/delivery/deliverydialog.cpp" line="+70"/>
+        <source>Read ID &amp;card</source>
+        <translation>读身份证(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan &amp;authorisation…</source>
+        <translation>扫描委托书(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sign on the customer screen</source>
+        <translation>在客户屏上签名(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan signed &amp;receipt…</source>
+        <translation>扫描已签收单(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hand out</source>
+        <translation>出件(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print delivery receipt</source>
+        <translation>打印出件签收单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hand out a result</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The applicant in person</source>
+        <translation>申请人本人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An agent with the applicant&apos;s authorisation</source>
+        <translation>持申请人委托书的代理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the counter</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By mail</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collected by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient&apos;s name</source>
+        <translation>领取人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient&apos;s ID number</source>
+        <translation>领取人身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read ID card</source>
+        <translation>读身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan authorisation</source>
+        <translation>扫描委托书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>领取方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>邮件单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign on the customer screen</source>
+        <translation>在客户屏上签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan signed receipt</source>
+        <translation>扫描已签收单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print delivery receipt</source>
+        <translation>打印出件签收单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Co&amp;llected by:</source>
+        <translation>领取人(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorisation:</source>
+        <translation>委托书：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ho&amp;w:</source>
+        <translation>领取方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tracking number:</source>
+        <translation>邮件单号(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature:</source>
+        <translation>签名：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the ID card…</source>
+        <translation>正在读取身份证…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ID card read: %1.</source>
+        <translation>已读取身份证：%1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The signature was not given.</source>
+        <translation>未签名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signature stored.</source>
+        <translation>签名已保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 The signature is kept: press Hand out to send it again.</source>
+        <translation>%1 签名已保留：按“出件”重新发送。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading the case…</source>
+        <translation>正在加载办件…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Hand out case %1</source>
+        <translation>办件 %1 出件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case %1 · %2
+Applicant: %3</source>
+        <translation>办件 %1 · %2
+申请人：%3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This case has no result waiting to be handed out.</source>
+        <translation>该办件没有待领取的办理结果。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Result: %1</source>
+        <translation>办理结果：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not scanned yet</source>
+        <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>storing…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not needed for mail</source>
+        <translation>邮寄无需签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>authorisation</source>
+        <translation>委托书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>signed delivery receipt</source>
+        <translation>已签名的出件签收单</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Waiting for the signature on the customer screen…</source>
+        <translation>正在等待申请人在客户屏上签名…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Storing the signature…</source>
+        <translation>正在保存签名…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending the signature again…</source>
+        <translation>正在重新发送签名…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Handing out…</source>
+        <translation>正在办理出件…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Handed out. Print the delivery receipt for the file; the citizen is asked to rate the service.</source>
+        <translation>已出件。请打印出件签收单归档；客户屏已请群众评价本次服务。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preparing the delivery receipt…</source>
+        <translation>正在准备出件签收单…</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::DeliveryPage</name>
+    <message>
+        <location filename="../client/delivery/deliverypage.cpp" line="+78"/>
+        <source>Reading the ID card…</source>
+        <translation>正在读取身份证…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a case in the list first.</source>
+        <translation>请先在列表中选择办件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No result is waiting to be handed out.</source>
+        <translation>没有待领取的办理结果。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No result waiting for %1.</source>
+        <translation>没有“%1”的待领取结果。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number (scan the barcode) or the applicant&apos;s ID number</source>
+        <translation>办件编号（可扫条码）或申请人身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a result</source>
+        <translation>查找待领取结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read ID &amp;card</source>
+        <translation>读身份证(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read ID card</source>
+        <translation>读身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results to hand out</source>
+        <translation>待出件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hand out…</source>
+        <translation>出件(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::FollowUpsPage</name>
+    <message>
+        <location filename="../client/delivery/followupspage.cpp" line="+104"/>
+        <source>No follow-ups here.</source>
+        <translation>没有回访记录。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which follow-ups</source>
+        <translation>回访范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up details</source>
+        <translation>回访详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call-back &amp;note:</source>
+        <translation>回访记录(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call-back note</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the citizen said, what was done</source>
+        <translation>群众反映的问题及处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add note</source>
+        <translation>添加记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;solution:</source>
+        <translation>整改结果(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>整改结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second ratin&amp;g:</source>
+        <translation>再次评价(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second rating</source>
+        <translation>再次评价</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Close follow-up</source>
+        <translation>办结回访(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close follow-up</source>
+        <translation>办结回访</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Case %1 · %2</source>
+        <translation>办件 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rated %1 for the %2 on %3</source>
+        <translation>%3 对%2评价为“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hand-out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comment: %1</source>
+        <translation>意见：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back %1 at %2</source>
+        <translation>回访 %1，电话 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue: it was due by %1.</source>
+        <translation>已逾期：应于 %1 前办结。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due by %1.</source>
+        <translation>应于 %1 前办结。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note by %1, %2: %3</source>
+        <translation>%1 记录（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed by %1, %2: %3. Rated again: %4.</source>
+        <translation>%1 已办结（%2）：%3。再次评价：%4。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Write what the citizen said and what was done first.</source>
+        <translation>请先填写群众反映的问题及处理情况。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note added.</source>
+        <translation>回访记录已添加。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Say how the complaint was resolved.</source>
+        <translation>请填写整改结果。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Follow-up closed.</source>
+        <translation>回访已办结。</translation>
     </message>
 </context>
 <context>
@@ -1165,7 +1804,7 @@
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+93"/>
+        <location filename="../client/mainwindow.cpp" line="+99"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -1175,7 +1814,7 @@
         <translation>目录：本地副本</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>About OneWindow</source>
         <translation>关于一窗通</translation>
     </message>
@@ -1187,7 +1826,27 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+40"/>
+        <source>The rating was not recorded: %1</source>
+        <translation>评价未能保存：%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: to be brought by %2</source>
+        <translation>%1：%2 前补交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: received</source>
+        <translation>%1：已收取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: needed</source>
+        <translation>%1：需提交</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
@@ -1225,6 +1884,16 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Matter catalog</source>
         <translation>事项目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Results to hand out</source>
+        <translation>待出件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating follow-ups</source>
+        <translation>差评回访</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1300,6 +1969,11 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Go to &amp;navigation</source>
         <translation>转到导航(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Customer screen</source>
+        <translation>客户评价屏(&amp;C)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2244,7 +2918,7 @@ Counter software for one-window government service halls.</source>
         <translation>上传并登记</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>%1 The scan is kept: press Upload again to go on, nothing is sent twice.</source>
         <translation>%1 扫描件已保存：再次点击“上传并登记”即可继续，不会重复上传。</translation>
     </message>
@@ -2297,7 +2971,22 @@ Counter software for one-window government service halls.</source>
         <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
+        <source>Scan %1 of case %2</source>
+        <translation>扫描办件 %2 的%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Upload</source>
+        <translation>上传(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Resuming the upload…</source>
         <translation>正在继续上传…</translation>
     </message>
@@ -2439,6 +3128,21 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>This service was rated already.</source>
+        <translation>本次服务已评价。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This follow-up is closed already.</source>
+        <translation>该回访已办结。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write down the call back to the citizen before closing the follow-up.</source>
+        <translation>办结回访前请先填写对群众的回访记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The server had a problem; nothing was changed. Reference: %1</source>
         <translation>服务器出现问题，未做任何修改。参考编号：%1</translation>
     </message>
@@ -2491,6 +3195,36 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>The attachment belongs to another case.</source>
         <translation>该附件属于其他办件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not the applicant&apos;s ID number: someone else collects as an agent, with the applicant&apos;s written authorisation.</source>
+        <translation>不是申请人的身份证号：他人代领须作为代理人并持申请人的书面委托书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The applicant is an organisation: its result goes to an agent with its authorisation.</source>
+        <translation>申请人为单位：须由持单位委托书的代理人领取。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An agent collects with the applicant&apos;s written authorisation: scan it first.</source>
+        <translation>代理人须持申请人的书面委托书领取：请先扫描委托书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recipient signs for the result: on the customer screen, or scan the signed receipt.</source>
+        <translation>领取人须签名：在客户屏上签名，或扫描已签名的签收单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rating must come from the customer screen: ask the citizen to rate again there.</source>
+        <translation>评价须由群众在客户屏上作出：请群众在客户屏上重新评价。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long.</source>
+        <translation>过长。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2772,6 +3506,74 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::FollowUpListModel</name>
+    <message>
+        <location filename="../models/followuplistmodel.cpp" line="+46"/>
+        <source>%1 (intake)</source>
+        <translation>%1（受理）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (delivery)</source>
+        <translation>%1（出件）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closed, rated again: %1</source>
+        <translation>已办结，再次评价：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back</source>
+        <translation>回访对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::Formatting</name>
     <message>
         <location filename="../models/formatting.cpp" line="+20"/>
@@ -2898,6 +3700,31 @@ Counter software for one-window government service halls.</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
     </message>
 </context>
 <context>
