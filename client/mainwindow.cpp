@@ -192,9 +192,9 @@ void MainWindow::buildWorkbench()
                                                  QStringLiteral("termb"), 1001, this))
                                              : new models::SimulatedIdentityReader(cardFile, this);
         // The screen facing the citizen: on the second monitor, or toggled with F12.
-        m_customerScreen = new CustomerScreen(new models::CaseApi(api, this), this);
+        m_customerScreen = std::make_unique<CustomerScreen>(new models::CaseApi(api, this));
         m_customerScreen->placeOnSecondScreen();
-        connect(m_customerScreen, &CustomerScreen::ratingFailed, this, [this](const QString &message) {
+        connect(m_customerScreen.get(), &CustomerScreen::ratingFailed, this, [this](const QString &message) {
             statusBar()->showMessage(tr("The rating was not recorded: %1").arg(message), 15000);
         });
         auto *intake = new IntakePage(api, m_services.store, m_services.session->user().center, reader,
@@ -211,7 +211,7 @@ void MainWindow::buildWorkbench()
         if (role == QLatin1String("supervisor"))
             addPage(QStringLiteral("followUps"), new FollowUpsPage(api, this), QStringLiteral("F9"));
         else
-            addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen, this),
+            addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen.get(), this),
                     QStringLiteral("F9"));
     } else if (role == QLatin1String("approver")) {
         addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -82,7 +83,7 @@ private:
     QLabel *m_catalogLabel;
     QLabel *m_clockLabel; ///< this PC's clock against the server's; hidden when they agree
     QTimer *m_healthTimer;
-    CustomerScreen *m_customerScreen = nullptr; ///< the counter's (clerks and agents)
+    std::unique_ptr<CustomerScreen> m_customerScreen; ///< the counter's (clerks and agents); a window of its own
     bool m_reachable = true;
     bool m_reauthenticating = false;
     QString m_catalogState;

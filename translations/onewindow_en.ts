@@ -486,7 +486,7 @@
 <context>
     <name>onewindow::client::CustomerScreen</name>
     <message>
-        <location filename="../client/delivery/customerscreen.cpp" line="+176"/>
+        <location filename="../client/delivery/customerscreen.cpp" line="+177"/>
         <source>Case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,7 +1123,7 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Hand out</source>
+        <source>Hand out the chosen case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1652,12 +1652,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+496"/>
+        <location line="+498"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-464"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,7 +1797,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>

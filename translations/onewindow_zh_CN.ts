@@ -484,7 +484,7 @@
 <context>
     <name>onewindow::client::CustomerScreen</name>
     <message>
-        <location filename="../client/delivery/customerscreen.cpp" line="+176"/>
+        <location filename="../client/delivery/customerscreen.cpp" line="+177"/>
         <source>Case %1</source>
         <translation>办件 %1</translation>
     </message>
@@ -1123,8 +1123,8 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Hand out</source>
-        <translation>出件</translation>
+        <source>Hand out the chosen case</source>
+        <translation>为所选办件出件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1651,12 +1651,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+496"/>
+        <location line="+498"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-464"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -1796,7 +1796,7 @@ Applicant: %3</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

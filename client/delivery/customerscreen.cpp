@@ -51,8 +51,8 @@ QPushButton *bigButton(QWidget *parent, int points)
 
 } // namespace
 
-CustomerScreen::CustomerScreen(models::CaseApi *cases, QWidget *parent)
-    : QWidget(parent, Qt::Window | Qt::FramelessWindowHint)
+CustomerScreen::CustomerScreen(models::CaseApi *cases)
+    : QWidget(nullptr, Qt::Window | Qt::FramelessWindowHint)
     , m_cases(cases)
     , m_pages(new QStackedWidget(this))
     , m_welcome(bigLabel(this, 36))
@@ -67,6 +67,7 @@ CustomerScreen::CustomerScreen(models::CaseApi *cases, QWidget *parent)
     , m_clearTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("customerScreen"));
+    setAttribute(Qt::WA_QuitOnClose, false);
     m_following->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_following);

@@ -36,13 +36,15 @@ struct CustomerView
 /// recipient's signature on a pad, and ends each service with the five ratings of 好差评,
 /// answered by touch, mouse or keys 1-5 (evaluator keypads send keys): the rating is sent with
 /// the screen's own token for that case and event, never with the clerk's session alone. It
-/// thanks the citizen and clears.
+/// thanks the citizen and clears. It is a window of its own, without a parent, so that the
+/// counter's window-modal dialogs (the hand-out, a print preview) do not block it; it never
+/// keeps the application running.
 class CustomerScreen final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit CustomerScreen(models::CaseApi *cases, QWidget *parent = nullptr);
+    explicit CustomerScreen(models::CaseApi *cases);
     ~CustomerScreen() override;
 
     /// On the second monitor, full screen, when there is one; returns whether it is.

@@ -341,6 +341,7 @@ void DeliveryDialog::printReceipt()
                 if (!renderer.print(printing::PrintDocument::DeliveryReceipt, input, device))
                     say(renderer.errorString());
             });
+            preview.setWindowModality(Qt::WindowModal); // the citizen rates meanwhile
             preview.exec();
         }, this);
     }, this);

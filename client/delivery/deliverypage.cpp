@@ -141,7 +141,7 @@ void DeliveryPage::retranslate()
     m_readCard->setAccessibleName(tr("Read ID card"));
     m_table->setAccessibleName(tr("Results to hand out"));
     m_handOut->setText(tr("&Hand out…"));
-    m_handOut->setAccessibleName(tr("Hand out"));
+    m_handOut->setAccessibleName(tr("Hand out the chosen case"));
     m_more->setText(tr("Load &more"));
     m_more->setAccessibleName(tr("Load more"));
 }
@@ -177,6 +177,8 @@ void DeliveryPage::open(const QString &caseId)
     if (caseId.isEmpty())
         return;
     DeliveryDialog dialog(m_cases, caseId, m_reader, m_screen, this);
+    // Window-modal: the customer screen, a window of its own, takes the signature meanwhile.
+    dialog.setWindowModality(Qt::WindowModal);
     dialog.exec();
     if (dialog.isDelivered()) {
         m_find->clear();

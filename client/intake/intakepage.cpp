@@ -1028,6 +1028,8 @@ void IntakePage::previewPaper()
         if (!renderer.print(document, printInput(m_accepted, m_refusal, m_session, m_officeName), p))
             m_result->setText(renderer.errorString());
     });
+    // Window-modal: the customer screen, a window of its own, still takes the citizen's rating.
+    preview.setWindowModality(Qt::WindowModal);
     preview.exec();
 }
 

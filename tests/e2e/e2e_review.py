@@ -14,8 +14,10 @@ import tempfile
 import time
 import uuid
 
-from e2elib import (api_call, check, enabled, find, find_prefix, find_showing, key, press, set_text, shot, sign_in,
-                    start_client, start_server, summary, token_of, wait_for)
+import e2elib
+
+from e2elib import (accept_sample_case, api_call, check, enabled, find, find_prefix, find_showing, key, press, set_text, shot,
+                    start_server, summary, token_of, wait_for)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
 LANG = os.environ.get("E2E_LANG", "en_US.UTF-8")
@@ -61,21 +63,9 @@ def one_page_pdf(text):
 
 
 def create_case(url):
+    case = accept_sample_case(url, "clerk1")
     token = token_of(url, "clerk1")
-    _, m = api_call(url, "GET", "/matters/HF-001", token)
-    form = {f["key"]: {"id_number": "11010519491231002X", "phone": "13800138000", "money": "5000",
-                       "number": "5000", "date": "2026-11-01"}.get(f["type"], "盛泽测试") for f in m["fields"]}
-    body = {"matters": ["HF-001"], "center": "SZ", "form": form,
-            "applicant": {"kind": "person", "name": "张三", "idNumber": "11010519491231002X", "phone": "13800138000"},
-            "materials": [{"code": x["code"], "provided": "paper"} for x in m["materials"]]}
-    import json
     import urllib.request
-    request = urllib.request.Request(url + "/api/v1/cases", method="POST", data=json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
-    request.add_header("Authorization", "Bearer " + token)
-    request.add_header("Idempotency-Key", str(uuid.uuid4()))
-    with urllib.request.urlopen(request, timeout=30) as response:
-        case = json.loads(response.read())
     request = urllib.request.Request(url + "/api/v1/cases/" + case["id"] + "/attachments?filename=contract.pdf",
                                      method="POST", data=one_page_pdf("Labour contract"))
     request.add_header("Authorization", "Bearer " + token)
@@ -86,11 +76,7 @@ def create_case(url):
 
 
 def signed_in(url, tmp, user):
-    home = tempfile.mkdtemp(dir=tmp)
-    proc, app = start_client(CLIENT, url, home, LANG)
-    sign_in(app, N, user, "OneWindow-demo-1")
-    check(wait_for(lambda: find(app(), N["navigation"], "list")) is not None, f"{user}'s workbench is open")
-    return proc, app
+    return e2elib.signed_in(CLIENT, url, tmp, N, user, LANG)
 
 
 def dialog_button(app, name):

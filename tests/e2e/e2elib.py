@@ -10,7 +10,8 @@ import pyatspi
 PASSED = 0
 FAILED = 0
 
-KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F4": 0xFFC1, "F7": 0xFFC4, "F8": 0xFFC5, "Up": 0xFF52, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
+KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F4": 0xFFC1, "F7": 0xFFC4, "F8": 0xFFC5, "F9": 0xFFC6, "F12": 0xFFC9,
+        "1": 0x31, "2": 0x32, "3": 0x33, "4": 0x34, "5": 0x35, "Up": 0xFF52, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
 
 
 def check(condition, what):
@@ -161,6 +162,16 @@ def sign_in(app, names, user, password):
     press(button)
 
 
+def signed_in(client_binary, url, tmp, names, user, lang, extra_env=None):
+    """A client of its own (its own home) signed in as `user`, its workbench open."""
+    import tempfile
+    home = tempfile.mkdtemp(dir=tmp)
+    proc, app = start_client(client_binary, url, home, lang, extra_env)
+    sign_in(app, names, user, "OneWindow-demo-1")
+    check(wait_for(lambda: find(app(), names["navigation"], "list")) is not None, f"{user}'s workbench is open")
+    return proc, app
+
+
 def dump(root, depth=0, showing_only=True):
     """Prints the tree as a screen reader sees it (to see why a control was not found)."""
     if root is None or depth > 40:
@@ -225,6 +236,58 @@ def token_of(url, user, password="OneWindow-demo-1"):
     return api_call(url, "POST", "/sessions", body={"username": user, "password": password})[1]["token"]
 
 
+def post_with_key(url, path, token, body=None, raw=None, etag=None):
+    """A creating POST or a change: with its Idempotency-Key (and If-Match when given)."""
+    import json
+    import urllib.error
+    import urllib.request
+    import uuid
+    data = raw if raw is not None else json.dumps(body).encode()
+    request = urllib.request.Request(url + "/api/v1" + path, method="POST", data=data)
+    request.add_header("Content-Type", "application/json" if raw is None else "application/octet-stream")
+    request.add_header("Authorization", "Bearer " + token)
+    request.add_header("Idempotency-Key", str(uuid.uuid4()))
+    if etag:
+        request.add_header("If-Match", etag)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+def accept_sample_case(url, clerk="clerk1"):
+    """An HF-001 case of 张三 accepted at SZ by `clerk` through the API, every material on paper."""
+    token = token_of(url, clerk)
+    _, m = api_call(url, "GET", "/matters/HF-001", token)
+    form = {f["key"]: {"id_number": "11010519491231002X", "phone": "13800138000", "money": "5000",
+                       "number": "5000", "date": "2026-11-01"}.get(f["type"], "盛泽测试") for f in m["fields"]}
+    body = {"matters": ["HF-001"], "center": "SZ", "form": form,
+            "applicant": {"kind": "person", "name": "张三", "idNumber": "11010519491231002X", "phone": "13800138000"},
+            "materials": [{"code": x["code"], "provided": "paper"} for x in m["materials"]]}
+    status, case = post_with_key(url, "/cases", token, body)
+    check(status == 201, f"{clerk} accepted a sample case through the API ({status})")
+    return case
+
+
+def approve_with_result(url, case, approver="approver-hf"):
+    """The approver approves the case and records its result: result_ready."""
+    import urllib.request
+    token = token_of(url, approver)
+
+    def etag():
+        request = urllib.request.Request(url + "/api/v1/cases/" + case["id"])
+        request.add_header("Authorization", "Bearer " + token)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.headers["ETag"]
+    post_with_key(url, "/cases/" + case["id"] + "/decisions", token, {"matter": "HF-001", "decision": "approve"},
+                  etag=etag())
+    status, c = post_with_key(url, "/cases/" + case["id"] + "/result", token,
+                              {"certificateNumber": "苏公积金证字第2026-0002号", "issuedOn": "2026-11-27"}, etag=etag())
+    check(c.get("status") == "result_ready", f"{approver} decided the case and recorded its result ({status})")
+    return c
+
+
 def shot(name, window=None):
     """The screen, or one window by its title (a dialog does not show in the screen's image), saved
     as NAME.png in the folder E2E_SHOTS names, for the guides; nothing when it names none."""
@@ -238,6 +301,21 @@ def shot(name, window=None):
                          capture_output=True, check=True).stdout
     subprocess.run(["convert", "xwd:-", "-trim", out], input=xwd, check=True)
     print("  screenshot", out, flush=True)
+
+
+def drag(node, points):
+    """Draws with the mouse across `node`: points in fractions of its width and height."""
+    x, y, w, h = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    at = [(int(x + w * fx), int(y + h * fy)) for fx, fy in points]
+    pyatspi.Registry.generateMouseEvent(at[0][0], at[0][1], "abs")
+    time.sleep(0.1)
+    pyatspi.Registry.generateMouseEvent(at[0][0], at[0][1], "b1p")
+    for px, py in at[1:]:
+        time.sleep(0.05)
+        pyatspi.Registry.generateMouseEvent(px, py, "abs")
+    time.sleep(0.1)
+    pyatspi.Registry.generateMouseEvent(at[-1][0], at[-1][1], "b1r")
+    time.sleep(0.3)
 
 
 def enabled(root, name, role="push button"):
