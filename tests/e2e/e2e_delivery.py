@@ -50,8 +50,7 @@ def clerk2_hands_out(url, tmp, case):
     card = os.path.join(tmp, "card.json")
     with open(card, "w") as f:
         json.dump({"name": "张三", "idNumber": "11010519491231002X", "sex": "女", "nation": "汉"}, f)
-    proc, app = signed_in(url, tmp, "clerk2", {"ONEWINDOW_ID_CARD_FILE": card})
-    try:
+    with signed_in(url, tmp, "clerk2", {"ONEWINDOW_ID_CARD_FILE": card}) as app:
         key("F9")
         table = wait_for(lambda: find_showing(app(), N["waiting"], "table"))
         check(table is not None, "F9 opens the results to hand out")
@@ -97,14 +96,10 @@ def clerk2_hands_out(url, tmp, case):
         check(ratings is not None and ratings[0]["level"] == 2 and ratings[0]["channel"] == "counter",
               f"the rating 2 is on record from the counter ({ratings})")
         check(wait_for(lambda: find_showing(app(), N["thanks"]) is None, timeout=15.0), "and clears")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def supervisor_closes(url, tmp, case):
-    proc, app = signed_in(url, tmp, "supervisor1")
-    try:
+    with signed_in(url, tmp, "supervisor1") as app:
         key("F9")
         check(wait_for(lambda: find_showing(app(), N["follow_ups"], "table")) is not None,
               "F9 opens the supervisor's rating follow-ups")
@@ -122,9 +117,6 @@ def supervisor_closes(url, tmp, case):
                                    if f["caseId"] == case["id"]])
         check(closed is not None and closed[0]["resolution"] == "已整改窗口服务流程" and len(closed[0]["notes"]) == 1,
               "the server holds the follow-up closed with its note and resolution")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def main():

@@ -84,8 +84,7 @@ def dialog_button(app, name):
 
 
 def approver_returns(url, tmp, case):
-    proc, app = signed_in(url, tmp, "approver-hf")
-    try:
+    with signed_in(url, tmp, "approver-hf") as app:
         key("F4")
         table = wait_for(lambda: find_showing(app(), N["queue"], "table"))
         check(table is not None, "F4 opens the review queue")
@@ -111,14 +110,10 @@ def approver_returns(url, tmp, case):
         _, parts = api_call(url, "GET", "/cases/" + case["id"] + "/parts", token)
         check(parts["items"][0]["reasons"] == ["劳动合同缺少单位盖章", "缴存基数与合同不符"],
               f"both reasons are on record ({parts['items'][0]['reasons']})")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def clerk_resubmits(url, tmp, case):
-    proc, app = signed_in(url, tmp, "clerk1")
-    try:
+    with signed_in(url, tmp, "clerk1") as app:
         key("F7")
         table = wait_for(lambda: find_showing(app(), N["returned"], "table"))
         check(table is not None, "F7 opens the returned cases")
@@ -133,14 +128,10 @@ def clerk_resubmits(url, tmp, case):
         token = token_of(url, "clerk1")
         check(wait_for(lambda: api_call(url, "GET", "/cases/" + case["id"], token)[1].get("status") == "under_review"),
               "the server holds the case under review again")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def approver_approves(url, tmp, case):
-    proc, app = signed_in(url, tmp, "approver-hf")
-    try:
+    with signed_in(url, tmp, "approver-hf") as app:
         key("F4")
         check(wait_for(lambda: find_prefix(app(), case["number"]) is not None), "the resubmitted case is back")
         key("Return")
@@ -161,23 +152,16 @@ def approver_approves(url, tmp, case):
         check(c.get("status") == "result_ready", f"the server holds the result ready ({c.get('status')})")
         _, r = api_call(url, "GET", "/cases/" + case["id"] + "/result", token)
         check(r.get("certificateNumber") == "苏公积金证字第2026-0001号", "the certificate number is on record")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def other_department_sees_nothing(url, tmp, case):
-    proc, app = signed_in(url, tmp, "approver-mr")
-    try:
+    with signed_in(url, tmp, "approver-mr") as app:
         key("F4")
         check(wait_for(lambda: find_showing(app(), N["queue"], "table")) is not None, "approver-mr has a queue")
         time.sleep(1.0)
         check(find_prefix(app(), case["number"]) is None, "the HF case is not in the MR queue")
         status, _ = api_call(url, "GET", "/cases/" + case["id"], token_of(url, "approver-mr"))
         check(status == 404, f"the HF case does not exist for approver-mr ({status})")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def main():

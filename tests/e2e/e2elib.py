@@ -1,5 +1,6 @@
 """What every end-to-end driver shares: the checks, finding controls by accessible name, pressing
 keys as a user would, and starting the real server and client."""
+import contextlib
 import os
 import re
 import subprocess
@@ -162,14 +163,19 @@ def sign_in(app, names, user, password):
     press(button)
 
 
+@contextlib.contextmanager
 def signed_in(client_binary, url, tmp, names, user, lang, extra_env=None):
-    """A client of its own (its own home) signed in as `user`, its workbench open."""
+    """A client of its own (its own home) signed in as `user`, its workbench open; ended on leaving."""
     import tempfile
     home = tempfile.mkdtemp(dir=tmp)
     proc, app = start_client(client_binary, url, home, lang, extra_env)
-    sign_in(app, names, user, "OneWindow-demo-1")
-    check(wait_for(lambda: find(app(), names["navigation"], "list")) is not None, f"{user}'s workbench is open")
-    return proc, app
+    try:
+        sign_in(app, names, user, "OneWindow-demo-1")
+        check(wait_for(lambda: find(app(), names["navigation"], "list")) is not None, f"{user}'s workbench is open")
+        yield app
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def dump(root, depth=0, showing_only=True):
