@@ -1061,7 +1061,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DeliveryPage</name>
     <message>
-        <location filename="../client/delivery/deliverypage.cpp" line="+78"/>
+        <location filename="../client/delivery/deliverypage.cpp" line="+79"/>
         <source>Reading the ID card…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,12 +1103,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read ID &amp;card</source>
+        <source>Find by ID &amp;card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read ID card</source>
+        <source>Find by ID card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

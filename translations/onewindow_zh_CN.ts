@@ -1061,7 +1061,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DeliveryPage</name>
     <message>
-        <location filename="../client/delivery/deliverypage.cpp" line="+78"/>
+        <location filename="../client/delivery/deliverypage.cpp" line="+79"/>
         <source>Reading the ID card…</source>
         <translation>正在读取身份证…</translation>
     </message>
@@ -1103,13 +1103,13 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read ID &amp;card</source>
-        <translation>读身份证(&amp;C)</translation>
+        <source>Find by ID &amp;card</source>
+        <translation>读身份证查找(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read ID card</source>
-        <translation>读身份证</translation>
+        <source>Find by ID card</source>
+        <translation>读身份证查找</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -137,8 +138,8 @@ void DeliveryPage::retranslate()
     m_find->setAccessibleName(tr("Find a result"));
     m_findButton->setText(tr("Find"));
     m_findButton->setAccessibleName(tr("Find"));
-    m_readCard->setText(tr("Read ID &card"));
-    m_readCard->setAccessibleName(tr("Read ID card"));
+    m_readCard->setText(tr("Find by ID &card"));
+    m_readCard->setAccessibleName(tr("Find by ID card"));
     m_table->setAccessibleName(tr("Results to hand out"));
     m_handOut->setText(tr("&Hand out…"));
     m_handOut->setAccessibleName(tr("Hand out the chosen case"));
@@ -174,8 +175,9 @@ void DeliveryPage::find()
 
 void DeliveryPage::open(const QString &caseId)
 {
-    if (caseId.isEmpty())
-        return;
+    if (caseId.isEmpty() || m_handingOut)
+        return; // one hand-out at a time
+    const QScopedValueRollback busy(m_handingOut, true);
     DeliveryDialog dialog(m_cases, caseId, m_reader, m_screen, this);
     // Window-modal: the customer screen, a window of its own, takes the signature meanwhile.
     dialog.setWindowModality(Qt::WindowModal);

@@ -49,6 +49,7 @@ private:
     QLabel *m_message;
     QString m_searched; ///< what the list shows: empty for everything waiting
     bool m_listening = false;
+    bool m_handingOut = false;
 };
 
 } // namespace onewindow::client

@@ -139,7 +139,7 @@ private slots:
         QVERIFY(listed.contains(id));
 
         // The ID card read on the page: 张三's results, this one among them.
-        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Read ID card"), Qt::LeftButton);
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Find by ID card"), Qt::LeftButton);
         QTRY_COMPARE(byAccessibleName<QLineEdit>(&page, "Find a result")->text(), QStringLiteral("11010519491231002X"));
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(table->currentIndex().isValid(), 30000);
@@ -217,12 +217,14 @@ private slots:
         page.show();
         // The dialog runs its own event loop: a timer looks at it from there, once its case is loaded.
         QString opened;
+        int dialogs = 0;
         QTimer watcher;
         connect(&watcher, &QTimer::timeout, this, [&] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
             if (!dialog || !dialog->windowTitle().contains(number))
                 return;
             opened = dialog->windowTitle();
+            ++dialogs;
             dialog->reject();
         });
         watcher.start(50);
@@ -231,6 +233,8 @@ private slots:
         QTest::keyClicks(find, number.toLower());
         QTest::keyClick(find, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(opened.contains(number), 30000);
+        QTest::qWait(300);
+        QCOMPARE(dialogs, 1); // one scan, one dialog
         // Nothing waiting under a number: said so.
         QTest::keyClicks(find, "X");
         QTest::keyClick(find, Qt::Key_Return);
