@@ -142,6 +142,7 @@ bool CustomerScreen::placeOnSecondScreen()
 
 void CustomerScreen::toggle()
 {
+    m_shownForTurn = false;
     setVisible(!isVisible());
     if (isVisible())
         raise();
@@ -149,8 +150,10 @@ void CustomerScreen::toggle()
 
 void CustomerScreen::present()
 {
-    if (!isVisible())
+    if (!isVisible()) {
         show();
+        m_shownForTurn = true; // one monitor: the clerk turns it to the citizen for this turn
+    }
     raise();
     activateWindow();
 }
@@ -164,6 +167,10 @@ void CustomerScreen::showWelcome()
     m_sending = false;
     m_pad->clear();
     m_pages->setCurrentIndex(Welcome);
+    if (m_shownForTurn) { // the citizen's turn is over: the counter has its screen back
+        m_shownForTurn = false;
+        hide();
+    }
 }
 
 void CustomerScreen::follow(const CustomerView &view)

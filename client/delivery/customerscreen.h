@@ -31,8 +31,8 @@ struct CustomerView
 };
 
 /// The customer screen: a second, borderless window facing the citizen. On a PC with a second
-/// monitor it fills that monitor; with one, it is toggled with a key (F12) and shows itself when
-/// the citizen has to sign or rate. It follows the counter's work in large type, takes the
+/// monitor it fills that monitor; with one, it is toggled with a key (F12), and shows itself when
+/// the citizen has to sign or rate and hides again once the citizen has rated. It follows the counter's work in large type, takes the
 /// recipient's signature on a pad, and ends each service with the five ratings of 好差评,
 /// answered by touch, mouse or keys 1-5 (evaluator keypads send keys): the rating is sent with
 /// the screen's own token for that case and event, never with the clerk's session alone. It
@@ -98,6 +98,7 @@ private:
     QString m_event;
     QString m_token;
     bool m_secondScreen = false;
+    bool m_shownForTurn = false; ///< shown by a signature or a rating, hidden again after it
     bool m_sending = false;
 };
 

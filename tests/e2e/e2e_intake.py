@@ -24,7 +24,7 @@ import urllib.request
 
 import pyatspi
 
-from e2elib import (check, find, find_prefix, find_showing, focus, key, press, set_text, shot, sign_in, start_client,
+from e2elib import (check, enabled, find, find_prefix, find_showing, focus, key, press, set_text, shot, sign_in, start_client,
                     start_server, summary, text_of, text_value, wait_for, dump, labelled)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
@@ -40,6 +40,8 @@ NAMES = {
         "notice_label": "One-time notice would list:", "licences": "Electronic licences: ",
         "file_name": "File name", "save": "Save", "due": "{} due by ",
         "bundle_label": "Or a one-thing bundle:", "chosen": "Chosen: ", "saves": "The bundle saves",
+        "screen_material": "劳动合同: to be brought by", "very_satisfied": "Very satisfied",
+        "screen": "Customer screen",
     },
     "zh": {
         "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航", "cases": "办件", "steps": "受理步骤",
@@ -50,6 +52,7 @@ NAMES = {
         "notice_label": "一次性告知书将列出：", "licences": "电子证照：",
         "file_name": "文件名", "save": "保存", "due": "{}补正期限 ",
         "bundle_label": "或选择一件事套餐：", "chosen": "已选：", "saves": "少填",
+        "screen_material": "劳动合同：", "very_satisfied": "非常满意", "screen": "客户评价屏",
     },
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
@@ -155,6 +158,14 @@ def intake_with_deficiency(url, tmp, card):
 
         press(showing(app, N["next"], "push button"))
         shot("intake-5-decision")
+        # The customer screen (F12 on a PC with one monitor) follows the intake in large type.
+        key("F12")
+        following = wait_for(lambda: pyatspi.findDescendant(
+            app(), lambda n: n is not None and n.name and N["screen_material"] in n.name, breadth_first=True))
+        check(following is not None and "张三" in following.name,
+              "the customer screen shows the applicant and the material still to bring"
+              + (f" ({following.name!r})" if following else ""))
+        shot("customer-screen-intake", N["screen"])
         press(showing(app, N["accept"], "push button"))
         result = wait_for(lambda: find_prefix(app(), N["result_accepted"]))
         check(result is not None, "the decision step says the case was accepted")
@@ -171,6 +182,15 @@ def intake_with_deficiency(url, tmp, card):
             detail = api(url, "GET", "/cases/" + cases[0]["id"], token)
             deficient = [d["material"] for d in detail["deficiencies"]]
             check(deficient == ["LABOR_CONTRACT"], f"the labour contract is the deficiency ({deficient})")
+            # The service ends with the citizen's rating of the intake on the customer screen.
+            five = wait_for(lambda: enabled(app(), N["very_satisfied"]))
+            check(five is not None, "the customer screen asks the citizen to rate the intake")
+            if five is not None:
+                focus(five)
+                key("5")
+                rated = wait_for(lambda: api(url, "GET", "/cases/" + cases[0]["id"] + "/evaluations", token)["items"])
+                check(rated is not None and rated[0]["event"] == "intake" and rated[0]["level"] == 5,
+                      f"key 5 on the customer screen rates the intake 非常满意 ({rated})")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
