@@ -203,6 +203,8 @@ private slots:
         // A second key does nothing: the screen thanked the citizen and is clearing.
         QTest::keyClick(&screen, Qt::Key_5);
         QCOMPARE(rated.count(), 1);
+        // Shown for the citizen's turn (one monitor), it hides again once thanked.
+        QTRY_VERIFY_WITH_TIMEOUT(!screen.isVisible(), 15000);
     }
 
     // The barcode gun types the number and Enter: the one case found opens at once.
