@@ -340,6 +340,29 @@ void CaseApi::issueRatingToken(const QString &caseId, const QString &event, Done
                 }, context);
 }
 
+void CaseApi::findCaseId(const QString &number, Done<QString> done, QObject *context)
+{
+    CaseQuery query;
+    query.number = number.trimmed().toUpper();
+    query.limit = 1;
+    m_api->get(query.path(), [done](const ApiResponse &r) {
+        if (!r.ok()) {
+            done(failed<QString>(r.error));
+            return;
+        }
+        const QJsonArray items = r.object().value(QLatin1String("items")).toArray();
+        if (items.isEmpty()) {
+            ApiError notFound;
+            notFound.kind = ApiError::Kind::Http;
+            notFound.status = 404;
+            notFound.code = QStringLiteral("not_found");
+            done(failed<QString>(notFound));
+            return;
+        }
+        done(succeeded(text(items.first().toObject(), "id")));
+    }, context);
+}
+
 void CaseApi::rate(const QString &caseId, const Rating &rating, Done<QJsonObject> done, QObject *context)
 {
     m_api->post(casePath(caseId) + QStringLiteral("/evaluations"), rating.toJson(), [done](const ApiResponse &r) {

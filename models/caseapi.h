@@ -202,6 +202,9 @@ public:
     /// POST /cases/{id}/rating-tokens: the customer screen's own token for one event, valid a few
     /// minutes and once.
     void issueRatingToken(const QString &caseId, const QString &event, Done<QString> done, QObject *context);
+    /// The id of the case numbered `number` in the user's scope (GET /cases?number=); a 404 error
+    /// when there is none.
+    void findCaseId(const QString &number, Done<QString> done, QObject *context);
     /// POST /cases/{id}/evaluations.
     void rate(const QString &caseId, const Rating &rating, Done<QJsonObject> done, QObject *context);
     /// POST /follow-ups/{id}/notes: a supervisor's call-back note; answers the follow-up.

@@ -484,7 +484,7 @@
 <context>
     <name>onewindow::client::CustomerScreen</name>
     <message>
-        <location filename="../client/delivery/customerscreen.cpp" line="+177"/>
+        <location filename="../client/delivery/customerscreen.cpp" line="+184"/>
         <source>Case %1</source>
         <translation>办件 %1</translation>
     </message>
@@ -1141,11 +1141,16 @@ Applicant: %3</source>
     <name>onewindow::client::FollowUpsPage</name>
     <message>
         <location filename="../client/delivery/followupspage.cpp" line="+104"/>
+        <source>Rating recorded.</source>
+        <translation>评价已登记。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No follow-ups here.</source>
         <translation>没有回访记录。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Open</source>
         <translation>待回访</translation>
     </message>
@@ -1178,6 +1183,16 @@ Applicant: %3</source>
         <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Enter a paper or SMS rating…</source>
+        <translation>录入纸质或短信评价(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a paper or SMS rating</source>
+        <translation>录入纸质或短信评价</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2148,6 +2163,109 @@ Counter software for one-window government service halls.</source>
         <location line="+14"/>
         <source>no case %1, or not yours to see.</source>
         <translation>没有办件 %1，或您无权查看。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::RatingEntryDialog</name>
+    <message>
+        <location filename="../client/delivery/ratingentrydialog.cpp" line="+25"/>
+        <source>&amp;Record rating</source>
+        <translation>登记评价(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a rating</source>
+        <translation>录入评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hand-out of the result</source>
+        <translation>出件服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The acceptance of the application</source>
+        <translation>受理服务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paper form</source>
+        <translation>纸质评价表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS reply</source>
+        <translation>短信回复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service rated</source>
+        <translation>评价的服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came as</source>
+        <translation>评价来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record rating</source>
+        <translation>登记评价</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case &amp;number:</source>
+        <translation>办件编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service:</source>
+        <translation>服务(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rating:</source>
+        <translation>评价(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came &amp;as:</source>
+        <translation>评价来源(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Comment:</source>
+        <translation>意见(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Type the case number from the form or the message.</source>
+        <translation>请输入评价表或短信中的办件编号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No case %1 in your hall.</source>
+        <translation>本大厅没有办件 %1。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "deliverydialog.h"
 
 #include "customerscreen.h"
+#include "pages.h"
 #include "deficiencies/scandialog.h"
 #include "printing/documentrenderer.h"
 #include "printing/printdocument.h"
@@ -349,9 +350,7 @@ void DeliveryDialog::printReceipt()
 
 void DeliveryDialog::say(const QString &message)
 {
-    m_message->setText(message);
-    m_message->setAccessibleName(message);
-    m_message->setVisible(!message.isEmpty());
+    showMessage(m_message, message);
 }
 
 } // namespace onewindow::client

@@ -1,5 +1,7 @@
 #include "followupspage.h"
 
+#include "ratingentrydialog.h"
+
 #include "models/caseapi.h"
 #include "models/followuplistmodel.h"
 #include "models/formatting.h"
@@ -44,6 +46,7 @@ FollowUpsPage::FollowUpsPage(models::ApiClient *api, QWidget *parent)
     , m_stateLabel(new QLabel(this))
     , m_state(new QComboBox(this))
     , m_refresh(new QPushButton(this))
+    , m_enterRating(new QPushButton(this))
     , m_table(makeTable(this))
     , m_message(makeMessage(this))
     , m_details(new QTextBrowser(this))
@@ -70,6 +73,7 @@ FollowUpsPage::FollowUpsPage(models::ApiClient *api, QWidget *parent)
     bar->addWidget(m_stateLabel);
     bar->addWidget(m_state);
     bar->addStretch();
+    bar->addWidget(m_enterRating);
     bar->addWidget(m_refresh);
 
     auto *work = new QWidget(this);
@@ -93,6 +97,13 @@ FollowUpsPage::FollowUpsPage(models::ApiClient *api, QWidget *parent)
 
     connect(m_state, &QComboBox::activated, this, [this] { refresh(); });
     connect(m_refresh, &QPushButton::clicked, this, &FollowUpsPage::refresh);
+    connect(m_enterRating, &QPushButton::clicked, this, [this] {
+        RatingEntryDialog dialog(m_cases, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_notice = tr("Rating recorded.");
+        refresh(); // a bad one is a new follow-up
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FollowUpsPage::showCurrent);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FollowUpsPage::showCurrent);
     connect(m_table, &QTableView::activated, this, [this] { m_note->setFocus(); });
@@ -101,7 +112,8 @@ FollowUpsPage::FollowUpsPage(models::ApiClient *api, QWidget *parent)
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
         m_table->resizeColumnsToContents();
         const int rows = m_model->rowCount();
-        showMessage(m_message, rows == 0 ? tr("No follow-ups here.") : QString());
+        showMessage(m_message, !m_notice.isEmpty() ? m_notice : rows == 0 ? tr("No follow-ups here.") : QString());
+        m_notice.clear();
         if (rows > 0 && !m_table->currentIndex().isValid())
             m_table->setCurrentIndex(m_model->index(0, 0));
         showCurrent();
@@ -129,6 +141,8 @@ void FollowUpsPage::retranslate()
     m_state->setAccessibleName(tr("Which follow-ups"));
     m_refresh->setText(tr("&Refresh"));
     m_refresh->setAccessibleName(tr("Refresh"));
+    m_enterRating->setText(tr("&Enter a paper or SMS rating…"));
+    m_enterRating->setAccessibleName(tr("Enter a paper or SMS rating"));
     m_table->setAccessibleName(tr("Follow-ups"));
     m_details->setAccessibleName(tr("Follow-up details"));
     m_noteLabel->setText(tr("Call-back &note:"));

@@ -15,7 +15,8 @@ namespace onewindow::client {
 
 /// Follow-ups of bad ratings (差评回访, F9), for the hall's supervisors: open (overdue ones said
 /// so), overdue, or closed; the chosen one's case, rating, comment and call-back notes, a new
-/// note, and closing with the resolution and the citizen's second rating.
+/// note, and closing with the resolution and the citizen's second rating. Ratings that came on
+/// paper or by SMS are entered here too.
 class FollowUpsPage final : public WorkbenchPageWidget
 {
     Q_OBJECT
@@ -40,6 +41,7 @@ private:
     QLabel *m_stateLabel;
     QComboBox *m_state;
     QPushButton *m_refresh;
+    QPushButton *m_enterRating;
     QTableView *m_table;
     QLabel *m_message;
     QTextBrowser *m_details;
@@ -51,6 +53,7 @@ private:
     QLabel *m_secondLabel;
     QComboBox *m_second;
     QPushButton *m_close;
+    QString m_notice; ///< said once the list is loaded again
 };
 
 } // namespace onewindow::client

@@ -12,6 +12,9 @@
 #include "models/modelenums.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDialog>
+#include <QTimer>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -145,6 +148,54 @@ private slots:
         page.refresh();
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 0, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(shown(&page).contains("No follow-ups here."), 30000);
+    }
+
+    // A paper form of 非常不满意 about an intake, entered by the supervisor: recorded, and its
+    // follow-up listed; a number that is no case is said so.
+    void paperRating()
+    {
+        const QString id = resultReadySampleCase(m_users->as("clerk1"), m_users->as("approver-hf"));
+        const QString number = m_users->as("clerk1").get("/api/v1/cases/" + id).object().value("number").toString();
+        models::ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        QVERIFY(signInAndWait(api, "supervisor1"));
+        client::FollowUpsPage page(&api);
+        page.show();
+        page.refresh();
+        auto *table = byAccessibleName<QTableView>(&page, "Follow-ups");
+        const auto enter = [&](const QString &caseNumber) {
+            QTimer::singleShot(0, this, [caseNumber] {
+                auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                QCOMPARE(unnamedInteractiveWidgets(dialog), QStringList());
+                byAccessibleName<QLineEdit>(dialog, "Case number")->setText(caseNumber);
+                auto *event = byAccessibleName<QComboBox>(dialog, "Service rated");
+                event->setCurrentIndex(event->findData("intake"));
+                auto *level = byAccessibleName<QComboBox>(dialog, "Rating");
+                level->setCurrentIndex(level->findData(1));
+                byAccessibleName<QLineEdit>(dialog, "Comment")->setText(QStringLiteral("等了一个小时"));
+                QTest::mouseClick(byAccessibleName<QPushButton>(dialog, "Record rating"), Qt::LeftButton);
+                QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible() || shown(dialog).contains("No case "), 30000);
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Enter a paper or SMS rating"), Qt::LeftButton);
+        };
+        enter("SZ-19990101-00001");
+        QTRY_VERIFY_WITH_TIMEOUT(!QApplication::activeModalWidget(), 30000);
+        QCOMPARE(m_users->as("clerk1").get("/api/v1/cases/" + id + "/evaluations").object().value("items").toArray().size(), 0);
+        enter(number);
+        QTRY_VERIFY_WITH_TIMEOUT(shown(&page).contains("Rating recorded."), 30000);
+        const QJsonArray ratings = m_users->as("clerk1").get("/api/v1/cases/" + id + "/evaluations").object()
+                                       .value("items").toArray();
+        QCOMPARE(ratings.size(), 1);
+        QCOMPARE(ratings[0].toObject().value("channel").toString(), QStringLiteral("paper"));
+        QCOMPARE(ratings[0].toObject().value("level").toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() == 1
+                                     && table->model()->index(0, 0).data(int(models::FollowUpRole::CaseId)).toString() == id,
+                                 30000);
+        QCOMPARE(table->model()->index(0, models::FollowUpColumn::Rating).data().toString(),
+                 QStringLiteral("Very dissatisfied (intake)"));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
