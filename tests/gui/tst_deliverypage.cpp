@@ -281,6 +281,34 @@ private slots:
         QCOMPARE(caseOf(id).value("status").toString(), QStringLiteral("result_ready"));
     }
 
+    // By mail: the tracking number instead of a signature.
+    void byMail()
+    {
+        const QString id = resultReady();
+        models::ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        QVERIFY(signInAndWait(api, "clerk1"));
+        models::CaseApi cases(&api);
+        client::DeliveryDialog dialog(&cases, id, nullptr, nullptr);
+        dialog.show();
+        auto *handOut = byAccessibleName<QPushButton>(&dialog, "Hand out");
+        QTRY_VERIFY_WITH_TIMEOUT(handOut->isEnabled(), 30000);
+        auto *method = byAccessibleName<QComboBox>(&dialog, "How");
+        auto *tracking = byAccessibleName<QLineEdit>(&dialog, "Tracking number");
+        QVERIFY(!tracking->isEnabled());
+        method->setCurrentIndex(method->findData("mail"));
+        QVERIFY(tracking->isEnabled());
+        QVERIFY(byAccessibleName<QLabel>(&dialog, "not needed for mail"));
+        byAccessibleName<QLineEdit>(&dialog, "Recipient's ID number")->setText("11010519491231002x");
+        tracking->setText("EMS1234567890");
+        QSignalSpy delivered(&dialog, &client::DeliveryDialog::delivered);
+        QTest::mouseClick(handOut, Qt::LeftButton);
+        QVERIFY(delivered.wait(30000));
+        const QJsonObject stored = m_users->as("clerk1").get("/api/v1/cases/" + id + "/delivery").object();
+        QCOMPARE(stored.value("method").toString(), QStringLiteral("mail"));
+        QCOMPARE(stored.value("trackingNumber").toString(), QStringLiteral("EMS1234567890"));
+    }
+
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 };
 
