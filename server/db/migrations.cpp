@@ -208,6 +208,14 @@ const std::vector<Migration> kMigrations{
          "ALTER TABLE users ADD COLUMN phone TEXT",
          "CREATE INDEX case_deliveries_at ON case_deliveries (delivered_at)",
      }},
+    {13,
+     "case numbers reserved in blocks for a centre's offline intake, each taken by one case (claimed in the "
+     "case's own transaction, before its row is written: no foreign key)",
+     {
+         "CREATE TABLE number_reservations (number TEXT PRIMARY KEY, center TEXT NOT NULL REFERENCES centers(code), "
+         "reserved_by TEXT NOT NULL, reserved_at TEXT NOT NULL, case_id TEXT)",
+         "CREATE INDEX number_reservations_center ON number_reservations (center, reserved_at)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

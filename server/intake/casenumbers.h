@@ -12,4 +12,10 @@ class Transaction;
 /// holds the counter's row until it ends (so keep it short). Every number is given once.
 std::string nextCaseNumber(Transaction &tx, const std::string &center, const Date &day);
 
+/// Takes the reserved `number` for case `caseId` of `center`, in the case's write transaction:
+/// once only. Throws 422 (field `number`) `number_not_reserved` when the centre did not reserve
+/// it, `number_used` when another case has it.
+void claimReservedNumber(Transaction &tx, const std::string &number, const std::string &center,
+                         const std::string &caseId);
+
 } // namespace onewindow::server

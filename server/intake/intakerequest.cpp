@@ -1,5 +1,7 @@
 #include "intake/intakerequest.h"
 
+#include "domain/casenumber.h"
+
 #include "auth/policy.h"
 #include "domain/creditcode.h"
 #include "domain/idnumber.h"
@@ -117,6 +119,14 @@ void parseCounter(const Poco::JSON::Object::Ptr &body, const Principal &user, In
         errors.add("center", "The accepting centre is required.", "required");
     else if (!AuthorizationPolicy::mayAcceptAt(user, in.center))
         errors.add("center", "You can accept cases only for your own centre.", "not_your_center");
+    in.number = optString(body, "number").value_or("");
+    if (!in.number.empty()) {
+        const auto number = CaseNumber::parse(in.number);
+        if (!number || number->centreCode() != in.center)
+            errors.add("number", "Not a case number of this centre.", "number_not_reserved");
+        else
+            in.number = number->text();
+    }
     in.channel = optString(body, "channel").value_or(user.role == "agent" ? "village" : "counter");
     if (!kChannels.contains(in.channel))
         errors.add("channel", "One of counter, village, online, bank.", "invalid");

@@ -26,6 +26,9 @@ struct IntakeRequest
     std::string legalRepresentative;
     std::string phone;
     std::string center;
+    /// A number the centre reserved for an offline intake (POST /centers/{code}/number-blocks);
+    /// empty: the server numbers the case.
+    std::string number;
     std::string channel;
     bool greenChannel = false;
     std::string greenChannelReason; ///< why a case is in the green channel (required with it)

@@ -10,6 +10,8 @@
 #include "intake/newcase.h"
 #include "json.h"
 
+#include <spdlog/spdlog.h>
+
 namespace onewindow::server {
 
 IntakeService::IntakeService(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit)
@@ -44,8 +46,9 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
     // 2. Number it. On PostgreSQL in a transaction of its own, so the counter row of the centre
     // and day is locked for a moment, not for the whole intake (a number is lost only if the
     // intake then fails, which validation above makes rare).
-    std::string number;
-    if (m_db.dialect() == Database::Dialect::PostgreSQL) {
+    // A number reserved for an offline intake is the case's own; it is claimed with the case.
+    std::string number = plan.request.number;
+    if (number.empty() && m_db.dialect() == Database::Dialect::PostgreSQL) {
         Transaction tx(m_db, Transaction::Mode::Write);
         if (auto answered = idempotency.replay(tx))
             return *answered;
@@ -66,6 +69,8 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
         // The idempotency record first: if a twin request committed it meanwhile, this fails at
         // once (UniqueViolation, answered below as the twin was) and nothing else is written.
         idempotency.record(tx, newCase.response(), now);
+        if (!plan.request.number.empty())
+            claimReservedNumber(tx, plan.request.number, plan.request.center, newCase.id());
         newCase.insert(tx, m_audit);
         tx.commit();
         return newCase.takeResponse();
@@ -76,6 +81,42 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
             return *answered;
         throw;
     }
+}
+
+Response IntakeService::reserveNumbers(const Principal &user, const std::string &center,
+                                       const std::string &idempotencyKey, const std::string &body)
+{
+    if (!AuthorizationPolicy::mayAcceptAt(user, center))
+        throw ApiError::notFound();
+    const IdempotencyStore idempotency(user.username, idempotencyKey, center + "\n" + body);
+    const auto json = parseObject(body);
+    const auto count = optNumber(json, "count");
+    if (!count || *count < 1 || *count > 500 || static_cast<int>(*count) != *count) {
+        FieldErrors errors;
+        errors.add("count", "A whole number from 1 to 500.", "invalid");
+        errors.throwIfAny();
+    }
+    const Date today = m_clock.today();
+    const std::string now = m_clock.now();
+    Transaction tx(m_db, Transaction::Mode::Write);
+    if (auto answered = idempotency.replay(tx))
+        return *answered;
+    auto numbers = newArray();
+    for (int i = 0; i < static_cast<int>(*count); ++i) {
+        const std::string number = nextCaseNumber(tx, center, today);
+        tx.execute("INSERT INTO number_reservations (number, center, reserved_by, reserved_at) VALUES (?, ?, ?, ?)",
+                   {number, center, user.username, now});
+        numbers->add(number);
+    }
+    auto o = newObject();
+    o->set("center", center);
+    o->set("numbers", numbers);
+    o->set("reservedAt", now);
+    Response response = Response::json(201, o);
+    idempotency.record(tx, response, now);
+    tx.commit();
+    spdlog::info("{} reserved {} case number(s) for {}", user.username, numbers->size(), center);
+    return response;
 }
 
 } // namespace onewindow::server

@@ -22,6 +22,7 @@ public:
     /// and the answer hold a placeholder until setNumber().
     NewCase(const IntakePlan &plan, const std::string &clerk, const Date &today, std::string now, std::string number);
 
+    const std::string &id() const { return m_id; }
     const std::string &number() const { return m_number; }
     /// Fills in the number given in the write transaction.
     void setNumber(const std::string &number);
