@@ -43,6 +43,8 @@ public:
             "CREATE TABLE IF NOT EXISTS calendar (day TEXT PRIMARY KEY, body TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS reserved_numbers (number TEXT PRIMARY KEY, center TEXT NOT NULL, "
+            "taken_by TEXT UNIQUE)",
         };
         for (const char *statement : schema) {
             QSqlQuery q(db);
@@ -271,6 +273,52 @@ void LocalStore::value(const QString &key, QObject *context, std::function<void(
         if (w->exec(QStringLiteral("SELECT value FROM kv WHERE key = ?"), {key}, &q) && q.next())
             return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array().at(0);
         return QJsonValue();
+    }, std::move(done));
+}
+
+void LocalStore::addReservedNumbers(const QString &center, const QStringList &numbers, QObject *context,
+                                    std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, center, numbers] {
+        QSqlDatabase d = w->db();
+        d.transaction();
+        for (const QString &number : numbers)
+            w->exec(QStringLiteral("INSERT OR IGNORE INTO reserved_numbers (number, center) VALUES (?, ?)"),
+                    {number, center});
+        d.commit();
+    }, std::move(done));
+}
+
+void LocalStore::freeReservedNumberCount(const QString &center, QObject *context, std::function<void(int)> done) const
+{
+    Worker *w = m_worker;
+    runOn<int>(w, context, [w, center] {
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT COUNT(*) FROM reserved_numbers WHERE center = ? AND taken_by IS NULL"),
+                    {center}, &q)
+            && q.next())
+            return q.value(0).toInt();
+        return 0;
+    }, std::move(done));
+}
+
+void LocalStore::takeReservedNumber(const QString &center, const QString &takenBy, QObject *context,
+                                    std::function<void(const QString &)> done)
+{
+    Worker *w = m_worker;
+    runOn<QString>(w, context, [w, center, takenBy] {
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT number FROM reserved_numbers WHERE taken_by = ?"), {takenBy}, &q) && q.next())
+            return q.value(0).toString();
+        // One statement: the lowest free number becomes this intake's.
+        if (w->exec(QStringLiteral("UPDATE reserved_numbers SET taken_by = ? WHERE number = (SELECT number FROM "
+                                   "reserved_numbers WHERE center = ? AND taken_by IS NULL ORDER BY number LIMIT 1) "
+                                   "RETURNING number"),
+                    {takenBy, center}, &q)
+            && q.next())
+            return q.value(0).toString();
+        return QString();
     }, std::move(done));
 }
 

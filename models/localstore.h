@@ -52,6 +52,17 @@ public:
     void draftKeys(QObject *context, std::function<void(const QStringList &)> done) const;
     void removeDraft(const QString &key, QObject *context = nullptr, std::function<void()> done = nullptr);
 
+    /// Case numbers the server reserved for this centre's offline intake (NumberStock). Adding
+    /// the same number twice keeps one.
+    void addReservedNumbers(const QString &center, const QStringList &numbers, QObject *context = nullptr,
+                            std::function<void()> done = nullptr);
+    /// How many reserved numbers of `center` no intake has taken yet.
+    void freeReservedNumberCount(const QString &center, QObject *context, std::function<void(int)> done) const;
+    /// The reserved number taken by `takenBy` (an intake's key): the one it took before, else the
+    /// lowest free one, now its own; empty when none is free.
+    void takeReservedNumber(const QString &center, const QString &takenBy, QObject *context,
+                            std::function<void(const QString &)> done);
+
     /// Blocks until every queued operation has run (for shutdown and tests).
     void flush();
 
