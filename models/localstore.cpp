@@ -45,6 +45,9 @@ public:
             "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS reserved_numbers (number TEXT PRIMARY KEY, center TEXT NOT NULL, "
             "taken_by TEXT UNIQUE)",
+            "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, "
+            "body TEXT NOT NULL, number TEXT, state TEXT NOT NULL, attempts INTEGER NOT NULL, answer TEXT, "
+            "last_error TEXT, created_at TEXT NOT NULL)",
         };
         for (const char *statement : schema) {
             QSqlQuery q(db);
@@ -319,6 +322,75 @@ void LocalStore::takeReservedNumber(const QString &center, const QString &takenB
             && q.next())
             return q.value(0).toString();
         return QString();
+    }, std::move(done));
+}
+
+namespace {
+
+QJsonObject outboxEntry(const QSqlQuery &q)
+{
+    return {{QStringLiteral("id"), q.value(0).toLongLong()},
+            {QStringLiteral("key"), q.value(1).toString()},
+            {QStringLiteral("body"), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()},
+            {QStringLiteral("number"), q.value(3).toString()},
+            {QStringLiteral("state"), q.value(4).toString()},
+            {QStringLiteral("attempts"), q.value(5).toInt()},
+            {QStringLiteral("answer"), QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object()},
+            {QStringLiteral("lastError"), q.value(7).toString()},
+            {QStringLiteral("createdAt"), q.value(8).toString()}};
+}
+
+const char *const kOutboxColumns = "id, key, body, number, state, attempts, answer, last_error, created_at";
+
+} // namespace
+
+void LocalStore::enqueueIntake(const QString &key, const QJsonObject &body, QObject *context,
+                               std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, key, body] {
+        w->exec(QStringLiteral("INSERT OR IGNORE INTO outbox (key, body, number, state, attempts, created_at) VALUES "
+                               "(?, ?, ?, 'queued', 0, ?)"),
+                {key, text(body), body.value(QLatin1String("number")).toString(),
+                 ServerClock::pcNow().toString(Qt::ISODate)});
+    }, std::move(done));
+}
+
+void LocalStore::nextQueuedIntake(QObject *context, std::function<void(const QJsonObject &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonObject>(w, context, [w] {
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT %1 FROM outbox WHERE state = 'queued' ORDER BY id LIMIT 1")
+                        .arg(QLatin1String(kOutboxColumns)),
+                    {}, &q)
+            && q.next())
+            return outboxEntry(q);
+        return QJsonObject();
+    }, std::move(done));
+}
+
+void LocalStore::recordOutboxAttempt(const QString &key, const QString &state, const QJsonObject &answer,
+                                     const QString &error, QObject *context, std::function<void()> done)
+{
+    Worker *w = m_worker;
+    runOnVoid(w, context, [w, key, state, answer, error] {
+        w->exec(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, answer = ?, last_error = ? "
+                               "WHERE key = ?"),
+                {state, answer.isEmpty() ? QVariant() : QVariant(text(answer)), error.isEmpty() ? QVariant() : error, key});
+    }, std::move(done));
+}
+
+void LocalStore::outbox(QObject *context, std::function<void(const QJsonArray &)> done) const
+{
+    Worker *w = m_worker;
+    runOn<QJsonArray>(w, context, [w] {
+        QJsonArray out;
+        QSqlQuery q;
+        if (w->exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY id").arg(QLatin1String(kOutboxColumns)), {}, &q))
+            while (q.next())
+                out.append(outboxEntry(q));
+        return out;
     }, std::move(done));
 }
 

@@ -63,6 +63,20 @@ public:
     void takeReservedNumber(const QString &center, const QString &takenBy, QObject *context,
                             std::function<void(const QString &)> done);
 
+    /// The outbox of intakes taken in without the network (SyncEngine), oldest first. Each entry
+    /// is {id, key, body, number, state (queued, sent, refused), attempts, answer, lastError,
+    /// createdAt}; `key` is its idempotency key, `answer` the server's case or problem.
+    /// Enqueueing the same key twice keeps the first.
+    void enqueueIntake(const QString &key, const QJsonObject &body, QObject *context = nullptr,
+                       std::function<void()> done = nullptr);
+    /// The oldest queued entry; an empty object when none.
+    void nextQueuedIntake(QObject *context, std::function<void(const QJsonObject &)> done) const;
+    /// Records an attempt's outcome: `state` sent or refused with the server's answer, or still
+    /// queued (a network failure) with the error.
+    void recordOutboxAttempt(const QString &key, const QString &state, const QJsonObject &answer,
+                             const QString &error, QObject *context = nullptr, std::function<void()> done = nullptr);
+    void outbox(QObject *context, std::function<void(const QJsonArray &)> done) const;
+
     /// Blocks until every queued operation has run (for shutdown and tests).
     void flush();
 

@@ -1,0 +1,97 @@
+#include "syncengine.h"
+
+#include "apiclient.h"
+#include "localstore.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace onewindow::models {
+
+SyncEngine::SyncEngine(ApiClient *api, LocalStore *store, QObject *parent)
+    : QObject(parent), m_api(api), m_store(store), m_retry(new QTimer(this))
+{
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+int SyncEngine::retryDelayMs(int failures) const
+{
+    const double exponential = m_backoff.baseMs * std::pow(2.0, std::min(failures - 1, 16));
+    const double capped = std::min<double>(exponential, m_backoff.maxMs);
+    // Jitter: clients that lost the network together do not all come back in the same second.
+    return static_cast<int>(capped * (0.5 + QRandomGenerator::global()->generateDouble()));
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_sending || !m_store || !m_api)
+        return;
+    m_retry->stop();
+    m_sending = true;
+    m_sentThisRound = 0;
+    sendNext();
+}
+
+void SyncEngine::sendNext()
+{
+    m_store->outbox(this, [this](const QJsonArray &entries) {
+        const auto queued = std::count_if(entries.begin(), entries.end(), [](const QJsonValue &e) {
+            return e.toObject().value(QLatin1String("state")).toString() == QLatin1String("queued");
+        });
+        emit progress(static_cast<int>(queued), m_sentThisRound);
+        m_store->nextQueuedIntake(this, [this](const QJsonObject &entry) {
+            if (entry.isEmpty()) {
+                m_sending = false;
+                m_failures = 0;
+                emit idle();
+                return;
+            }
+            const QString key = entry.value(QLatin1String("key")).toString();
+            m_api->create(QStringLiteral("/cases"), entry.value(QLatin1String("body")).toObject(),
+                          [this, key](const ApiResponse &r) {
+                              // The server's answer is final, but for its own trouble (5xx), a
+                              // request it could not take now (408, 429) and a session that ended
+                              // (401): those are tried again, like a network failure.
+                              const int status = r.error.status;
+                              const bool final = r.ok()
+                                                 || (r.error.kind == ApiError::Kind::Http && status < 500
+                                                     && status != 401 && status != 408 && status != 429);
+                              if (final) {
+                                  m_failures = 0;
+                                  const QString state = r.ok() ? QStringLiteral("sent") : QStringLiteral("refused");
+                                  const QJsonObject answer = r.object();
+                                  m_store->recordOutboxAttempt(key, state, answer, r.ok() ? QString() : r.error.userMessage(),
+                                                               this, [this, key, answer, state] {
+                                                                   if (state == QLatin1String("sent")) {
+                                                                       ++m_sentThisRound;
+                                                                       emit sent(key, answer);
+                                                                   } else {
+                                                                       emit refused(key, answer);
+                                                                   }
+                                                                   sendNext();
+                                                               });
+                                  return;
+                              }
+                              // Not reached: the entry stays queued, to be sent again with its key.
+                              ++m_failures;
+                              const QString message = r.error.userMessage();
+                              m_store->recordOutboxAttempt(key, QStringLiteral("queued"), {}, message, this, [this, message] {
+                                  m_sending = false;
+                                  const int delay = retryDelayMs(m_failures);
+                                  m_retry->start(delay);
+                                  emit waiting(message, delay);
+                              });
+                          },
+                          this, key);
+        });
+    });
+}
+
+} // namespace onewindow::models
