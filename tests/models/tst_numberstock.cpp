@@ -3,6 +3,7 @@
 // answer was lost (the client killed after the server answered) is asked for again with its key:
 // the same numbers, none lost, none given twice.
 #include "apisignin.h"
+#include "awaitanswer.h"
 #include "serverprocess.h"
 
 #include "models/apiclient.h"
@@ -26,29 +27,19 @@ class tst_NumberStock : public QObject
     ApiClient m_api;
 
     // Runs `start(done)` and waits for its answer.
-    template<typename T, typename Start>
-    T await(Start start)
-    {
-        std::optional<T> result;
-        start([&](T value) { result = std::move(value); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
-            qFatal("no answer");
-        return *result;
-    }
-
     bool topUp(NumberStock &stock, int minimum, int block)
     {
-        return await<bool>([&](auto done) { stock.topUp(minimum, block, [done](bool ok, const QString &) { done(ok); }); });
+        return awaitAnswer<bool>([&](auto done) { stock.topUp(minimum, block, [done](bool ok, const QString &) { done(ok); }); });
     }
 
     QString take(NumberStock &stock, const QString &key)
     {
-        return await<QString>([&](auto done) { stock.take(key, [done](const QString &n) { done(n); }); });
+        return awaitAnswer<QString>([&](auto done) { stock.take(key, [done](const QString &n) { done(n); }); });
     }
 
     int freeCount(LocalStore &store, const QString &center)
     {
-        return await<int>([&](auto done) { store.freeReservedNumberCount(center, this, [done](int n) { done(n); }); });
+        return awaitAnswer<int>([&](auto done) { store.freeReservedNumberCount(center, this, [done](int n) { done(n); }); });
     }
 
     void open(LocalStore &store, const QString &name)

@@ -4,6 +4,7 @@
 // the server gone nothing is lost, the engine waits longer each time and sends it all once the
 // server is back.
 #include "apisignin.h"
+#include "awaitanswer.h"
 #include "sampleintake.h"
 #include "serverprocess.h"
 
@@ -31,26 +32,16 @@ class tst_SyncEngine : public QObject
     ApiClient m_api;
     LocalStore m_store;
 
-    template<typename T, typename Start>
-    T await(Start start)
-    {
-        std::optional<T> result;
-        start([&](T value) { result = std::move(value); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
-            qFatal("no answer");
-        return *result;
-    }
-
     QJsonArray outbox()
     {
-        return await<QJsonArray>([&](auto done) { m_store.outbox(this, [done](const QJsonArray &a) { done(a); }); });
+        return awaitAnswer<QJsonArray>([&](auto done) { m_store.outbox(this, [done](const QJsonArray &a) { done(a); }); });
     }
 
     // An intake of agent1 at the village centre under a reserved number, into the outbox.
     QString enqueue(NumberStock &stock, const QString &matter = "HF-001")
     {
         const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString number = await<QString>([&](auto done) { stock.take(key, [done](const QString &n) { done(n); }); });
+        const QString number = awaitAnswer<QString>([&](auto done) { stock.take(key, [done](const QString &n) { done(n); }); });
         if (number.isEmpty())
             qFatal("no reserved number left");
         QJsonObject body = sampleIntake(m_users->as("agent1"), matter == "XX-999" ? "HF-001" : matter, "SZ-V01",
@@ -93,7 +84,7 @@ private slots:
     void sendsInOrderOnce()
     {
         NumberStock stock(&m_api, &m_store, "SZ-V01");
-        QVERIFY(await<bool>([&](auto done) { stock.topUp(10, 20, [done](bool ok, const QString &) { done(ok); }); }));
+        QVERIFY(awaitAnswer<bool>([&](auto done) { stock.topUp(10, 20, [done](bool ok, const QString &) { done(ok); }); }));
         QStringList keys;
         for (int i = 0; i < 3; ++i)
             keys << enqueue(stock);
