@@ -30,6 +30,13 @@ struct ApiClient::Call
     bool hasContext = false;
 };
 
+QJsonObject UserInfo::toJson() const
+{
+    return {{QStringLiteral("username"), username}, {QStringLiteral("displayName"), displayName},
+            {QStringLiteral("role"), role}, {QStringLiteral("center"), center},
+            {QStringLiteral("department"), department}};
+}
+
 UserInfo UserInfo::fromJson(const QJsonObject &o)
 {
     UserInfo u;

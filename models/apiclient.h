@@ -47,6 +47,7 @@ struct UserInfo
     QString department; ///< empty when none
 
     static UserInfo fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
 };
 
 /// A typed result: a value, or the error that prevented it.

@@ -19,6 +19,15 @@ QString ApiError::userMessage() const
         return tr("The server gave an answer this program does not understand.");
     case Kind::Cancelled:
         return tr("The request was cancelled.");
+    case Kind::OfflineRefused:
+        if (code == QLatin1String("offline_expired"))
+            return tr("The server cannot be reached, and you last signed in with it more than %1 days ago: "
+                      "connect to the server to sign in.").arg(detail);
+        if (code == QLatin1String("offline_wrong_password"))
+            return tr("The server cannot be reached, and the password does not match the one you last signed in "
+                      "with on this PC.");
+        return tr("The server cannot be reached, and you have not signed in on this PC before: connect to the "
+                  "server to sign in.");
     case Kind::Http:
         break;
     }
@@ -64,6 +73,24 @@ QString ApiError::userMessage() const
     if (status >= 500)
         return tr("The server had a problem; nothing was changed. Reference: %1").arg(requestId);
     return tr("The server refused the request (%1).").arg(status);
+}
+
+bool ApiError::isRetryable() const
+{
+    switch (kind) {
+    case Kind::None:
+    case Kind::OfflineRefused:
+        return false;
+    case Kind::Http:
+        return status == 401 || status == 408 || status == 429 || status >= 500;
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Tls:
+    case Kind::InvalidReply:
+    case Kind::Cancelled:
+        return true;
+    }
+    return true;
 }
 
 QString ApiError::fieldMessage(const FieldError &error)

@@ -21,6 +21,9 @@ public:
         Http,          ///< the server answered with an error (see status and code)
         InvalidReply,  ///< the answer was not what the API promises
         Cancelled,
+        /// The server could not be reached and signing in on this PC alone was refused (`code`:
+        /// offline_unknown, offline_expired, offline_wrong_password; `detail`: the days allowed).
+        OfflineRefused,
     };
     struct FieldError
     {
@@ -46,6 +49,10 @@ public:
     QList<MissingMaterial> missing;
 
     bool isError() const { return kind != Kind::None; }
+    /// Whether the same request may go through later: the network, a signed-out session, a
+    /// request the server could not take now (408, 429) or its own trouble (5xx). Any other answer
+    /// of the server is about the request itself.
+    bool isRetryable() const;
     /// One sentence in the user's language, e.g. "Wrong username or password."
     QString userMessage() const;
     /// The user's-language text for a field error or a missing material's reason.

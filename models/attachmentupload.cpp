@@ -1,5 +1,7 @@
 #include "attachmentupload.h"
 
+#include "runthen.h"
+
 #include "apiclient.h"
 #include "serverclock.h"
 
@@ -65,40 +67,6 @@ bool removeCopy(const QString &directory, const QString &key)
     QFile::remove(metaPath(directory, key));
     QFile::remove(contentPath(directory, key));
     return had;
-}
-
-/// Runs `work` on a worker thread, then `done` with its result on `context`'s thread, unless
-/// `context` is gone by then.
-template<typename Work, typename Done> void runThen(QObject *context, Work work, Done done)
-{
-    using Result = std::invoke_result_t<Work>;
-    auto *watcher = new QFutureWatcher<Result>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)]() mutable {
-        watcher->deleteLater();
-        if constexpr (std::is_void_v<Result>)
-            done();
-        else
-            done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
-bool isRetryable(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::None:
-        return false;
-    case ApiError::Kind::Http:
-        // Signed out, rate-limited or a server problem: the same file may go through later.
-        return error.status == 401 || error.status == 408 || error.status == 429 || error.status >= 500;
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Tls:
-    case ApiError::Kind::InvalidReply:
-    case ApiError::Kind::Cancelled:
-        return true;
-    }
-    return true;
 }
 
 } // namespace
@@ -264,7 +232,7 @@ void AttachmentUpload::answered(const ApiResponse &response)
     ApiError error = response.error;
     if (!error.isError())
         error.kind = ApiError::Kind::InvalidReply;
-    const bool retryable = isRetryable(error);
+    const bool retryable = error.isRetryable();
     if (retryable) {
         m_running = false;
         emit failed(error, true);

@@ -56,13 +56,9 @@ void SyncEngine::sendNext()
             const QString key = entry.value(QLatin1String("key")).toString();
             m_api->create(QStringLiteral("/cases"), entry.value(QLatin1String("body")).toObject(),
                           [this, key](const ApiResponse &r) {
-                              // The server's answer is final, but for its own trouble (5xx), a
-                              // request it could not take now (408, 429) and a session that ended
-                              // (401): those are tried again, like a network failure.
-                              const int status = r.error.status;
-                              const bool final = r.ok()
-                                                 || (r.error.kind == ApiError::Kind::Http && status < 500
-                                                     && status != 401 && status != 408 && status != 429);
+                              // The server's answer is final, unless it is about the moment
+                              // rather than the case (ApiError::isRetryable).
+                              const bool final = r.ok() || !r.error.isRetryable();
                               if (final) {
                                   m_failures = 0;
                                   const QString state = r.ok() ? QStringLiteral("sent") : QStringLiteral("refused");

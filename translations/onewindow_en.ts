@@ -787,7 +787,7 @@
 <context>
     <name>onewindow::client::DeliveryDialog</name>
     <message>
-        <location filename="../client/delivery/deliverydialog.cpp" line="+70"/>
+        <location filename="../client/delivery/deliverydialog.cpp" line="+71"/>
         <source>Read ID &amp;card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2171,7 +2171,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::RatingEntryDialog</name>
     <message>
-        <location filename="../client/delivery/ratingentrydialog.cpp" line="+25"/>
+        <location filename="../client/delivery/ratingentrydialog.cpp" line="+27"/>
         <source>&amp;Record rating</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3175,7 +3175,22 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>The server cannot be reached, and you last signed in with it more than %1 days ago: connect to the server to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server cannot be reached, and the password does not match the one you last signed in with on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot be reached, and you have not signed in on this PC before: connect to the server to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>You were signed out after a period of inactivity. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3275,7 +3290,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3881,6 +3896,14 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+1"/>
         <source>Promised time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::NumberStock</name>
+    <message>
+        <location filename="../models/numberstock.cpp" line="+27"/>
+        <source>Numbers are being reserved already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -786,7 +786,7 @@
 <context>
     <name>onewindow::client::DeliveryDialog</name>
     <message>
-        <location filename="../client/delivery/deliverydialog.cpp" line="+70"/>
+        <location filename="../client/delivery/deliverydialog.cpp" line="+71"/>
         <source>Read ID &amp;card</source>
         <translation>读身份证(&amp;C)</translation>
     </message>
@@ -2168,7 +2168,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::RatingEntryDialog</name>
     <message>
-        <location filename="../client/delivery/ratingentrydialog.cpp" line="+25"/>
+        <location filename="../client/delivery/ratingentrydialog.cpp" line="+27"/>
         <source>&amp;Record rating</source>
         <translation>登记评价(&amp;R)</translation>
     </message>
@@ -3170,7 +3170,22 @@ Counter software for one-window government service halls.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>The server cannot be reached, and you last signed in with it more than %1 days ago: connect to the server to sign in.</source>
+        <translation>无法连接服务器，且您上次联网登录已超过 %1 天：请连接服务器后登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server cannot be reached, and the password does not match the one you last signed in with on this PC.</source>
+        <translation>无法连接服务器，且密码与您上次在本机登录时的密码不符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot be reached, and you have not signed in on this PC before: connect to the server to sign in.</source>
+        <translation>无法连接服务器，且您此前未在本机登录过：请连接服务器后登录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>You were signed out after a period of inactivity. Sign in again.</source>
         <translation>长时间未操作，已自动退出登录，请重新登录。</translation>
     </message>
@@ -3270,7 +3285,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -3871,6 +3886,14 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Promised time</source>
         <translation>承诺时限</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::NumberStock</name>
+    <message>
+        <location filename="../models/numberstock.cpp" line="+27"/>
+        <source>Numbers are being reserved already.</source>
+        <translation>正在预留办件编号。</translation>
     </message>
 </context>
 <context>
