@@ -23,6 +23,9 @@ QString ApiError::userMessage() const
         if (code == QLatin1String("offline_expired"))
             return tr("The server cannot be reached, and you last signed in with it more than %1 days ago: "
                       "connect to the server to sign in.").arg(detail);
+        if (code == QLatin1String("offline_no_number"))
+            return tr("No reserved case number is left on this PC: connect to the server to take in more cases "
+                      "without the network.");
         if (code == QLatin1String("offline_wrong_password"))
             return tr("The server cannot be reached, and the password does not match the one you last signed in "
                       "with on this PC.");

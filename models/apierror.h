@@ -21,8 +21,9 @@ public:
         Http,          ///< the server answered with an error (see status and code)
         InvalidReply,  ///< the answer was not what the API promises
         Cancelled,
-        /// The server could not be reached and signing in on this PC alone was refused (`code`:
-        /// offline_unknown, offline_expired, offline_wrong_password; `detail`: the days allowed).
+        /// Work without the server was refused: signing in on this PC alone (`code`:
+        /// offline_unknown, offline_expired, offline_wrong_password; `detail`: the days allowed),
+        /// or an offline intake with no reserved number left (offline_no_number).
         OfflineRefused,
     };
     struct FieldError

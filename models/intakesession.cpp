@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "localstore.h"
+#include "numberstock.h"
 #include "serverclock.h"
 
 #include "domain/bundlemerge.h"
@@ -530,6 +531,31 @@ QList<QPair<QString, QString>> IntakeSession::refusalReasons() const
         }
     }
     return out;
+}
+
+void IntakeSession::submitOffline(NumberStock *stock)
+{
+    if (m_submitting || !stock)
+        return;
+    m_submitting = true;
+    // The number is the intake's own (its key), the same one if this is done again after a crash.
+    stock->take(m_idempotencyKey, [this](const QString &number) {
+        if (number.isEmpty()) {
+            m_submitting = false;
+            ApiError error;
+            error.kind = ApiError::Kind::OfflineRefused;
+            error.code = QStringLiteral("offline_no_number");
+            emit submitFailed(error, false);
+            return;
+        }
+        QJsonObject requestBody = body();
+        requestBody.insert(QStringLiteral("number"), number);
+        m_store->enqueueIntake(m_idempotencyKey, requestBody, this, [this, number, requestBody] {
+            m_submitting = false;
+            m_store->removeDraft(m_draftKey);
+            emit queued(number, requestBody);
+        });
+    });
 }
 
 void IntakeSession::post(const QJsonObject &requestBody)

@@ -13,6 +13,7 @@ namespace onewindow::models {
 
 class ApiClient;
 class LocalStore;
+class NumberStock;
 
 /// One intake at the counter (一窗受理), from the applicant to the decision, without widgets:
 /// the wizard's pages show it and change it. Every change is autosaved as a draft, so a crash
@@ -115,6 +116,11 @@ public:
     /// matters' `not_accepted` reasons, note}). The server answers a `not_accepted` case with
     /// every item of the notice; `submitted` reports it as for an acceptance.
     void submitRefusal(const QString &kind, const QString &reasonCode, const QString &note);
+    /// Without the network (a village centre offline): the intake takes a number the centre
+    /// reserved (`stock`) and goes into the local outbox with its idempotency key, in the same
+    /// order, for the SyncEngine to send; the draft is removed once it is queued. `queued` then
+    /// tells the number; with no reserved number left, `submitFailed` (not retryable offline).
+    void submitOffline(NumberStock *stock);
     /// The matters' reasons for not accepting (code and text, each code once), from the catalog.
     QList<QPair<QString, QString>> refusalReasons() const;
     bool isSubmitting() const { return m_submitting; }
@@ -122,6 +128,8 @@ public:
 signals:
     void changed();
     void submitted(const QJsonObject &caseObject);
+    /// Queued for the server under `number` (submitOffline); `body` is what will be sent.
+    void queued(const QString &number, const QJsonObject &body);
     /// `retryable`: the server was not reached; the draft is kept and submit() may be repeated.
     void submitFailed(const onewindow::models::ApiError &error, bool retryable);
 

@@ -3181,6 +3181,11 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>No reserved case number is left on this PC: connect to the server to take in more cases without the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The server cannot be reached, and the password does not match the one you last signed in with on this PC.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3176,6 +3176,11 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>No reserved case number is left on this PC: connect to the server to take in more cases without the network.</source>
+        <translation>本机已没有预留的办件编号：请连接服务器后再离线受理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The server cannot be reached, and the password does not match the one you last signed in with on this PC.</source>
         <translation>无法连接服务器，且密码与您上次在本机登录时的密码不符。</translation>
     </message>

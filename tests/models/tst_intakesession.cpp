@@ -3,6 +3,8 @@
 #include "models/apiclient.h"
 #include "apisignin.h"
 #include "models/intakesession.h"
+#include "models/numberstock.h"
+#include "models/syncengine.h"
 #include "models/localstore.h"
 #include "serverprocess.h"
 
@@ -228,6 +230,58 @@ private slots:
         m_store.draftKeys(this, [&](const QStringList &k) { keys = k; done = true; });
         QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
         QVERIFY(!keys.contains(session.draftKey()));
+    }
+
+    // No network at the counter: the intake takes a reserved number and waits in the outbox
+    // (again the same number if queued twice); back online, the SyncEngine sends it, once. With
+    // no reserved number left, it is said so.
+    void offlineIntakeQueuedThenSentOnce()
+    {
+        NumberStock stock(&m_api, &m_store, "SZ");
+        bool stocked = false;
+        stock.topUp(2, 5, [&](bool ok, const QString &) { stocked = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(stocked, 30000);
+        IntakeSession session(&m_api, &m_store);
+        prepare(session);
+        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
+        session.setFormValue("deposit_base", "5000");
+        session.setHeldLicenses({"ID_CARD"});
+        session.setProvision("LABOR_CONTRACT", "paper");
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        m_api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort())));
+        closed.close();
+
+        QSignalSpy queued(&session, &IntakeSession::queued);
+        session.submitOffline(&stock);
+        QVERIFY(queued.wait(10000));
+        const QString number = queued.at(0).at(0).toString();
+        QVERIFY2(number.startsWith("SZ-20261127-"), qPrintable(number));
+        QCOMPARE(queued.at(0).at(1).toJsonObject().value("number").toString(), number);
+        session.submitOffline(&stock);
+        QVERIFY(queued.wait(10000));
+        QCOMPARE(queued.at(1).at(0).toString(), number);
+
+        m_api.setBaseUrl(QUrl(m_server.baseUrl()));
+        SyncEngine engine(&m_api, &m_store);
+        QSignalSpy idle(&engine, &SyncEngine::idle);
+        QSignalSpy sent(&engine, &SyncEngine::sent);
+        engine.syncNow();
+        QVERIFY(idle.wait(30000));
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.at(0).at(1).toJsonObject().value("number").toString(), number);
+        QCOMPARE(get("/cases?number=" + number).value("items").toArray().size(), 1);
+
+        NumberStock empty(&m_api, &m_store, "SZ-V09");
+        IntakeSession another(&m_api, &m_store);
+        prepare(another);
+        QSignalSpy failed(&another, &IntakeSession::submitFailed);
+        another.submitOffline(&empty);
+        QVERIFY(failed.wait(10000));
+        const auto error = failed.at(0).at(0).value<ApiError>();
+        QCOMPARE(error.code, QStringLiteral("offline_no_number"));
+        QVERIFY(error.userMessage().startsWith("No reserved case number is left on this PC"));
+        QCOMPARE(failed.at(0).at(1).toBool(), false);
     }
 
     void refusedWithTheServersNotice()
