@@ -54,6 +54,16 @@ class tst_IntakeSession : public QObject
         session.setApplicantField("phone", "13800138000");
     }
 
+    // prepare(), then the form complete and the materials provided, the labour contract `how`.
+    void prepareComplete(IntakeSession &session, const QString &how)
+    {
+        prepare(session);
+        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
+        session.setFormValue("deposit_base", "5000");
+        session.setHeldLicenses({"ID_CARD"});
+        session.setProvision("LABOR_CONTRACT", how);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -195,11 +205,7 @@ private slots:
         closed.close();
 
         IntakeSession session(&m_api, &m_store);
-        prepare(session);
-        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
-        session.setFormValue("deposit_base", "5000");
-        session.setHeldLicenses({"ID_CARD"});
-        session.setProvision("LABOR_CONTRACT", "deficient");
+        prepareComplete(session, "deficient");
         QVERIFY(session.formProblems().isEmpty());
 
         m_api.setBaseUrl(down);
@@ -242,11 +248,7 @@ private slots:
         stock.topUp(2, 5, [&](bool ok, const QString &) { stocked = ok; });
         QTRY_VERIFY_WITH_TIMEOUT(stocked, 30000);
         IntakeSession session(&m_api, &m_store);
-        prepare(session);
-        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
-        session.setFormValue("deposit_base", "5000");
-        session.setHeldLicenses({"ID_CARD"});
-        session.setProvision("LABOR_CONTRACT", "paper");
+        prepareComplete(session, "paper");
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost));
         m_api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort())));
@@ -300,11 +302,7 @@ private slots:
     void greenChannelNeedsAReason()
     {
         IntakeSession session(&m_api, &m_store);
-        prepare(session);
-        session.setFormValue("company_name", QStringLiteral("盛泽纺织"));
-        session.setFormValue("deposit_base", "5000");
-        session.setHeldLicenses({"ID_CARD"});
-        session.setProvision("LABOR_CONTRACT", "paper");
+        prepareComplete(session, "paper");
         session.setGreenChannel(true, QStringLiteral("  "));
         QSignalSpy failed(&session, &IntakeSession::submitFailed);
         session.submit();
