@@ -356,18 +356,23 @@ void LocalStore::enqueueIntake(const QString &key, const QJsonObject &body, QObj
     }, std::move(done));
 }
 
-void LocalStore::nextQueuedIntake(QObject *context, std::function<void(const QJsonObject &)> done) const
+void LocalStore::nextQueuedIntake(QObject *context, std::function<void(const QJsonObject &, int)> done) const
 {
     Worker *w = m_worker;
-    runOn<QJsonObject>(w, context, [w] {
+    using Next = std::pair<QJsonObject, int>;
+    runOn<Next>(w, context, [w] {
+        Next next{QJsonObject(), 0};
         QSqlQuery q;
         if (w->exec(QStringLiteral("SELECT %1 FROM outbox WHERE state = 'queued' ORDER BY id LIMIT 1")
                         .arg(QLatin1String(kOutboxColumns)),
                     {}, &q)
             && q.next())
-            return outboxEntry(q);
-        return QJsonObject();
-    }, std::move(done));
+            next.first = outboxEntry(q);
+        if (!next.first.isEmpty() && w->exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'queued'"), {}, &q)
+            && q.next())
+            next.second = q.value(0).toInt();
+        return next;
+    }, std::function<void(const Next &)>([done = std::move(done)](const Next &next) { done(next.first, next.second); }));
 }
 
 void LocalStore::recordOutboxAttempt(const QString &key, const QString &state, const QJsonObject &answer,

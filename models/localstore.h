@@ -69,8 +69,8 @@ public:
     /// Enqueueing the same key twice keeps the first.
     void enqueueIntake(const QString &key, const QJsonObject &body, QObject *context = nullptr,
                        std::function<void()> done = nullptr);
-    /// The oldest queued entry; an empty object when none.
-    void nextQueuedIntake(QObject *context, std::function<void(const QJsonObject &)> done) const;
+    /// The oldest queued entry (an empty object when none) and how many are queued.
+    void nextQueuedIntake(QObject *context, std::function<void(const QJsonObject &, int queued)> done) const;
     /// Records an attempt's outcome: `state` sent or refused with the server's answer, or still
     /// queued (a network failure) with the error.
     void recordOutboxAttempt(const QString &key, const QString &state, const QJsonObject &answer,

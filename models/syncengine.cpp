@@ -3,7 +3,6 @@
 #include "apiclient.h"
 #include "localstore.h"
 
-#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -41,52 +40,48 @@ void SyncEngine::syncNow()
 
 void SyncEngine::sendNext()
 {
-    m_store->outbox(this, [this](const QJsonArray &entries) {
-        const auto queued = std::count_if(entries.begin(), entries.end(), [](const QJsonValue &e) {
-            return e.toObject().value(QLatin1String("state")).toString() == QLatin1String("queued");
-        });
-        emit progress(static_cast<int>(queued), m_sentThisRound);
-        m_store->nextQueuedIntake(this, [this](const QJsonObject &entry) {
-            if (entry.isEmpty()) {
-                m_sending = false;
-                m_failures = 0;
-                emit idle();
-                return;
-            }
-            const QString key = entry.value(QLatin1String("key")).toString();
-            m_api->create(QStringLiteral("/cases"), entry.value(QLatin1String("body")).toObject(),
-                          [this, key](const ApiResponse &r) {
-                              // The server's answer is final, unless it is about the moment
-                              // rather than the case (ApiError::isRetryable).
-                              const bool final = r.ok() || !r.error.isRetryable();
-                              if (final) {
-                                  m_failures = 0;
-                                  const QString state = r.ok() ? QStringLiteral("sent") : QStringLiteral("refused");
-                                  const QJsonObject answer = r.object();
-                                  m_store->recordOutboxAttempt(key, state, answer, r.ok() ? QString() : r.error.userMessage(),
-                                                               this, [this, key, answer, state] {
-                                                                   if (state == QLatin1String("sent")) {
-                                                                       ++m_sentThisRound;
-                                                                       emit sent(key, answer);
-                                                                   } else {
-                                                                       emit refused(key, answer);
-                                                                   }
-                                                                   sendNext();
-                                                               });
-                                  return;
-                              }
-                              // Not reached: the entry stays queued, to be sent again with its key.
-                              ++m_failures;
-                              const QString message = r.error.userMessage();
-                              m_store->recordOutboxAttempt(key, QStringLiteral("queued"), {}, message, this, [this, message] {
-                                  m_sending = false;
-                                  const int delay = retryDelayMs(m_failures);
-                                  m_retry->start(delay);
-                                  emit waiting(message, delay);
-                              });
-                          },
-                          this, key);
-        });
+    m_store->nextQueuedIntake(this, [this](const QJsonObject &entry, int queued) {
+        emit progress(queued, m_sentThisRound);
+        if (entry.isEmpty()) {
+            m_sending = false;
+            m_failures = 0;
+            emit idle();
+            return;
+        }
+        const QString key = entry.value(QLatin1String("key")).toString();
+        m_api->create(QStringLiteral("/cases"), entry.value(QLatin1String("body")).toObject(),
+                      [this, key](const ApiResponse &r) { answered(key, r); }, this, key);
+    });
+}
+
+void SyncEngine::answered(const QString &key, const ApiResponse &r)
+{
+    // The server's answer is final, unless it is about the moment rather than the case
+    // (ApiError::isRetryable).
+    if (r.ok() || !r.error.isRetryable()) {
+        m_failures = 0;
+        const bool ok = r.ok();
+        const QJsonObject answer = r.object();
+        m_store->recordOutboxAttempt(key, ok ? QStringLiteral("sent") : QStringLiteral("refused"), answer,
+                                     ok ? QString() : r.error.userMessage(), this, [this, key, answer, ok] {
+                                         if (ok) {
+                                             ++m_sentThisRound;
+                                             emit sent(key, answer);
+                                         } else {
+                                             emit refused(key, answer);
+                                         }
+                                         sendNext();
+                                     });
+        return;
+    }
+    // Not reached: the entry stays queued, to be sent again with its key.
+    ++m_failures;
+    const QString message = r.error.userMessage();
+    m_store->recordOutboxAttempt(key, QStringLiteral("queued"), {}, message, this, [this, message] {
+        m_sending = false;
+        const int delay = retryDelayMs(m_failures);
+        m_retry->start(delay);
+        emit waiting(message, delay);
     });
 }
 

@@ -10,6 +10,7 @@ namespace onewindow::models {
 
 class ApiClient;
 class LocalStore;
+struct ApiResponse;
 
 /// Sends the intakes taken in without the network to the server, from the local store's outbox,
 /// oldest first, one at a time, each with its own idempotency key (so a case reaches the server
@@ -51,6 +52,7 @@ signals:
 
 private:
     void sendNext();
+    void answered(const QString &key, const ApiResponse &r);
 
     QPointer<ApiClient> m_api;
     QPointer<LocalStore> m_store;
