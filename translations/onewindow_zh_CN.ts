@@ -3902,6 +3902,51 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::OutboxModel</name>
+    <message>
+        <location filename="../models/outboxmodel.cpp" line="+91"/>
+        <source>Sent</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused by the server: %1</source>
+        <translation>服务器未予受理：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to be sent</source>
+        <translation>等待上传</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Waiting to be sent (%n attempt(s): %1)</source>
+        <translation>
+            <numerusform>等待上传（已尝试 %n 次：%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::ReviewQueueModel</name>
     <message numerus="yes">
         <location filename="../models/reviewqueuemodel.cpp" line="+56"/>

@@ -11,8 +11,10 @@
 #include "models/apiclient.h"
 #include "models/localstore.h"
 #include "models/numberstock.h"
+#include "models/outboxmodel.h"
 #include "models/syncengine.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -165,6 +167,35 @@ private slots:
             const int delay = engine.retryDelayMs(failures);
             QVERIFY2(delay >= expected / 2 && delay <= expected * 3 / 2, qPrintable(QString::number(delay)));
         }
+    }
+
+    // The sync page's list: each queued case and where it stands, in words.
+    void outboxModel()
+    {
+        NumberStock stock(&m_api, &m_store, "SZ-V01");
+        const QString waitingKey = enqueue(stock);
+        OutboxModel model(&m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &OutboxModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowCount(), outbox().size());
+        QCOMPARE(model.waiting(), 1);
+        QStringList states;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString state = model.index(row, OutboxModel::State).data().toString();
+            states << state;
+            const QString key = model.index(row, 0).data(OutboxModel::KeyRole).toString();
+            if (key == waitingKey)
+                QCOMPARE(state, QStringLiteral("Waiting to be sent"));
+            QVERIFY(model.index(row, OutboxModel::Number).data().toString().startsWith("SZ-V01-"));
+            QCOMPARE(model.index(row, OutboxModel::Applicant).data().toString(), QStringLiteral("王五"));
+        }
+        QVERIFY2(states.contains("Sent"), qPrintable(states.join(" | ")));
+        bool refusedSaid = false;
+        for (const QString &state : std::as_const(states))
+            refusedSaid = refusedSaid || (state.startsWith("Refused by the server: ") && state.size() > 24);
+        QVERIFY2(refusedSaid, qPrintable(states.join(" | ")));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
