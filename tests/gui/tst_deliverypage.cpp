@@ -66,6 +66,8 @@ class tst_DeliveryPage : public QObject
     ServerProcess m_server;
     std::unique_ptr<SignedInUsers> m_users;
     QString m_cardFile;
+    models::ApiClient m_clerk1;                     ///< signed in once for the dialogs' tests
+    std::unique_ptr<models::CaseApi> m_clerk1Cases;
 
     QString resultReady() { return resultReadySampleCase(m_users->as("clerk1"), m_users->as("approver-hf")); }
 
@@ -79,6 +81,9 @@ private slots:
         QString error;
         QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
         m_users = std::make_unique<SignedInUsers>(m_server);
+        m_clerk1.setBaseUrl(QUrl(m_server.baseUrl()));
+        QVERIFY(signInAndWait(m_clerk1, "clerk1"));
+        m_clerk1Cases = std::make_unique<models::CaseApi>(&m_clerk1);
         m_cardFile = m_dir.filePath("card.json");
         QFile card(m_cardFile);
         QVERIFY(card.open(QIODevice::WriteOnly));
@@ -254,11 +259,7 @@ private slots:
     void refusedWithReasons()
     {
         const QString id = resultReady();
-        models::ApiClient api;
-        api.setBaseUrl(QUrl(m_server.baseUrl()));
-        QVERIFY(signInAndWait(api, "clerk1"));
-        models::CaseApi cases(&api);
-        client::DeliveryDialog dialog(&cases, id, nullptr, nullptr);
+        client::DeliveryDialog dialog(m_clerk1Cases.get(), id, nullptr, nullptr);
         dialog.show();
         auto *handOut = byAccessibleName<QPushButton>(&dialog, "Hand out");
         QTRY_VERIFY_WITH_TIMEOUT(handOut->isEnabled(), 30000);
@@ -285,11 +286,7 @@ private slots:
     void byMail()
     {
         const QString id = resultReady();
-        models::ApiClient api;
-        api.setBaseUrl(QUrl(m_server.baseUrl()));
-        QVERIFY(signInAndWait(api, "clerk1"));
-        models::CaseApi cases(&api);
-        client::DeliveryDialog dialog(&cases, id, nullptr, nullptr);
+        client::DeliveryDialog dialog(m_clerk1Cases.get(), id, nullptr, nullptr);
         dialog.show();
         auto *handOut = byAccessibleName<QPushButton>(&dialog, "Hand out");
         QTRY_VERIFY_WITH_TIMEOUT(handOut->isEnabled(), 30000);

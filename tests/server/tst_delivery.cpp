@@ -85,14 +85,6 @@ class tst_Delivery : public QObject
                              {{"If-Match", etagOf(user, caseId)}, {"Idempotency-Key", key}});
     }
 
-    static QStringList codes(const ApiReply &r)
-    {
-        QStringList out;
-        for (const auto &e : r.object().value("errors").toArray())
-            out << e.toObject().value("field").toString() + ":" + e.toObject().value("code").toString();
-        return out;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -158,22 +150,22 @@ private slots:
         r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "agent"}, {"name", ""}, {"idNumber", "110105194912310021"}}},
                                    {"method", "mail"}});
         QCOMPARE(r.status, 422);
-        QCOMPARE(codes(r), (QStringList{"recipient.name:required", "recipient.idNumber:check_character",
+        QCOMPARE(fieldCodes(r), (QStringList{"recipient.name:required", "recipient.idNumber:check_character",
                                         "recipient.authorization:authorization_required", "trackingNumber:required"}));
         r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("李四")},
                                                              {"idNumber", kOtherId}}}});
-        QCOMPARE(codes(r), (QStringList{"signature:signature_required", "recipient.idNumber:not_the_applicant"}));
+        QCOMPARE(fieldCodes(r), (QStringList{"signature:signature_required", "recipient.idNumber:not_the_applicant"}));
         const QString signature2 = attach("clerk1", id, "signature.png");
         // Someone else with their own card is not the applicant: an agent, with the authorisation.
         r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("李四")},
                                                              {"idNumber", kOtherId}}},
                                    {"signature", signature2}});
-        QCOMPARE(codes(r), QStringList{"recipient.idNumber:not_the_applicant"});
+        QCOMPARE(fieldCodes(r), QStringList{"recipient.idNumber:not_the_applicant"});
         // An attachment of another case is not this case's.
         r = deliver("clerk1", id, {{"recipient", QJsonObject{{"kind", "agent"}, {"name", QStringLiteral("李四")},
                                                              {"idNumber", kOtherId}, {"authorization", signature}}},
                                    {"signature", signature2}});
-        QCOMPARE(codes(r), QStringList{"recipient.authorization:not_in_case"});
+        QCOMPARE(fieldCodes(r), QStringList{"recipient.authorization:not_in_case"});
         QCOMPARE(as("clerk1").get(api("/cases/") + id).object().value("status").toString(), QStringLiteral("result_ready"));
 
         // The agent with the authorisation, by mail: delivered.
@@ -281,10 +273,10 @@ private slots:
         // The clerk alone cannot rate for the citizen.
         ApiReply r = rate("clerk1", {{"event", "delivery"}, {"level", 5}, {"channel", "counter"}});
         QCOMPARE(r.status, 422);
-        QCOMPARE(codes(r), QStringList{"ratingToken:rating_token_required"});
+        QCOMPARE(fieldCodes(r), QStringList{"ratingToken:rating_token_required"});
         // Bad input: every problem at once.
         r = rate("clerk1", {{"event", "lunch"}, {"level", 6}, {"channel", "counter"}, {"ratingToken", "x"}});
-        QCOMPARE(codes(r), (QStringList{"event:invalid", "level:invalid"}));
+        QCOMPARE(fieldCodes(r), (QStringList{"event:invalid", "level:invalid"}));
         // The customer screen's token: this case, this event, once.
         const ApiReply issued = token("clerk1", id, "delivery");
         QCOMPARE(issued.status, 201);
@@ -295,13 +287,13 @@ private slots:
         const QString other = resultReady();
         r = as("clerk1").post(api("/cases/") + other + "/evaluations",
                               toJson({{"event", "delivery"}, {"level", 1}, {"channel", "counter"}, {"ratingToken", screen}}));
-        QCOMPARE(codes(r), QStringList{"ratingToken:rating_token_invalid"});
+        QCOMPARE(fieldCodes(r), QStringList{"ratingToken:rating_token_invalid"});
         r = rate("clerk1", {{"event", "delivery"}, {"level", 2}, {"channel", "counter"}, {"ratingToken", screen},
                             {"comment", QStringLiteral("等候时间太长")}});
         QCOMPARE(r.status, 201);
         QCOMPARE(r.object().value("level").toInt(), 2);
         r = rate("clerk1", {{"event", "delivery"}, {"level", 5}, {"channel", "counter"}, {"ratingToken", screen}});
-        QCOMPARE(codes(r), QStringList{"ratingToken:rating_token_invalid"}); // used
+        QCOMPARE(fieldCodes(r), QStringList{"ratingToken:rating_token_invalid"}); // used
         r = rate("clerk1", {{"event", "delivery"}, {"level", 5}, {"channel", "counter"},
                             {"ratingToken", token("clerk1", id, "delivery").object().value("token").toString()}});
         QCOMPARE(r.status, 409);
@@ -369,11 +361,11 @@ private slots:
         QCOMPARE(as("supervisor1").get(api("/follow-ups?state=later")).status, 422);
         // Closing needs the call back on record, a resolution and the second rating.
         ApiReply r = as("supervisor1").post(path + "/close", toJson({{"resolution", ""}, {"secondLevel", 9}}));
-        QCOMPARE(codes(r), (QStringList{"resolution:required", "secondLevel:invalid"}));
+        QCOMPARE(fieldCodes(r), (QStringList{"resolution:required", "secondLevel:invalid"}));
         r = as("supervisor1").post(path + "/close", toJson({{"resolution", QStringLiteral("已致歉")}, {"secondLevel", 4}}));
         QCOMPARE(r.status, 409);
         QCOMPARE(r.object().value("code").toString(), QStringLiteral("call_back_missing"));
-        QCOMPARE(codes(as("supervisor1").post(path + "/notes", toJson({{"note", "  "}}))), QStringList{"note:required"});
+        QCOMPARE(fieldCodes(as("supervisor1").post(path + "/notes", toJson({{"note", "  "}}))), QStringList{"note:required"});
         r = as("supervisor1").post(path + "/notes", toJson({{"note", QStringLiteral("电话回访：窗口人员已批评教育")}}));
         QCOMPARE(r.status, 201);
         QCOMPARE(r.object().value("notes").toArray().size(), 1);

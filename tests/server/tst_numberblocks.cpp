@@ -54,14 +54,6 @@ class tst_NumberBlocks : public QObject
         return as("agent1").post(api("/cases"), toJson(body), {{"Idempotency-Key", key}});
     }
 
-    static QStringList codes(const ApiReply &r)
-    {
-        QStringList out;
-        for (const auto &e : r.object().value("errors").toArray())
-            out << e.toObject().value("field").toString() + ":" + e.toObject().value("code").toString();
-        return out;
-    }
-
     QStringList m_block;
 
 private slots:
@@ -102,9 +94,9 @@ private slots:
         QCOMPARE(reserve("approver-hf", "SZ-V01", {{"count", 1}}).status, 404);
         QCOMPARE(reserve("supervisor1", "SZ", {{"count", 1}}).status, 404);
         QCOMPARE(reserve("agent1", "XX", {{"count", 1}}).status, 404);
-        QCOMPARE(codes(reserve("agent1", "SZ-V01", {{"count", 0}})), QStringList{"count:invalid"});
-        QCOMPARE(codes(reserve("agent1", "SZ-V01", {{"count", 501}})), QStringList{"count:invalid"});
-        QCOMPARE(codes(reserve("agent1", "SZ-V01", {{"count", 1.5}})), QStringList{"count:invalid"});
+        QCOMPARE(fieldCodes(reserve("agent1", "SZ-V01", {{"count", 0}})), QStringList{"count:invalid"});
+        QCOMPARE(fieldCodes(reserve("agent1", "SZ-V01", {{"count", 501}})), QStringList{"count:invalid"});
+        QCOMPARE(fieldCodes(reserve("agent1", "SZ-V01", {{"count", 1.5}})), QStringList{"count:invalid"});
         QCOMPARE(as("agent1").post(api("/centers/SZ-V01/number-blocks"), toJson({{"count", 1}})).status, 428);
         QCOMPARE(reserve("clerk1", "SZ", {{"count", 1}}).status, 201); // the hall reserves its own
     }
@@ -129,10 +121,10 @@ private slots:
         const ApiReply retry = intake(m_block[0], key);
         QCOMPARE(retry.status, 201);
         QCOMPARE(retry.object().value("id").toString(), id);
-        QCOMPARE(codes(intake(m_block[0])), QStringList{"number:number_used"});
-        QCOMPARE(codes(intake("SZ-V01-20261127-09999")), QStringList{"number:number_not_reserved"});
-        QCOMPARE(codes(intake("SZ-20261127-00001")), QStringList{"number:number_not_reserved"});
-        QCOMPARE(codes(intake("not a number")), QStringList{"number:number_not_reserved"});
+        QCOMPARE(fieldCodes(intake(m_block[0])), QStringList{"number:number_used"});
+        QCOMPARE(fieldCodes(intake("SZ-V01-20261127-09999")), QStringList{"number:number_not_reserved"});
+        QCOMPARE(fieldCodes(intake("SZ-20261127-00001")), QStringList{"number:number_not_reserved"});
+        QCOMPARE(fieldCodes(intake("not a number")), QStringList{"number:number_not_reserved"});
         // Exactly one case under the number.
         const QJsonArray found = as("agent1").get(api("/cases?number=") + m_block[0]).object().value("items").toArray();
         QCOMPARE(found.size(), 1);

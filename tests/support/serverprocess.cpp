@@ -236,3 +236,11 @@ bool installTranslations(const QString &language)
     current = translator;
     return true;
 }
+
+QStringList fieldCodes(const ApiReply &reply)
+{
+    QStringList out;
+    for (const auto &e : reply.object().value(QStringLiteral("errors")).toArray())
+        out << e.toObject().value(QStringLiteral("field")).toString() + ":" + e.toObject().value(QStringLiteral("code")).toString();
+    return out;
+}

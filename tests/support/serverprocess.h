@@ -113,5 +113,8 @@ private:
 
 QByteArray toJson(const QJsonObject &object);
 
+/// A 422 answer's field errors as "field:code", in the server's order.
+QStringList fieldCodes(const ApiReply &reply);
+
 /// Installs the client's translations for `language` (en carries the plural forms) from the build.
 bool installTranslations(const QString &language);
