@@ -33,6 +33,23 @@ QDate fromDate(const Date &d)
                  static_cast<int>(static_cast<unsigned>(d.day())));
 }
 
+/// The working-day calendar from the server's days (GET /calendar).
+WorkCalendar workCalendarOf(const QJsonArray &days)
+{
+    WorkCalendar calendar;
+    for (const auto &d : days) {
+        const QJsonObject day = d.toObject();
+        const QDate date = QDate::fromString(day.value(QLatin1String("date")).toString(), Qt::ISODate);
+        if (!date.isValid())
+            continue;
+        if (day.value(QLatin1String("working")).toBool() && date.dayOfWeek() >= 6)
+            calendar.addAdjustedWorkingDay(toDate(date));
+        else if (!day.value(QLatin1String("working")).toBool() && date.dayOfWeek() <= 5)
+            calendar.addHoliday(toDate(date), day.value(QLatin1String("holiday")).toString().toStdString());
+    }
+    return calendar;
+}
+
 MatterRules rulesOf(const QJsonObject &m)
 {
     MatterRules r;
@@ -335,7 +352,9 @@ bool IntakeSession::setProvision(const QString &code, const QString &provided)
         return false;
     if (provided == QLatin1String("deficient") && (!it->deficiencyAllowed || it->core))
         return false;
-    if (provided == QLatin1String("e_license") && (it->eLicenseType.isEmpty() || !m_heldLicenses.contains(it->eLicenseType)))
+    // Offline, a licence cannot be looked up: it is taken as offered, and the server checks it.
+    if (provided == QLatin1String("e_license")
+        && (it->eLicenseType.isEmpty() || (!m_offline && !m_heldLicenses.contains(it->eLicenseType))))
         return false;
     if (m_provisions.value(code).toString() == provided)
         return true;
@@ -377,17 +396,7 @@ void IntakeSession::recompute()
             m_form.insert(key, m_applicant.value(source).toString());
     }
 
-    WorkCalendar calendar;
-    for (const auto &d : m_calendar) {
-        const QJsonObject day = d.toObject();
-        const QDate date = QDate::fromString(day.value(QLatin1String("date")).toString(), Qt::ISODate);
-        if (!date.isValid())
-            continue;
-        if (day.value(QLatin1String("working")).toBool() && date.dayOfWeek() >= 6)
-            calendar.addAdjustedWorkingDay(toDate(date));
-        else if (!day.value(QLatin1String("working")).toBool() && date.dayOfWeek() <= 5)
-            calendar.addHoliday(toDate(date), day.value(QLatin1String("holiday")).toString().toStdString());
-    }
+    const WorkCalendar calendar = workCalendarOf(m_calendar);
     m_materials.clear();
     for (const auto &m : merged.materials) {
         Material material;
@@ -457,6 +466,62 @@ QList<IntakeSession::NoticeItem> IntakeSession::oneTimeNotice() const
         items.append({code, name, QString::fromLatin1(DeficiencyPolicy::issueCode(issue.kind))});
     }
     return items;
+}
+
+void IntakeSession::setOffline(bool offline)
+{
+    m_offline = offline;
+}
+
+QJsonObject IntakeSession::provisionalCase(const QJsonObject &queued, const UserInfo &clerk) const
+{
+    const QDateTime takenAt = QDateTime::fromString(queued.value(QLatin1String("takenAt")).toString(), Qt::ISODate);
+    const Date day = toDate(takenAt.date());
+    const WorkingMoment start{day, takenAt.time().hour() < 12 ? DayPart::Morning : DayPart::Afternoon};
+    WorkingDays promised, legal;
+    QJsonArray matters;
+    for (const auto &value : m_matters) {
+        const QJsonObject m = value.toObject();
+        promised = std::max(promised, WorkingDays::fromDouble(m.value(QLatin1String("promisedDays")).toDouble()));
+        legal = std::max(legal, WorkingDays::fromDouble(m.value(QLatin1String("legalDays")).toDouble()));
+        matters.append(QJsonObject{{QStringLiteral("code"), m.value(QLatin1String("code"))},
+                                   {QStringLiteral("name"), m.value(QLatin1String("name"))},
+                                   {QStringLiteral("department"), m.value(QLatin1String("department"))}});
+    }
+    const WorkCalendar calendar = workCalendarOf(m_calendar);
+    QJsonArray materials;
+    QJsonArray deficiencies;
+    for (const Material &m : m_materials) {
+        materials.append(QJsonObject{{QStringLiteral("code"), m.code},
+                                     {QStringLiteral("name"), m.name},
+                                     {QStringLiteral("core"), m.core},
+                                     {QStringLiteral("required"), m.required},
+                                     {QStringLiteral("provided"), m.provided.isEmpty() ? QStringLiteral("missing") : m.provided}});
+        if (m.provided == QLatin1String("deficient"))
+            deficiencies.append(QJsonObject{{QStringLiteral("material"), m.code},
+                                            {QStringLiteral("materialName"), m.name},
+                                            {QStringLiteral("dueDate"), m.dueDate.toString(Qt::ISODate)},
+                                            {QStringLiteral("status"), QStringLiteral("outstanding")}});
+    }
+    // The channel as the server decides it for the user.
+    const QString channel = clerk.role == QLatin1String("agent") ? QStringLiteral("village") : QStringLiteral("counter");
+    return QJsonObject{
+        {QStringLiteral("number"), queued.value(QLatin1String("number"))},
+        {QStringLiteral("status"), deficiencies.isEmpty() ? QStringLiteral("accepted") : QStringLiteral("accepted_with_deficiency")},
+        {QStringLiteral("matters"), matters},
+        {QStringLiteral("bundle"), queued.value(QLatin1String("bundle"))},
+        {QStringLiteral("applicant"), queued.value(QLatin1String("applicant"))},
+        {QStringLiteral("center"), queued.value(QLatin1String("center"))},
+        {QStringLiteral("clerk"), clerk.username},
+        {QStringLiteral("channel"), channel},
+        {QStringLiteral("greenChannel"), queued.value(QLatin1String("greenChannel")).toBool()},
+        {QStringLiteral("form"), queued.value(QLatin1String("form"))},
+        {QStringLiteral("acceptedAt"), queued.value(QLatin1String("takenAt"))},
+        {QStringLiteral("promisedDueDate"), fromDate(calendar.deadline(start, promised).date).toString(Qt::ISODate)},
+        {QStringLiteral("legalDueDate"), fromDate(calendar.deadline(start, legal).date).toString(Qt::ISODate)},
+        {QStringLiteral("materials"), materials},
+        {QStringLiteral("deficiencies"), deficiencies},
+        {QStringLiteral("pendingUpload"), true}};
 }
 
 QJsonObject IntakeSession::body() const
@@ -550,6 +615,12 @@ void IntakeSession::submitOffline(NumberStock *stock)
         }
         QJsonObject requestBody = body();
         requestBody.insert(QStringLiteral("number"), number);
+        // The case counts from now, as the papers printed now say, whenever it reaches the server.
+        // The server's date (which a training server may pretend) at this PC's local time, with its offset.
+        const QDateTime local = m_api->clock()->now().toLocalTime();
+        QDateTime takenAt(today(), QTime(local.time().hour(), local.time().minute(), local.time().second()));
+        takenAt.setOffsetFromUtc(local.offsetFromUtc());
+        requestBody.insert(QStringLiteral("takenAt"), takenAt.toString(Qt::ISODate));
         m_store->enqueueIntake(m_idempotencyKey, requestBody, this, [this, number, requestBody] {
             m_submitting = false;
             m_store->removeDraft(m_draftKey);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apiclient.h"
 #include "apierror.h"
 
 #include <QDate>
@@ -121,6 +122,15 @@ public:
     /// order, for the SyncEngine to send; the draft is removed once it is queued. `queued` then
     /// tells the number; with no reserved number left, `submitFailed` (not retryable offline).
     void submitOffline(NumberStock *stock);
+    /// Without the server (an offline session): electronic licences cannot be looked up, so a
+    /// material a licence covers may be marked as one unchecked; the server checks it on sync.
+    void setOffline(bool offline);
+    bool isOffline() const { return m_offline; }
+    /// The case an offline intake will be, as its papers print it before the server has it:
+    /// shaped as GET /cases/{id} answers, from the queued body (its number and `takenAt`) with
+    /// the due dates counted over the calendar as the server will count them, and
+    /// `pendingUpload` true. `clerk` is the user who took it in (an agent's is a village intake).
+    QJsonObject provisionalCase(const QJsonObject &queued, const UserInfo &clerk) const;
     /// The matters' reasons for not accepting (code and text, each code once), from the catalog.
     QList<QPair<QString, QString>> refusalReasons() const;
     bool isSubmitting() const { return m_submitting; }
@@ -159,6 +169,7 @@ private:
     int m_separateFields = 0;
     int m_separateMaterials = 0;
     bool m_submitting = false;
+    bool m_offline = false;
 };
 
 } // namespace onewindow::models

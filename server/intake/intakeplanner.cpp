@@ -104,7 +104,7 @@ std::string fieldLabel(const IntakePlan &plan, const std::string &path)
 } // namespace
 
 IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poco::JSON::Object::Ptr &body,
-                               const Date &today) const
+                               const Date &today, bool morning) const
 {
     IntakePlan plan;
     FieldErrors errors;
@@ -147,7 +147,7 @@ IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poc
                        && std::any_of(plan.matters.begin(), plan.matters.end(),
                                       [](const MatterDefinition &m) { return m.clock == "paused"; });
     decideState(plan, report, record, user);
-    setDeadlines(plan, calendar, today);
+    setDeadlines(plan, calendar, today, morning);
     return plan;
 }
 
@@ -232,14 +232,15 @@ void IntakePlanner::decideState(IntakePlan &plan, const CompletenessReport &repo
 }
 
 // Deadlines: the longest limit among the matters.
-void IntakePlanner::setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today) const
+void IntakePlanner::setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today,
+                                 bool morning) const
 {
     WorkingDays promised, legal;
     for (const auto &m : plan.matters) {
         promised = std::max(promised, WorkingDays::fromDouble(m.promisedDays));
         legal = std::max(legal, WorkingDays::fromDouble(m.legalDays));
     }
-    const WorkingMoment start{today, m_clock.isMorning() ? DayPart::Morning : DayPart::Afternoon};
+    const WorkingMoment start{today, morning ? DayPart::Morning : DayPart::Afternoon};
     plan.promisedDue = calendar.deadline(start, promised).date;
     plan.legalDue = calendar.deadline(start, legal).date;
     plan.departments = departmentList(plan.matters);

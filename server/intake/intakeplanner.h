@@ -49,12 +49,13 @@ struct IntakePlan
 class IntakePlanner
 {
 public:
-    IntakePlanner(const Clock &clock, Catalog &catalog) : m_clock(clock), m_catalog(catalog) {}
+    explicit IntakePlanner(Catalog &catalog) : m_catalog(catalog) {}
 
     /// `tx` is for lookups: the catalog as this instance knew it a moment ago will do, since
-    /// the case records the versions it was accepted under.
+    /// the case records the versions it was accepted under. The intake counts from `today`, in
+    /// the morning or not (a half-day limit started in the morning ends that evening).
     IntakePlan plan(Transaction &tx, const Principal &user, const Poco::JSON::Object::Ptr &body,
-                    const Date &today) const;
+                    const Date &today, bool morning) const;
 
 private:
     void findMatters(Transaction &tx, IntakePlan &plan, FieldErrors &errors) const;
@@ -62,13 +63,12 @@ private:
     CompletenessReport completeness(Transaction &tx, IntakePlan &plan, ApplicantRecord &record) const;
     void decideState(IntakePlan &plan, const CompletenessReport &report, const ApplicantRecord &record,
                      const Principal &user) const;
-    void setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today) const;
+    void setDeadlines(IntakePlan &plan, const WorkCalendar &calendar, const Date &today, bool morning) const;
     /// A refused intake: its notice (every missing material and every form problem) and the
     /// reason from the matters' list, in `not_accepted`.
     void planRefusal(IntakePlan &plan, const std::vector<ApiError::MissingMaterial> &missing,
                      const FieldErrors &formProblems, const Principal &user, const Date &today) const;
 
-    const Clock &m_clock;
     Catalog &m_catalog;
 };
 

@@ -12,10 +12,52 @@
 
 #include <spdlog/spdlog.h>
 
+#include <regex>
+
 namespace onewindow::server {
 
+namespace {
+
+/// How long an intake taken in without the network may wait for its sync.
+constexpr int kOfflineDays = 30;
+
+/// When an offline intake was taken in (`takenAt`, with its reserved number): the case counts
+/// from then, so the dates on the papers printed in the village are the case's. Only within the
+/// last kOfflineDays and not after now; absent, the case counts from now.
+struct IntakeMoment
+{
+    Date today;
+    std::string now;
+    bool morning = true;
+};
+
+IntakeMoment intakeMoment(const Poco::JSON::Object::Ptr &json, const Clock &clock)
+{
+    IntakeMoment moment{clock.today(), clock.now(), clock.isMorning()};
+    const auto takenAt = optString(json, "takenAt");
+    if (!takenAt)
+        return moment;
+    static const std::regex kFormat(R"(\d{4}-\d{2}-\d{2}T(\d{2}):\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2}))");
+    std::smatch match;
+    const auto date = takenAt->size() >= 10 ? parseIsoDate(std::string_view(*takenAt).substr(0, 10)) : std::nullopt;
+    FieldErrors errors;
+    if (!optString(json, "number"))
+        errors.add("takenAt", "Only an intake under a reserved number was taken in earlier.", "invalid");
+    else if (!std::regex_match(*takenAt, match, kFormat) || !date)
+        errors.add("takenAt", "A date and time such as 2026-11-27T09:30:00+08:00.", "invalid");
+    else if (daysBetween(*date, moment.today) < 0 || daysBetween(*date, moment.today) > kOfflineDays)
+        errors.add("takenAt", "Not in the last " + std::to_string(kOfflineDays) + " days.", "taken_at_out_of_range");
+    errors.throwIfAny();
+    moment.today = *date;
+    moment.now = *takenAt;
+    moment.morning = std::stoi(match[1].str()) < 12;
+    return moment;
+}
+
+} // namespace
+
 IntakeService::IntakeService(Database &db, const Clock &clock, Catalog &catalog, AuditTrail &audit)
-    : m_db(db), m_clock(clock), m_audit(audit), m_planner(clock, catalog)
+    : m_db(db), m_clock(clock), m_audit(audit), m_planner(catalog)
 {
 }
 
@@ -25,7 +67,8 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
     const IdempotencyStore idempotency(user.username, idempotencyKey, body);
 
     const Poco::JSON::Object::Ptr json = parseObject(body);
-    const Date today = m_clock.today();
+    const IntakeMoment moment = intakeMoment(json, m_clock);
+    const Date today = moment.today;
 
     // A request already answered is found by its idempotency record: when its validation fails
     // now (the catalog may have changed since), on PostgreSQL when numbering it, and when writing
@@ -35,7 +78,7 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
     IntakePlan plan;
     try {
         Transaction tx(m_db, Transaction::Mode::Lookups);
-        plan = m_planner.plan(tx, user, json, today);
+        plan = m_planner.plan(tx, user, json, today, moment.morning);
     } catch (const ApiError &) {
         Transaction tx(m_db, Transaction::Mode::Lookups);
         if (auto answered = idempotency.replay(tx))
@@ -61,7 +104,7 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
     // does not depend on the case number is prepared first, the answer included: on SQLite the
     // number is known only under the write lock, which then covers the inserts and little else.
     const std::string now = m_clock.now();
-    NewCase newCase(plan, user.username, today, now, number);
+    NewCase newCase(plan, user.username, today, moment.now, number);
     try {
         Transaction tx(m_db, Transaction::Mode::Write);
         if (newCase.number().empty())

@@ -248,7 +248,7 @@ private slots:
         stock.topUp(2, 5, [&](bool ok, const QString &) { stocked = ok; });
         QTRY_VERIFY_WITH_TIMEOUT(stocked, 30000);
         IntakeSession session(&m_api, &m_store);
-        prepareComplete(session, "paper");
+        prepareComplete(session, "deficient");
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost));
         m_api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort())));
@@ -273,6 +273,15 @@ private slots:
         QCOMPARE(sent.count(), 1);
         QCOMPARE(sent.at(0).at(1).toJsonObject().value("number").toString(), number);
         QCOMPARE(get("/cases?number=" + number).value("items").toArray().size(), 1);
+        // The papers printed offline say what the server then recorded.
+        const QJsonObject onServer = sent.at(0).at(1).toJsonObject();
+        const QJsonObject printed = session.provisionalCase(queued.at(0).at(1).toJsonObject(), {"clerk1", {}, "clerk", "SZ", {}});
+        QVERIFY(printed.value("pendingUpload").toBool());
+        for (const char *key : {"number", "status", "acceptedAt", "promisedDueDate", "legalDueDate", "center", "channel"})
+            QCOMPARE(printed.value(key), onServer.value(key));
+        QCOMPARE(onServer.value("status").toString(), QStringLiteral("accepted_with_deficiency"));
+        QCOMPARE(printed.value("deficiencies").toArray().at(0).toObject().value("dueDate"),
+                 onServer.value("deficiencies").toArray().at(0).toObject().value("dueDate"));
 
         NumberStock empty(&m_api, &m_store, "SZ-V09");
         IntakeSession another(&m_api, &m_store);
@@ -284,6 +293,19 @@ private slots:
         QCOMPARE(error.code, QStringLiteral("offline_no_number"));
         QVERIFY(error.userMessage().startsWith("No reserved case number is left on this PC"));
         QCOMPARE(failed.at(0).at(1).toBool(), false);
+    }
+
+    // Offline, a licence cannot be looked up: one the applicant shows is taken as offered (the
+    // server checks it on sync); a material no licence covers is still not one.
+    void offlineLicencesAreTakenAsOffered()
+    {
+        IntakeSession session(&m_api, &m_store);
+        prepare(session);
+        QVERIFY(!session.setProvision("ID_CARD", "e_license"));
+        session.setOffline(true);
+        QVERIFY(session.isOffline());
+        QVERIFY(session.setProvision("ID_CARD", "e_license"));
+        QVERIFY(!session.setProvision("LABOR_CONTRACT", "e_license"));
     }
 
     void refusedWithTheServersNotice()

@@ -44,13 +44,15 @@ class tst_NumberBlocks : public QObject
         return as(user).post(api("/centers/") + center + "/number-blocks", toJson(body), {{"Idempotency-Key", key}});
     }
 
-    // agent1's sample intake at the village centre, with `number` when given.
-    ApiReply intake(const QString &number, const QByteArray &key = newKey())
+    // agent1's sample intake at the village centre, with `number` and `takenAt` when given.
+    ApiReply intake(const QString &number, const QByteArray &key = newKey(), const QString &takenAt = {})
     {
         QJsonObject body = sampleIntake(as("agent1"), "HF-001", "SZ-V01",
                                         samplePerson(QStringLiteral("王五"), "110101199003070935"));
         if (!number.isEmpty())
             body.insert("number", number);
+        if (!takenAt.isEmpty())
+            body.insert("takenAt", takenAt);
         return as("agent1").post(api("/cases"), toJson(body), {{"Idempotency-Key", key}});
     }
 
@@ -131,6 +133,27 @@ private slots:
         QCOMPARE(found[0].toObject().value("id").toString(), id);
         // The next number of the block is still free.
         QCOMPARE(intake(m_block[1]).object().value("number").toString(), m_block[1]);
+    }
+
+    // An intake taken in offline counts from when it was taken in: the dates on the papers
+    // printed in the village are the case's. Only recently, never later than now, and only an
+    // intake under a reserved number.
+    void takenInEarlierCountsFromThen()
+    {
+        const QString takenAt = QStringLiteral("2026-11-25T10:15:00+08:00"); // Wednesday morning
+        const ApiReply r = intake(m_block[2], newKey(), takenAt);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("acceptedAt").toString(), takenAt);
+        // HF-001 promises one working day: Thursday, not Monday as from today (Friday).
+        QCOMPARE(r.object().value("promisedDueDate").toString(), QStringLiteral("2026-11-26"));
+        QCOMPARE(fieldCodes(intake(QString(), newKey(), takenAt)), QStringList{"takenAt:invalid"});
+        QCOMPARE(fieldCodes(intake(m_block[3], newKey(), "2026-11-25")), QStringList{"takenAt:invalid"});
+        QCOMPARE(fieldCodes(intake(m_block[3], newKey(), "2026-11-28T09:00:00+08:00")),
+                 QStringList{"takenAt:taken_at_out_of_range"});
+        QCOMPARE(fieldCodes(intake(m_block[3], newKey(), "2026-10-20T09:00:00+08:00")),
+                 QStringList{"takenAt:taken_at_out_of_range"});
+        // Refused, the number is still free.
+        QCOMPARE(intake(m_block[3]).object().value("number").toString(), m_block[3]);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
