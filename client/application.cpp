@@ -10,14 +10,18 @@
 #include "logging/logging.h"
 #include "models/catalogsync.h"
 #include "models/localstore.h"
+#include "models/offlinecredentials.h"
+#include "models/serverclock.h"
 #include "models/session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -116,6 +120,11 @@ int runClient(int argc, char *argv[])
     QObject::connect(&store, &models::LocalStore::storageError, &app,
                      [](const QString &message) { spdlog::error("local store: {}", message.toStdString()); });
     models::CatalogSync sync(&api, &store);
+    // A clerk or agent who signed in on this PC before may sign in without the server, for
+    // `offline/maxAgeDays` (default 7) after the last online sign-in.
+    models::OfflineCredentials offlineCredentials(&store);
+    session.setOfflineCredentials(&offlineCredentials,
+                                  QSettings().value(QStringLiteral("offline/maxAgeDays"), 7).toInt());
 
     SignInDialog signIn(&session, &languages, SignInDialog::Mode::SignIn);
     if (parser.isSet(serverOption))
@@ -176,10 +185,18 @@ int runClient(int argc, char *argv[])
         signIn.show();
     }
     // The local store opens once the first window is up: the clerk sees it sooner.
-    QTimer::singleShot(0, &app, [&store, dataDir, &app] {
+    QTimer::singleShot(0, &app, [&store, &api, dataDir, &app] {
         store.open(dataDir + QStringLiteral("/onewindow.sqlite"), &app, [](const QString &error) {
             if (!error.isEmpty())
                 spdlog::error("local store: {}", error.toStdString());
+        });
+        // The server's date as last learned, for a session without the server; kept at each learning.
+        const QString clockKey = QStringLiteral("serverClock");
+        store.value(clockKey, &app, [&api, &store, clockKey, &app](const QJsonValue &kept) {
+            if (!api.clock()->restore(kept.toObject()) && api.clock()->isKnown())
+                store.setValue(clockKey, api.clock()->snapshot());
+            QObject::connect(api.clock(), &models::ServerClock::learned, &app,
+                             [&api, &store, clockKey] { store.setValue(clockKey, api.clock()->snapshot()); });
         });
     });
     const int result = app.exec();

@@ -10,11 +10,15 @@
 #include "review/returnedcasespage.h"
 #include "review/reviewqueuepage.h"
 #include "signindialog.h"
+#include "sync/syncpage.h"
 
 #include "models/apiclient.h"
 #include "models/caseapi.h"
 #include "models/catalogsync.h"
 #include "models/intakesession.h"
+#include "models/localstore.h"
+#include "models/numberstock.h"
+#include "models/syncengine.h"
 #include "models/identityreader.h"
 #include "models/serverclock.h"
 #include "models/session.h"
@@ -38,6 +42,8 @@
 #include <QTime>
 #include <QTimer>
 
+#include <spdlog/spdlog.h>
+
 namespace onewindow::client {
 
 namespace {
@@ -46,6 +52,12 @@ constexpr int kCountRole = Qt::UserRole + 2;
 constexpr int kUrgentRole = Qt::UserRole + 7; ///< e.g. how many of the count are overdue
 constexpr int kShortcutRole = Qt::UserRole + 3;
 constexpr int kTitleRole = Qt::UserRole + 4;
+constexpr int kOfflineRole = Qt::UserRole + 5; ///< the page works without the server
+
+/// Reserved numbers kept in stock for intake without the server: topped up to a block when
+/// fewer than the minimum are left.
+constexpr int kNumberStockMinimum = 20;
+constexpr int kNumberBlock = 50;
 } // namespace
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
@@ -58,6 +70,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_connectionLabel(new QLabel(this))
     , m_catalogLabel(new QLabel(this))
     , m_clockLabel(new QLabel(this))
+    , m_syncLabel(new QLabel(this))
     , m_healthTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -68,6 +81,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_catalogLabel->setObjectName(QStringLiteral("catalogStatus"));
     m_clockLabel->setObjectName(QStringLiteral("clockStatus"));
     m_clockLabel->setFocusPolicy(Qt::TabFocus); // a warning a screen reader user must be able to reach
+    m_syncLabel->setObjectName(QStringLiteral("syncStatus"));
+    m_syncLabel->setFocusPolicy(Qt::TabFocus);
+    m_syncLabel->hide();
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
@@ -76,6 +92,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setCentralWidget(splitter);
     m_navigation->setMinimumWidth(180);
 
+    statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_clockLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_catalogLabel);
@@ -91,6 +108,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(api, &models::ApiClient::reachabilityChanged, this, [this](bool reachable) {
         m_reachable = reachable;
         updateStatus();
+        if (reachable && m_services.session->isOffline())
+            goOnline();
+    });
+    connect(m_services.session, &models::Session::signedIn, this, [this] {
+        applyConnectionMode();
+        if (!m_services.session->isOffline())
+            m_services.sync->refresh(); // back from an offline session: the catalog may have changed
+        startSync();
     });
     connect(api->clock(), &models::ServerClock::learned, this, &MainWindow::updateStatus);
     connect(api->clock(), &models::ServerClock::todayChanged, this, &MainWindow::updateStatus);
@@ -114,8 +139,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         resize(1280, 760);
 
     m_services.sync->refresh();
+    applyConnectionMode();
     m_navigation->setCurrentRow(0);
     updateStatus();
+    startSync();
 }
 
 MainWindow::~MainWindow() = default;
@@ -199,8 +226,28 @@ void MainWindow::buildWorkbench()
         });
         auto *intake = new IntakePage(api, m_services.store, m_services.session->user().center, reader,
                                       m_services.registries, this);
+        m_intake = intake;
+        // Intake without the server: numbers reserved for the centre, an outbox sent when it is back.
+        m_numbers = new models::NumberStock(api, m_services.store, m_services.session->user().center, this);
+        m_syncEngine = new models::SyncEngine(api, m_services.store, this);
+        intake->setNumberStock(m_numbers, m_services.session->user());
         addPage(QStringLiteral("intake"), intake, QStringLiteral("F2"));
         followIntake(intake);
+        connect(intake, &IntakePage::queued, this, [this] { updateSyncStatus(); });
+        connect(m_syncEngine, &models::SyncEngine::progress, this, [this](int waiting, int sent) {
+            updateSyncStatus(tr("⇅ Sending intakes taken in offline: %1 sent, %2 waiting").arg(sent).arg(waiting));
+        });
+        connect(m_syncEngine, &models::SyncEngine::sent, this, [this] { m_sentThisRun = true; });
+        connect(m_syncEngine, &models::SyncEngine::waiting, this, [this](const QString &message, int retryInMs) {
+            updateSyncStatus(tr("⇅ Intakes taken in offline wait: %1; next try in %n second(s)", nullptr,
+                                qMax(1, retryInMs / 1000))
+                                 .arg(message));
+        });
+        connect(m_syncEngine, &models::SyncEngine::refused, this, [this](const QString &, const QJsonObject &problem) {
+            statusBar()->showMessage(tr("The server refused an intake taken in offline: %1. See Intakes to send (F10).")
+                                         .arg(problem.value(QLatin1String("title")).toString()));
+        });
+        connect(m_syncEngine, &models::SyncEngine::idle, this, [this] { updateSyncStatus(); });
     }
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
         addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
@@ -218,6 +265,8 @@ void MainWindow::buildWorkbench()
                 QStringLiteral("F4"));
         addPage(QStringLiteral("departmentCases"), new CasesPage(api, this), QStringLiteral("F3"));
     }
+    if (m_syncEngine)
+        addPage(QStringLiteral("outbox"), new SyncPage(api, m_services.store, m_syncEngine, this), QStringLiteral("F10"));
     addPage(QStringLiteral("catalog"), new CatalogPage(m_services.store, m_services.sync, this), QStringLiteral("F6"));
     addPluginPages();
 }
@@ -292,6 +341,8 @@ void MainWindow::addPage(const QString &id, WorkbenchPageWidget *page, const QSt
     auto *item = new QListWidgetItem(m_navigation);
     item->setData(kPageIdRole, id);
     item->setData(kShortcutRole, shortcut);
+    item->setData(kOfflineRole, id == QLatin1String("intake") || id == QLatin1String("outbox")
+                                    || id == QLatin1String("catalog"));
     const int row = m_navigation->row(item);
     m_pages->addWidget(page);
     connect(page, &WorkbenchPageWidget::countChanged, this, [this, item](int count, int urgent) {
@@ -304,6 +355,8 @@ void MainWindow::addPage(const QString &id, WorkbenchPageWidget *page, const QSt
         jump->setShortcut(QKeySequence(shortcut));
         jump->setShortcutContext(Qt::ApplicationShortcut);
         connect(jump, &QAction::triggered, this, [this, row] {
+            if (!(m_navigation->item(row)->flags() & Qt::ItemIsEnabled))
+                return;
             m_navigation->setCurrentRow(row);
             if (auto *p = qobject_cast<WorkbenchPageWidget *>(m_pages->widget(row)))
                 p->focusFirst();
@@ -332,6 +385,8 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("Results to hand out");
     if (id == QLatin1String("followUps"))
         return tr("Rating follow-ups");
+    if (id == QLatin1String("outbox"))
+        return tr("Intakes to send");
     return id;
 }
 
@@ -374,6 +429,8 @@ void MainWindow::retranslate()
             text = tr("%1 (%2, %3 overdue)").arg(text).arg(count).arg(urgent);
         else if (count >= 0)
             text = tr("%1 (%2)").arg(text).arg(count);
+        if (!(item->flags() & Qt::ItemIsEnabled))
+            text = tr("%1 (needs the server)").arg(text);
         const QString shortcut = item->data(kShortcutRole).toString();
         item->setText(shortcut.isEmpty() ? text : tr("%1    %2").arg(text, shortcut));
     }
@@ -405,8 +462,11 @@ void MainWindow::updateStatus()
     m_placeLabel->setText(place);
     m_placeLabel->setVisible(!place.isEmpty());
     // In words, not by colour alone.
-    m_connectionLabel->setText(m_reachable ? tr("● Connected to %1").arg(m_services.session->api()->baseUrl().host())
-                                           : tr("○ Server unreachable: changes wait"));
+    m_connectionLabel->setText(m_services.session->isOffline()
+                                   ? (m_reachable ? tr("○ Offline session: sign in again to send")
+                                                  : tr("○ Offline: intake only; it is sent when the server is back"))
+                               : m_reachable ? tr("● Connected to %1").arg(m_services.session->api()->baseUrl().host())
+                                             : tr("○ Server unreachable: changes wait"));
     m_connectionLabel->setAccessibleName(m_connectionLabel->text());
     m_catalogLabel->setText(m_catalogState.isEmpty() ? tr("Catalog: updating…") : m_catalogState);
     updateClockStatus();
@@ -440,11 +500,84 @@ void MainWindow::checkServer()
     m_services.session->api()->health([this](const models::ApiError &error) {
         m_reachable = error.kind != models::ApiError::Kind::Network && error.kind != models::ApiError::Kind::Timeout;
         updateStatus();
+        if (m_reachable && m_services.session->isOffline())
+            goOnline();
     }, this);
+}
+
+void MainWindow::goOnline()
+{
+    if (m_reauthenticating)
+        return;
+    m_reauthenticating = true;
+    SignInDialog dialog(m_services.session, m_services.languages, SignInDialog::Mode::Reauthenticate, this);
+    dialog.setUsername(m_services.session->user().username);
+    dialog.setMessage(tr("The server can be reached again. Sign in to send the intakes taken in offline; until "
+                         "then they wait on this PC."));
+    dialog.exec(); // declined: the offline session goes on, and the next check asks again
+    m_reauthenticating = false;
+    // The keyboard comes back to the workbench, with or without a window manager to give it.
+    activateWindow();
+}
+
+void MainWindow::applyConnectionMode()
+{
+    const bool offline = m_services.session->isOffline();
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        if (item->data(kPageIdRole).toString().isEmpty() || item->data(kOfflineRole).toBool())
+            continue;
+        item->setFlags(offline ? Qt::NoItemFlags : Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    }
+    if (m_intake)
+        m_intake->setOffline(offline);
+    // Offline, look for the server more often: what waits is sent sooner.
+    m_healthTimer->setInterval(offline ? 10000 : 30000);
+    retranslate();
+    updateSyncStatus();
+}
+
+void MainWindow::startSync()
+{
+    if (!m_syncEngine || m_services.session->isOffline())
+        return;
+    m_numbers->topUp(kNumberStockMinimum, kNumberBlock, [](bool ok, const QString &message) {
+        if (!ok)
+            spdlog::warn("reserved numbers not topped up: {}", message.toStdString());
+    });
+    m_syncEngine->syncNow();
+}
+
+void MainWindow::updateSyncStatus(const QString &activity)
+{
+    if (!m_syncEngine)
+        return;
+    if (!activity.isEmpty()) {
+        m_syncLabel->setText(activity);
+        m_syncLabel->setAccessibleName(activity);
+        m_syncLabel->show();
+        return;
+    }
+    m_services.store->nextQueuedIntake(this, [this](const QJsonObject &, int queued) {
+        QString text;
+        if (queued > 0)
+            text = m_services.session->isOffline()
+                       ? tr("⇅ %n intake(s) taken in offline, sent when the server is back", nullptr, queued)
+                       : tr("⇅ %n intake(s) taken in offline waiting to be sent", nullptr, queued);
+        else if (m_sentThisRun)
+            text = tr("✓ Intakes taken in offline: all sent");
+        m_syncLabel->setText(text);
+        m_syncLabel->setAccessibleName(text);
+        m_syncLabel->setVisible(!text.isEmpty());
+    });
 }
 
 void MainWindow::reauthenticate(const QString &)
 {
+    if (m_services.session->isOffline()) {
+        goOnline(); // an offline session has no token for the server to end
+        return;
+    }
     if (m_reauthenticating)
         return;
     m_reauthenticating = true;

@@ -14,7 +14,9 @@ class QTimer;
 namespace onewindow::models {
 class CatalogSync;
 class LocalStore;
+class NumberStock;
 class Session;
+class SyncEngine;
 } // namespace onewindow::models
 
 namespace onewindow::sdk {
@@ -69,6 +71,13 @@ private:
     void updateClockStatus();
     void checkServer();
     void reauthenticate(const QString &reason);
+    /// An offline session whose server is back: asks to sign in, to send what waits.
+    void goOnline();
+    /// Pages that need the server are unavailable in an offline session; the intake queues.
+    void applyConnectionMode();
+    /// After an online sign-in: tops up the centre's reserved numbers and sends the outbox.
+    void startSync();
+    void updateSyncStatus(const QString &activity = {});
     void zoom(int steps);
     QString titleFor(const QString &id) const;
     /// The customer screen follows the intake and asks for its rating once accepted.
@@ -82,10 +91,15 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_catalogLabel;
     QLabel *m_clockLabel; ///< this PC's clock against the server's; hidden when they agree
+    QLabel *m_syncLabel;  ///< intakes taken in offline: waiting, being sent, all sent
+    IntakePage *m_intake = nullptr;
+    models::NumberStock *m_numbers = nullptr;  ///< clerks and agents: the centre's reserved numbers
+    models::SyncEngine *m_syncEngine = nullptr; ///< clerks and agents: sends the outbox
     QTimer *m_healthTimer;
     std::unique_ptr<CustomerScreen> m_customerScreen; ///< the counter's (clerks and agents); a window of its own
     bool m_reachable = true;
     bool m_reauthenticating = false;
+    bool m_sentThisRun = false; ///< the outbox sent something since the client started
     QString m_catalogState;
     int m_zoomSteps = 0;
     qreal m_basePointSize = 0;

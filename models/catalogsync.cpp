@@ -66,12 +66,28 @@ void CatalogSync::fetchCalendar()
     m_api->get(QStringLiteral("/calendar?from=%1&to=%2").arg(from, to), [this](const ApiResponse &calendar) {
         if (!calendar.ok())
             return fail(calendar.error.userMessage());
-        m_store->replaceCalendar(calendar.object().value(QLatin1String("days")).toArray(), this, [this] {
-            m_store->setValue(QStringLiteral("catalog.refreshedAt"), m_api->clock()->now().toString(Qt::ISODate));
-            m_running = false;
-            emit finished(true, {});
-        });
+        m_store->replaceCalendar(calendar.object().value(QLatin1String("days")).toArray(), this,
+                                 [this] { fetchDetail(0); });
     }, this);
+}
+
+void CatalogSync::fetchDetail(int index)
+{
+    // Every matter's definition, one after the other, so an intake can be taken in offline.
+    if (index >= m_collected.size()) {
+        m_store->setValue(QStringLiteral("catalog.refreshedAt"), m_api->clock()->now().toString(Qt::ISODate));
+        m_running = false;
+        emit finished(true, {});
+        return;
+    }
+    const QString code = m_collected.at(index).toObject().value(QLatin1String("code")).toString();
+    m_api->get(QStringLiteral("/matters/") + QString::fromUtf8(QUrl::toPercentEncoding(code)),
+               [this, index](const ApiResponse &r) {
+                   if (!r.ok())
+                       return fail(r.error.userMessage());
+                   m_store->saveMatterDetail(r.object(), this, [this, index] { fetchDetail(index + 1); });
+               },
+               this);
 }
 
 void CatalogSync::fail(const QString &message)

@@ -10,7 +10,8 @@ class LocalStore;
 
 /// Refreshes the local catalog cache from the server in the background: every matter summary
 /// (all pages), the bundles, the server's date (which sets the ApiClient's ServerClock), and the
-/// calendar of the server's year and of next January.
+/// calendar of the server's year and of next January, then every matter's definition (what an
+/// intake without the server needs).
 class CatalogSync : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ private:
     void fetchMatters(const QString &cursor);
     void fetchRest();
     void fetchCalendar();
+    void fetchDetail(int index);
     void fail(const QString &message);
 
     ApiClient *m_api;

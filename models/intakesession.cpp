@@ -649,7 +649,12 @@ void IntakeSession::post(const QJsonObject &requestBody)
 
 void IntakeSession::touch()
 {
-    if (!m_draftKey.isEmpty())
+    // Nothing typed and nothing chosen is no intake to resume.
+    const bool blank = applicantName().isEmpty() && applicantField(QStringLiteral("idNumber")).isEmpty()
+                       && applicantField(QStringLiteral("creditCode")).isEmpty() && m_matters.isEmpty();
+    if (!m_draftKey.isEmpty() && blank)
+        m_store->removeDraft(m_draftKey);
+    else if (!m_draftKey.isEmpty())
         m_store->saveDraft(m_draftKey, toJson());
     emit changed();
 }

@@ -94,6 +94,38 @@ bool ServerClock::learn(const QJsonObject &health)
     return true;
 }
 
+QJsonObject ServerClock::snapshot() const
+{
+    if (!m_known)
+        return {};
+    return QJsonObject{{QStringLiteral("today"), today().toString(Qt::ISODate)},
+                       {QStringLiteral("now"), serverRealNow().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("pc"), pcNow().toString(Qt::ISODateWithMs)}};
+}
+
+bool ServerClock::restore(const QJsonObject &snapshot)
+{
+    if (m_known)
+        return false;
+    const QDate today = QDate::fromString(snapshot.value(QLatin1String("today")).toString(), Qt::ISODate);
+    const QDateTime serverNow = QDateTime::fromString(snapshot.value(QLatin1String("now")).toString(), Qt::ISODateWithMs);
+    const QDateTime pcThen = QDateTime::fromString(snapshot.value(QLatin1String("pc")).toString(), Qt::ISODateWithMs);
+    const QDateTime pc = pcNow();
+    const qint64 elapsedMs = pcThen.isValid() ? pcThen.msecsTo(pc) : -1;
+    if (!today.isValid() || !serverNow.isValid() || elapsedMs < 0 || elapsedMs > 30LL * 24 * 3600 * 1000)
+        return false;
+    const QDateTime serverNowNow = serverNow.addMSecs(elapsedMs);
+    m_learnedToday = today.addDays(serverNow.date().daysTo(serverNowNow.date()));
+    m_learnedServerNow = serverNowNow;
+    m_skewSeconds = serverNowNow.secsTo(pc);
+    m_sinceLearned.start();
+    m_known = true;
+    checkDate();
+    scheduleMidnight();
+    emit learned();
+    return true;
+}
+
 void ServerClock::checkDate()
 {
     const QDate current = today();

@@ -52,6 +52,13 @@ public:
     /// `today` is not a date are ignored (false).
     bool learn(const QJsonObject &health);
 
+    /// What was learned, to be kept on this PC ({"today", "now", "pc"}; empty until known).
+    QJsonObject snapshot() const;
+    /// Before the server has answered (an offline session): the date and time last learned,
+    /// carried forward by this PC's clock since then (a snapshot() of at most 30 days ago; an
+    /// older one, or one from this PC's future, is ignored: false).
+    bool restore(const QJsonObject &snapshot);
+
     /// This PC's own clock: only for timestamps that are not business dates (when a draft or a
     /// pending upload was saved, log lines, file names). Business dates come from today().
     static QDateTime pcNow();

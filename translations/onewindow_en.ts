@@ -137,7 +137,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1001"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1118"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,6 +313,14 @@
         <location line="+6"/>
         <location line="+1"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../client/sync/syncpage.cpp" line="+61"/>
+        <source>The intake taken in offline could not be accepted when it reached the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1333,7 +1341,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-943"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1059"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,12 +1376,27 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Taken in offline: case %1. Print the papers; the intake is sent to the server when it can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+142"/>
+        <source>This matter is not on this PC yet: connect to the server once to take it in offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This bundle is not on this PC yet: refresh the catalog (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+29"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
             <numerusform>Chosen: %1 %2 — %n matter in one intake.</numerusform>
@@ -1381,7 +1404,7 @@ Applicant: %3</source>
         </translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+141"/>
         <source>1 Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,12 +1690,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+498"/>
+        <location line="+543"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-509"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1687,7 +1710,12 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>Electronic licences cannot be checked offline: choose what the applicant shows; the server checks it when the intake is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No electronic licences.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,12 +1745,12 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-342"/>
         <source>Chosen: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+419"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>%n field need attention.</numerusform>
@@ -1806,8 +1834,23 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>Correct the applicant&apos;s details first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not accepted: print the one-time notice for the applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Taking it in offline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+27"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,7 +1863,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+99"/>
+        <location filename="../client/mainwindow.cpp" line="+124"/>
         <source>Catalog updated %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,7 +1873,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>About OneWindow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,6 +1886,24 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+40"/>
         <source>The rating was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>⇅ Sending intakes taken in offline: %1 sent, %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>⇅ Intakes taken in offline wait: %1; next try in %n second(s)</source>
+        <translation>
+            <numerusform>⇅ Intakes taken in offline wait: %1; next try in %n second</numerusform>
+            <numerusform>⇅ Intakes taken in offline wait: %1; next try in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused an intake taken in offline: %1. See Intakes to send (F10).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1861,7 +1922,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Cases of my centre</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,6 +1972,11 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Intakes to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>OneWindow · %1</source>
         <translation type="unfinished"></translation>
@@ -1933,6 +1999,11 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+2"/>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (needs the server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2021,7 +2092,17 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>○ Offline session: sign in again to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>○ Offline: intake only; it is sent when the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>● Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,7 +2156,33 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>The server can be reached again. Sign in to send the intakes taken in offline; until then they wait on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>⇅ %n intake(s) taken in offline, sent when the server is back</source>
+        <translation>
+            <numerusform>⇅ %n intake taken in offline, sent when the server is back</numerusform>
+            <numerusform>⇅ %n intakes taken in offline, sent when the server is back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>⇅ %n intake(s) taken in offline waiting to be sent</source>
+        <translation>
+            <numerusform>⇅ %n intake taken in offline waiting to be sent</numerusform>
+            <numerusform>⇅ %n intakes taken in offline waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Intakes taken in offline: all sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3144,6 +3251,65 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+0"/>
         <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::SyncPage</name>
+    <message>
+        <location filename="../client/sync/syncpage.cpp" line="+46"/>
+        <source>Every intake taken in offline has reached the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n intake(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n intake waiting to be sent</numerusform>
+            <numerusform>%n intakes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n refused by the server</numerusform>
+            <numerusform>%n refused by the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Details of the selected intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only an intake the server refused has a notice to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Intakes taken in offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print the one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the one-time notice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4361,7 +4527,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+239"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>

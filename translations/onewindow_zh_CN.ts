@@ -136,7 +136,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1001"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1118"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -313,6 +313,14 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../client/sync/syncpage.cpp" line="+61"/>
+        <source>The intake taken in offline could not be accepted when it reached the server.</source>
+        <translation>离线受理的申请上传至服务器时未能受理。</translation>
     </message>
 </context>
 <context>
@@ -1333,7 +1341,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-943"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1059"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -1368,19 +1376,34 @@ Applicant: %3</source>
         <translation>不予受理已登记：办件编号 %1（%2）。请打印告知书交申请人。</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Taken in offline: case %1. Print the papers; the intake is sent to the server when it can be reached.</source>
+        <translation>离线受理：办件编号 %1。请打印文书；服务器可连接时自动上传。</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>The intake is saved; press Accept again when the server is back.</source>
         <translation>本次受理已保存；服务器恢复后请再次点击“受理”。</translation>
     </message>
+    <message>
+        <location line="+142"/>
+        <source>This matter is not on this PC yet: connect to the server once to take it in offline.</source>
+        <translation>本机尚无该事项：请先连接服务器一次，之后方可离线受理。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This bundle is not on this PC yet: refresh the catalog (F5).</source>
+        <translation>本机尚无该套餐：请刷新事项目录（F5）。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+29"/>
         <source>Chosen: %1 %2 — %n matter(s) in one intake.</source>
         <translation>
             <numerusform>已选：%1 %2——%n 个事项一次受理。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+141"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
@@ -1666,12 +1689,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+498"/>
+        <location line="+543"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-509"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -1686,7 +1709,12 @@ Applicant: %3</source>
         <translation>没有身份证读卡器：请输入身份证号码。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>Electronic licences cannot be checked offline: choose what the applicant shows; the server checks it when the intake is sent.</source>
+        <translation>离线时无法核验电子证照：请按申请人出示的情况选择，上传时由服务器核验。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No electronic licences.</source>
         <translation>没有电子证照。</translation>
     </message>
@@ -1716,12 +1744,12 @@ Applicant: %3</source>
         <translation>需补齐或更正：%1。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-342"/>
         <source>Chosen: %1 %2</source>
         <translation>已选：%1 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+419"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
@@ -1805,8 +1833,23 @@ Applicant: %3</source>
         <translation>未选择事项</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>Correct the applicant&apos;s details first.</source>
+        <translation>请先更正申请人信息。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not accepted: print the one-time notice for the applicant.</source>
+        <translation>不能受理：请为申请人打印一次性告知书。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Taking it in offline…</source>
+        <translation>正在离线受理…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+27"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
@@ -1819,7 +1862,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+99"/>
+        <location filename="../client/mainwindow.cpp" line="+124"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -1829,7 +1872,7 @@ Applicant: %3</source>
         <translation>目录：本地副本</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>About OneWindow</source>
         <translation>关于一窗通</translation>
     </message>
@@ -1844,6 +1887,23 @@ Counter software for one-window government service halls.</source>
         <location line="+40"/>
         <source>The rating was not recorded: %1</source>
         <translation>评价未能保存：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>⇅ Sending intakes taken in offline: %1 sent, %2 waiting</source>
+        <translation>⇅ 正在上传离线受理：已上传 %1 件，待上传 %2 件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>⇅ Intakes taken in offline wait: %1; next try in %n second(s)</source>
+        <translation>
+            <numerusform>⇅ 离线受理待上传：%1；%n 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused an intake taken in offline: %1. See Intakes to send (F10).</source>
+        <translation>服务器退回了一件离线受理：%1。请查看“待上传受理”（F10）。</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1861,7 +1921,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1：需提交</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Cases of my centre</source>
         <translation>本中心办件</translation>
     </message>
@@ -1911,6 +1971,11 @@ Counter software for one-window government service halls.</source>
         <translation>差评回访</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Intakes to send</source>
+        <translation>待上传受理</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>OneWindow · %1</source>
         <translation>一窗通 · %1</translation>
@@ -1934,6 +1999,11 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (needs the server)</source>
+        <translation>%1（需连接服务器）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2021,7 +2091,17 @@ Counter software for one-window government service halls.</source>
         <translation>部门 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>○ Offline session: sign in again to send</source>
+        <translation>○ 离线登录：请重新登录以上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>○ Offline: intake only; it is sent when the server is back</source>
+        <translation>○ 离线：仅可受理，待服务器恢复后上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>● Connected to %1</source>
         <translation>● 已连接 %1</translation>
     </message>
@@ -2072,7 +2152,31 @@ Counter software for one-window government service halls.</source>
         <translation>服务器日期：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>The server can be reached again. Sign in to send the intakes taken in offline; until then they wait on this PC.</source>
+        <translation>服务器已恢复连接。请重新登录以上传离线受理的办件；在此之前它们保存在本机。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>⇅ %n intake(s) taken in offline, sent when the server is back</source>
+        <translation>
+            <numerusform>⇅ %n 件离线受理，待服务器恢复后上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>⇅ %n intake(s) taken in offline waiting to be sent</source>
+        <translation>
+            <numerusform>⇅ %n 件离线受理待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Intakes taken in offline: all sent</source>
+        <translation>✓ 离线受理已全部上传</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
         <translation>登录已失效。请重新登录后继续，屏幕上的内容不会丢失。</translation>
     </message>
@@ -3140,6 +3244,63 @@ Counter software for one-window government service halls.</source>
         <location line="+0"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::SyncPage</name>
+    <message>
+        <location filename="../client/sync/syncpage.cpp" line="+46"/>
+        <source>Every intake taken in offline has reached the server.</source>
+        <translation>离线受理的办件均已上传至服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n intake(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 件待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n 件被服务器退回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Details of the selected intake</source>
+        <translation>所选办件的详情</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only an intake the server refused has a notice to print.</source>
+        <translation>只有被服务器退回的办件才有告知书可打印。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Intakes taken in offline</source>
+        <translation>离线受理的办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send now</source>
+        <translation>立即上传(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>立即上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print the one-time notice</source>
+        <translation>打印一次性告知书(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the one-time notice</source>
+        <translation>打印一次性告知书</translation>
     </message>
 </context>
 <context>
@@ -4347,7 +4508,7 @@ Counter software for one-window government service halls.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+239"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>

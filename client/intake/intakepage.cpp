@@ -14,6 +14,7 @@
 #include "models/localstore.h"
 #include "models/mattercatalogmodel.h"
 #include "models/modelenums.h"
+#include "models/numberstock.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -181,6 +182,19 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
         m_result->setAccessibleName(text);
         emit countChanged(-1);
     });
+    connect(m_session, &IntakeSession::queued, this, [this](const QString &number, const QJsonObject &body) {
+        m_accept->setEnabled(true);
+        m_refuse->setEnabled(true);
+        m_accepted = m_session->provisionalCase(body, m_clerk);
+        m_refusal = {};
+        updatePrintButtons();
+        const QString text = tr("Taken in offline: case %1. Print the papers; the intake is sent to the server "
+                                "when it can be reached.")
+                                 .arg(number);
+        m_result->setText(text);
+        m_result->setAccessibleName(text);
+        emit queued(number);
+    });
     connect(m_session, &IntakeSession::submitFailed, this, [this](const models::ApiError &error, bool retryable) {
         m_accept->setEnabled(true);
         m_refuse->setEnabled(true);
@@ -337,44 +351,94 @@ void IntakePage::buildMatterStep()
     });
 }
 
+void IntakePage::loadMatter(const QString &code, std::function<void(const QJsonObject &, const QString &)> done)
+{
+    // The server's definition when it can be reached (kept for offline use), else the one kept.
+    const auto fromStore = [this, code, done](const QString &error) {
+        m_store->matterDetail(code, this, [this, done, error](const QJsonObject &matter) {
+            done(matter, matter.isEmpty() ? (error.isEmpty() ? tr("This matter is not on this PC yet: connect to the "
+                                                                  "server once to take it in offline.")
+                                                             : error)
+                                          : QString());
+        });
+    };
+    if (m_session->isOffline())
+        return fromStore({});
+    m_api->get(QStringLiteral("/matters/") + code, [this, fromStore, done](const models::ApiResponse &r) {
+        if (r.error.kind == models::ApiError::Kind::Network || r.error.kind == models::ApiError::Kind::Timeout)
+            return fromStore(r.error.userMessage());
+        if (!r.ok())
+            return done({}, r.error.userMessage());
+        m_store->saveMatterDetail(r.object());
+        done(r.object(), {});
+    }, this);
+}
+
 void IntakePage::chooseBundle(const QString &code)
 {
     // A one-thing bundle: every matter's definition, merged by the session (shared fields once).
-    m_api->get(QStringLiteral("/bundles/") + code, [this, code](const models::ApiResponse &bundle) {
-        if (!bundle.ok()) {
-            m_chosen->setText(bundle.error.userMessage());
+    m_store->bundles(this, [this, code](const QJsonArray &bundles) {
+        QJsonObject bundle;
+        for (const auto &b : bundles) {
+            if (b.toObject().value(QLatin1String("code")).toString() == code)
+                bundle = b.toObject();
+        }
+        const QJsonArray codes = bundle.value(QLatin1String("matters")).toArray();
+        if (codes.isEmpty()) {
+            m_chosen->setText(tr("This bundle is not on this PC yet: refresh the catalog (F5)."));
             return;
         }
-        const QJsonArray codes = bundle.object().value(QLatin1String("matters")).toArray();
         auto details = std::make_shared<QJsonArray>();
+        auto problem = std::make_shared<QString>();
         auto remaining = std::make_shared<int>(static_cast<int>(codes.size()));
-        const QString name = bundle.object().value(QLatin1String("name")).toString();
+        const QString name = bundle.value(QLatin1String("name")).toString();
         for (const auto &matter : codes) {
-            m_api->get(QStringLiteral("/matters/") + matter.toString(),
-                       [this, code, name, details, remaining, codes](const models::ApiResponse &r) {
-                           if (r.ok())
-                               details->append(r.object());
-                           if (--*remaining > 0)
-                               return;
-                           // In the bundle's order, whatever order the answers came in.
-                           QJsonArray ordered;
-                           for (const auto &c : codes) {
-                               for (const auto &d : *details) {
-                                   if (d.toObject().value(QLatin1String("code")) == c)
-                                       ordered.append(d);
-                               }
-                           }
-                           m_session->setMatters(ordered, code);
-                           const QString text = tr("Chosen: %1 %2 — %n matter(s) in one intake.", nullptr,
-                                                   static_cast<int>(ordered.size()))
-                                                    .arg(code, name);
-                           m_chosen->setText(text);
-                           m_chosen->setAccessibleName(text);
-                           updateStatus();
-                       },
-                       this);
+            loadMatter(matter.toString(), [this, code, name, details, problem, remaining, codes](
+                                              const QJsonObject &detail, const QString &error) {
+                if (!detail.isEmpty())
+                    details->append(detail);
+                else
+                    *problem = error;
+                if (--*remaining > 0)
+                    return;
+                if (!problem->isEmpty()) {
+                    m_chosen->setText(*problem);
+                    return;
+                }
+                // In the bundle's order, whatever order the answers came in.
+                QJsonArray ordered;
+                for (const auto &c : codes) {
+                    for (const auto &d : *details) {
+                        if (d.toObject().value(QLatin1String("code")) == c)
+                            ordered.append(d);
+                    }
+                }
+                m_session->setMatters(ordered, code);
+                const QString text = tr("Chosen: %1 %2 — %n matter(s) in one intake.", nullptr,
+                                        static_cast<int>(ordered.size()))
+                                         .arg(code, name);
+                m_chosen->setText(text);
+                m_chosen->setAccessibleName(text);
+                updateStatus();
+            });
         }
-    }, this);
+    });
+}
+
+void IntakePage::chooseMatter(const QString &code)
+{
+    loadMatter(code, [this, code](const QJsonObject &matter, const QString &error) {
+        if (matter.isEmpty()) {
+            m_chosen->setText(error);
+            m_chosen->setAccessibleName(error);
+            return;
+        }
+        m_session->setMatters(QJsonArray{matter});
+        const QString text = tr("Chosen: %1 %2").arg(code, matter.value(QLatin1String("name")).toString());
+        m_chosen->setText(text);
+        m_chosen->setAccessibleName(text);
+        goTo(2, true);
+    });
 }
 
 void IntakePage::buildFormStep()
@@ -472,11 +536,19 @@ void IntakePage::buildDecideStep()
     connect(m_preview, &QPushButton::clicked, this, &IntakePage::previewPaper);
     connect(m_savePdf, &QPushButton::clicked, this, &IntakePage::savePaperAs);
     connect(m_paper, &QComboBox::currentIndexChanged, this, &IntakePage::updatePrintButtons);
-    // The office that issues the papers: the name of this centre.
-    m_api->get(QStringLiteral("/centers"), [this](const models::ApiResponse &r) {
+    // The office that issues the papers: the name of this centre, kept on this PC for the papers
+    // printed without the server.
+    const QString officeKey = QStringLiteral("office/") + m_center;
+    m_store->value(officeKey, this, [this](const QJsonValue &kept) {
+        if (m_officeName.isEmpty())
+            m_officeName = kept.toString();
+    });
+    m_api->get(QStringLiteral("/centers"), [this, officeKey](const models::ApiResponse &r) {
         for (const auto &c : r.object().value(QLatin1String("items")).toArray()) {
-            if (c.toObject().value(QLatin1String("code")).toString() == m_center)
+            if (c.toObject().value(QLatin1String("code")).toString() == m_center) {
                 m_officeName = c.toObject().value(QLatin1String("name")).toString();
+                m_store->setValue(officeKey, m_officeName);
+            }
         }
     }, this);
 }
@@ -668,6 +740,13 @@ void IntakePage::readCard()
 
 void IntakePage::lookUpLicenses()
 {
+    if (m_session->isOffline()) {
+        const QString text = tr("Electronic licences cannot be checked offline: choose what the applicant shows; the "
+                                "server checks it when the intake is sent.");
+        m_licenses->setText(text);
+        m_licenses->setAccessibleName(text);
+        return;
+    }
     const QString id = m_session->applicantKind() == QLatin1String("person")
                            ? m_session->applicantField(QStringLiteral("idNumber"))
                            : m_session->applicantField(QStringLiteral("creditCode"));
@@ -703,21 +782,6 @@ void IntakePage::lookUpLicenses()
     }, this);
 }
 
-void IntakePage::chooseMatter(const QString &code)
-{
-    m_api->get(QStringLiteral("/matters/") + code, [this, code](const models::ApiResponse &r) {
-        if (!r.ok()) {
-            m_chosen->setText(r.error.userMessage());
-            return;
-        }
-        m_store->saveMatterDetail(r.object());
-        m_session->setMatters(QJsonArray{r.object()});
-        const QString text = tr("Chosen: %1 %2").arg(code, r.object().value(QLatin1String("name")).toString());
-        m_chosen->setText(text);
-        m_chosen->setAccessibleName(text);
-        goTo(2, true);
-    }, this);
-}
 
 void IntakePage::rebuildForm()
 {
@@ -946,8 +1010,61 @@ void IntakePage::submit()
 {
     m_accept->setEnabled(false);
     m_refuse->setEnabled(false);
+    if (m_session->isOffline()) {
+        // What the server would refuse is refused here: the one-time notice prints from the form.
+        if (!m_session->applicantProblems().isEmpty()) {
+            m_accept->setEnabled(true);
+            m_refuse->setEnabled(true);
+            m_result->setText(tr("Correct the applicant's details first."));
+            return;
+        }
+        QJsonArray notice;
+        for (const auto &item : m_session->oneTimeNotice())
+            notice.append(QJsonObject{{QStringLiteral("code"), item.code}, {QStringLiteral("name"), item.name},
+                                      {QStringLiteral("reason"), item.reason}});
+        const auto formProblems = m_session->formProblems();
+        for (const auto &f : m_session->fields()) {
+            const QString key = f.toObject().value(QLatin1String("key")).toString();
+            if (formProblems.contains(key))
+                notice.append(QJsonObject{
+                    {QStringLiteral("code"), key},
+                    {QStringLiteral("name"), f.toObject().value(QLatin1String("label")).toString()},
+                    {QStringLiteral("reason"), formProblems.value(key) == QLatin1String("required")
+                                                   ? QStringLiteral("field_required")
+                                                   : QStringLiteral("field_invalid")}});
+        }
+        if (!notice.isEmpty()) {
+            m_accept->setEnabled(true);
+            m_refuse->setEnabled(true);
+            m_refusal = notice;
+            m_accepted = {};
+            m_paper->setCurrentIndex(m_paper->findData(static_cast<int>(printing::PrintDocument::OneTimeNotice)));
+            updatePrintButtons();
+            const QString text = tr("Not accepted: print the one-time notice for the applicant.");
+            m_result->setText(text);
+            m_result->setAccessibleName(text);
+            return;
+        }
+        m_result->setText(tr("Taking it in offline…"));
+        m_session->submitOffline(m_numbers);
+        return;
+    }
     m_result->setText(tr("Sending…"));
     m_session->submit();
+}
+
+void IntakePage::setNumberStock(models::NumberStock *numbers, const models::UserInfo &clerk)
+{
+    m_numbers = numbers;
+    m_clerk = clerk;
+}
+
+void IntakePage::setOffline(bool offline)
+{
+    m_session->setOffline(offline);
+    // A refusal on record needs the server: offline, the one-time notice is printed from the form.
+    m_refuse->setVisible(!offline);
+    updateStatus();
 }
 
 void IntakePage::recordRefusal()

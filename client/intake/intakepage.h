@@ -29,6 +29,7 @@ class IntakeSession;
 class LocalStore;
 class MatterCatalogModel;
 class MatterFilterModel;
+class NumberStock;
 } // namespace onewindow::models
 
 namespace onewindow::sdk {
@@ -53,9 +54,18 @@ public:
     void refresh() override;
     void focusFirst() override;
     models::IntakeSession *session() const { return m_session; }
+    /// The centre's reserved numbers, for intake without the server; `clerk` is who takes it in.
+    void setNumberStock(models::NumberStock *numbers, const models::UserInfo &clerk);
+    /// Offline (an offline session): an accepted intake goes into the outbox under a reserved
+    /// number and its papers say 受理信息待上传; electronic licences are not looked up.
+    void setOffline(bool offline);
     /// Writes a paper of the intake as a PDF (the acceptance papers once accepted, the one-time
     /// notice once refused); false with a message shown when there is nothing to print yet.
     bool savePaper(int document, const QString &path);
+
+signals:
+    /// An intake went into the outbox (offline) under `number`.
+    void queued(const QString &number);
 
 private:
     void buildApplicantStep();
@@ -70,6 +80,9 @@ private:
     void offerResume();
     void readCard();
     void lookUpLicenses();
+    /// A matter's definition: the server's (kept on this PC), or offline the one kept; `done`
+    /// gets an empty object and the reason when there is none.
+    void loadMatter(const QString &code, std::function<void(const QJsonObject &, const QString &)> done);
     void chooseMatter(const QString &code);
     void chooseBundle(const QString &code);
     void rebuildForm();
@@ -146,7 +159,9 @@ private:
     QComboBox *m_paper;
     QPushButton *m_preview;
     QPushButton *m_savePdf;
-    QJsonObject m_accepted;      ///< the case, once accepted
+    QJsonObject m_accepted;      ///< the case, once accepted (offline: as it will be, pendingUpload)
+    QPointer<models::NumberStock> m_numbers;
+    models::UserInfo m_clerk;
     QJsonArray m_refusal;        ///< the server's list of missing materials, once refused
     QString m_officeName;
     void updatePrintButtons();

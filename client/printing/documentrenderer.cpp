@@ -434,6 +434,10 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     data.setFlag(QStringLiteral("hasOutstanding"), !owed.isEmpty());
     data.setFlag(QStringLiteral("withDeficiency"), withDeficiency);
 
+    // An intake taken in offline, not yet on the server (IntakeSession::provisionalCase).
+    const bool pendingUpload = c.value(QLatin1String("pendingUpload")).toBool();
+    data.setFlag(QStringLiteral("pendingUpload"), pendingUpload);
+
     // The materials, and those actually taken in.
     QList<TemplateData::Item> materials;
     QList<TemplateData::Item> received;
@@ -453,7 +457,11 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
                 core ? QStringLiteral("core") : required ? QStringLiteral("required") : QStringLiteral("optional"))},
             {QStringLiteral("core"), flag(core)},
             {QStringLiteral("required"), flag(required)},
-            {QStringLiteral("provided"), phrases.phrase(QStringLiteral("provided"), provided)},
+            // Offline, an electronic licence is taken as offered: the server checks it on upload.
+            {QStringLiteral("provided"), phrases.phrase(QStringLiteral("provided"),
+                                                        pendingUpload && provided == QLatin1String("e_license")
+                                                            ? QStringLiteral("e_license_unchecked")
+                                                            : provided)},
             {QStringLiteral("paper"), flag(provided == QLatin1String("paper"))},
             {QStringLiteral("scan"), flag(provided == QLatin1String("scan"))},
             {QStringLiteral("eLicense"), flag(provided == QLatin1String("e_license"))},

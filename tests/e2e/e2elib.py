@@ -11,7 +11,7 @@ import pyatspi
 PASSED = 0
 FAILED = 0
 
-KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F4": 0xFFC1, "F7": 0xFFC4, "F8": 0xFFC5, "F9": 0xFFC6, "F12": 0xFFC9,
+KEYS = {"F2": 0xFFBF, "F3": 0xFFC0, "F4": 0xFFC1, "F7": 0xFFC4, "F8": 0xFFC5, "F9": 0xFFC6, "F10": 0xFFC7, "F12": 0xFFC9,
         "1": 0x31, "2": 0x32, "3": 0x33, "4": 0x34, "5": 0x35, "Up": 0xFF52, "End": 0xFF57, "Home": 0xFF50, "Return": 0xFF0D, "Tab": 0xFF09, "Down": 0xFF54}
 
 
@@ -110,11 +110,20 @@ def text_of(node):
     return node.description
 
 
-def start_server(server_binary, tmp, today="2026-11-27", name="e2e.db", config=None):
-    """A --demo server on SQLite in `tmp` (the same file again on a restart), on a free port."""
+def free_port():
+    """A port free now on loopback, for a server that must come back at the same address."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(server_binary, tmp, today="2026-11-27", name="e2e.db", config=None, port=0):
+    """A --demo server on SQLite in `tmp` (the same file again on a restart), on `port` (0: a free one)."""
     import threading
     db = os.path.join(tmp, name)
-    arguments = [server_binary, "--listen", "127.0.0.1:0", "--database", "sqlite:" + db, "--demo", "--today", today]
+    arguments = [server_binary, "--listen", "127.0.0.1:%d" % port, "--database", "sqlite:" + db, "--demo",
+                 "--today", today]
     if config:
         arguments += ["--config", config]
     proc = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -142,10 +142,7 @@ private:
         QTemporaryDir out;
         const QString pdf = out.filePath("acceptance.pdf");
         QVERIFY(page.savePaper(0, pdf));
-        QProcess pdftotext;
-        pdftotext.start("pdftotext", {"-layout", pdf, "-"});
-        QVERIFY(pdftotext.waitForFinished(30000));
-        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        const QString text = pdfText(pdf);
         QVERIFY2(text.contains(QStringLiteral("受理通知书")), qPrintable(text));
         QVERIFY(text.contains(created.value("number").toString()));
         QVERIFY(text.contains(QStringLiteral("劳动合同")));
@@ -154,9 +151,7 @@ private:
         // The commitment letter the applicant signs promises the contract by that date.
         const QString letter = out.filePath("commitment.pdf");
         QVERIFY(page.savePaper(int(printing::PrintDocument::Commitment), letter));
-        pdftotext.start("pdftotext", {"-layout", letter, "-"});
-        QVERIFY(pdftotext.waitForFinished(30000));
-        const QString promise = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        const QString promise = pdfText(letter);
         QVERIFY2(promise.contains(QStringLiteral("容缺受理承诺书")), qPrintable(promise));
         const QString dueOnPaper = due.toString(QStringLiteral("yyyy年M月d日"));
         QVERIFY2(promise.contains(dueOnPaper), qPrintable(dueOnPaper + " not in:\n" + promise));
@@ -343,10 +338,7 @@ private slots:
         QTemporaryDir out;
         const QString pdf = out.filePath("one-time-notice.pdf");
         QVERIFY(page.savePaper(int(printing::PrintDocument::OneTimeNotice), pdf));
-        QProcess pdftotext;
-        pdftotext.start("pdftotext", {pdf, "-"});
-        QVERIFY(pdftotext.waitForFinished(30000));
-        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).remove(QRegularExpression("\\s"));
+        const QString text = pdfText(pdf).remove(QRegularExpression("\\s"));
         QVERIFY2(text.contains(QStringLiteral("一次性告知书")) && text.contains(refused.value("number").toString()),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("劳动合同")) && text.contains(QStringLiteral("合同原件下次带来")));

@@ -535,6 +535,33 @@ private slots:
         QCOMPARE(codesOnFirstPage(pdf), QString());
     }
 
+    // An intake taken in offline (IntakeSession::provisionalCase): the papers the applicant takes
+    // home carry its reserved number and say the record is still to be uploaded; an electronic
+    // licence is printed as not yet checked. The same case once on the server says neither.
+    void offlineIntakeSaysItIsNotUploadedYet()
+    {
+        for (const bool pending : {true, false}) {
+            PrintInput input = caseInput();
+            QJsonArray materials = input.caseObject.value("materials").toArray();
+            QJsonObject first = materials.at(0).toObject();
+            first.insert("provided", "e_license");
+            materials.replace(0, first);
+            input.caseObject.insert("materials", materials);
+            if (pending)
+                input.caseObject.insert("pendingUpload", true);
+            for (const PrintDocument document : {PrintDocument::Acceptance, PrintDocument::Commitment}) {
+                const QString pdf = pdfPath(QStringLiteral("offline-%1-%2").arg(printDocumentCode(document)).arg(pending));
+                DocumentRenderer renderer;
+                QVERIFY2(renderer.renderPdf(document, input, pdf), qPrintable(renderer.errorString()));
+                const QString text = squeezed(pdfText(pdf));
+                QVERIFY(text.contains(m_case.value("number").toString()));
+                QCOMPARE(text.contains(QStringLiteral("受理信息待上传")), pending);
+                if (document == PrintDocument::Acceptance)
+                    QCOMPARE(text.contains(QStringLiteral("电子证照（待核验）")), pending);
+            }
+        }
+    }
+
     void aNonAcceptanceNoticeNeedsItsReason()
     {
         DocumentRenderer renderer;

@@ -1,7 +1,18 @@
 #pragma once
 
 #include <QAccessible>
+#include <QProcess>
 #include <QWidget>
+
+/// The text of a PDF as pdftotext reads it (-layout); empty when it cannot.
+inline QString pdfText(const QString &pdf)
+{
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    if (!pdftotext.waitForFinished(30000) || pdftotext.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(pdftotext.readAllStandardOutput());
+}
 
 /// The widget under `root` whose accessible name is `name`, as a screen reader finds it.
 /// Visible widgets first; a hidden one (an error label before any error) otherwise.
