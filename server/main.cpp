@@ -24,6 +24,7 @@
 #include "review/resultservice.h"
 #include "review/reviewservice.h"
 #include "review/simulatedapprovals.h"
+#include "transfers/transferservice.h"
 
 #include <Poco/File.h>
 #include <Poco/Net/Context.h>
@@ -266,10 +267,11 @@ private:
         EvaluationService::Settings evaluationSettings;
         evaluationSettings.invitationAfterDays = config().getInt("evaluations.invitationAfterDays", 3);
         EvaluationService evaluations(db, clock, catalog, audit, followUps, evaluationSettings);
+        TransferService transfers(db, clock, audit);
         Services services{db,           clock,      audit,      catalog,     sessions, intake,
                           cases,        deficiencies, resolution, applicants, attachments, tracker,
                           review,       results,    simulated,  delivery,    evaluations, followUps,
-                          ONEWINDOW_VERSION};
+                          transfers,    ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);

@@ -28,6 +28,7 @@ void registerRoutes(Router &router, Services &s)
     registerReviewRoutes(router, s);
     registerAttachmentRoutes(router, s);
     registerDeliveryRoutes(router, s);
+    registerTransferRoutes(router, s);
 }
 
 } // namespace onewindow::server

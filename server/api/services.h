@@ -23,6 +23,7 @@ class ResultService;
 class ReviewService;
 class SessionService;
 class SimulatedApprovals;
+class TransferService;
 
 /// What the routes work with; owned by the application, handed to the routes by reference.
 struct Services
@@ -45,6 +46,7 @@ struct Services
     DeliveryService &delivery;
     EvaluationService &evaluations;
     FollowUps &followUps;
+    TransferService &transfers;
     std::string version;
 };
 
@@ -88,5 +90,7 @@ void registerReviewRoutes(Router &router, Services &services);
 void registerAttachmentRoutes(Router &router, Services &services);
 /// Results handed out at the counter or by mail, the citizens' ratings and the follow-ups of bad ones.
 void registerDeliveryRoutes(Router &router, Services &services);
+/// Batches of paper materials sent from a village centre to its hall, and their arrival.
+void registerTransferRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

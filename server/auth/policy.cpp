@@ -46,7 +46,12 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
         return role == "approver";
     case Capability::ResubmitCase:
     case Capability::DeliverResult:
+    case Capability::SendTransfer:
         return isOneOf(role, {"clerk", "agent"});
+    case Capability::ReceiveTransfer:
+        return role == "clerk";
+    case Capability::ReadTransfers:
+        return isOneOf(role, {"clerk", "agent", "supervisor"});
     case Capability::ReadCaseAudit:
         return isOneOf(role, {"clerk", "agent", "approver", "supervisor", "auditor"});
     case Capability::VerifyAudit:
@@ -93,6 +98,36 @@ AuthorizationPolicy::Filter AuthorizationPolicy::caseFilter(const Principal &use
         return {p + "center = ?", {user.center}};
     if (user.role == "approver")
         return {p + "departments LIKE ?", {"%," + user.department + ",%"}};
+    return {"1 = 0", {}};
+}
+
+bool AuthorizationPolicy::inScope(const Principal &user, const TransferScope &scope, Capability capability)
+{
+    if (!can(user, capability) || user.center.empty())
+        return false;
+    if (capability == Capability::ReceiveTransfer)
+        return scope.hall == user.center;
+    if (user.role == "agent")
+        return scope.center == user.center;
+    if (user.role == "clerk" || user.role == "supervisor")
+        return scope.center == user.center || scope.hall == user.center;
+    return false;
+}
+
+bool AuthorizationPolicy::maySendFrom(const Principal &user, const std::string &centerParent)
+{
+    return can(user, Capability::SendTransfer) && !user.center.empty() && !centerParent.empty();
+}
+
+AuthorizationPolicy::Filter AuthorizationPolicy::transferFilter(const Principal &user, const std::string &alias)
+{
+    const std::string p = alias.empty() ? "" : alias + ".";
+    if (user.center.empty())
+        return {"1 = 0", {}};
+    if (user.role == "agent")
+        return {p + "center = ?", {user.center}};
+    if (user.role == "clerk" || user.role == "supervisor")
+        return {"(" + p + "center = ? OR " + p + "hall = ?)", {user.center, user.center}};
     return {"1 = 0", {}};
 }
 

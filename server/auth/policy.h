@@ -16,6 +16,14 @@ struct CaseScope
     std::vector<std::string> departments;
 };
 
+/// What a batch of paper materials looks like to the policy: the village centre that sent it and
+/// the hall it goes to.
+struct TransferScope
+{
+    std::string center;
+    std::string hall;
+};
+
 /// The one authorization policy of the server. Role-level capabilities first, then whether an
 /// object is in the user's scope. Callers answer 404 for either refusal, so that nothing out of
 /// scope is revealed.
@@ -43,6 +51,9 @@ public:
         ResubmitCase,         ///< the counter brings a returned case back with the corrections
         DeliverResult,        ///< the counter hands the result out (统一出件)
         FollowUpRating,       ///< a supervisor calls back a citizen who rated a service badly
+        SendTransfer,         ///< a village centre's counter sends its cases' paper materials to the hall
+        ReceiveTransfer,      ///< the hall's counter checks a batch of paper materials in
+        ReadTransfers,        ///< the batches a centre sent, or its hall is to receive
     };
 
     static bool can(const Principal &user, Capability capability);
@@ -65,6 +76,16 @@ public:
         std::vector<DbValue> params;
     };
     static Filter caseFilter(const Principal &user, const std::string &tableAlias);
+
+    /// Batches of paper materials (流转清单): agents see those of their own centre; clerks and
+    /// supervisors those their centre sent or is to receive; only a clerk of the receiving hall
+    /// checks one in (ReceiveTransfer).
+    static bool inScope(const Principal &user, const TransferScope &scope, Capability capability);
+    /// A clerk or agent sends papers only from a village centre (`centerParent`, the hall of the
+    /// user's centre, is empty for a hall).
+    static bool maySendFrom(const Principal &user, const std::string &centerParent);
+    /// The same scope as a WHERE fragment on a table with `center` and `hall` columns.
+    static Filter transferFilter(const Principal &user, const std::string &tableAlias);
 };
 
 } // namespace onewindow::server

@@ -216,6 +216,20 @@ const std::vector<Migration> kMigrations{
          "reserved_by TEXT NOT NULL, reserved_at TEXT NOT NULL, case_id TEXT)",
          "CREATE INDEX number_reservations_center ON number_reservations (center, reserved_at)",
      }},
+    {14,
+     "batches of paper materials sent from a village centre to its hall (流转清单), each item received or missing",
+     {
+         "CREATE TABLE transfers (id {{ID}}, code TEXT NOT NULL UNIQUE, center TEXT NOT NULL REFERENCES "
+         "centers(code), hall TEXT NOT NULL REFERENCES centers(code), note TEXT, created_by TEXT NOT NULL, "
+         "created_at TEXT NOT NULL, arrived_at TEXT, received_by TEXT)",
+         "CREATE INDEX transfers_center ON transfers (center, id)",
+         "CREATE INDEX transfers_hall ON transfers (hall, id)",
+         "CREATE TABLE transfer_items (id {{ID}}, transfer_id BIGINT NOT NULL REFERENCES transfers(id), "
+         "case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL, material TEXT, name TEXT NOT NULL, "
+         "state TEXT NOT NULL, note TEXT)",
+         "CREATE INDEX transfer_items_of ON transfer_items (transfer_id, id)",
+         "CREATE INDEX transfer_items_case ON transfer_items (case_id, transfer_id)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

@@ -25,7 +25,8 @@ const std::vector<Cap> kCapabilities{Cap::ReadCatalog,      Cap::EditCatalog,   
                                      Cap::SupplyDeficiency, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
                                      Cap::VerifyAudit,      Cap::UploadAttachment, Cap::ReadAttachments,
                                      Cap::WaiveDeficiency,  Cap::ReadNotifications, Cap::ClearBrokenCommitment,
-                                     Cap::RunJobs,          Cap::DecideCase,       Cap::ResubmitCase};
+                                     Cap::RunJobs,          Cap::DecideCase,       Cap::ResubmitCase,
+                                     Cap::SendTransfer,     Cap::ReceiveTransfer,  Cap::ReadTransfers};
 
 } // namespace
 
@@ -40,15 +41,15 @@ private slots:
         const std::map<std::string, std::set<Cap>> allowed{
             {"clerk", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
                        Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments,
-                       Cap::ResubmitCase}},
+                       Cap::ResubmitCase, Cap::SendTransfer, Cap::ReceiveTransfer, Cap::ReadTransfers}},
             {"agent", {Cap::ReadCatalog, Cap::ReadLicenses, Cap::CreateCase, Cap::ReadCases, Cap::SupplyDeficiency,
                        Cap::ReadDeficiencies, Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments,
-                       Cap::ResubmitCase}},
+                       Cap::ResubmitCase, Cap::SendTransfer, Cap::ReadTransfers}},
             {"approver", {Cap::ReadCatalog, Cap::ReadCases, Cap::ReadDeficiencies, Cap::ReadCaseAudit,
                           Cap::ReadAttachments, Cap::DecideCase}},
             {"supervisor", {Cap::ReadCatalog, Cap::ReadCases, Cap::SupplyDeficiency, Cap::ReadDeficiencies,
                             Cap::ReadCaseAudit, Cap::UploadAttachment, Cap::ReadAttachments, Cap::WaiveDeficiency,
-                            Cap::ReadNotifications, Cap::ClearBrokenCommitment}},
+                            Cap::ReadNotifications, Cap::ClearBrokenCommitment, Cap::ReadTransfers}},
             {"admin", {Cap::ReadCatalog, Cap::EditCatalog, Cap::EditCalendar, Cap::RunJobs}},
             {"auditor", {Cap::ReadCatalog, Cap::ReadCaseAudit, Cap::VerifyAudit}},
             {"intruder", {Cap::ReadCatalog}},
@@ -109,6 +110,48 @@ private slots:
         QVERIFY(AuthorizationPolicy::mayAcceptAt(user("agent", "SZ-V01"), "SZ-V01"));
         QVERIFY(!AuthorizationPolicy::mayAcceptAt(user("supervisor", "SZ"), "SZ"));
         QVERIFY(!AuthorizationPolicy::mayAcceptAt(user("clerk"), ""));
+    }
+
+    // Every role x a batch of papers from a village centre to its hall, and from elsewhere.
+    void transferScope()
+    {
+        const TransferScope fromVillage1{"SZ-V01", "SZ"};
+        const TransferScope elsewhere{"PW-V01", "PW"};
+        struct Row
+        {
+            Principal who;
+            bool reads, receives, readsElsewhere;
+        };
+        const std::vector<Row> rows{
+            {user("clerk", "SZ"), true, true, false},
+            {user("supervisor", "SZ"), true, false, false},
+            {user("agent", "SZ-V01"), true, false, false},
+            {user("agent", "SZ-V02"), false, false, false},
+            {user("clerk", "SZ-V01"), true, false, false}, // a village centre's clerk sends, the hall receives
+            {user("clerk", "PW"), false, false, true},
+            {user("approver", {}, "HF"), false, false, false},
+            {user("admin"), false, false, false},
+            {user("auditor"), false, false, false},
+            {user("clerk"), false, false, false},
+        };
+        for (const Row &row : rows) {
+            const QByteArray who = QByteArray::fromStdString(row.who.role + "@" + row.who.center);
+            QVERIFY2(AuthorizationPolicy::inScope(row.who, fromVillage1, Cap::ReadTransfers) == row.reads, who);
+            QVERIFY2(AuthorizationPolicy::inScope(row.who, fromVillage1, Cap::ReceiveTransfer) == row.receives, who);
+            QVERIFY2(AuthorizationPolicy::inScope(row.who, elsewhere, Cap::ReadTransfers) == row.readsElsewhere, who);
+        }
+        // Only a village centre's counter sends (its centre's parent is the hall).
+        QVERIFY(AuthorizationPolicy::maySendFrom(user("agent", "SZ-V01"), "SZ"));
+        QVERIFY(AuthorizationPolicy::maySendFrom(user("clerk", "SZ-V01"), "SZ"));
+        QVERIFY(!AuthorizationPolicy::maySendFrom(user("clerk", "SZ"), ""));
+        QVERIFY(!AuthorizationPolicy::maySendFrom(user("supervisor", "SZ-V01"), "SZ"));
+        QVERIFY(!AuthorizationPolicy::maySendFrom(user("agent"), "SZ"));
+        // The lists: the centre's own batches for an agent, also those addressed to it for the hall.
+        QCOMPARE(AuthorizationPolicy::transferFilter(user("agent", "SZ-V01"), "t").sql, std::string("t.center = ?"));
+        QCOMPARE(AuthorizationPolicy::transferFilter(user("clerk", "SZ"), "t").sql,
+                 std::string("(t.center = ? OR t.hall = ?)"));
+        QCOMPARE(AuthorizationPolicy::transferFilter(user("approver", {}, "HF"), "t").sql, std::string("1 = 0"));
+        QCOMPARE(AuthorizationPolicy::transferFilter(user("clerk"), "t").sql, std::string("1 = 0"));
     }
 
     void listFilters()
