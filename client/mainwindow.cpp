@@ -11,6 +11,7 @@
 #include "review/reviewqueuepage.h"
 #include "signindialog.h"
 #include "sync/syncpage.h"
+#include "transfers/transferpages.h"
 
 #include "models/apiclient.h"
 #include "models/caseapi.h"
@@ -260,6 +261,12 @@ void MainWindow::buildWorkbench()
         else
             addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen.get(), this),
                     QStringLiteral("F9"));
+        // Paper between a village centre and its hall (代办): agents send it, the hall's clerks check it in.
+        if (role == QLatin1String("agent"))
+            addPage(QStringLiteral("sendPapers"), new SendPapersPage(api, m_services.session->user().center, this),
+                    QStringLiteral("F11"));
+        else if (role == QLatin1String("clerk"))
+            addPage(QStringLiteral("receivePapers"), new ReceivePapersPage(api, this), QStringLiteral("F11"));
     } else if (role == QLatin1String("approver")) {
         addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),
                 QStringLiteral("F4"));
@@ -387,6 +394,10 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("Rating follow-ups");
     if (id == QLatin1String("outbox"))
         return tr("Intakes to send");
+    if (id == QLatin1String("sendPapers"))
+        return tr("Papers to the hall");
+    if (id == QLatin1String("receivePapers"))
+        return tr("Papers from village centres");
     return id;
 }
 

@@ -109,7 +109,7 @@ int runPrintCommand(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("print"), Tr::tr("The command."));
     const QCommandLineOption caseOption(QStringLiteral("case"), Tr::tr("The case number."), QStringLiteral("NUMBER"));
     QStringList documentCodes;
-    for (const auto document : printing::allPrintDocuments())
+    for (const auto document : printing::casePrintDocuments())
         documentCodes << printing::printDocumentCode(document);
     const QCommandLineOption documentOption(QStringLiteral("document"),
                                             Tr::tr("The paper: %1.").arg(documentCodes.join(QStringLiteral(", "))),

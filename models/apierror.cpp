@@ -71,6 +71,10 @@ QString ApiError::userMessage() const
         return tr("This service was rated already.");
     if (code == QLatin1String("follow_up_closed"))
         return tr("This follow-up is closed already.");
+    if (code == QLatin1String("already_in_transfer"))
+        return tr("One of the chosen cases is already on its way to the hall in another batch.");
+    if (code == QLatin1String("transfer_arrived"))
+        return tr("This batch was checked in already.");
     if (code == QLatin1String("call_back_missing"))
         return tr("Write down the call back to the citizen before closing the follow-up.");
     if (status >= 500)

@@ -386,4 +386,30 @@ void CaseApi::closeFollowUp(const QString &followUpId, const QString &resolution
                 context);
 }
 
+void CaseApi::createTransfer(const QStringList &caseIds, const QString &note, const QString &idempotencyKey,
+                             Done<QJsonObject> done, QObject *context)
+{
+    QJsonObject body{{QStringLiteral("cases"), QJsonArray::fromStringList(caseIds)}};
+    if (!note.trimmed().isEmpty())
+        body.insert(QStringLiteral("note"), note.trimmed());
+    m_api->create(QStringLiteral("/transfers"), body,
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, idempotencyKey);
+}
+
+void CaseApi::fetchTransferByCode(const QString &code, Done<QJsonObject> done, QObject *context)
+{
+    m_api->get(QStringLiteral("/transfers/by-code/") + QString::fromUtf8(QUrl::toPercentEncoding(code.trimmed(), ":")),
+               [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+               context);
+}
+
+void CaseApi::recordArrival(const QString &transferId, const QJsonArray &missing, const QString &idempotencyKey,
+                            Done<QJsonObject> done, QObject *context)
+{
+    m_api->create(QStringLiteral("/transfers/%1/arrival").arg(transferId), {{QStringLiteral("missing"), missing}},
+                  [done](const ApiResponse &r) { done(r.ok() ? succeeded(r.object()) : failed<QJsonObject>(r.error)); },
+                  context, idempotencyKey);
+}
+
 } // namespace onewindow::models

@@ -209,6 +209,15 @@ public:
     void rate(const QString &caseId, const Rating &rating, Done<QJsonObject> done, QObject *context);
     /// POST /follow-ups/{id}/notes: a supervisor's call-back note; answers the follow-up.
     void addFollowUpNote(const QString &followUpId, const QString &note, Done<QJsonObject> done, QObject *context);
+    /// POST /transfers: the paper materials of `caseIds` (a village centre's) to its hall, under
+    /// `idempotencyKey` (the same on a retry); answers the batch with its manifest's `qr`.
+    void createTransfer(const QStringList &caseIds, const QString &note, const QString &idempotencyKey,
+                        Done<QJsonObject> done, QObject *context);
+    /// GET /transfers/by-code/{code}: `code` as printed or the manifest's whole QR text.
+    void fetchTransferByCode(const QString &code, Done<QJsonObject> done, QObject *context);
+    /// POST /transfers/{id}/arrival: every item received but `missing` ([{item, note}]).
+    void recordArrival(const QString &transferId, const QJsonArray &missing, const QString &idempotencyKey,
+                       Done<QJsonObject> done, QObject *context);
     /// POST /follow-ups/{id}/close with the resolution and the citizen's second rating.
     void closeFollowUp(const QString &followUpId, const QString &resolution, int secondLevel,
                        Done<QJsonObject> done, QObject *context);

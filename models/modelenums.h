@@ -68,4 +68,20 @@ enum class FollowUpRole {
     Item,  ///< the whole follow-up as the server answered it
 };
 
+/// Batches of paper materials from a village centre to its hall (TransferListModel).
+namespace TransferColumn {
+enum Column { Code, Route, SentBy, SentAt, Cases, State, LastColumn = State };
+}
+
+enum class TransferRole {
+    Id = Qt::UserRole + 1,
+    State, ///< in_transit, arrived
+    Item,  ///< the whole batch as the server answered it
+};
+
+/// The items of one batch, as the hall checks them in (TransferItemModel).
+namespace TransferItemColumn {
+enum Column { CaseNumber, Applicant, Material, Received, Note, LastColumn = Note };
+}
+
 } // namespace onewindow::models

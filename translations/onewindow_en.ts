@@ -1863,7 +1863,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+124"/>
+        <location filename="../client/mainwindow.cpp" line="+125"/>
         <source>Catalog updated %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1907,7 +1907,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>%1: to be brought by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,6 +1974,16 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+2"/>
         <source>Intakes to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Papers to the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Papers from village centres</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2375,6 +2385,95 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+4"/>
         <source>No case %1 in your hall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ReceivePapersPage</name>
+    <message>
+        <location filename="../client/transfers/transferpages.cpp" line="+305"/>
+        <source>No batch with this code is on its way to this hall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Batch %1 from %2, sent by %3: %n case(s).</source>
+        <translation>
+            <numerusform>Batch %1 from %2, sent by %3: %n case.</numerusform>
+            <numerusform>Batch %1 from %2, sent by %3: %n cases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Untick what is not in the envelope and say why, then record the arrival.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Say what is missing about each unticked item (the note column).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Arrival recorded: everything arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Arrival recorded, %n item(s) missing on record.</source>
+        <translation>
+            <numerusform>Arrival recorded, %n item missing on record.</numerusform>
+            <numerusform>Arrival recorded, %n items missing on record.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Manifest code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code of the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manifest code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record the arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batches on their way to this hall:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batches on their way</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3232,6 +3331,108 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::SendPapersPage</name>
+    <message>
+        <location filename="../client/transfers/transferpages.cpp" line="-256"/>
+        <location line="+97"/>
+        <source>Save the manifest as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose the cases whose papers go to the hall first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Batch %1: %n case(s), %2 item(s). Print the manifest and put it with the papers.</source>
+        <translation>
+            <numerusform>Batch %1: %n case, %2 item(s). Print the manifest and put it with the papers.</numerusform>
+            <numerusform>Batch %1: %n cases, %2 item(s). Print the manifest and put it with the papers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose the cases whose paper materials go to the hall now (Ctrl or Shift for several), then send them as one batch: its manifest travels with the papers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases of my centre to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note for the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send to the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print the manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the manifest as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Batches:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batches sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On their way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::SignInDialog</name>
     <message>
         <location filename="../client/signindialog.cpp" line="+79"/>
@@ -3443,6 +3644,16 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+2"/>
         <source>This follow-up is closed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One of the chosen cases is already on its way to the hall in another batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This batch was checked in already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4332,6 +4543,113 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::TransferItemModel</name>
+    <message>
+        <location filename="../models/transferitemmodel.cpp" line="+76"/>
+        <source>Case file (signed acceptance papers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on a missing item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::TransferListModel</name>
+    <message>
+        <location filename="../models/transferlistmodel.cpp" line="+30"/>
+        <source>On its way to the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrived, complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Arrived, %n item(s) missing</source>
+        <translation>
+            <numerusform>Arrived, %n item missing</numerusform>
+            <numerusform>Arrived, %n items missing</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n case(s), %1 item(s)</source>
+        <translation>
+            <numerusform>%n case, %1 item(s)</numerusform>
+            <numerusform>%n cases, %1 item(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From → to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
         <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22"/>
@@ -4522,12 +4840,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+288"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+335"/>
         <source>The print template %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+232"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4603,6 +4921,11 @@ Counter software for one-window government service halls.</source>
     <message>
         <location line="+1"/>
         <source>Delivery receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer manifest of paper materials</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1862,7 +1862,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+124"/>
+        <location filename="../client/mainwindow.cpp" line="+125"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -1906,7 +1906,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器退回了一件离线受理：%1。请查看“待上传受理”（F10）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>%1: to be brought by %2</source>
         <translation>%1：%2 前补交</translation>
     </message>
@@ -1974,6 +1974,16 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Intakes to send</source>
         <translation>待上传受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Papers to the hall</source>
+        <translation>送件至大厅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Papers from village centres</source>
+        <translation>村级代办收件</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -2370,6 +2380,93 @@ Counter software for one-window government service halls.</source>
         <location line="+4"/>
         <source>No case %1 in your hall.</source>
         <translation>本大厅没有办件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ReceivePapersPage</name>
+    <message>
+        <location filename="../client/transfers/transferpages.cpp" line="+305"/>
+        <source>No batch with this code is on its way to this hall.</source>
+        <translation>没有以此编号送往本大厅的流转清单。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Batch %1 from %2, sent by %3: %n case(s).</source>
+        <translation>
+            <numerusform>清单 %1，来自 %2，由 %3 送出：共 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Untick what is not in the envelope and say why, then record the arrival.</source>
+        <translation>请取消勾选未收到的材料并注明原因，然后登记接收。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Say what is missing about each unticked item (the note column).</source>
+        <translation>请在备注栏注明每项未收到材料的情况。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Arrival recorded: everything arrived.</source>
+        <translation>已登记接收：材料全部收到。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Arrival recorded, %n item(s) missing on record.</source>
+        <translation>
+            <numerusform>已登记接收，%n 项材料缺失已记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Manifest code:</source>
+        <translation>清单编号(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code of the manifest</source>
+        <translation>扫描流转清单上的二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manifest code</source>
+        <translation>清单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the batch</source>
+        <translation>查找流转清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items of the batch</source>
+        <translation>流转材料明细</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record the arrival</source>
+        <translation>登记接收(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the arrival</source>
+        <translation>登记接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batches on their way to this hall:</source>
+        <translation>送往本大厅途中的清单(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batches on their way</source>
+        <translation>途中的清单</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3321,107 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::SendPapersPage</name>
+    <message>
+        <location filename="../client/transfers/transferpages.cpp" line="-256"/>
+        <location line="+97"/>
+        <source>Save the manifest as PDF</source>
+        <translation>流转清单另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose the cases whose papers go to the hall first.</source>
+        <translation>请先选择要送往大厅的办件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Batch %1: %n case(s), %2 item(s). Print the manifest and put it with the papers.</source>
+        <translation>
+            <numerusform>清单 %1：%n 件办件，%2 份材料。请打印流转清单并随材料一并送出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose the cases whose paper materials go to the hall now (Ctrl or Shift for several), then send them as one batch: its manifest travels with the papers.</source>
+        <translation>选择本次送往大厅的纸质材料所属办件（按住 Ctrl 或 Shift 可多选），作为一批送出；流转清单随材料一并送达。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases of my centre to send</source>
+        <translation>本中心待送件办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note for the hall</source>
+        <translation>给大厅的备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send to the hall</source>
+        <translation>送往大厅(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to the hall</source>
+        <translation>送往大厅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print the manifest…</source>
+        <translation>打印流转清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the manifest</source>
+        <translation>打印流转清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the manifest as P&amp;DF…</source>
+        <translation>流转清单另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Batches:</source>
+        <translation>流转清单(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batches sent</source>
+        <translation>已送出的清单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On their way</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which batches</source>
+        <translation>清单范围</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::SignInDialog</name>
     <message>
         <location filename="../client/signindialog.cpp" line="+79"/>
@@ -3434,6 +3632,16 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>This follow-up is closed already.</source>
         <translation>该回访已办结。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One of the chosen cases is already on its way to the hall in another batch.</source>
+        <translation>所选办件中有一件已在另一批清单中送往大厅。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This batch was checked in already.</source>
+        <translation>该清单已登记接收。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4313,6 +4521,111 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::TransferItemModel</name>
+    <message>
+        <location filename="../models/transferitemmodel.cpp" line="+76"/>
+        <source>Case file (signed acceptance papers)</source>
+        <translation>受理文书（申请人签字件）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on a missing item</source>
+        <translation>缺失材料备注</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::TransferListModel</name>
+    <message>
+        <location filename="../models/transferlistmodel.cpp" line="+30"/>
+        <source>On its way to the hall</source>
+        <translation>正送往大厅</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrived, complete</source>
+        <translation>已送达，材料齐全</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Arrived, %n item(s) missing</source>
+        <translation>
+            <numerusform>已送达，缺失 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n case(s), %1 item(s)</source>
+        <translation>
+            <numerusform>%n 件办件，%1 份材料</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Manifest</source>
+        <translation>清单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From → to</source>
+        <translation>起止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent by</source>
+        <translation>送件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent at</source>
+        <translation>送出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
         <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22"/>
@@ -4503,12 +4816,12 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+288"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+335"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+232"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
@@ -4585,6 +4898,11 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Delivery receipt</source>
         <translation>出件签收单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer manifest of paper materials</source>
+        <translation>代办材料流转清单</translation>
     </message>
 </context>
 </TS>

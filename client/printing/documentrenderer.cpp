@@ -153,6 +153,53 @@ void deliveryData(TemplateData &data, const PrintInput &input)
     data.setHtml(QStringLiteral("signatureImage"), signature);
 }
 
+/// A QR code image reading exactly `content`; empty without content.
+QString qrImage(const QString &content)
+{
+    if (content.isEmpty())
+        return {};
+    const QByteArray png = qrCodePng(content, kQrModulePixels);
+    if (png.isEmpty())
+        return {};
+    return QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"%2\" height=\"%2\" />")
+        .arg(QString::fromLatin1(png.toBase64()))
+        .arg(kQrCssPixels);
+}
+
+/// The transfer manifest's fields: the batch, its route, and every item with its case.
+void transferData(TemplateData &data, const QJsonObject &t)
+{
+    const Phrases &phrases = Phrases::instance();
+    data.setText(QStringLiteral("transferCode"), text(t, QLatin1StringView("code")));
+    data.setHtml(QStringLiteral("transferQrCode"), qrImage(text(t, QLatin1StringView("qr"))));
+    data.setText(QStringLiteral("transferCenter"), text(t, QLatin1StringView("center")));
+    data.setText(QStringLiteral("transferHall"), text(t, QLatin1StringView("hall")));
+    data.setText(QStringLiteral("transferSender"), text(t, QLatin1StringView("createdBy")));
+    data.setText(QStringLiteral("transferSentAt"), phrases.dateTime(parseDateTime(text(t, QLatin1StringView("createdAt")))));
+    data.setText(QStringLiteral("transferNote"), text(t, QLatin1StringView("note")));
+    const QJsonArray cases = t.value(QLatin1String("cases")).toArray();
+    QHash<QString, QString> applicants;
+    for (const auto &c : cases)
+        applicants.insert(text(c.toObject(), QLatin1StringView("caseId")), text(c.toObject(), QLatin1StringView("applicantName")));
+    QList<TemplateData::Item> items;
+    for (const auto &value : t.value(QLatin1String("items")).toArray()) {
+        const QJsonObject i = value.toObject();
+        const bool caseFile = text(i, QLatin1StringView("kind")) == QLatin1String("case_file");
+        const QString state = text(i, QLatin1StringView("state"));
+        items.append({{QStringLiteral("index"), QString::number(items.size() + 1)},
+                      {QStringLiteral("caseNumber"), text(i, QLatin1StringView("caseNumber"))},
+                      {QStringLiteral("applicantName"), applicants.value(text(i, QLatin1StringView("caseId")))},
+                      {QStringLiteral("name"), caseFile ? phrases.phrase(QStringLiteral("transferItems"), QStringLiteral("case_file"))
+                                                        : text(i, QLatin1StringView("name"))},
+                      {QStringLiteral("state"), state == QLatin1String("sent") ? QString()
+                                                : phrases.phrase(QStringLiteral("transferItems"), state)},
+                      {QStringLiteral("note"), text(i, QLatin1StringView("note"))}});
+    }
+    data.setList(QStringLiteral("transferItems"), items);
+    data.setText(QStringLiteral("transferCaseCount"), QString::number(cases.size()));
+    data.setText(QStringLiteral("transferItemCount"), QString::number(items.size()));
+}
+
 QString chinese(const StateName &name)
 {
     return QString::fromUtf8(name.chinese.data(), static_cast<qsizetype>(name.chinese.size()));
@@ -313,15 +360,7 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     // The case number, as text and as a QR code that reads exactly the same.
     const QString number = text(c, QLatin1StringView("number"));
     data.setText(QStringLiteral("caseNumber"), number);
-    QString qr;
-    if (!number.isEmpty()) {
-        const QByteArray png = qrCodePng(number, kQrModulePixels);
-        if (!png.isEmpty())
-            qr = QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"%2\" height=\"%2\" />")
-                     .arg(QString::fromLatin1(png.toBase64()))
-                     .arg(kQrCssPixels);
-    }
-    data.setHtml(QStringLiteral("qrCode"), qr);
+    data.setHtml(QStringLiteral("qrCode"), qrImage(number));
 
     // The applicant: a person with a masked ID number, or an organisation.
     const QJsonObject applicant = c.value(QLatin1String("applicant")).toObject();
@@ -510,6 +549,7 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
                                              .value(QLatin1String("note")).toString().trimmed());
 
     deliveryData(data, input);
+    transferData(data, input.transfer);
 
     data.setText(QStringLiteral("materialCount"), QString::number(materials.size()));
     data.setText(QStringLiteral("receivedCount"), QString::number(received.size()));

@@ -93,6 +93,8 @@ struct PrintInput
     QJsonObject delivery;
     QJsonObject result;
     QByteArray signature;
+    /// Transfer manifest: the batch (POST /transfers, GET /transfers/…); no case.
+    QJsonObject transfer;
 };
 
 /// Fills the paper templates of an intake from a Case and prints them or saves them as PDF.

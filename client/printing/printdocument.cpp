@@ -33,6 +33,8 @@ constexpr DocumentInfo kDocuments[] = {
     {PrintDocument::SimulatedApproval, "simulated-approval",
         QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Simulated approval opinion")},
     {PrintDocument::DeliveryReceipt, "delivery-receipt", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Delivery receipt")},
+    {PrintDocument::TransferManifest, "transfer-manifest",
+        QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Transfer manifest of paper materials")},
 };
 
 const DocumentInfo &infoOf(PrintDocument document)
@@ -54,9 +56,16 @@ QList<PrintDocument> allPrintDocuments()
     return out;
 }
 
-QList<PrintDocument> intakePrintDocuments()
+QList<PrintDocument> casePrintDocuments()
 {
     QList<PrintDocument> out = allPrintDocuments();
+    out.removeAll(PrintDocument::TransferManifest);
+    return out;
+}
+
+QList<PrintDocument> intakePrintDocuments()
+{
+    QList<PrintDocument> out = casePrintDocuments();
     out.removeAll(PrintDocument::Reminder);
     out.removeAll(PrintDocument::ReturnNotice);
     out.removeAll(PrintDocument::Rejection);

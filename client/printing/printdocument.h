@@ -20,6 +20,7 @@ enum class PrintDocument {
     Rejection,       ///< rejection, 不予许可决定书: every reason of the rejected parts, and where to appeal
     SimulatedApproval, ///< simulated-approval, 模拟审批意见书: the conditions before it becomes formal
     DeliveryReceipt, ///< delivery-receipt, 出件签收单: who collected the result, when, signed
+    TransferManifest, ///< transfer-manifest, 代办材料流转清单: a village centre's paper to its hall; no case
 };
 
 /// Every document, in the order a counter hands them out.
@@ -28,6 +29,8 @@ QList<PrintDocument> allPrintDocuments();
 /// and the back office's papers: return notice, rejection, simulated approval; and the delivery
 /// receipt).
 QList<PrintDocument> intakePrintDocuments();
+/// The papers of one case (every document but the transfer manifest, which is a batch's).
+QList<PrintDocument> casePrintDocuments();
 /// "acceptance", "commitment", "one-time-notice", "non-acceptance", "material-receipt", "reminder".
 QString printDocumentCode(PrintDocument document);
 std::optional<PrintDocument> printDocumentFromCode(const QString &code);

@@ -243,7 +243,9 @@ private slots:
         QCOMPARE(printDocumentCode(PrintDocument::OneTimeNotice), QStringLiteral("one-time-notice"));
         QCOMPARE(printDocumentFromCode("material-receipt"), std::optional(PrintDocument::MaterialReceipt));
         QVERIFY(!printDocumentFromCode("receipt"));
-        QCOMPARE(allPrintDocuments().size(), 10);
+        QCOMPARE(allPrintDocuments().size(), 11);
+        QCOMPARE(casePrintDocuments().size(), 10);
+        QVERIFY(!casePrintDocuments().contains(PrintDocument::TransferManifest));
         QCOMPARE(intakePrintDocuments().size(), 5);
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::DeliveryReceipt));
         QCOMPARE(printDocumentFromCode("delivery-receipt"), std::optional(PrintDocument::DeliveryReceipt));
@@ -560,6 +562,38 @@ private slots:
                     QCOMPARE(text.contains(QStringLiteral("电子证照（待核验）")), pending);
             }
         }
+    }
+
+    // The manifest that travels with a village centre's papers: every item with its case and
+    // applicant, a blank to tick at the hall (or what the hall recorded), and a QR code that reads
+    // exactly the text the hall's scanner looks the batch up by.
+    void transferManifest()
+    {
+        const QJsonObject item1{{"id", "1"}, {"caseId", "c1"}, {"caseNumber", "SZ-V01-20261127-00001"}, {"kind", "material"},
+                                {"material", "LABOR_CONTRACT"}, {"name", QStringLiteral("劳动合同")}, {"state", "sent"}};
+        const QJsonObject item2{{"id", "2"}, {"caseId", "c2"}, {"caseNumber", "SZ-V01-20261127-00002"}, {"kind", "case_file"},
+                                {"material", QJsonValue()}, {"name", "case file"}, {"state", "missing"}, {"note", QStringLiteral("未见")}};
+        PrintInput input;
+        input.office = office();
+        input.transfer = {{"id", "7"}, {"code", "SZ-V01-20261127-ABCDEFGHJK"}, {"qr", "OW-TRANSFER:SZ-V01-20261127-ABCDEFGHJK"},
+                          {"center", "SZ-V01"}, {"hall", "SZ"}, {"state", "in_transit"}, {"createdBy", "agent1"},
+                          {"createdAt", "2026-11-27T10:05:00+08:00"}, {"note", QStringLiteral("第一批")},
+                          {"cases", QJsonArray{QJsonObject{{"caseId", "c1"}, {"caseNumber", "SZ-V01-20261127-00001"},
+                                                           {"applicantName", QStringLiteral("张三")}},
+                                               QJsonObject{{"caseId", "c2"}, {"caseNumber", "SZ-V01-20261127-00002"},
+                                                           {"applicantName", QStringLiteral("李四")}}}},
+                          {"items", QJsonArray{item1, item2}}};
+        const QString pdf = pdfPath("transfer-manifest");
+        DocumentRenderer renderer;
+        QVERIFY2(renderer.renderPdf(PrintDocument::TransferManifest, input, pdf), qPrintable(renderer.errorString()));
+        QCOMPARE(renderer.templateProblems(), QStringList());
+        const QString text = squeezed(pdfText(pdf));
+        for (const QString &expected : {QStringLiteral("代办材料流转清单"), QStringLiteral("清单编号：SZ-V01-20261127-ABCDEFGHJK"),
+                                        QStringLiteral("2026年11月27日10:05"), QStringLiteral("第一批"),
+                                        QStringLiteral("1SZ-V01-20261127-00001张三劳动合同"),
+                                        QStringLiteral("受理文书（申请人签字件）×缺失：未见"), QStringLiteral("接收人（签名）")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + " not in:\n" + text));
+        QCOMPARE(codesOnFirstPage(pdf), QStringLiteral("OW-TRANSFER:SZ-V01-20261127-ABCDEFGHJK"));
     }
 
     void aNonAcceptanceNoticeNeedsItsReason()
