@@ -41,6 +41,13 @@ QString newKey()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+/// Numbers and codes shown whole; the `stretch` column takes the rest.
+void fitColumns(QTableView *table, int stretch)
+{
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
+}
+
 } // namespace
 
 bool saveManifest(const QJsonObject &transfer, const QString &office, const QString &path, QString *error)
@@ -68,6 +75,8 @@ void previewManifest(const QJsonObject &transfer, const QString &office, QWidget
 
 SendPapersPage::SendPapersPage(models::ApiClient *api, const QString &center, QWidget *parent)
     : WorkbenchPageWidget(parent)
+    , m_api(api)
+    , m_center(center)
     , m_cases(new models::CaseApi(api, this))
     , m_caseModel(new models::CaseListModel(api, this))
     , m_transfers(new models::TransferListModel(api, this))
@@ -86,13 +95,16 @@ SendPapersPage::SendPapersPage(models::ApiClient *api, const QString &center, QW
     m_caseTable->setModel(m_caseModel);
     m_caseTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_transferTable->setModel(m_transfers);
-    m_transferTable->horizontalHeader()->setSectionResizeMode(models::TransferColumn::State, QHeaderView::Stretch);
+    fitColumns(m_caseTable, models::CaseColumn::Applicant);
+    fitColumns(m_transferTable, models::TransferColumn::State);
     m_intro->setWordWrap(true);
     m_noteLabel->setBuddy(m_note);
     m_note->setMaxLength(500);
     m_listLabel->setBuddy(m_state);
     m_print->setEnabled(false);
     m_savePdf->setEnabled(false);
+    for (QPushButton *b : {m_send, m_print, m_savePdf})
+        b->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     auto *sendBar = new QHBoxLayout;
     sendBar->addWidget(m_noteLabel);
@@ -128,12 +140,6 @@ SendPapersPage::SendPapersPage(models::ApiClient *api, const QString &center, QW
                     showTransfer(current.data(int(models::TransferRole::Item)).toJsonObject());
             });
     connect(m_caseModel, &models::ApiListModel::failed, this, [this](const QString &message) { showMessage(m_result, message); });
-    api->get(QStringLiteral("/centers"), [this, center](const models::ApiResponse &r) {
-        for (const auto &c : r.object().value(QLatin1String("items")).toArray()) {
-            if (c.toObject().value(QLatin1String("code")).toString() == center)
-                m_office = c.toObject().value(QLatin1String("name")).toString();
-        }
-    }, this);
     retranslate();
 }
 
@@ -141,6 +147,15 @@ SendPapersPage::~SendPapersPage() = default;
 
 void SendPapersPage::refresh()
 {
+    // The centre's name heads the manifest (asked again until the server has said it).
+    if (m_office.isEmpty()) {
+        m_api->get(QStringLiteral("/centers"), [this](const models::ApiResponse &r) {
+            for (const auto &c : r.object().value(QLatin1String("items")).toArray()) {
+                if (c.toObject().value(QLatin1String("code")).toString() == m_center)
+                    m_office = c.toObject().value(QLatin1String("name")).toString();
+            }
+        }, this);
+    }
     m_caseModel->load(QStringLiteral("/cases?limit=100"));
     m_transfers->loadState(m_state->currentData().toString());
 }
@@ -248,12 +263,13 @@ ReceivePapersPage::ReceivePapersPage(models::ApiClient *api, QWidget *parent)
     // The tick and the note are edited in place: Space ticks, typing writes the note.
     m_itemTable->setEditTriggers(QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked
                                  | QAbstractItemView::EditKeyPressed);
-    m_itemTable->horizontalHeader()->setSectionResizeMode(models::TransferItemColumn::Note, QHeaderView::Stretch);
+    fitColumns(m_itemTable, models::TransferItemColumn::Note);
     m_transferTable->setModel(m_transfers);
-    m_transferTable->horizontalHeader()->setSectionResizeMode(models::TransferColumn::State, QHeaderView::Stretch);
+    fitColumns(m_transferTable, models::TransferColumn::State);
     m_summary->setObjectName(QStringLiteral("transferSummary"));
     m_summary->setWordWrap(true);
     m_arrived->setEnabled(false);
+    m_arrived->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_listLabel->setBuddy(m_transferTable);
 
     auto *findBar = new QHBoxLayout;

@@ -46,6 +46,8 @@ private:
     void send();
     void showTransfer(const QJsonObject &transfer);
 
+    models::ApiClient *m_api;
+    QString m_center;
     models::CaseApi *m_cases;
     QString m_office; ///< the centre's name, for the manifest's head
     models::CaseListModel *m_caseModel;

@@ -9,6 +9,8 @@
 3. The server comes back at the same address: the client asks agent1 to sign in, sends the
    intake, and the status bar says everything was sent. The server holds the case once, under
    the printed number, accepted when it was taken in.
+4. agent1 sends the case's paper materials to the hall (F11) and saves the manifest; clerk1 at
+   the hall scans its QR code (the scanner types it) and records the arrival.
 
 E2E_LANG=zh_CN.UTF-8 runs it in Chinese; E2E_SHOTS=DIR saves screenshots for the guide.
 """
@@ -24,7 +26,7 @@ import tempfile
 import pyatspi
 
 from e2elib import (api_call, check, find, find_prefix, find_showing, free_port, key, labelled, press, set_text,
-                    shot, sign_in, dump, start_client, start_server, summary, text_of, text_value, token_of, wait_for)
+                    shot, sign_in, dump, focus, start_client, start_server, summary, text_of, text_value, token_of, wait_for)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
 LANG = os.environ.get("E2E_LANG", "en_US.UTF-8")
@@ -40,6 +42,9 @@ NAMES = {
         "waiting": "⇅ 1 intake taken in offline, sent when the server is back", "all_sent": "✓ Intakes taken in offline: all sent",
         "back": "The server can be reached again", "outbox": "Intakes taken in offline", "sent": "Sent",
         "licences": "Electronic licences cannot be checked offline",
+        "to_send": "Cases of my centre to send", "send_papers": "Send to the hall", "batch": "Batch ",
+        "save_manifest": "Save the manifest as PDF", "manifest_code": "Manifest code", "items": "Items of the batch",
+        "record_arrival": "Record the arrival", "arrived": "Arrival recorded",
     },
     "zh": {
         "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
@@ -50,6 +55,9 @@ NAMES = {
         "waiting": "⇅ 1 件离线受理，待服务器恢复后上传", "all_sent": "✓ 离线受理已全部上传",
         "back": "服务器已恢复连接", "outbox": "离线受理的办件", "sent": "已上传",
         "licences": "离线时无法核验电子证照",
+        "to_send": "本中心待送件办件", "send_papers": "送往大厅", "batch": "清单 ",
+        "save_manifest": "流转清单另存为 PDF", "manifest_code": "清单编号", "items": "流转材料明细",
+        "record_arrival": "登记接收", "arrived": "已登记接收",
     },
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
@@ -126,6 +134,66 @@ def save_acceptance_notice(app, tmp):
         if os.path.exists(pdf) else ""
 
 
+def send_papers(app, tmp, number, url, token):
+    """F11: the case chosen, sent as one batch, its manifest saved; answers the manifest's QR text."""
+    key("F11")
+    table = showing(app, N["to_send"], "table")
+    check(table is not None and wait_for(lambda: table.queryTable().nRows >= 1), "F11 lists the centre's cases")
+    if table is None:
+        return None
+    focus(table)
+    key("Home")
+    press(showing(app, N["send_papers"], "push button"))
+    sent = wait_for(lambda: find_prefix(app(), N["batch"]))
+    check(sent is not None, "the batch is sent" + (f" ({sent.name})" if sent else ""))
+    shot("village-papers-sent")
+    pdf = os.path.join(tmp, "manifest.pdf")
+    press(showing(app, N["save_manifest"], "push button"))
+    dialog = wait_for(lambda: find_showing(app(), N["save_manifest"], "dialog"))
+    name_field = dialog and wait_for(lambda: find_prefix(dialog, N["file_name"], "text"))
+    if name_field is not None:
+        set_text(name_field, pdf)
+        key("Return")
+    check(wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0), "the manifest was written")
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout \
+        if os.path.exists(pdf) else ""
+    check("代办材料流转清单" in text and (number or "?") in text and "劳动合同" in text,
+          "the manifest lists the case and its paper materials")
+    batches = api_call(url, "GET", "/transfers?state=in_transit", token)[1].get("items", [])
+    check(len(batches) == 1 and batches[0]["code"] in text, "the server holds the batch printed")
+    return batches[0]["qr"] if batches else None
+
+
+def receive_papers(url, tmp, qr):
+    """The hall's clerk scans the manifest (the scanner types its text and Enter) and records the arrival."""
+    home = tempfile.mkdtemp(dir=tmp)
+    proc, app = start_client(CLIENT, url, home, LANG)
+    try:
+        sign_in(app, N, "clerk1", PASSWORD)
+        check(wait_for(lambda: find(app(), N["navigation"], "list")) is not None, "clerk1's workbench opened")
+        key("F11")
+        code = showing(app, N["manifest_code"], "text")
+        check(code is not None, "F11 puts the clerk on the manifest's code")
+        if code is None:
+            return
+        set_text(code, qr)
+        focus(code)
+        key("Return")
+        items = showing(app, N["items"], "table")
+        check(items is not None and wait_for(lambda: items.queryTable().nRows >= 2),
+              "the batch's items are listed for checking")
+        shot("hall-papers-arrived")
+        press(showing(app, N["record_arrival"], "push button"))
+        recorded = wait_for(lambda: find_prefix(app(), N["arrived"]))
+        check(recorded is not None, "the arrival is recorded")
+        token = token_of(url, "clerk1")
+        batches = api_call(url, "GET", "/transfers?state=arrived", token)[1].get("items", [])
+        check(len(batches) == 1 and batches[0]["receivedBy"] == "clerk1", "the server holds the batch as arrived")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         if os.environ.get("E2E_KEEP"):
@@ -157,6 +225,7 @@ def main():
         server.wait(timeout=30)
 
         # 2. Offline.
+        qr = None
         proc, app = start_client(CLIENT, url, home, LANG, env)
         try:
             sign_in(app, N, "agent1", PASSWORD)
@@ -206,9 +275,16 @@ def main():
             if found:
                 check(found[0]["acceptedAt"].startswith("2026-11-27") and found[0]["status"] == "accepted",
                       f"accepted when it was taken in ({found[0]['acceptedAt']}, {found[0]['status']})")
+
+            # 4. The papers go to the hall with their manifest.
+            qr = send_papers(app, tmp, number, url, token)
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+        try:
+            if qr:
+                receive_papers(url, tmp, qr)
+        finally:
             server.terminate()
             server.wait(timeout=30)
     return summary("e2e village")

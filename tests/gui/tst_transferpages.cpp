@@ -81,6 +81,14 @@ private slots:
         for (const QString &number : std::as_const(m_numbers))
             QVERIFY2(text.contains(number), qPrintable(number));
         QVERIFY(text.contains(QStringLiteral("劳动合同")));
+        // Headed by the centre that sends it.
+        QString centre;
+        for (const auto &c : m_users->as("agent1").get("/api/v1/centers").object().value("items").toArray()) {
+            if (c.toObject().value("code").toString() == QLatin1String("SZ-V01"))
+                centre = c.toObject().value("name").toString();
+        }
+        QVERIFY(!centre.isEmpty());
+        QVERIFY2(text.contains(centre), qPrintable(centre));
         auto *batches = byAccessibleName<QTableView>(&send, "Batches sent");
         QTRY_COMPARE_WITH_TIMEOUT(batches->model()->rowCount(), 1, 10000);
 
