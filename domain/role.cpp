@@ -11,6 +11,7 @@ std::string_view roleCode(Role role)
     case Role::Supervisor: return "supervisor";
     case Role::Admin: return "admin";
     case Role::Auditor: return "auditor";
+    case Role::SecurityAdmin: return "security_admin";
     case Role::System: return "system";
     }
     return "unknown";

@@ -6,11 +6,12 @@
 
 namespace onewindow {
 
-/// Who acts. `System` is the server's own background jobs (reminders, termination).
-enum class Role { Clerk, Agent, Approver, Supervisor, Admin, Auditor, System };
+/// Who acts. `SecurityAdmin` keeps the users and their passwords (and nothing else); `System` is
+/// the server's own background jobs (reminders, termination).
+enum class Role { Clerk, Agent, Approver, Supervisor, Admin, Auditor, SecurityAdmin, System };
 
-inline constexpr Role kAllRoles[] = {Role::Clerk,      Role::Agent, Role::Approver, Role::Supervisor,
-                                     Role::Admin,      Role::Auditor, Role::System};
+inline constexpr Role kAllRoles[] = {Role::Clerk, Role::Agent,   Role::Approver,      Role::Supervisor,
+                                     Role::Admin, Role::Auditor, Role::SecurityAdmin, Role::System};
 
 /// A set of roles, usable in constant tables.
 class RoleSet

@@ -6,6 +6,8 @@
 #include "cases/attachments.h"
 #include "cases/casereader.h"
 #include "catalog/catalog.h"
+#include "catalog/catalogexchange.h"
+#include "catalog/matterversions.h"
 #include "catalog/demodata.h"
 #include "clock.h"
 #include "delivery/deliveryservice.h"
@@ -25,6 +27,7 @@
 #include "review/reviewservice.h"
 #include "review/simulatedapprovals.h"
 #include "transfers/transferservice.h"
+#include "users/useraccounts.h"
 
 #include <Poco/File.h>
 #include <Poco/Net/Context.h>
@@ -43,11 +46,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 
 #ifndef ONEWINDOW_VERSION
@@ -139,6 +145,9 @@ protected:
         add("listen", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "HOST:PORT");
         add("database", "sqlite:PATH or postgresql://user:password@host:port/db", "URL");
         add("demo", "on an empty database, load the demo data");
+        add("create-admin", "create a security administrator with a one-time password (printed), then exit",
+            "USERNAME");
+        add("password-stdin", "with --create-admin: read the administrator's password from the standard input");
         add("today", "pretend today is this date (demos and tests)", "YYYY-MM-DD");
         add("config", "read settings from this file (key = value)", "FILE");
         add("tls-cert", "serve HTTPS with this certificate (PEM)", "FILE");
@@ -176,6 +185,10 @@ protected:
             std::cerr << "unexpected argument: " << arguments.front() << " (see --help)\n";
             return EXIT_USAGE;
         }
+        if (config().has("option.password-stdin") && !config().has("option.create-admin")) {
+            std::cerr << "--password-stdin goes with --create-admin (see --help)\n";
+            return EXIT_USAGE;
+        }
         setUpLogging();
         struct WriteQueuedLines
         {
@@ -194,7 +207,7 @@ protected:
         const Clock clock(today);
 
         try {
-            runServer(clock);
+            return runWith(clock);
         } catch (const Poco::Exception &e) {
             spdlog::critical("cannot run: {}", e.displayText());
             std::cerr << "onewindow-server: " << e.displayText() << '\n';
@@ -204,7 +217,6 @@ protected:
             std::cerr << "onewindow-server: " << e.what() << '\n';
             return EXIT_SOFTWARE;
         }
-        return EXIT_OK;
     }
 
 private:
@@ -219,8 +231,9 @@ private:
         logging::setup(logOptions);
     }
 
-    // The database and the services, then the HTTP server until a termination request.
-    void runServer(const Clock &clock)
+    // The database and the services, then the HTTP server until a termination request (or, with
+    // --create-admin, the administrator).
+    int runWith(const Clock &clock)
     {
         const std::string url = config().getString("option.database", config().getString("database.url", ""));
         // A connection for every request thread, and a few for background jobs.
@@ -231,17 +244,24 @@ private:
         loadHolidaySchedules(db);
 
         AuditTrail audit(clock);
-        Catalog catalog(audit);
+        Catalog catalog(audit, clock);
         if (config().getBool("option.demo", false)) {
-            if (loadDemoData(db, catalog))
+            if (loadDemoData(db, catalog, clock))
                 spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr approver-re "
-                             "approver-mi approver-tx approver-ps supervisor1 admin auditor");
+                             "approver-mi approver-tx approver-ps supervisor1 admin auditor secadmin");
         }
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
         sessionSettings.lockoutFailures = config().getInt("lockout.failures", 5);
         sessionSettings.lockoutWindowSeconds = config().getInt("lockout.windowSeconds", 15 * 60);
+        sessionSettings.passwordMaxAgeDays = config().getInt("passwords.maxAgeDays", 90);
         SessionService sessions(db, clock, audit, sessionSettings);
+        UserAccounts::Settings userSettings;
+        userSettings.minLength = static_cast<std::size_t>(std::max(1, config().getInt("passwords.minLength", 10)));
+        userSettings.history = std::max(0, config().getInt("passwords.history", 5));
+        UserAccounts users(db, clock, audit, sessions, userSettings);
+        if (config().has("option.create-admin"))
+            return createAdmin(users, config().getString("option.create-admin"));
         IntakeService intake(db, clock, catalog, audit);
         CaseReader cases(db, catalog, audit);
         DeficiencyQueries deficiencies(db, clock);
@@ -268,14 +288,45 @@ private:
         evaluationSettings.invitationAfterDays = config().getInt("evaluations.invitationAfterDays", 3);
         EvaluationService evaluations(db, clock, catalog, audit, followUps, evaluationSettings);
         TransferService transfers(db, clock, audit);
-        Services services{db,           clock,      audit,      catalog,     sessions, intake,
-                          cases,        deficiencies, resolution, applicants, attachments, tracker,
-                          review,       results,    simulated,  delivery,    evaluations, followUps,
-                          transfers,    ONEWINDOW_VERSION};
+        MatterVersions matterVersions(db, clock, catalog, audit);
+        CatalogExchange catalogExchange(db, clock, catalog, matterVersions, audit);
+        Services services{db,          clock,     audit,     catalog,      matterVersions, catalogExchange,
+                          sessions,    intake,    cases,     deficiencies, resolution,     applicants,
+                          attachments, tracker,   review,    results,      simulated,      delivery,
+                          evaluations, followUps, transfers, users,        ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         const Pipeline pipeline(router, sessions);
         serve(pipeline, services, threads, maxAttachmentBytes, db.dialectName());
+        return EXIT_OK;
+    }
+
+    // --create-admin: the security administrator with a one-time password, printed on the
+    // standard output (never logged), or with --password-stdin the password read from the
+    // standard input. 1 when the user is not created.
+    int createAdmin(UserAccounts &users, const std::string &username)
+    {
+        std::optional<std::string> password;
+        if (config().getBool("option.password-stdin", false)) {
+            std::string line;
+            std::getline(std::cin, line);
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            password = line;
+        }
+        try {
+            const std::string oneTime = users.createSecurityAdmin(username, password);
+            if (password)
+                std::cout << "security administrator " << username << " created" << std::endl;
+            else
+                std::cout << "security administrator " << username << " created; one-time password: " << oneTime
+                          << " (to be changed at the first sign-in)" << std::endl;
+            spdlog::info("security administrator {} created", username);
+            return EXIT_OK;
+        } catch (const std::runtime_error &e) {
+            std::cerr << "onewindow-server: --create-admin: " << e.what() << '\n';
+            return 1;
+        }
     }
 
     std::unique_ptr<Notifier> makeNotifier()

@@ -698,8 +698,8 @@ void fill(Database &db, std::size_t n)
     onewindow::server::loadHolidaySchedules(db);
     const onewindow::server::Clock clock(onewindow::parseIsoDate(kToday));
     AuditTrail audit(clock);
-    onewindow::server::Catalog catalog(audit);
-    onewindow::server::loadDemoData(db, catalog);
+    onewindow::server::Catalog catalog(audit, clock);
+    onewindow::server::loadDemoData(db, catalog, clock);
     {
         Transaction tx(db, Transaction::Mode::Write);
         for (std::size_t v = 0; v < kVillages.size(); ++v)

@@ -25,15 +25,6 @@ void registerCaseRoutes(Router &router, Services &s)
         return Response::json(200, s.cases.audit(req.user(), req.pathParams.at("id")));
     });
 
-    router.add("GET", api + "/audit/verify", [&s](Request &req) {
-        AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::VerifyAudit);
-        const auto v = s.audit.verify(s.db);
-        auto o = newObject();
-        o->set("valid", v.valid);
-        o->set("entries", v.entries);
-        o->set("firstBrokenEntry", v.firstBrokenEntry ? Poco::Dynamic::Var(*v.firstBrokenEntry) : Poco::Dynamic::Var());
-        return Response::json(200, o);
-    });
 }
 
 } // namespace onewindow::server

@@ -3,6 +3,8 @@
 #include "api/params.h"
 #include "auth/policy.h"
 #include "catalog/catalog.h"
+#include "catalog/holidayschedule.h"
+#include "catalog/matterversions.h"
 #include "db/database.h"
 #include "http/preconditions.h"
 #include "http/problem.h"
@@ -21,37 +23,6 @@ Date dateParam(const std::string &name, const std::string &text, FieldErrors &er
         return *d;
     errors.add(name, "A date, YYYY-MM-DD.", text.empty() ? "required" : "invalid");
     return Date{};
-}
-
-// PUT /matters/{code}: a new version of the matter's definition, at the version it names.
-Response saveMatter(Services &s, Request &req)
-{
-    AuthorizationPolicy::require(req.user(), Cap::EditCatalog);
-    const std::string ifMatch = req.header("if-match");
-    if (ifMatch.empty())
-        throw ApiError::preconditionRequired("If-Match");
-    const auto body = parseObject(req.body);
-    FieldErrors errors;
-    MatterDefinition definition = MatterDefinition::fromJson(body, errors);
-    definition.code = req.pathParams.at("code");
-    Transaction tx(s.db, Transaction::Mode::Write);
-    const auto current = s.catalog.matter(tx, definition.code);
-    if (!current)
-        throw ApiError::notFound();
-    if (ifMatch != etagOf(current->version))
-        throw ApiError::preconditionFailed();
-    if (auto d = optString(body, "department")) {
-        if (!tx.queryOne("SELECT code FROM departments WHERE code = ?", {*d}))
-            errors.add("department", "No such department.", "unknown");
-    }
-    errors.throwIfAny();
-    definition.initials = optString(body, "initials").value_or("");
-    const MatterDefinition saved = s.catalog.saveNewVersion(tx, definition, req.user().username);
-    tx.commit();
-    s.catalog.changed();
-    Response r = Response::json(200, saved.toJson());
-    r.headers["ETag"] = etagOf(saved.version);
-    return r;
 }
 
 void registerMatterRoutes(Router &router, Services &s, const std::string &api)
@@ -73,7 +44,53 @@ void registerMatterRoutes(Router &router, Services &s, const std::string &api)
         return r;
     });
 
-    router.add("PUT", api + "/matters/{code}", [&s](Request &req) { return saveMatter(s, req); });
+    // As before versions had dates: a new version in effect at once.
+    router.add("PUT", api + "/matters/{code}", [&s](Request &req) {
+        return s.matterVersions.replaceToday(req.user(), req.pathParams.at("code"), req.header("if-match"), req.body);
+    });
+}
+
+// PUT /calendar/{year}: the year's official schedule in place of its entries.
+Response replaceCalendarYear(Services &s, Request &req, int year)
+{
+    FieldErrors errors;
+    if (year < 1900)
+        errors.add("date", "A year such as 2027, or a date.", "invalid");
+    const HolidaySchedule schedule = HolidaySchedule::fromJson(parseObject(req.body), year, errors);
+    errors.throwIfAny();
+    const Catalog::Changing changing(s.catalog);
+    Transaction tx(s.db, Transaction::Mode::Write);
+    Catalog::lockForAdministration(tx);
+    auto result = s.catalog.replaceCalendarYear(tx, schedule, req.user().username);
+    tx.commit();
+    return Response::json(200, result);
+}
+
+// PUT /bundles/{code}: creates the bundle, or (If-Match) replaces it.
+Response saveBundle(Services &s, Request &req)
+{
+    AuthorizationPolicy::require(req.user(), Cap::EditCatalog);
+    FieldErrors errors;
+    BundleDefinition bundle = BundleDefinition::fromJson(parseObject(req.body), errors);
+    bundle.code = req.pathParams.at("code");
+    Catalog::checkCode(bundle.code, errors, "code");
+    errors.throwIfAny();
+    Transaction tx(s.db, Transaction::Mode::Write);
+    Catalog::lockForAdministration(tx);
+    if (const auto stored = s.catalog.bundle(tx, bundle.code)) {
+        const std::string ifMatch = req.header("if-match");
+        if (ifMatch.empty())
+            throw ApiError::preconditionRequired("If-Match");
+        if (!ifMatchIs(ifMatch, Catalog::bundleEtag(*stored)))
+            throw ApiError::preconditionFailed();
+    }
+    s.catalog.checkBundleMatters(tx, bundle, errors);
+    errors.throwIfAny();
+    const bool created = s.catalog.saveBundle(tx, bundle, req.user().username);
+    Response r = Response::json(created ? 201 : 200, s.catalog.bundleJson(tx, bundle));
+    tx.commit();
+    r.headers["ETag"] = Catalog::bundleEtag(bundle);
+    return r;
 }
 
 void registerCalendarRoutes(Router &router, Services &s, const std::string &api)
@@ -92,16 +109,22 @@ void registerCalendarRoutes(Router &router, Services &s, const std::string &api)
         return Response::json(200, s.catalog.calendarDays(tx, from, to));
     });
 
+    // A day, or (YYYY) the whole year's official schedule: one path, as the two would be one
+    // template.
     router.add("PUT", api + "/calendar/{date}", [&s](Request &req) {
         AuthorizationPolicy::require(req.user(), Cap::EditCalendar);
+        const std::string &date = req.pathParams.at("date");
+        if (date.size() == 4 && date.find_first_not_of("0123456789") == std::string::npos)
+            return replaceCalendarYear(s, req, std::stoi(date));
         FieldErrors errors;
-        const Date day = dateParam("date", req.pathParams.at("date"), errors);
+        const Date day = dateParam("date", date, errors);
         const auto body = parseObject(req.body);
         const auto working = optBool(body, "working");
         if (!working)
             errors.add("working", "true or false.", "required");
         errors.throwIfAny();
         Transaction tx(s.db, Transaction::Mode::Write);
+        Catalog::lockForAdministration(tx);
         auto result = s.catalog.setCalendarDay(tx, day, *working, optString(body, "holiday"), req.user().username);
         tx.commit();
         s.catalog.changed();
@@ -137,8 +160,12 @@ void registerCatalogRoutes(Router &router, Services &s)
         const auto bundle = s.catalog.bundle(tx, req.pathParams.at("code"));
         if (!bundle)
             throw ApiError::notFound();
-        return Response::json(200, s.catalog.bundleJson(tx, *bundle));
+        Response r = Response::json(200, s.catalog.bundleJson(tx, *bundle));
+        r.headers["ETag"] = Catalog::bundleEtag(*bundle);
+        return r;
     });
+
+    router.add("PUT", api + "/bundles/{code}", [&s](Request &req) { return saveBundle(s, req); });
 
     registerCalendarRoutes(router, s, api);
 }

@@ -21,6 +21,7 @@ void registerRoutes(Router &router, Services &s)
 
     registerSessionRoutes(router, s);
     registerCatalogRoutes(router, s);
+    registerCatalogAdminRoutes(router, s);
     registerApplicantRoutes(router, s);
     registerIntakeRoutes(router, s);
     registerCaseRoutes(router, s);
@@ -29,6 +30,8 @@ void registerRoutes(Router &router, Services &s)
     registerAttachmentRoutes(router, s);
     registerDeliveryRoutes(router, s);
     registerTransferRoutes(router, s);
+    registerUserRoutes(router, s);
+    registerAuditRoutes(router, s);
 }
 
 } // namespace onewindow::server

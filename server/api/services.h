@@ -11,6 +11,7 @@ class AttachmentService;
 class AuditTrail;
 class CaseReader;
 class Catalog;
+class CatalogExchange;
 class Clock;
 class Database;
 class DeficiencyQueries;
@@ -19,11 +20,13 @@ class DeliveryService;
 class EvaluationService;
 class FollowUps;
 class IntakeService;
+class MatterVersions;
 class ResultService;
 class ReviewService;
 class SessionService;
 class SimulatedApprovals;
 class TransferService;
+class UserAccounts;
 
 /// What the routes work with; owned by the application, handed to the routes by reference.
 struct Services
@@ -32,6 +35,8 @@ struct Services
     const Clock &clock;
     AuditTrail &audit;
     Catalog &catalog;
+    MatterVersions &matterVersions;
+    CatalogExchange &catalogExchange;
     SessionService &sessions;
     IntakeService &intake;
     CaseReader &cases;
@@ -47,6 +52,7 @@ struct Services
     EvaluationService &evaluations;
     FollowUps &followUps;
     TransferService &transfers;
+    UserAccounts &users;
     std::string version;
 };
 
@@ -70,10 +76,13 @@ class Router;
 /// per resource, each in its own file.
 void registerRoutes(Router &router, Services &services);
 
-/// POST /sessions, DELETE /sessions/current, GET /me.
+/// POST /sessions, DELETE /sessions/current, GET /me, POST /me/password.
 void registerSessionRoutes(Router &router, Services &services);
 /// Departments, centres, matters, bundles and the working-day calendar.
 void registerCatalogRoutes(Router &router, Services &services);
+/// The administrator's: a matter's versions (drafts, publication, differences), and the
+/// catalog's export and import.
+void registerCatalogAdminRoutes(Router &router, Services &services);
 /// An applicant's electronic licences and broken-commitment record.
 void registerApplicantRoutes(Router &router, Services &services);
 /// POST /cases.
@@ -92,5 +101,9 @@ void registerAttachmentRoutes(Router &router, Services &services);
 void registerDeliveryRoutes(Router &router, Services &services);
 /// Batches of paper materials sent from a village centre to its hall, and their arrival.
 void registerTransferRoutes(Router &router, Services &services);
+/// The users and their passwords, kept by the security administrator.
+void registerUserRoutes(Router &router, Services &services);
+/// The auditor's search of the audit trail and the check of its chains.
+void registerAuditRoutes(Router &router, Services &services);
 
 } // namespace onewindow::server

@@ -4,23 +4,9 @@
 #include "http/problem.h"
 #include "http/router.h"
 #include "json.h"
+#include "users/useraccounts.h"
 
 namespace onewindow::server {
-
-namespace {
-
-Poco::JSON::Object::Ptr userJson(const Principal &p)
-{
-    auto o = newObject();
-    o->set("username", p.username);
-    o->set("displayName", p.displayName);
-    o->set("role", p.role);
-    o->set("center", p.center.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.center));
-    o->set("department", p.department.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.department));
-    return o;
-}
-
-} // namespace
 
 void registerSessionRoutes(Router &router, Services &s)
 {
@@ -40,16 +26,23 @@ void registerSessionRoutes(Router &router, Services &s)
         auto o = newObject();
         o->set("token", signIn.token);
         o->set("expiresAt", signIn.expiresAt);
-        o->set("user", userJson(signIn.user));
+        o->set("user", s.users.me(signIn.user));
         return Response::json(201, o);
     }, Router::Access::Public);
 
+    // Open also to a user who must change their password first.
     router.add("DELETE", api + "/sessions/current", [&s](Request &req) {
         s.sessions.signOut(req.user());
         return Response::noContent();
-    });
+    }, Router::Access::PasswordChange);
 
-    router.add("GET", api + "/me", [](Request &req) { return Response::json(200, userJson(req.user())); });
+    router.add("GET", api + "/me", [&s](Request &req) { return Response::json(200, s.users.me(req.user())); },
+               Router::Access::PasswordChange);
+
+    router.add("POST", api + "/me/password", [&s](Request &req) {
+        s.users.changeOwnPassword(req.user(), req.body, req.remoteAddress);
+        return Response::noContent();
+    }, Router::Access::PasswordChange);
 }
 
 } // namespace onewindow::server

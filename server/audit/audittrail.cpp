@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "http/cursor.h"
 #include "json.h"
 
 #include <map>
@@ -82,6 +83,41 @@ Poco::JSON::Array::Ptr AuditTrail::forCase(Transaction &tx, const std::string &c
         items->add(item);
     }
     return items;
+}
+
+Poco::JSON::Object::Ptr AuditTrail::search(Transaction &tx, const Search &search, int limit, const std::string &cursor)
+{
+    std::string sql = "SELECT a.seq AS id, a.at, a.actor, a.action, a.case_id, c.number, a.detail FROM audit_log a "
+                      "LEFT JOIN cases c ON c.id = a.case_id WHERE 1 = 1";
+    std::vector<DbValue> params;
+    andIfGiven(sql, params, "a.actor", search.actor);
+    andIfGiven(sql, params, "a.action", search.action);
+    if (!search.caseRef.empty()) {
+        // A case's own chain (by the index on case_id), whether it is named by id or by number.
+        sql += " AND a.case_id = COALESCE((SELECT id FROM cases WHERE number = ?), ?)";
+        params.insert(params.end(), {search.caseRef, search.caseRef});
+    }
+    // Stamps are ISO 8601 in the hall's time: a day's entries sort from the day to the next.
+    if (search.from) {
+        sql += " AND a.at >= ?";
+        params.emplace_back(toIsoString(*search.from));
+    }
+    if (search.to) {
+        sql += " AND a.at < ?";
+        params.emplace_back(toIsoString(addCalendarDays(*search.to, 1)));
+    }
+    appendIdPage(sql, params, "a.seq", cursor, limit);
+    return idPageAnswer(tx.query(sql, params), limit, [](const DbRow &row) {
+        auto item = newObject();
+        item->set("seq", row.integer("id"));
+        item->set("at", row.text("at"));
+        item->set("actor", row.text("actor"));
+        item->set("action", row.text("action"));
+        item->set("caseId", orNull(row.optText("case_id")));
+        item->set("caseNumber", orNull(row.optText("number")));
+        item->set("detail", row.text("detail"));
+        return item;
+    });
 }
 
 AuditTrail::Verification AuditTrail::verify(Database &db)

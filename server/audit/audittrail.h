@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/date.h"
+
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 
 #include <cstdint>
 #include <optional>
@@ -43,6 +46,19 @@ public:
 
     /// `[{at, actor, action, detail}]`, oldest first.
     Poco::JSON::Array::Ptr forCase(Transaction &tx, const std::string &caseId);
+
+    /// What the auditor searches the whole trail by; an empty member is not a condition.
+    struct Search
+    {
+        std::string actor;
+        std::string caseRef; ///< a case's id or its number
+        std::string action;
+        std::optional<Date> from; ///< first day included
+        std::optional<Date> to;   ///< last day included
+    };
+    /// One page of the entries that match, newest first: `{items: [{seq, at, actor, action,
+    /// caseId, caseNumber, detail}], nextCursor}`; the cursor is the last entry's seq.
+    Poco::JSON::Object::Ptr search(Transaction &tx, const Search &search, int limit, const std::string &cursor);
 
     /// Checks every chain; the first broken entry (lowest seq) is reported.
     struct Verification

@@ -105,6 +105,26 @@ std::string randomToken(std::size_t bytes)
     return base64(data.data(), data.size(), true);
 }
 
+std::string oneTimePassword(std::size_t length)
+{
+    static constexpr char kAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    constexpr unsigned kSize = sizeof kAlphabet - 1;
+    // Bytes at or above the largest multiple of the alphabet's size are dropped, so that every
+    // character is equally likely.
+    constexpr unsigned kLimit = 256 / kSize * kSize;
+    std::string out;
+    unsigned char random[64];
+    while (out.size() < length) {
+        if (RAND_bytes(random, sizeof random) != 1)
+            throw std::runtime_error("no random bytes");
+        for (unsigned char byte : random) {
+            if (byte < kLimit && out.size() < length)
+                out += kAlphabet[byte % kSize];
+        }
+    }
+    return out;
+}
+
 std::string sha256Hex(const std::string &data)
 {
     // Fetched once: SHA256() looks the algorithm up again on every call, and a request hashes

@@ -18,6 +18,9 @@ public:
 
 /// Random bytes from the operating system's generator, as base64url without padding.
 std::string randomToken(std::size_t bytes = 32);
+/// A password to hand to a user who changes it at their first sign-in: `length` random small and
+/// capital letters and digits, without those read one for another (0 O o 1 I l).
+std::string oneTimePassword(std::size_t length);
 /// Lower-case hex SHA-256.
 std::string sha256Hex(const std::string &data);
 

@@ -56,6 +56,8 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
         return isOneOf(role, {"clerk", "agent", "approver", "supervisor", "auditor"});
     case Capability::VerifyAudit:
         return role == "auditor";
+    case Capability::ManageUsers:
+        return role == "security_admin";
     }
     return false;
 }

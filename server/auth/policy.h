@@ -40,7 +40,7 @@ public:
         SupplyDeficiency,
         ReadDeficiencies,
         ReadCaseAudit,
-        VerifyAudit,
+        VerifyAudit,          ///< search the whole audit trail and check its chains (the auditor alone)
         UploadAttachment,     ///< same people as SupplyDeficiency: the attachment is the supplied material
         ReadAttachments,      ///< same people as ReadCases
         WaiveDeficiency,      ///< a supervisor forgoes a deficient material, with a reason
@@ -54,6 +54,7 @@ public:
         SendTransfer,         ///< a village centre's counter sends its cases' paper materials to the hall
         ReceiveTransfer,      ///< the hall's counter checks a batch of paper materials in
         ReadTransfers,        ///< the batches a centre sent, or its hall is to receive
+        ManageUsers,          ///< create, change, disable users and reset their passwords (security administration)
     };
 
     static bool can(const Principal &user, Capability capability);
@@ -62,7 +63,7 @@ public:
 
     /// Case content: clerks and supervisors see their hall and its village centres, agents their
     /// own centre, approvers cases with a matter of their department. Auditors see the audit trail
-    /// of every case (only that), admins no case content.
+    /// of every case (only that), admins and security administrators no case content.
     static bool inScope(const Principal &user, const CaseScope &scope, Capability capability);
 
     /// A clerk or agent accepts cases only for their own centre.

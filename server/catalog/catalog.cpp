@@ -1,16 +1,21 @@
 #include "catalog/catalog.h"
 
 #include "audit/audittrail.h"
+#include "catalog/holidayschedule.h"
 #include "catalog/pinyin.h"
+#include "clock.h"
 #include "db/database.h"
+#include "db/migrations.h"
 #include "domain/idnumber.h"
 #include "http/cursor.h"
+#include "http/preconditions.h"
 #include "http/problem.h"
 #include "json.h"
 
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -18,17 +23,6 @@ namespace onewindow::server {
 
 
 namespace {
-
-std::string likePattern(const std::string &q)
-{
-    std::string out = "%";
-    for (char c : q) {
-        if (c == '%' || c == '_' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
 
 Poco::JSON::Object::Ptr dayJson(const WorkCalendar &calendar, const Date &day)
 {
@@ -91,43 +85,36 @@ std::optional<std::string> Catalog::centerParent(Transaction &tx, const std::str
     return row->text("parent");
 }
 
+namespace {
+
+constexpr long kAdministrationLock = 7010;
+
+/// The condition on a version `v` of being in effect on a day (bound twice).
+constexpr const char *kInEffect = "v.state = 'published' AND (v.valid_from IS NULL OR v.valid_from <= ?) AND "
+                                  "(v.valid_to IS NULL OR v.valid_to >= ?)";
+
+} // namespace
+
 Poco::JSON::Object::Ptr Catalog::listMatters(Transaction &tx, const std::string &q, const std::string &department,
                                              int limit, const std::string &cursor)
 {
-    std::string sql = "SELECT code, name, department, initials, promised_days, legal_days FROM matters WHERE 1 = 1";
-    std::vector<DbValue> params;
+    // Each with its version in effect (one at most on a day); found by the name and initials of
+    // the version published last.
+    const std::string today = toIsoString(m_clock.today());
+    std::string sql = std::string("SELECT code, version FROM (SELECT m.code, m.name, m.initials, m.department, "
+                                  "v.version FROM matters m JOIN matter_versions v ON v.code = m.code AND ")
+                      + kInEffect + ") t WHERE 1 = 1";
+    std::vector<DbValue> params{today, today};
     if (!q.empty()) {
         const std::string pattern = likePattern(lowerAscii(q));
         sql += " AND (LOWER(code) LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\')";
         params.insert(params.end(), {pattern, likePattern(q), pattern});
     }
     andIfGiven(sql, params, "department", department);
-    if (!cursor.empty()) {
-        const std::string after = decodeCursor(cursor, 1).front();
-        sql += " AND code > ?";
-        params.emplace_back(after);
-    }
-    sql += " ORDER BY code LIMIT ?";
-    params.emplace_back(std::int64_t{limit + 1});
-    const DbRows rows = tx.query(sql, params);
-    auto items = newArray();
-    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-        MatterDefinition d;
-        d.code = rows[i].text("code");
-        d.name = rows[i].text("name");
-        d.department = rows[i].text("department");
-        d.initials = rows[i].text("initials");
-        d.promisedDays = rows[i].real("promised_days");
-        d.legalDays = rows[i].real("legal_days");
-        items->add(d.summaryJson());
-    }
-    auto result = newObject();
-    result->set("items", items);
-    if (static_cast<int>(rows.size()) > limit)
-        result->set("nextCursor", encodeCursor({rows[static_cast<std::size_t>(limit) - 1].text("code")}));
-    else
-        result->set("nextCursor", Poco::Dynamic::Var());
-    return result;
+    appendKeyPage(sql, params, "code", cursor, limit);
+    return keyPageAnswer(tx.query(sql, params), limit, "code", [&](const DbRow &row) {
+        return publishedVersion(tx, row.text("code"), static_cast<int>(row.integer("version")))->summaryJson();
+    });
 }
 
 namespace {
@@ -148,45 +135,58 @@ void Catalog::changed()
 std::optional<MatterDefinition> Catalog::matter(Transaction &tx, const std::string &code, int version,
                                                 Freshness freshness)
 {
-    std::optional<CurrentVersion> current;
+    if (version > 0)
+        return publishedVersion(tx, code, version);
+    return matterOn(tx, code, m_clock.today(), freshness);
+}
+
+std::optional<MatterDefinition> Catalog::matterOn(Transaction &tx, const std::string &code, const Date &day,
+                                                  Freshness freshness)
+{
+    std::optional<int> version;
     if (freshness == Freshness::Recent) {
         std::lock_guard lock(m_cacheMutex);
-        if (const auto it = m_currentVersions.find(code); it != m_currentVersions.end() && recent(it->second.readAt))
-            current = it->second;
+        if (const auto it = m_currentVersions.find(code);
+            it != m_currentVersions.end() && it->second.day == day && recent(it->second.readAt))
+            version = it->second.version;
     }
-    if (!current) {
+    if (!version) {
         const Instant readAt = std::chrono::steady_clock::now();
-        const auto row = tx.queryOne("SELECT current_version, initials FROM matters WHERE code = ?", {code});
+        const std::string iso = toIsoString(day);
+        const auto row = tx.queryOne(std::string("SELECT v.version FROM matter_versions v WHERE v.code = ? AND ")
+                                         + kInEffect + " ORDER BY v.version DESC LIMIT 1",
+                                     {code, iso, iso});
         if (!row)
             return std::nullopt;
-        current = CurrentVersion{static_cast<int>(row->integer("current_version")), row->text("initials"), readAt};
+        version = static_cast<int>(row->integer("version"));
         std::lock_guard lock(m_cacheMutex);
         auto &cached = m_currentVersions[code];
-        if (cached.readAt < readAt)
-            cached = *current;
+        if (cached.readAt < readAt || cached.day != day)
+            cached = CurrentVersion{day, *version, readAt};
     }
-    const int wanted = version > 0 ? version : current->version;
+    return publishedVersion(tx, code, *version);
+}
+
+std::optional<MatterDefinition> Catalog::publishedVersion(Transaction &tx, const std::string &code, int version)
+{
     {
         std::lock_guard lock(m_cacheMutex);
-        if (const auto it = m_matters.find({code, wanted}); it != m_matters.end()) {
-            MatterDefinition d = it->second;
-            d.initials = current->initials;
-            return d;
-        }
+        if (const auto it = m_matters.find({code, version}); it != m_matters.end())
+            return it->second;
     }
-    const auto row = tx.queryOne("SELECT body FROM matter_versions WHERE code = ? AND version = ?",
-                                 {code, std::int64_t{wanted}});
+    const auto row = tx.queryOne("SELECT body FROM matter_versions WHERE code = ? AND version = ? AND state <> "
+                                 "'draft'",
+                                 {code, std::int64_t{version}});
     if (!row)
         return std::nullopt;
     FieldErrors ignored;
     MatterDefinition d = MatterDefinition::fromJson(parseStoredObject(row->text("body")), ignored);
     d.code = code;
-    d.version = wanted;
-    {
-        std::lock_guard lock(m_cacheMutex);
-        m_matters.emplace(std::pair(code, wanted), d);
-    }
-    d.initials = current->initials;
+    d.version = version;
+    if (d.initials.empty())
+        d.initials = pinyinInitials(d.name);
+    std::lock_guard lock(m_cacheMutex);
+    m_matters.emplace(std::pair(code, version), d);
     return d;
 }
 
@@ -195,47 +195,20 @@ void Catalog::insertMatter(Transaction &tx, MatterDefinition d, const std::strin
     if (d.initials.empty())
         d.initials = pinyinInitials(d.name);
     d.version = 1;
+    const std::string now = m_clock.now();
     tx.execute("INSERT INTO matters (code, name, department, current_version, initials, promised_days, legal_days) "
                "VALUES (?, ?, ?, 1, ?, ?, ?)",
                {d.code, d.name, d.department, d.initials, d.promisedDays, d.legalDays});
-    tx.execute("INSERT INTO matter_versions (code, version, body, created_at, created_by) VALUES (?, 1, ?, "
-               "CURRENT_TIMESTAMP, ?)",
-               {d.code, toJson(d.toJson()), actor});
-}
-
-MatterDefinition Catalog::saveNewVersion(Transaction &tx, MatterDefinition d, const std::string &actor)
-{
-    const auto current = tx.queryOne("SELECT current_version, initials FROM matters WHERE code = ?", {d.code});
-    if (!current)
-        throw ApiError::notFound();
-    d.version = static_cast<int>(current->integer("current_version")) + 1;
-    if (d.initials.empty())
-        d.initials = pinyinInitials(d.name);
-    tx.execute("INSERT INTO matter_versions (code, version, body, created_at, created_by) VALUES (?, ?, ?, "
-               "CURRENT_TIMESTAMP, ?)",
-               {d.code, std::int64_t{d.version}, toJson(d.toJson()), actor});
-    tx.execute("UPDATE matters SET name = ?, department = ?, current_version = ?, initials = ?, promised_days = ?, "
-               "legal_days = ? WHERE code = ?",
-               {d.name, d.department, std::int64_t{d.version}, d.initials, d.promisedDays, d.legalDays, d.code});
-    m_audit.append(tx, {}, actor, "matter_changed", d.code + " version " + std::to_string(d.version));
-    changed(); // again once committed: until then `Recent` reads must not keep what they read meanwhile
-    return d;
+    tx.execute("INSERT INTO matter_versions (code, version, body, created_at, created_by, state, published_at, "
+               "published_by) VALUES (?, 1, ?, ?, ?, 'published', ?, ?)",
+               {d.code, toJson(d.toJson()), now, actor, now, actor});
 }
 
 Poco::JSON::Object::Ptr Catalog::listBundles(Transaction &tx)
 {
     auto items = newArray();
-    for (const DbRow &row : tx.query("SELECT code FROM bundles ORDER BY code")) {
-        const auto b = bundle(tx, row.text("code"));
-        auto o = newObject();
-        o->set("code", b->code);
-        o->set("name", b->name);
-        auto matters = newArray();
-        for (const auto &m : b->matters)
-            matters->add(m);
-        o->set("matters", matters);
-        items->add(o);
-    }
+    for (const DbRow &row : tx.query("SELECT code FROM bundles ORDER BY code"))
+        items->add(bundle(tx, row.text("code"))->toJson());
     auto result = newObject();
     result->set("items", items);
     return result;
@@ -263,13 +236,7 @@ Poco::JSON::Object::Ptr Catalog::bundleJson(Transaction &tx, const BundleDefinit
             rules.push_back(m->rules());
     }
     const MergedIntake merged = BundleMerge::merge(rules);
-    auto o = newObject();
-    o->set("code", b.code);
-    o->set("name", b.name);
-    auto matters = newArray();
-    for (const auto &m : b.matters)
-        matters->add(m);
-    o->set("matters", matters);
+    auto o = b.toJson();
     const auto codes = [](const std::vector<std::string> &list) {
         auto a = newArray();
         for (const auto &c : list)
@@ -299,6 +266,100 @@ Poco::JSON::Object::Ptr Catalog::bundleJson(Transaction &tx, const BundleDefinit
     reduction->set("materialsSavedPercent", merged.reduction.materialsSavedPercent());
     o->set("reduction", reduction);
     return o;
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string> &codes)
+{
+    std::string out;
+    for (const auto &code : codes)
+        out += (out.empty() ? "" : ",") + code;
+    return out;
+}
+
+} // namespace
+
+BundleDefinition BundleDefinition::fromJson(const Poco::JSON::Object::Ptr &o, FieldErrors &errors,
+                                            const std::string &prefix)
+{
+    BundleDefinition b;
+    b.name = trimmed(optString(o, "name").value_or(""));
+    if (b.name.empty() || b.name.size() > 200)
+        errors.add(prefix + "name", "The bundle's name, at most 200 bytes.", b.name.empty() ? "required" : "invalid");
+    const auto matters = optArray(o, "matters");
+    if (!matters || matters->size() < 2) {
+        errors.add(prefix + "matters", "Two matters or more, applied for together.",
+                   matters ? "invalid" : "required");
+        return b;
+    }
+    for (std::size_t i = 0; i < matters->size(); ++i) {
+        const Poco::Dynamic::Var code = matters->get(static_cast<unsigned>(i));
+        const std::string field = prefix + "matters[" + std::to_string(i) + "]";
+        if (!code.isString() || code.extract<std::string>().empty())
+            errors.add(field, "A matter's code.", "invalid");
+        else if (std::find(b.matters.begin(), b.matters.end(), code.extract<std::string>()) != b.matters.end())
+            errors.add(field, "Each matter once.", "duplicate");
+        else
+            b.matters.push_back(code.extract<std::string>());
+    }
+    return b;
+}
+
+Poco::JSON::Object::Ptr BundleDefinition::toJson() const
+{
+    auto o = newObject();
+    o->set("code", code);
+    o->set("name", name);
+    auto list = newArray();
+    for (const auto &m : matters)
+        list->add(m);
+    o->set("matters", list);
+    return o;
+}
+
+std::string Catalog::bundleEtag(const BundleDefinition &bundle)
+{
+    return contentEtag(bundle.name + "\n" + joined(bundle.matters));
+}
+
+void Catalog::checkBundleMatters(Transaction &tx, const BundleDefinition &b, FieldErrors &errors,
+                                 const std::string &prefix)
+{
+    // Read here rather than through matter(), whose caches must not keep what an import wrote
+    // in this transaction.
+    const std::string today = toIsoString(m_clock.today());
+    for (std::size_t i = 0; i < b.matters.size(); ++i) {
+        if (!tx.queryOne(std::string("SELECT v.version FROM matter_versions v WHERE v.code = ? AND ") + kInEffect,
+                         {b.matters[i], today, today}))
+            errors.add(prefix + "matters[" + std::to_string(i) + "]", "No matter of this code is in effect.",
+                       "unknown");
+    }
+}
+
+bool Catalog::saveBundle(Transaction &tx, const BundleDefinition &b, const std::string &actor)
+{
+    const bool created = !bundle(tx, b.code);
+    if (created)
+        tx.execute("INSERT INTO bundles (code, name, matters) VALUES (?, ?, ?)", {b.code, b.name, joined(b.matters)});
+    else
+        tx.execute("UPDATE bundles SET name = ?, matters = ? WHERE code = ?", {b.name, joined(b.matters), b.code});
+    m_audit.append(tx, {}, actor, "bundle_saved",
+                   b.code + (created ? " created: " : " changed: ") + b.name + " (" + joined(b.matters) + ")");
+    return created;
+}
+
+void Catalog::lockForAdministration(Transaction &tx)
+{
+    lockForTransaction(tx, kAdministrationLock);
+}
+
+void Catalog::checkCode(const std::string &code, FieldErrors &errors, const std::string &field)
+{
+    static const std::regex kCode("[A-Z0-9][A-Z0-9_-]{0,31}");
+    if (!std::regex_match(code, kCode))
+        errors.add(field, "Capital letters, digits, - and _, at most 32 (such as HF-008).",
+                   code.empty() ? "required" : "invalid");
 }
 
 void Catalog::calendarChanged(Transaction &tx)
@@ -373,6 +434,63 @@ Poco::JSON::Object::Ptr Catalog::setCalendarDay(Transaction &tx, const Date &day
     const auto result = dayJson(calendar(tx), day);
     changed(); // the calendar just read is not committed yet; again once it is
     return result;
+}
+
+void Catalog::writeCalendarYear(Transaction &tx, const HolidaySchedule &schedule)
+{
+    for (const auto &holiday : schedule.holidays) {
+        for (const auto &date : holiday.dates)
+            tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)",
+                       {toIsoString(date), holiday.name});
+    }
+    for (const auto &date : schedule.adjustedWorkingDays)
+        tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 1, NULL)", {toIsoString(date)});
+    calendarChanged(tx);
+}
+
+Poco::JSON::Object::Ptr Catalog::replaceCalendarYear(Transaction &tx, const HolidaySchedule &schedule,
+                                                     const std::string &actor)
+{
+    const std::string year = std::to_string(schedule.year);
+    const std::size_t replaced = tx.execute("DELETE FROM calendar_days WHERE day LIKE ?", {year + "-%"});
+    writeCalendarYear(tx, schedule);
+    const std::size_t holidayDays = schedule.days().size() - schedule.adjustedWorkingDays.size();
+    m_audit.append(tx, {}, actor, "calendar_year_replaced",
+                   year + ": " + std::to_string(holidayDays) + " holiday days, "
+                       + std::to_string(schedule.adjustedWorkingDays.size()) + " adjusted working days, in place of "
+                       + std::to_string(replaced) + " days");
+    changed(); // again once committed
+    auto o = newObject();
+    o->set("year", schedule.year);
+    o->set("holidayDays", holidayDays);
+    o->set("adjustedWorkingDays", schedule.adjustedWorkingDays.size());
+    o->set("replacedDays", replaced);
+    return o;
+}
+
+std::vector<HolidaySchedule> Catalog::calendarSchedules(Transaction &tx)
+{
+    std::vector<HolidaySchedule> schedules;
+    for (const DbRow &row : tx.query("SELECT day, working, holiday FROM calendar_days ORDER BY day")) {
+        const auto date = parseIsoDate(row.text("day"));
+        if (!date)
+            continue;
+        const int year = static_cast<int>(date->year());
+        if (schedules.empty() || schedules.back().year != year)
+            schedules.push_back(HolidaySchedule{year, {}, {}});
+        HolidaySchedule &schedule = schedules.back();
+        if (row.boolean("working")) {
+            schedule.adjustedWorkingDays.push_back(*date);
+            continue;
+        }
+        const std::string name = row.text("holiday");
+        auto it = std::find_if(schedule.holidays.begin(), schedule.holidays.end(),
+                               [&name](const WorkCalendar::Holiday &h) { return h.name == name; });
+        if (it == schedule.holidays.end())
+            it = schedule.holidays.insert(schedule.holidays.end(), WorkCalendar::Holiday{name, {}});
+        it->dates.push_back(*date);
+    }
+    return schedules;
 }
 
 Poco::JSON::Object::Ptr Catalog::licenses(Transaction &tx, const std::string &holder)

@@ -2,6 +2,8 @@
 
 #include "auth/passwords.h"
 #include "catalog/catalog.h"
+#include "catalog/holidayschedule.h"
+#include "clock.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "http/problem.h"
@@ -43,7 +45,7 @@ void insertMatters(Transaction &tx, Catalog &catalog, const Poco::JSON::Array::P
 
 } // namespace
 
-bool loadDemoData(Database &db, Catalog &catalog)
+bool loadDemoData(Database &db, Catalog &catalog, const Clock &clock)
 {
     const auto data = parseStoredObject(demoCatalogJson());
     const auto users = data->getArray("users");
@@ -76,17 +78,21 @@ bool loadDemoData(Database &db, Catalog &catalog)
         tx.execute("INSERT INTO departments (code, name) VALUES (?, ?)",
                    {d->getValue<std::string>("code"), d->getValue<std::string>("name")});
     }
+    const std::string now = clock.now();
     for (std::size_t i = 0; i < users->size(); ++i) {
         const auto u = users->getObject(static_cast<unsigned>(i));
         const auto center = optString(u, "center");
         const auto department = optString(u, "department");
         const auto phone = optString(u, "phone");
-        tx.execute("INSERT INTO users (username, display_name, role, center, department, password_hash, phone) VALUES "
-                   "(?, ?, ?, ?, ?, ?, ?)",
-                   {u->getValue<std::string>("username"), u->getValue<std::string>("displayName"),
-                    u->getValue<std::string>("role"), center ? DbValue{*center} : DbValue{},
-                    department ? DbValue{*department} : DbValue{}, hashes[i].get(),
-                    phone ? DbValue{*phone} : DbValue{}});
+        const std::string username = u->getValue<std::string>("username");
+        const std::string hash = hashes[i].get();
+        tx.execute("INSERT INTO users (username, display_name, role, center, department, password_hash, phone, "
+                   "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   {username, u->getValue<std::string>("displayName"), u->getValue<std::string>("role"),
+                    center ? DbValue{*center} : DbValue{}, department ? DbValue{*department} : DbValue{}, hash,
+                    phone ? DbValue{*phone} : DbValue{}, now});
+        tx.execute("INSERT INTO password_history (username, password_hash, set_at) VALUES (?, ?, ?)",
+                   {username, hash, now});
     }
     const auto matters = data->getArray("matters");
     insertMatters(tx, catalog, matters, data->getArray("reasons"));
@@ -122,31 +128,18 @@ int loadHolidaySchedules(Database &db)
     Transaction tx(db, Transaction::Mode::Write);
     lockForTransaction(tx, 7005);
     for (std::size_t i = 0; i < schedules->size(); ++i) {
-        const auto schedule = schedules->getObject(static_cast<unsigned>(i));
-        const std::string year = std::to_string(schedule->getValue<int>("year"));
+        FieldErrors errors;
+        const auto schedule = HolidaySchedule::fromJson(schedules->getObject(static_cast<unsigned>(i)), std::nullopt,
+                                                        errors);
+        if (!errors.empty())
+            throw std::runtime_error("holiday schedule " + std::to_string(schedule.year) + " is invalid");
+        const std::string year = std::to_string(schedule.year);
         if (tx.queryOne("SELECT COUNT(*) AS n FROM calendar_days WHERE day LIKE ?", {year + "-%"})->integer("n") > 0)
             continue;
-        const auto holidays = schedule->getArray("holidays");
-        for (std::size_t h = 0; h < holidays->size(); ++h) {
-            const auto holiday = holidays->getObject(static_cast<unsigned>(h));
-            const auto dates = holiday->getArray("dates");
-            for (std::size_t d = 0; d < dates->size(); ++d) {
-                tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 0, ?)",
-                           {dates->getElement<std::string>(static_cast<unsigned>(d)),
-                            holiday->getValue<std::string>("name")});
-                ++written;
-            }
-        }
-        const auto adjusted = schedule->getArray("adjustedWorkingDays");
-        for (std::size_t d = 0; d < adjusted->size(); ++d) {
-            tx.execute("INSERT INTO calendar_days (day, working, holiday) VALUES (?, 1, NULL)",
-                       {adjusted->getElement<std::string>(static_cast<unsigned>(d))});
-            ++written;
-        }
+        Catalog::writeCalendarYear(tx, schedule);
+        written += static_cast<int>(schedule.days().size());
         spdlog::info("holiday schedule {} loaded into the calendar", year);
     }
-    if (written > 0)
-        Catalog::calendarChanged(tx);
     tx.commit();
     return written;
 }

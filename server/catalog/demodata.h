@@ -5,6 +5,7 @@
 namespace onewindow::server {
 
 class Catalog;
+class Clock;
 class Database;
 
 /// The demo catalog and the official holiday schedules, compiled into the server.
@@ -13,8 +14,10 @@ const std::string &holidaySchedulesJson();
 
 /// On an empty database, loads the demo data: centres, departments, users (password
 /// `OneWindow-demo-1`), matters, bundles, electronic licences. Returns false when the database
-/// already had users (nothing is changed then).
-bool loadDemoData(Database &db, Catalog &catalog);
+/// already had users (nothing is changed then). The users' passwords are set `clock`'s today
+/// (`--today` when given) and are not to be changed at the first sign-in: a demo started on any
+/// day works, until its passwords are older than `passwords.maxAgeDays` by that day.
+bool loadDemoData(Database &db, Catalog &catalog, const Clock &clock);
 
 /// Loads the official holiday schedules into the calendar where a year has no entries yet.
 /// Returns the number of days written.

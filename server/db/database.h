@@ -109,12 +109,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// A unit of work on one pooled connection. Writes happen inside `Transaction`s; a transaction
-/// not committed is rolled back when it goes out of scope, so no request leaves half a change.
 /// The optional filters of a list: appends " AND `column` = ?" and binds `value`, unless `value`
 /// is empty (not filtered).
 void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *column, const std::string &value);
+/// A LIKE pattern (with `ESCAPE '\\'`) matching any text that contains `text`.
+std::string likePattern(const std::string &text);
 
+/// A unit of work on one pooled connection. Writes happen inside `Transaction`s; a transaction
+/// not committed is rolled back when it goes out of scope, so no request leaves half a change.
 class Transaction
 {
 public:

@@ -230,6 +230,45 @@ const std::vector<Migration> kMigrations{
          "CREATE INDEX transfer_items_of ON transfer_items (transfer_id, id)",
          "CREATE INDEX transfer_items_case ON transfer_items (case_id, transfer_id)",
      }},
+    {15,
+     "real users: a password to change first (one-time or expired), when it was set, the last ones used; "
+     "the audit trail searched by actor and by action",
+     {
+         // A password set before this has no date: it ages from its user's next sign-in.
+         "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
+         "ALTER TABLE users ADD COLUMN password_changed_at TEXT",
+         "CREATE TABLE password_history (id {{ID}}, username TEXT NOT NULL REFERENCES users(username), "
+         "password_hash TEXT NOT NULL, set_at TEXT NOT NULL)",
+         "CREATE INDEX password_history_user ON password_history (username, id)",
+         "CREATE INDEX sessions_user ON sessions (username)",
+         // The auditor's search, by who and by what, newest first.
+         "CREATE INDEX audit_actor ON audit_log (actor, seq)",
+         "CREATE INDEX audit_action ON audit_log (action, seq)",
+     }},
+    {16,
+     "matter versions drafted, then published from a date: one draft per matter at a time, each published "
+     "version in effect from its first day to the day before the next one's",
+     {
+         // state: draft, published, or superseded (never in effect, or older than validity dates).
+         "ALTER TABLE matter_versions ADD COLUMN state TEXT NOT NULL DEFAULT 'published'",
+         // NULL valid_from: in effect since before versions had dates; NULL valid_to: no end yet.
+         "ALTER TABLE matter_versions ADD COLUMN valid_from TEXT",
+         "ALTER TABLE matter_versions ADD COLUMN valid_to TEXT",
+         "ALTER TABLE matter_versions ADD COLUMN published_at TEXT",
+         "ALTER TABLE matter_versions ADD COLUMN published_by TEXT",
+         // Every version written before this was published as it was written; only the matter's
+         // current one is still in effect.
+         "UPDATE matter_versions SET published_at = created_at, published_by = created_by",
+         "UPDATE matter_versions SET state = 'superseded' WHERE version < (SELECT m.current_version FROM matters m "
+         "WHERE m.code = matter_versions.code)",
+         // Those stamps were the database's CURRENT_TIMESTAMP (UTC); the API shows ISO 8601.
+         "sqlite: UPDATE matter_versions SET created_at = REPLACE(created_at, ' ', 'T') || 'Z', published_at = "
+         "REPLACE(published_at, ' ', 'T') || 'Z' WHERE created_at NOT LIKE '%T%'",
+         "postgresql: UPDATE matter_versions SET created_at = TO_CHAR(created_at::timestamptz AT TIME ZONE 'UTC', "
+         "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), published_at = TO_CHAR(published_at::timestamptz AT TIME ZONE "
+         "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE created_at NOT LIKE '%T%'",
+         "CREATE UNIQUE INDEX matter_versions_one_draft ON matter_versions (code) WHERE state = 'draft'",
+     }},
 };
 
 const std::vector<Migration> &migrations()

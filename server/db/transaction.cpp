@@ -119,6 +119,17 @@ void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *colu
     params.emplace_back(value);
 }
 
+std::string likePattern(const std::string &text)
+{
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
 DbRows Transaction::runSqlite(const std::string &sql, const std::vector<DbValue> &params, std::size_t *changes)
 {
     SqliteStatements::Statement &compiled = m_db.sqliteStatements().get(m_sqlite, sql);

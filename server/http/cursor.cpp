@@ -78,8 +78,12 @@ void appendIdPage(std::string &sql, std::vector<DbValue> &params, const std::str
     params.emplace_back(std::int64_t{limit + 1});
 }
 
-Poco::JSON::Object::Ptr idPageAnswer(const DbRows &rows, int limit,
-                                     const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item)
+namespace {
+
+/// `items` and `nextCursor` (`keyOf` the last item given out, or null on the last page).
+Poco::JSON::Object::Ptr pageAnswer(const DbRows &rows, int limit,
+                                   const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item,
+                                   const std::function<std::string(const DbRow &)> &keyOf)
 {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i)
@@ -87,11 +91,35 @@ Poco::JSON::Object::Ptr idPageAnswer(const DbRows &rows, int limit,
     Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
     result->set("items", items);
     if (static_cast<int>(rows.size()) > limit)
-        result->set("nextCursor",
-                    encodeCursor({std::to_string(rows[static_cast<std::size_t>(limit) - 1].integer("id"))}));
+        result->set("nextCursor", encodeCursor({keyOf(rows[static_cast<std::size_t>(limit) - 1])}));
     else
         result->set("nextCursor", Poco::Dynamic::Var());
     return result;
+}
+
+} // namespace
+
+Poco::JSON::Object::Ptr idPageAnswer(const DbRows &rows, int limit,
+                                     const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item)
+{
+    return pageAnswer(rows, limit, item, [](const DbRow &row) { return std::to_string(row.integer("id")); });
+}
+
+void appendKeyPage(std::string &sql, std::vector<DbValue> &params, const std::string &keyColumn,
+                   const std::string &cursor, int limit)
+{
+    if (!cursor.empty()) {
+        sql += " AND " + keyColumn + " > ?";
+        params.emplace_back(decodeCursor(cursor, 1).front());
+    }
+    sql += " ORDER BY " + keyColumn + " LIMIT ?";
+    params.emplace_back(std::int64_t{limit + 1});
+}
+
+Poco::JSON::Object::Ptr keyPageAnswer(const DbRows &rows, int limit, const std::string &keyColumn,
+                                      const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item)
+{
+    return pageAnswer(rows, limit, item, [&keyColumn](const DbRow &row) { return row.text(keyColumn); });
 }
 
 } // namespace onewindow::server

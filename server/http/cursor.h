@@ -28,4 +28,12 @@ void appendIdPage(std::string &sql, std::vector<DbValue> &params, const std::str
 Poco::JSON::Object::Ptr idPageAnswer(const DbRows &rows, int limit,
                                      const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item);
 
+/// Ends the query of a list in the order of the unique text `keyColumn` (a code, a username):
+/// after the cursor's item, one row more than the page.
+void appendKeyPage(std::string &sql, std::vector<DbValue> &params, const std::string &keyColumn,
+                   const std::string &cursor, int limit);
+/// The answer to such a query, as idPageAnswer's; `nextCursor` is the last item's `keyColumn`.
+Poco::JSON::Object::Ptr keyPageAnswer(const DbRows &rows, int limit, const std::string &keyColumn,
+                                      const std::function<Poco::JSON::Object::Ptr(const DbRow &)> &item);
+
 } // namespace onewindow::server

@@ -18,6 +18,9 @@ struct Principal
     std::string center;     ///< empty when none
     std::string department; ///< empty when none
     std::string tokenHash;
+    /// A one-time or expired password: until it is changed, the session opens only the routes
+    /// of Router::Access::PasswordChange.
+    bool mustChangePassword = false;
 };
 
 /// An HTTP request as the handlers see it: no sockets, so handlers can be tested in memory.

@@ -189,8 +189,11 @@ Response Pipeline::route(Request &request) const
         throw ApiError::notFound();
     }
     request.pathParams = match.params;
-    if (match.access == Router::Access::SignedIn)
+    if (match.access != Router::Access::Public) {
         request.principal = m_sessions.authenticate(request.header("authorization"));
+        if (request.principal->mustChangePassword && match.access != Router::Access::PasswordChange)
+            throw ApiError::passwordChangeRequired();
+    }
     return (*match.handler)(request);
 }
 

@@ -82,6 +82,12 @@ ApiError ApiError::transitionRefused(const std::string &reason, const std::strin
     return e;
 }
 
+ApiError ApiError::passwordChangeRequired()
+{
+    return ApiError(403, "password_change_required", "Password change required",
+                    "Change your password first (POST /api/v1/me/password): it is a one-time or expired password.");
+}
+
 ApiError &ApiError::with(const std::string &key, const std::string &value)
 {
     m_extra.emplace_back(key, value);

@@ -39,6 +39,8 @@ public:
     static ApiError preconditionRequired(const std::string &header);
     static ApiError preconditionFailed();
     static ApiError transitionRefused(const std::string &reason, const std::string &detail);
+    /// 403: the user signed in with a one-time or expired password and must change it first.
+    static ApiError passwordChangeRequired();
 
     int status() const { return m_status; }
     const std::string &code() const { return m_code; }

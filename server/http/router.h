@@ -15,7 +15,10 @@ using Handler = std::function<Response(Request &)>;
 class Router
 {
 public:
-    enum class Access { Public, SignedIn };
+    /// Public: anyone. SignedIn: a session whose user has no password to change first.
+    /// PasswordChange: any session, also one whose user must change their password before
+    /// anything else (who am I, the change itself, signing out).
+    enum class Access { Public, SignedIn, PasswordChange };
 
     void add(const std::string &method, const std::string &pattern, Handler handler,
              Access access = Access::SignedIn);

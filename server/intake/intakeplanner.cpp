@@ -109,7 +109,7 @@ IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poc
     IntakePlan plan;
     FieldErrors errors;
     plan.request = IntakeRequest::parse(body, user, today, errors);
-    findMatters(tx, plan, errors);
+    findMatters(tx, plan, today, errors);
     std::vector<MatterRules> rules;
     for (const auto &m : plan.matters)
         rules.push_back(m.rules());
@@ -151,7 +151,7 @@ IntakePlan IntakePlanner::plan(Transaction &tx, const Principal &user, const Poc
     return plan;
 }
 
-void IntakePlanner::findMatters(Transaction &tx, IntakePlan &plan, FieldErrors &errors) const
+void IntakePlanner::findMatters(Transaction &tx, IntakePlan &plan, const Date &today, FieldErrors &errors) const
 {
     IntakeRequest &in = plan.request;
     if (!in.bundle.empty()) {
@@ -161,7 +161,7 @@ void IntakePlanner::findMatters(Transaction &tx, IntakePlan &plan, FieldErrors &
             errors.add("bundle", "No such bundle.", "unknown");
     }
     for (std::size_t i = 0; i < in.matterCodes.size(); ++i) {
-        if (auto m = m_catalog.matter(tx, in.matterCodes[i], 0, Catalog::Freshness::Recent))
+        if (auto m = m_catalog.matterOn(tx, in.matterCodes[i], today, Catalog::Freshness::Recent))
             plan.matters.push_back(*m);
         else
             errors.add(in.bundle.empty() ? "matters[" + std::to_string(i) + "]" : "bundle", "No such matter.",

@@ -58,7 +58,8 @@ public:
                     const Date &today, bool morning) const;
 
 private:
-    void findMatters(Transaction &tx, IntakePlan &plan, FieldErrors &errors) const;
+    /// The matters as in effect on the intake's day (a draft is not in effect anywhere).
+    void findMatters(Transaction &tx, IntakePlan &plan, const Date &today, FieldErrors &errors) const;
     void checkELicenses(Transaction &tx, const IntakePlan &plan, FieldErrors &errors) const;
     CompletenessReport completeness(Transaction &tx, IntakePlan &plan, ApplicantRecord &record) const;
     void decideState(IntakePlan &plan, const CompletenessReport &report, const ApplicantRecord &record,

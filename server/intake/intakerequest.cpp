@@ -18,19 +18,6 @@ namespace {
 const std::set<std::string> kChannels{"counter", "village", "online", "bank"};
 const std::set<std::string> kProvisions{"paper", "scan", "e_license", "deficient"};
 
-bool isPhone(const std::string &s)
-{
-    const auto digits = [](const std::string &t) {
-        return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (s.size() == 11 && s[0] == '1' && s[1] >= '3' && digits(s))
-        return true;
-    // A landline: area code starting with 0, an optional dash, 7-8 digits.
-    std::string t = s;
-    t.erase(std::remove(t.begin(), t.end(), '-'), t.end());
-    return t.size() >= 10 && t.size() <= 12 && t[0] == '0' && digits(t);
-}
-
 bool isNumber(const std::string &s)
 {
     if (s.empty())
@@ -206,6 +193,19 @@ void parseRefusal(const Poco::JSON::Object::Ptr &body, IntakeRequest &in, FieldE
 }
 
 } // namespace
+
+bool isPhone(const std::string &s)
+{
+    const auto digits = [](const std::string &t) {
+        return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (s.size() == 11 && s[0] == '1' && s[1] >= '3' && digits(s))
+        return true;
+    // A landline: area code starting with 0, an optional dash, 7-8 digits.
+    std::string t = s;
+    t.erase(std::remove(t.begin(), t.end(), '-'), t.end());
+    return t.size() >= 10 && t.size() <= 12 && t[0] == '0' && digits(t);
+}
 
 IntakeRequest IntakeRequest::parse(const Poco::JSON::Object::Ptr &body, const Principal &user, const Date &today,
                                    FieldErrors &errors)

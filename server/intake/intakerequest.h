@@ -55,6 +55,10 @@ struct IntakeRequest
                                FieldErrors &errors);
 };
 
+/// A phone number as the hall takes one: a mobile's 11 digits, or a landline with its area code
+/// (a dash after it allowed).
+bool isPhone(const std::string &s);
+
 /// The form's values against the fields the matters ask for (required, and each of its type).
 void validateForm(const MergedIntake &merged, const Poco::JSON::Object::Ptr &form, const Date &today,
                   FieldErrors &errors);

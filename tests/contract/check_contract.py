@@ -15,7 +15,9 @@ and date-time formats checked; for a non-JSON media type such as application/pdf
 and the required response headers are checked. Undocumented
 paths, methods and statuses are failures; the exceptions are a 405 problem for a method a
 documented path does not list, checked against components/responses/MethodNotAllowed, and a 404
-problem for an unknown path, checked against components/responses/NotFound.
+problem for an unknown path, checked against components/responses/NotFound, and a 403 problem
+for an operation behind a session that does not list 403, checked against
+components/responses/PasswordChangeRequired.
 
 Prints one line per failing response, how many responses each operation had, the documented
 operations no traffic exercised, and last `contract: N passed, M failed`. Exit status: 0 if all
@@ -288,6 +290,12 @@ class Contract:
                 response, pointer = deref(self.spec, responses[candidate],
                                           f"{op_pointer}/responses/{escape_token(candidate)}")
                 return key, self._check_response(record, status, response, pointer)
+        # Any operation behind a session answers 403 password_change_required to a user who must
+        # change their password first, as documented once in components/responses.
+        component = self.spec.get("components", {}).get("responses", {}).get("PasswordChangeRequired")
+        if status == 403 and component is not None and operation.get("security", [None]) != []:
+            response, pointer = deref(self.spec, component, "/components/responses/PasswordChangeRequired")
+            return key, self._check_response(record, status, response, pointer)
         return key, [f"undocumented status {status} for {method} {template} "
                      f"(documented: {', '.join(sorted(responses))})"]
 

@@ -120,7 +120,7 @@ private slots:
                 }
             }
         }
-        QCOMPARE(checked, 14 * 17 * 7);
+        QCOMPARE(checked, 14 * 17 * 8);
         QCOMPARE(CaseLifecycle::transitions().size(), expectedTable().size());
         QVERIFY(allowed > 0);
     }

@@ -26,7 +26,8 @@ const std::vector<Cap> kCapabilities{Cap::ReadCatalog,      Cap::EditCatalog,   
                                      Cap::VerifyAudit,      Cap::UploadAttachment, Cap::ReadAttachments,
                                      Cap::WaiveDeficiency,  Cap::ReadNotifications, Cap::ClearBrokenCommitment,
                                      Cap::RunJobs,          Cap::DecideCase,       Cap::ResubmitCase,
-                                     Cap::SendTransfer,     Cap::ReceiveTransfer,  Cap::ReadTransfers};
+                                     Cap::SendTransfer,     Cap::ReceiveTransfer,  Cap::ReadTransfers,
+                                     Cap::ManageUsers};
 
 } // namespace
 
@@ -52,6 +53,8 @@ private slots:
                             Cap::ReadNotifications, Cap::ClearBrokenCommitment, Cap::ReadTransfers}},
             {"admin", {Cap::ReadCatalog, Cap::EditCatalog, Cap::EditCalendar, Cap::RunJobs}},
             {"auditor", {Cap::ReadCatalog, Cap::ReadCaseAudit, Cap::VerifyAudit}},
+            // Users and passwords, and nothing else: no case, no catalog edit, no audit trail.
+            {"security_admin", {Cap::ReadCatalog, Cap::ManageUsers}},
             {"intruder", {Cap::ReadCatalog}},
         };
         for (const auto &[role, caps] : allowed) {
@@ -82,6 +85,7 @@ private slots:
             {user("approver", {}, "MR"), false, true, true},
             {user("admin"), false, false, false},
             {user("auditor"), false, false, false},
+            {user("security_admin"), false, false, false},
             {user("clerk"), false, false, false}, // a clerk without a centre sees nothing
         };
         for (const Row &row : rows) {
@@ -132,6 +136,7 @@ private slots:
             {user("approver", {}, "HF"), false, false, false},
             {user("admin"), false, false, false},
             {user("auditor"), false, false, false},
+            {user("security_admin"), false, false, false},
             {user("clerk"), false, false, false},
         };
         for (const Row &row : rows) {
@@ -160,6 +165,7 @@ private slots:
         const auto approver = AuthorizationPolicy::caseFilter(user("approver", {}, "HF"), "c");
         QCOMPARE(std::get<std::string>(approver.params.at(0)), std::string("%,HF,%"));
         QCOMPARE(AuthorizationPolicy::caseFilter(user("admin"), "c").sql, std::string("1 = 0"));
+        QCOMPARE(AuthorizationPolicy::caseFilter(user("security_admin"), "c").sql, std::string("1 = 0"));
         QCOMPARE(AuthorizationPolicy::caseFilter(user("clerk", "SZ"), "c").params.size(), std::size_t(2));
     }
 };

@@ -60,6 +60,27 @@ private slots:
         QCOMPARE(seen.size(), 100);
     }
 
+    void oneTimePasswordsAreRandomAndReadable()
+    {
+        QSet<QString> seen;
+        QSet<QChar> characters;
+        for (int i = 0; i < 200; ++i) {
+            const QString password = QString::fromStdString(oneTimePassword(16));
+            QCOMPARE(password.size(), 16);
+            for (QChar c : password) {
+                QVERIFY(c.isLetterOrNumber() && c.unicode() < 128);
+                characters.insert(c);
+            }
+            seen.insert(password);
+        }
+        QCOMPARE(seen.size(), 200);
+        // Every character of the alphabet comes up; none read one for another.
+        QCOMPARE(characters.size(), 56);
+        for (QChar c : QStringLiteral("0Oo1Il"))
+            QVERIFY(!characters.contains(c));
+        QCOMPARE(oneTimePassword(40).size(), std::size_t(40));
+    }
+
     void sha256KnownVector()
     {
         QCOMPARE(QString::fromStdString(sha256Hex("abc")),

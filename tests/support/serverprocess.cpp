@@ -22,6 +22,11 @@ ServerProcess::~ServerProcess()
         stop();
 }
 
+QString ServerProcess::binary()
+{
+    return QStringLiteral(ONEWINDOW_SERVER_BINARY);
+}
+
 bool ServerProcess::startDemo(const QString &directory, QString *error)
 {
     const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, directory, error);
@@ -33,7 +38,7 @@ bool ServerProcess::start(const QStringList &arguments, QString *error)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_output.clear();
-    m_process->start(QStringLiteral(ONEWINDOW_SERVER_BINARY),
+    m_process->start(binary(),
                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + arguments);
     if (!m_process->waitForStarted(10000)) {
         *error = QStringLiteral("cannot start the server: ") + m_process->errorString();

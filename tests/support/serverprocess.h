@@ -30,6 +30,9 @@ public:
     QString baseUrl() const { return m_baseUrl; }
     QString output() const { return m_output; }
 
+    /// The server's binary, for tests that run it for a command of its own (--create-admin).
+    static QString binary();
+
 private:
     std::unique_ptr<QProcess> m_process;
     QString m_baseUrl;
