@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "printcommand.h"
 #include "signindialog.h"
+#include "admin/changepassworddialog.h"
 #include "aboutpluginsdialog.h"
 #include "pluginmanager.h"
 
@@ -146,6 +147,12 @@ int runClient(int argc, char *argv[])
     plugins.setSearchPaths(pluginhost::PluginManager::defaultSearchPaths());
     std::unique_ptr<MainWindow> window;
     const auto openMainWindow = [&] {
+        // A one-time or expired password is changed before anything else.
+        if (!ChangePasswordDialog::changeIfRequired(&session, nullptr)) {
+            session.signOut();
+            app.quit();
+            return;
+        }
         plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, &store, &session.user()));
         MainWindow::Services services{&session, &store, &sync, &languages, &plugins.registries(),
                                       [&plugins](QWidget *parent) {

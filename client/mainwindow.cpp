@@ -10,6 +10,11 @@
 #include "review/returnedcasespage.h"
 #include "review/reviewqueuepage.h"
 #include "signindialog.h"
+#include "admin/auditpage.h"
+#include "admin/calendarpage.h"
+#include "admin/changepassworddialog.h"
+#include "admin/matterspage.h"
+#include "admin/userspage.h"
 #include "sync/syncpage.h"
 #include "transfers/transferpages.h"
 
@@ -113,6 +118,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             goOnline();
     });
     connect(m_services.session, &models::Session::signedIn, this, [this] {
+        if (!ChangePasswordDialog::changeIfRequired(m_services.session, this)) {
+            m_services.session->signOut();
+            close();
+            return;
+        }
         applyConnectionMode();
         if (!m_services.session->isOffline())
             m_services.sync->refresh(); // back from an offline session: the catalog may have changed
@@ -165,6 +175,16 @@ void MainWindow::buildMenus()
         close();
     });
     action(QStringLiteral("quit"), QKeySequence::Quit, [this] { close(); });
+    action(QStringLiteral("changePassword"), QKeySequence(), [this] {
+        if (m_services.session->isOffline()) {
+            statusBar()->showMessage(tr("The password is changed with the server: sign in with it first."), 10000);
+            return;
+        }
+        ChangePasswordDialog dialog(m_services.session, false, this);
+        dialog.setWindowModality(Qt::WindowModal);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Your password is changed."), 10000);
+    });
     action(QStringLiteral("refresh"), QKeySequence(Qt::Key_F5), [this] {
         if (auto *page = qobject_cast<WorkbenchPageWidget *>(m_pages->currentWidget()))
             page->refresh();
@@ -189,6 +209,7 @@ void MainWindow::buildMenus()
     const auto find = [this](const char *name) { return findChild<QAction *>(QLatin1String(name)); };
     QMenu *file = menuBar()->addMenu(QString());
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(find("changePassword"));
     file->addAction(find("signOut"));
     file->addSeparator();
     file->addAction(find("quit"));
@@ -267,6 +288,13 @@ void MainWindow::buildWorkbench()
                     QStringLiteral("F11"));
         else if (role == QLatin1String("clerk"))
             addPage(QStringLiteral("receivePapers"), new ReceivePapersPage(api, this), QStringLiteral("F11"));
+    } else if (role == QLatin1String("security_admin")) {
+        addPage(QStringLiteral("users"), new UsersPage(api, this), QStringLiteral("F3"));
+    } else if (role == QLatin1String("auditor")) {
+        addPage(QStringLiteral("audit"), new AuditPage(api, this), QStringLiteral("F3"));
+    } else if (role == QLatin1String("admin")) {
+        addPage(QStringLiteral("matters"), new MattersAdminPage(api, m_services.registries, this), QStringLiteral("F3"));
+        addPage(QStringLiteral("calendar"), new CalendarPage(api, this), QStringLiteral("F4"));
     } else if (role == QLatin1String("approver")) {
         addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),
                 QStringLiteral("F4"));
@@ -394,6 +422,14 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("Rating follow-ups");
     if (id == QLatin1String("outbox"))
         return tr("Intakes to send");
+    if (id == QLatin1String("users"))
+        return tr("Users");
+    if (id == QLatin1String("audit"))
+        return tr("Audit trail");
+    if (id == QLatin1String("matters"))
+        return tr("Matters and versions");
+    if (id == QLatin1String("calendar"))
+        return tr("Working-day calendar");
     if (id == QLatin1String("sendPapers"))
         return tr("Papers to the hall");
     if (id == QLatin1String("receivePapers"))
@@ -447,6 +483,7 @@ void MainWindow::retranslate()
     }
     const QHash<QString, QString> texts{
         {QStringLiteral("signOut"), tr("Sign &out")},     {QStringLiteral("quit"), tr("&Quit")},
+        {QStringLiteral("changePassword"), tr("&Change password…")},
         {QStringLiteral("refresh"), tr("&Refresh")},      {QStringLiteral("zoomIn"), tr("Zoom &in")},
         {QStringLiteral("zoomOut"), tr("Zoom &out")},     {QStringLiteral("zoomReset"), tr("&Actual size")},
         {QStringLiteral("aboutPlugins"), tr("About &Plugins")}, {QStringLiteral("about"), tr("&About OneWindow")},

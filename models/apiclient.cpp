@@ -34,7 +34,9 @@ QJsonObject UserInfo::toJson() const
 {
     return {{QStringLiteral("username"), username}, {QStringLiteral("displayName"), displayName},
             {QStringLiteral("role"), role}, {QStringLiteral("center"), center},
-            {QStringLiteral("department"), department}};
+            {QStringLiteral("department"), department}, {QStringLiteral("mustChangePassword"), mustChangePassword},
+            {QStringLiteral("passwordRules"), QJsonObject{{QStringLiteral("minLength"), passwordMinLength},
+                                                          {QStringLiteral("history"), passwordHistory}}}};
 }
 
 UserInfo UserInfo::fromJson(const QJsonObject &o)
@@ -45,6 +47,10 @@ UserInfo UserInfo::fromJson(const QJsonObject &o)
     u.role = o.value(QLatin1String("role")).toString();
     u.center = o.value(QLatin1String("center")).toString();
     u.department = o.value(QLatin1String("department")).toString();
+    u.mustChangePassword = o.value(QLatin1String("mustChangePassword")).toBool();
+    const QJsonObject rules = o.value(QLatin1String("passwordRules")).toObject();
+    u.passwordMinLength = rules.value(QLatin1String("minLength")).toInt(u.passwordMinLength);
+    u.passwordHistory = rules.value(QLatin1String("history")).toInt(u.passwordHistory);
     return u;
 }
 

@@ -45,6 +45,9 @@ struct UserInfo
     QString role;       ///< clerk, agent, approver, supervisor, admin, auditor
     QString center;     ///< empty when none
     QString department; ///< empty when none
+    bool mustChangePassword = false; ///< a one-time or expired password: nothing else until changed
+    int passwordMinLength = 10;      ///< the characters a new password has at least, as the server asks
+    int passwordHistory = 5;         ///< a new password is none of the last this many
 
     static UserInfo fromJson(const QJsonObject &o);
     QJsonObject toJson() const;

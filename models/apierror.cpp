@@ -1,6 +1,7 @@
 #include "apierror.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace onewindow::models {
 
@@ -71,6 +72,12 @@ QString ApiError::userMessage() const
         return tr("This service was rated already.");
     if (code == QLatin1String("follow_up_closed"))
         return tr("This follow-up is closed already.");
+    if (code == QLatin1String("password_change_required"))
+        return tr("Change your password first.");
+    if (code == QLatin1String("user_exists"))
+        return tr("A user with this username exists already.");
+    if (code == QLatin1String("own_account"))
+        return tr("Your own account is changed by another security administrator.");
     if (code == QLatin1String("already_in_transfer"))
         return tr("One of the chosen cases is already on its way to the hall in another batch.");
     if (code == QLatin1String("transfer_arrived"))
@@ -89,7 +96,9 @@ bool ApiError::isRetryable() const
     case Kind::OfflineRefused:
         return false;
     case Kind::Http:
-        return status == 401 || status == 408 || status == 429 || status >= 500;
+        // Not about the request: the session (ended, or its password to change first), the load.
+        return status == 401 || status == 408 || status == 429 || status >= 500
+               || code == QLatin1String("password_change_required");
     case Kind::Network:
     case Kind::Timeout:
     case Kind::Tls:
@@ -133,6 +142,19 @@ QString ApiError::fieldMessage(const FieldError &error)
         return tr("The rating must come from the customer screen: ask the citizen to rate again there.");
     if (error.code == QLatin1String("too_long"))
         return tr("Too long.");
+    if (error.code == QLatin1String("too_short")) {
+        // The server says the minimum in its message ("At least 10 characters.").
+        const QRegularExpressionMatch minimum = QRegularExpression(QStringLiteral("\\d+")).match(error.message);
+        return minimum.hasMatch() ? tr("Too short: at least %1 characters.").arg(minimum.captured()) : tr("Too short.");
+    }
+    if (error.code == QLatin1String("too_simple"))
+        return tr("Use at least three of: small letters, capital letters, digits, other signs.");
+    if (error.code == QLatin1String("contains_username"))
+        return tr("The password must not contain the username.");
+    if (error.code == QLatin1String("reused"))
+        return tr("This password was used recently: choose another.");
+    if (error.code == QLatin1String("wrong_password"))
+        return tr("This is not your current password.");
     return tr("Not valid.");
 }
 

@@ -80,6 +80,31 @@ QString deficiencyStatusText(const QString &status, const QDate &dueDate, const 
     return Formatting::tr("Due in %n day(s)", nullptr, static_cast<int>(days));
 }
 
+QStringList roleCodes()
+{
+    return {QStringLiteral("clerk"),  QStringLiteral("agent"),   QStringLiteral("approver"),      QStringLiteral("supervisor"),
+            QStringLiteral("admin"), QStringLiteral("auditor"), QStringLiteral("security_admin")};
+}
+
+QString roleText(const QString &role)
+{
+    if (role == QLatin1String("clerk"))
+        return Formatting::tr("Counter clerk");
+    if (role == QLatin1String("agent"))
+        return Formatting::tr("Village agent");
+    if (role == QLatin1String("approver"))
+        return Formatting::tr("Department approver");
+    if (role == QLatin1String("supervisor"))
+        return Formatting::tr("Supervisor");
+    if (role == QLatin1String("admin"))
+        return Formatting::tr("System administrator");
+    if (role == QLatin1String("auditor"))
+        return Formatting::tr("Auditor");
+    if (role == QLatin1String("security_admin"))
+        return Formatting::tr("Security administrator");
+    return role;
+}
+
 QString ratingLevelText(int level)
 {
     switch (level) {

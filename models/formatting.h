@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 namespace onewindow::models {
 
@@ -21,5 +22,10 @@ QString deficiencyStatusText(const QString &status, const QDate &dueDate, const 
 /// A rating of the national good/bad evaluation (好差评) in words: 5 "Very satisfied" (非常满意)
 /// down to 1 "Very dissatisfied" (非常不满意); empty outside 1..5.
 QString ratingLevelText(int level);
+
+/// The roles users have, in the order an administrator chooses them.
+QStringList roleCodes();
+/// A role in words ("Counter clerk", 综窗受理员); an unknown code as it is.
+QString roleText(const QString &role);
 
 } // namespace onewindow::models

@@ -64,6 +64,12 @@ void OfflineCredentials::remember(const UserInfo &user, const QString &password,
               });
 }
 
+void OfflineCredentials::forget(const QString &username)
+{
+    if (m_store)
+        m_store->setValue(keyFor(username), QJsonValue(), this);
+}
+
 void OfflineCredentials::verify(const QString &username, const QString &password, const QDateTime &now,
                                 int maxAgeDays, std::function<void(Refusal, const UserInfo &)> done)
 {

@@ -32,6 +32,10 @@ public:
     void remember(const UserInfo &user, const QString &password, const QDateTime &now,
                   std::function<void()> done = nullptr);
 
+    /// Drops the verifier of `username`: the server asked for a new password (a reset, an expired
+    /// one), so the old one must not open this PC offline either.
+    void forget(const QString &username);
+
     enum class Refusal { None, Unknown, WrongPassword, Expired };
     /// Checks `password` against the kept verifier of `username` at `now`.
     void verify(const QString &username, const QString &password, const QDateTime &now, int maxAgeDays,

@@ -31,7 +31,11 @@ void Session::signIn(const QString &username, const QString &password, std::func
             m_user = *result.value;
             m_signedIn = true;
             m_offline = false;
-            if (m_offlineCredentials)
+            // A one-time or expired password is not good for signing in offline, nor is the one
+            // before it: only the one the user chooses (changePassword) is remembered.
+            if (m_offlineCredentials && m_user.mustChangePassword)
+                m_offlineCredentials->forget(m_user.username);
+            else if (m_offlineCredentials)
                 m_offlineCredentials->remember(m_user, password, ServerClock::pcNow());
             emit signedIn();
         } else if (m_offlineCredentials
@@ -62,6 +66,23 @@ void Session::signIn(const QString &username, const QString &password, std::func
         if (done)
             done(result.error);
     }, this);
+}
+
+void Session::changePassword(const QString &oldPassword, const QString &newPassword,
+                             std::function<void(const ApiError &)> done)
+{
+    m_api->post(QStringLiteral("/me/password"),
+                {{QStringLiteral("oldPassword"), oldPassword}, {QStringLiteral("newPassword"), newPassword}},
+                [this, newPassword, done](const ApiResponse &r) {
+                    if (r.ok()) {
+                        m_user.mustChangePassword = false;
+                        if (m_offlineCredentials)
+                            m_offlineCredentials->remember(m_user, newPassword, ServerClock::pcNow());
+                    }
+                    if (done)
+                        done(r.error);
+                },
+                this);
 }
 
 void Session::signOut()

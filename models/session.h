@@ -28,6 +28,10 @@ public:
     void signIn(const QString &username, const QString &password,
                 std::function<void(const ApiError &)> done = nullptr);
     void signOut();
+    /// POST /me/password; on success the user no longer must change it, and this PC's offline
+    /// verifier follows the new password.
+    void changePassword(const QString &oldPassword, const QString &newPassword,
+                        std::function<void(const ApiError &)> done);
 
     bool isSignedIn() const { return m_signedIn; }
     /// Signed in on this PC alone, the server unreachable.

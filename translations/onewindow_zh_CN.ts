@@ -240,6 +240,22 @@
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <location filename="../client/admin/matterspage.cpp" line="+99"/>
+        <source>may be brought later</source>
+        <translation>可容缺后补</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../client/admin/userspage.cpp" line="+37"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../forms/signindialog.ui" line="+9"/>
@@ -321,6 +337,316 @@
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
         <translation>离线受理的申请上传至服务器时未能受理。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client</name>
+    <message>
+        <location filename="../client/admin/matterspage.cpp" line="-7"/>
+        <source>core</source>
+        <translation>主要材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>非必需</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>electronic licence %1</source>
+        <translation>电子证照 %1</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::AsyncFiles</name>
+    <message>
+        <location filename="../client/admin/asyncfiles.cpp" line="+29"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not an object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::AuditPage</name>
+    <message numerus="yes">
+        <location filename="../client/admin/auditpage.cpp" line="+114"/>
+        <source>The newest %n entries; scroll down for more.</source>
+        <translation>
+            <numerusform>最近 %n 条；向下滚动查看更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entries.</source>
+        <translation>
+            <numerusform>共 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The last day is before the first.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking every chain of the audit trail…</source>
+        <translation>正在校验审计日志的每一条链…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The audit trail is intact: %n entries checked, no chain broken.</source>
+        <translation>
+            <numerusform>审计日志完整：已校验 %n 条，无断链。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The audit trail was changed: the chain breaks at entry %1 (%n entries checked). Report it to the security administrator.</source>
+        <translation>
+            <numerusform>审计日志已被改动：链在第 %1 条处断开（已校验 %n 条）。请报告安全管理员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>audit-%1.csv</source>
+        <translation>审计日志-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Exporting… %n entries so far</source>
+        <translation>
+            <numerusform>正在导出… 已取得 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Who:</source>
+        <translation>操作人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who acted</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ase:</source>
+        <translation>办件(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ac&amp;tion:</source>
+        <translation>操作(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. sign_in_failed</source>
+        <translation>例如 sign_in_failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the audit trail</source>
+        <translation>查询审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify chains</source>
+        <translation>校验完整性(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the audit trail</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::CalendarPage</name>
+    <message>
+        <location filename="../client/admin/calendarpage.cpp" line="+47"/>
+        <location line="+124"/>
+        <source>Import the year&apos;s official schedule</source>
+        <translation>导入全年官方安排</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>%1: %2, a holiday</source>
+        <translation>%1：%2，放假</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: a working day (weekend day moved)</source>
+        <translation>%1：调休上班</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No holiday and no moved working day this month.</source>
+        <translation>本月无节假日，无调休。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The schedule names no year (&quot;year&quot;: 2027).</source>
+        <translation>安排中未写年份（&quot;year&quot;: 2027）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The schedule of %1 was not taken: %2</source>
+        <translation>%1 年安排未导入：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The calendar of %1 is now the official schedule: %2 holiday days, %3 weekend days worked. Due dates from now on count over it; cases accepted before keep theirs.</source>
+        <translation>%1 年日历已按官方安排更新：放假 %2 天，调休上班 %3 天。此后的期限按新日历计算；此前受理的办件期限不变。</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>%1 is not a schedule in JSON: %2</source>
+        <translation>%1 不是 JSON 格式的放假安排：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days of the month</source>
+        <translation>本月日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the month</source>
+        <translation>选择月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the year</source>
+        <translation>选择年份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Holidays and moved working days of the month</source>
+        <translation>本月节假日和调休</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import the year&apos;s schedule…</source>
+        <translation>导入全年安排(&amp;I)…</translation>
     </message>
 </context>
 <context>
@@ -487,6 +813,98 @@
         <location line="+1"/>
         <source>Update catalog</source>
         <translation>更新目录</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::ChangePasswordDialog</name>
+    <message>
+        <location filename="../client/admin/changepassworddialog.cpp" line="+25"/>
+        <location line="+19"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Your password was given to you by the security administrator, or it has expired: choose your own before you go on. Cancel signs you out.</source>
+        <translation>您的密码由安全管理员分配，或已过期：请先设置自己的密码再继续。取消将退出登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>At least %1 characters, with three of: small letters, capital letters, digits, other signs; not your username, not one of your last %n.</source>
+        <translation>
+            <numerusform>至少 %1 个字符，包含小写字母、大写字母、数字、其他符号中的三类；不能包含用户名，不能与最近 %n 次使用过的密码相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password &amp;again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The new password and its repetition differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type your current password and the new one.</source>
+        <translation>请输入当前密码和新密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changing…</source>
+        <translation>正在修改…</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1561,242 @@ Applicant: %3</source>
         <location line="+1"/>
         <source>Load more</source>
         <translation>加载更多</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::DraftDialog</name>
+    <message>
+        <location filename="../client/admin/matterspage.cpp" line="-28"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How it is taken in</source>
+        <translation>收取方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft version %1 of %2</source>
+        <translation>%2 的草稿版本 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter name</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promised working days</source>
+        <translation>承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal working days</source>
+        <translation>法定时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields of the form</source>
+        <translation>表单字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add &amp;field…</source>
+        <translation>添加字段(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove fiel&amp;d</source>
+        <translation>删除字段(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;material…</source>
+        <translation>添加材料(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a material</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mat&amp;erial</source>
+        <translation>删除材料(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the material</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a field first.</source>
+        <translation>请先选择一个字段。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a material first.</source>
+        <translation>请先选择一种材料。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Promised working days:</source>
+        <translation>承诺时限(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Legal working days:</source>
+        <translation>法定时限(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Save the draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields of the form:</source>
+        <translation>表单字段：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Materials and their deficiency rules:</source>
+        <translation>材料及容缺规则：</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::FieldDialog</name>
+    <message>
+        <location line="-208"/>
+        <source>&amp;Required</source>
+        <translation>必需(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New field</source>
+        <translation>新建字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field %1</source>
+        <translation>字段 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field key</source>
+        <translation>字段键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field label</source>
+        <translation>字段名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field type</source>
+        <translation>字段类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Key:</source>
+        <translation>键(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label:</source>
+        <translation>名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the field</source>
+        <translation>确定字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A field needs a key and a label.</source>
+        <translation>字段须有键和名称。</translation>
     </message>
 </context>
 <context>
@@ -1862,7 +2516,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+125"/>
+        <location filename="../client/mainwindow.cpp" line="+135"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -1872,7 +2526,17 @@ Applicant: %3</source>
         <translation>目录：本地副本</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+44"/>
+        <source>The password is changed with the server: sign in with it first.</source>
+        <translation>修改密码需要连接服务器：请先联网登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your password is changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About OneWindow</source>
         <translation>关于一窗通</translation>
     </message>
@@ -1884,7 +2548,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The rating was not recorded: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
@@ -1906,7 +2570,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器退回了一件离线受理：%1。请查看“待上传受理”（F10）。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>%1: to be brought by %2</source>
         <translation>%1：%2 前补交</translation>
     </message>
@@ -1977,6 +2641,26 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matters and versions</source>
+        <translation>事项与版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Papers to the hall</source>
         <translation>送件至大厅</translation>
     </message>
@@ -2029,6 +2713,11 @@ Counter software for one-window government service halls.</source>
         <location line="+0"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2189,6 +2878,340 @@ Counter software for one-window government service halls.</source>
         <location line="+18"/>
         <source>Your session has ended. Sign in again to go on; nothing on screen is lost.</source>
         <translation>登录已失效。请重新登录后继续，屏幕上的内容不会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::MaterialDialog</name>
+    <message>
+        <location filename="../client/admin/matterspage.cpp" line="-122"/>
+        <source>&amp;Core material (never brought later)</source>
+        <translation>主要材料（不可容缺）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Required</source>
+        <translation>必需(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May be brought &amp;later (accepted with deficiency)</source>
+        <translation>可容缺后补(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New material</source>
+        <translation>新建材料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Material %1</source>
+        <translation>材料 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Material code</source>
+        <translation>材料编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material name</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Core material</source>
+        <translation>主要材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May be brought later</source>
+        <translation>可容缺后补</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the matter&apos;s limit</source>
+        <translation>按事项上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days to bring it</source>
+        <translation>补齐期限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic licence type</source>
+        <translation>电子证照类型</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>C&amp;ode:</source>
+        <translation>编码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Working days to bring it:</source>
+        <translation>补齐期限(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Electronic licence:</source>
+        <translation>电子证照(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the material</source>
+        <translation>确定材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A material needs a code (capital letters, digits, _) and a name.</source>
+        <translation>材料须有编码（大写字母、数字、_）和名称。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::MattersAdminPage</name>
+    <message numerus="yes">
+        <location line="-89"/>
+        <source>may be brought later, within %n working day(s)</source>
+        <translation>
+            <numerusform>可容缺，%n 个工作日内补齐</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+396"/>
+        <location line="+291"/>
+        <source>Export the catalog</source>
+        <translation>导出事项目录</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <location line="+7"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+286"/>
+        <source>Import a catalog</source>
+        <translation>导入事项目录</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Materials the counter asks for</source>
+        <translation>窗口收取的材料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Materials:</source>
+        <translation>材料：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the counter sees with version %1 of %2 %3</source>
+        <translation>窗口看到的 %2 %3 第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The matter has no version in effect to start from.</source>
+        <translation>该事项没有现行版本可作为起点。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Draft version %1 of %2 made from the version in effect.</source>
+        <translation>已根据现行版本生成 %2 的草稿版本 %1。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Someone changed this draft meanwhile: close, and open it again.</source>
+        <translation>草稿已被他人修改：请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the draft first: published versions do not change.</source>
+        <translation>请先选择草稿：已发布的版本不可修改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Version %1 against version %2 in effect:
+%3</source>
+        <translation>第 %1 版与现行第 %2 版相比：
+%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish version %1</source>
+        <translation>发布第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intakes from this day on take the new version; cases accepted before keep theirs.</source>
+        <translation>自该日起受理按新版本办理；此前受理的办件沿用原版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In effect &amp;from:</source>
+        <translation>生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Version %1 of %2 published: in effect from %3.</source>
+        <translation>%2 第 %1 版已发布：自 %3 起生效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+73"/>
+        <source>Delete the draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Delete draft version %1? Nobody saw it yet.</source>
+        <translation>删除草稿版本 %1？该草稿尚未对外生效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft deleted.</source>
+        <translation>草稿已删除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Catalog exported to %1.</source>
+        <translation>事项目录已导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Catalog imported: %1. Drafts made by the import wait for you to compare and publish them.</source>
+        <translation>事项目录已导入：%1。导入生成的草稿待您比对后发布。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>%1 is not a catalog exported by OneWindow (JSON): %2</source>
+        <translation>%1 不是 OneWindow 导出的事项目录（JSON）：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New draft</source>
+        <translation>新建草稿(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New draft</source>
+        <translation>新建草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit draft…</source>
+        <translation>编辑草稿(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the draft</source>
+        <translation>编辑草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compare</source>
+        <translation>比对(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare with the version in effect</source>
+        <translation>与现行版本比对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Publish…</source>
+        <translation>发布(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish the draft</source>
+        <translation>发布草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete draft</source>
+        <translation>删除草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport catalog…</source>
+        <translation>导出目录(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import catalog…</source>
+        <translation>导入目录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a matter and a version</source>
+        <translation>请选择事项和版本</translation>
     </message>
 </context>
 <context>
@@ -2385,7 +3408,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReceivePapersPage</name>
     <message>
-        <location filename="../client/transfers/transferpages.cpp" line="+305"/>
+        <location filename="../client/transfers/transferpages.cpp" line="+321"/>
         <source>No batch with this code is on its way to this hall.</source>
         <translation>没有以此编号送往本大厅的流转清单。</translation>
     </message>
@@ -3323,18 +4346,18 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SendPapersPage</name>
     <message>
-        <location filename="../client/transfers/transferpages.cpp" line="-256"/>
-        <location line="+97"/>
+        <location filename="../client/transfers/transferpages.cpp" line="-260"/>
+        <location line="+100"/>
         <source>Save the manifest as PDF</source>
         <translation>流转清单另存为 PDF</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-100"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Choose the cases whose papers go to the hall first.</source>
         <translation>请先选择要送往大厅的办件。</translation>
     </message>
@@ -3502,9 +4525,237 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::client::UserDialog</name>
+    <message>
+        <location filename="../client/admin/userspage.cpp" line="+24"/>
+        <source>Account &amp;disabled</source>
+        <translation>停用账号(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account disabled</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Centre:</source>
+        <translation>中心(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partment:</source>
+        <translation>部门(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the user</source>
+        <translation>保存用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::UsersPage</name>
+    <message>
+        <location line="+80"/>
+        <location line="+39"/>
+        <source>Choose a user first.</source>
+        <translation>请先选择一个用户。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give %1 a new one-time password? Their sessions end, and they choose their own at the next sign-in.</source>
+        <translation>为 %1 生成新的一次性密码？其现有会话将结束，下次登录时须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The one-time password of %1 is:
+
+%2
+
+Hand it over in person. %1 chooses their own password at the first sign-in.</source>
+        <translation>%1 的一次性密码是：
+
+%2
+
+请当面交付。%1 首次登录时须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One-time password given to %1.</source>
+        <translation>已为 %1 生成一次性密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username or name</source>
+        <translation>用户名或姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a user</source>
+        <translation>查找用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New user…</source>
+        <translation>新建用户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset the password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::AdminMatterListModel</name>
+    <message>
+        <location filename="../models/matteradmin.cpp" line="+85"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::ApiError</name>
     <message>
-        <location filename="../models/apierror.cpp" line="+13"/>
+        <location filename="../models/apierror.cpp" line="+14"/>
         <source>The server cannot be reached. Check the network and the server address.</source>
         <translation>无法连接服务器。请检查网络和服务器地址。</translation>
     </message>
@@ -3635,6 +4886,21 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Change your password first.</source>
+        <translation>请先修改密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A user with this username exists already.</source>
+        <translation>该用户名已存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your own account is changed by another security administrator.</source>
+        <translation>自己的账号须由另一位安全管理员修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>One of the chosen cases is already on its way to the hall in another batch.</source>
         <translation>所选办件中有一件已在另一批清单中送往大厅。</translation>
     </message>
@@ -3659,7 +4925,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -3734,6 +5000,36 @@ Counter software for one-window government service halls.</source>
         <translation>过长。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Too short: at least %1 characters.</source>
+        <translation>太短：至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Too short.</source>
+        <translation>太短。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use at least three of: small letters, capital letters, digits, other signs.</source>
+        <translation>至少包含小写字母、大写字母、数字、其他符号中的三类。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password must not contain the username.</source>
+        <translation>密码不能包含用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This password was used recently: choose another.</source>
+        <translation>该密码最近使用过：请换一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not your current password.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Not valid.</source>
         <translation>无效。</translation>
@@ -3767,6 +5063,34 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>not a material of this matter</source>
         <translation>不是本事项的材料</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::AuditLogModel</name>
+    <message>
+        <location filename="../models/auditlog.cpp" line="+103"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -3830,9 +5154,67 @@ Counter software for one-window government service halls.</source>
     </message>
 </context>
 <context>
+    <name>onewindow::models::CatalogAdmin</name>
+    <message>
+        <location filename="../models/matteradmin.cpp" line="+177"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fields added: %1</source>
+        <translation>新增字段：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields removed: %1</source>
+        <translation>删除字段：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields changed: %1</source>
+        <translation>修改字段：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials added: %1</source>
+        <translation>新增材料：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Materials removed: %1</source>
+        <translation>删除材料：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Materials changed: %1</source>
+        <translation>修改材料：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons added: %1</source>
+        <translation>新增理由：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reasons removed: %1</source>
+        <translation>删除理由：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reasons changed: %1</source>
+        <translation>修改理由：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No difference.</source>
+        <translation>没有差异。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::DeficiencyListModel</name>
     <message>
-        <location line="+79"/>
+        <location filename="../models/caselistmodel.cpp" line="+79"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -4209,7 +5591,42 @@ Counter software for one-window government service halls.</source>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Counter clerk</source>
+        <translation>窗口受理人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village agent</source>
+        <translation>村（社区）代办员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Department approver</source>
+        <translation>部门审批人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor</source>
+        <translation>督查人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Security administrator</source>
+        <translation>安全管理员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -4260,6 +5677,54 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Promised time</source>
         <translation>承诺时限</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::MatterVersionListModel</name>
+    <message>
+        <location filename="../models/matteradmin.cpp" line="-152"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded</source>
+        <translation>已废止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In effect</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published, from %1</source>
+        <translation>已发布，%1 起生效</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafted by</source>
+        <translation>起草人</translation>
     </message>
 </context>
 <context>
@@ -4618,6 +6083,49 @@ Counter software for one-window government service halls.</source>
         <location line="+1"/>
         <source>Contents</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::UserListModel</name>
+    <message>
+        <location filename="../models/useradmin.cpp" line="+62"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active, must change the password</source>
+        <translation>启用，须修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre or department</source>
+        <translation>中心或部门</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,6 +1,7 @@
 // Signing in on this PC without the server: a clerk or agent who signed in online before gets an
 // offline session while the verifier is fresh; a wrong password, an unknown user, an expired
-// verifier and the server's other roles are refused; the store never holds the password.
+// verifier and the server's other roles are refused; the store never holds the password, and
+// forgets the verifier when the server asks for a new password.
 #include "apisignin.h"
 #include "awaitanswer.h"
 #include "serverprocess.h"
@@ -122,6 +123,44 @@ private slots:
         });
         QCOMPARE(error.code, QStringLiteral("offline_unknown"));
         QVERIFY(error.userMessage().contains("not signed in on this PC before"));
+    }
+
+    // A reset password: the old one no longer opens this PC offline, the one-time one never
+    // does, the one the user chooses does.
+    void aResetPasswordIsForgotten()
+    {
+        ApiClient api;
+        api.setBaseUrl(QUrl(m_server.baseUrl()));
+        api.setMaxRetries(0);
+        OfflineCredentials credentials(&m_store);
+        Session session(&api);
+        session.setOfflineCredentials(&credentials, 7);
+        const auto signIn = [&](const QString &user, const QString &password) {
+            return awaitAnswer<ApiError>([&](auto done) {
+                session.signIn(user, password, [done](const ApiError &e) { done(e); });
+            });
+        };
+        QVERIFY(!signIn("agent2", "OneWindow-demo-1").isError());
+        QTRY_COMPARE(verify(credentials, "agent2", "OneWindow-demo-1", ServerClock::pcNow()), Refusal::None);
+        session.signOut();
+
+        HttpClient secadmin(m_server.baseUrl());
+        QCOMPARE(secadmin.signIn("secadmin").status, 201);
+        const ApiReply reset = secadmin.post("/api/v1/users/agent2/password-reset", "{}");
+        QCOMPARE(reset.status, 200);
+        const QString oneTime = reset.object().value("oneTimePassword").toString();
+
+        QVERIFY(!signIn("agent2", oneTime).isError());
+        QVERIFY(session.user().mustChangePassword);
+        QTRY_COMPARE(verify(credentials, "agent2", "OneWindow-demo-1", ServerClock::pcNow()), Refusal::Unknown);
+        QCOMPARE(verify(credentials, "agent2", oneTime, ServerClock::pcNow()), Refusal::Unknown);
+        const ApiError changed = awaitAnswer<ApiError>([&](auto done) {
+            session.changePassword(oneTime, "Village-Agent-2026", [done](const ApiError &e) { done(e); });
+        });
+        QVERIFY2(!changed.isError(), qPrintable(changed.userMessage()));
+        QVERIFY(!session.user().mustChangePassword);
+        QTRY_COMPARE(verify(credentials, "agent2", "Village-Agent-2026", ServerClock::pcNow()), Refusal::None);
+        session.signOut();
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

@@ -1,0 +1,194 @@
+// The administrator's pages, offscreen against a real server: a draft of HF-001 made from the
+// version in effect, a material added in the draft's editor, the draft compared and published;
+// the preview shows what the counter will ask for. The calendar shows a month's holidays and
+// takes next year's official schedule from a file, refusing a bad one with the server's reasons.
+// The catalog exported to a file. Models under QAbstractItemModelTester.
+#include "guitest.h"
+#include "admin/calendarpage.h"
+#include "admin/matterspage.h"
+#include "apisignin.h"
+#include "serverprocess.h"
+
+#include "models/apiclient.h"
+#include "models/matteradmin.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace onewindow;
+
+class tst_CatalogAdminPages : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    models::ApiClient m_api;
+
+    static int rowOf(QAbstractItemModel *model, const QString &text)
+    {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data().toString() == text)
+                return row;
+        }
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(installTranslations("en"));
+        QString error;
+        QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
+        m_api.setBaseUrl(QUrl(m_server.baseUrl()));
+        QVERIFY(signInAndWait(m_api, "admin"));
+    }
+
+    void draftEditComparePublish()
+    {
+        client::MattersAdminPage page(&m_api, nullptr);
+        page.resize(1200, 800);
+        page.show();
+        QAbstractItemModelTester matters(page.matters(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester versions(page.versions(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(page.matters(), &models::ApiListModel::loaded);
+        QSignalSpy previewed(&page, &client::MattersAdminPage::previewed);
+        page.refresh();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(rowOf(page.matters(), "HF-001") >= 0);
+        QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+        auto *message = page.findChild<QLabel *>("mattersMessage");
+
+        // The matter's versions: the one in effect, previewed.
+        auto *table = byAccessibleName<QTableView>(&page, "Matters");
+        table->setCurrentIndex(page.matters()->index(rowOf(page.matters(), "HF-001"), 0));
+        QVERIFY(previewed.wait(10000));
+        QCOMPARE(previewed.last().at(0).toInt(), 1);
+        QCOMPARE(page.versions()->index(0, models::MatterVersionListModel::State).data().toString(), QStringLiteral("In effect"));
+        auto *materials = page.findChild<QLabel *>("previewMaterials");
+        QVERIFY(materials->text().contains(QStringLiteral("身份证")));
+        QVERIFY(!materials->text().contains(QStringLiteral("婚姻状况证明")));
+        QVERIFY(!byAccessibleName<QPushButton>(&page, "Publish the draft")->isEnabled());
+
+        // A draft from it, with one material more.
+        byAccessibleName<QPushButton>(&page, "New draft")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page.versions()->draftRow(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.last().at(0).toInt(), 2, 10000);
+        QVERIFY(byAccessibleName<QPushButton>(&page, "Publish the draft")->isEnabled());
+        QVERIFY(!byAccessibleName<QPushButton>(&page, "New draft")->isEnabled());
+
+        // The editor: a material added through its own form, and the form refusing half of one.
+        auto editor = page.draftDialog(page.shownVersion());
+        editor->show();
+        QCOMPARE(unnamedInteractiveWidgets(editor.get()), QStringList());
+        auto *rows = byAccessibleName<QTableWidget>(editor.get(), "Materials");
+        QCOMPARE(rows->rowCount(), 2);
+        client::MaterialDialog *material = editor->addMaterialDialog();
+        material->show();
+        QCOMPARE(unnamedInteractiveWidgets(material), QStringList());
+        byAccessibleName<QLineEdit>(material, "Material code")->setText("MARRIAGE_PROOF");
+        material->submit();
+        QVERIFY(material->isVisible());
+        byAccessibleName<QLineEdit>(material, "Material name")->setText(QStringLiteral("婚姻状况证明"));
+        byAccessibleName<QCheckBox>(material, "May be brought later")->setChecked(true);
+        byAccessibleName<QSpinBox>(material, "Working days to bring it")->setValue(5);
+        material->submit();
+        QCOMPARE(rows->rowCount(), 3);
+        QCOMPARE(rows->item(2, 1)->text(), QStringLiteral("婚姻状况证明"));
+        QCOMPARE(rows->item(2, 2)->text(), QStringLiteral("may be brought later, within 5 working days"));
+        editor->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->result(), int(QDialog::Accepted), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<QLabel *>("previewMaterials")->text().contains(QStringLiteral("婚姻状况证明")), 10000);
+        QCOMPARE(page.shownVersion().value("version").toInt(), 2);
+
+        // Compared with the version in effect, then published from today.
+        byAccessibleName<QPushButton>(&page, "Compare with the version in effect")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith("Version 2 against version 1 in effect:"), 10000);
+        QVERIFY2(message->text().contains(QStringLiteral("Materials added: 婚姻状况证明")), qPrintable(message->text()));
+        page.publishDraft(QDate(2026, 11, 27));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith("Version 2 of HF-001 published: in effect from"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.versions()->currentRow(), 0, 10000);
+        QCOMPARE(page.versions()->index(1, models::MatterVersionListModel::State).data().toString(), QStringLiteral("Superseded"));
+        QCOMPARE(page.versions()->draftRow(), -1);
+
+        // What intake sees now.
+        HttpClient clerk(m_server.baseUrl());
+        QCOMPARE(clerk.signIn("clerk1").status, 201);
+        const QJsonArray asked = clerk.get("/api/v1/matters/HF-001").object().value("materials").toArray();
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(asked.at(2).toObject().value("code").toString(), QStringLiteral("MARRIAGE_PROOF"));
+
+        // The catalog to a file.
+        const QString path = m_dir.filePath("catalog.json");
+        QString exportError = QStringLiteral("not done");
+        page.exportTo(path, [&](const QString &error) { exportError = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(exportError != QLatin1String("not done"), 10000);
+        QCOMPARE(exportError, QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject exported = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(exported.value("matters").toArray().size() >= 6);
+    }
+
+    void calendarMonthAndImport()
+    {
+        client::CalendarPage page(&m_api);
+        page.show();
+        QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+        QSignalSpy loaded(&page, &client::CalendarPage::monthLoaded);
+        page.showMonth(QDate(2026, 10, 1));
+        QVERIFY(loaded.wait(10000));
+        const QStringList october = page.specialDays();
+        QVERIFY2(october.size() >= 8, qPrintable(october.join('\n')));
+        QVERIFY(october.first().contains(QStringLiteral("国庆节")));
+        QVERIFY(std::any_of(october.cbegin(), october.cend(), [](const QString &d) { return d.contains("a working day"); }));
+
+        auto *message = page.findChild<QLabel *>("calendarMessage");
+        // A bad schedule: a weekday "moved", a day that does not exist.
+        const QString bad = m_dir.filePath("bad-2027.json");
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write(R"({"year": 2027, "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-02-30"]}],
+                         "adjustedWorkingDays": ["2027-01-06"]})");
+        badFile.close();
+        QString error = QStringLiteral("not done");
+        page.importFrom(bad, [&](const QString &e) { error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != QLatin1String("not done"), 10000);
+        QVERIFY2(error.startsWith("The schedule of 2027 was not taken:"), qPrintable(error));
+        QVERIFY2(error.contains("not_weekend") || error.contains("Saturday") || error.contains("weekend"), qPrintable(error));
+        QCOMPARE(message->text(), error);
+
+        const QString good = m_dir.filePath("2027.json");
+        QFile goodFile(good);
+        QVERIFY(goodFile.open(QIODevice::WriteOnly));
+        goodFile.write(R"({"year": 2027, "holidays": [{"name": "元旦", "dates": ["2027-01-01", "2027-01-02", "2027-01-03"]}],
+                          "adjustedWorkingDays": ["2027-01-09"]})");
+        goodFile.close();
+        error = QStringLiteral("not done");
+        page.importFrom(good, [&](const QString &e) { error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != QLatin1String("not done"), 10000);
+        QCOMPARE(error, QString());
+        QVERIFY2(message->text().startsWith("The calendar of 2027 is now the official schedule: 3 holiday days, 1 weekend days worked."),
+                 qPrintable(message->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(page.specialDays().size(), 4, 10000);
+        QVERIFY(page.specialDays().at(3).contains("a working day"));
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+};
+
+QTEST_MAIN(tst_CatalogAdminPages)
+#include "tst_catalogadminpages.moc"
