@@ -241,14 +241,6 @@
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../client/admin/matterspage.cpp" line="+99"/>
-        <source>may be brought later</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <location filename="../client/admin/userspage.cpp" line="+37"/>
@@ -337,24 +329,6 @@
     <message>
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>onewindow::client</name>
-    <message>
-        <location filename="../client/admin/matterspage.cpp" line="-7"/>
-        <source>core</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>optional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>electronic licence %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1572,12 +1546,12 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DraftDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-28"/>
+        <location filename="../client/admin/matterspage.cpp" line="+74"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+173"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2998,7 +2972,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MattersAdminPage</name>
     <message numerus="yes">
-        <location line="-89"/>
+        <location line="-88"/>
         <source>may be brought later, within %n working day(s)</source>
         <translation>
             <numerusform>may be brought later, within %n working day</numerusform>
@@ -3006,7 +2980,17 @@ Counter software for one-window government service halls.</source>
         </translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+1"/>
+        <source>may be brought later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>electronic licence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+391"/>
         <location line="+291"/>
         <source>Export the catalog</source>
         <translation type="unfinished"></translation>
@@ -3156,7 +3140,17 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-652"/>
+        <source>core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+676"/>
         <source>Matters</source>
         <translation type="unfinished"></translation>
     </message>

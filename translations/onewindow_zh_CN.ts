@@ -240,14 +240,6 @@
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../client/admin/matterspage.cpp" line="+99"/>
-        <source>may be brought later</source>
-        <translation>可容缺后补</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <location filename="../client/admin/userspage.cpp" line="+37"/>
@@ -337,24 +329,6 @@
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
         <translation>离线受理的申请上传至服务器时未能受理。</translation>
-    </message>
-</context>
-<context>
-    <name>onewindow::client</name>
-    <message>
-        <location filename="../client/admin/matterspage.cpp" line="-7"/>
-        <source>core</source>
-        <translation>主要材料</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>optional</source>
-        <translation>非必需</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>electronic licence %1</source>
-        <translation>电子证照 %1</translation>
     </message>
 </context>
 <context>
@@ -1566,12 +1540,12 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DraftDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-28"/>
+        <location filename="../client/admin/matterspage.cpp" line="+74"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+173"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -2986,14 +2960,24 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MattersAdminPage</name>
     <message numerus="yes">
-        <location line="-89"/>
+        <location line="-88"/>
         <source>may be brought later, within %n working day(s)</source>
         <translation>
             <numerusform>可容缺，%n 个工作日内补齐</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+1"/>
+        <source>may be brought later</source>
+        <translation>可容缺后补</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>electronic licence %1</source>
+        <translation>电子证照 %1</translation>
+    </message>
+    <message>
+        <location line="+391"/>
         <location line="+291"/>
         <source>Export the catalog</source>
         <translation>导出事项目录</translation>
@@ -3144,7 +3128,17 @@ Counter software for one-window government service halls.</source>
         <translation>%1 不是 OneWindow 导出的事项目录（JSON）：%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-652"/>
+        <source>core</source>
+        <translation>主要材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>非必需</translation>
+    </message>
+    <message>
+        <location line="+676"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>

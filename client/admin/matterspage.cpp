@@ -87,19 +87,17 @@ QString problemText(const models::ApiError &error)
 QString materialRule(const QJsonObject &m)
 {
     QStringList parts;
-    const auto tr = [](const char *s) { return QCoreApplication::translate("onewindow::client::MattersAdminPage", s); };
     if (m.value(QLatin1String("core")).toBool())
-        parts << tr("core");
+        parts << QCoreApplication::translate("onewindow::client::MattersAdminPage", "core");
     if (!m.value(QLatin1String("required")).toBool(true))
-        parts << tr("optional");
+        parts << QCoreApplication::translate("onewindow::client::MattersAdminPage", "optional");
     if (m.value(QLatin1String("deficiencyAllowed")).toBool()) {
         const int days = m.value(QLatin1String("maxDeficiencyDays")).toInt();
-        parts << (days > 0 ? QCoreApplication::translate("onewindow::client::MattersAdminPage",
-                                                         "may be brought later, within %n working day(s)", nullptr, days)
-                           : tr("may be brought later"));
+        parts << (days > 0 ? QCoreApplication::translate("onewindow::client::MattersAdminPage", "may be brought later, within %n working day(s)", nullptr, days)
+                           : QCoreApplication::translate("onewindow::client::MattersAdminPage", "may be brought later"));
     }
     if (!text(m, "eLicenseType").isEmpty())
-        parts << tr("electronic licence %1").arg(text(m, "eLicenseType"));
+        parts << QCoreApplication::translate("onewindow::client::MattersAdminPage", "electronic licence %1").arg(text(m, "eLicenseType"));
     return parts.join(QLatin1String(", "));
 }
 

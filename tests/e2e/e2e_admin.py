@@ -17,7 +17,7 @@ import re
 import sys
 import tempfile
 
-from e2elib import (accept_sample_case, api_call, check, enabled, find, find_prefix, find_showing, key, labelled,
+from e2elib import (accept_sample_case, api_call, check, enabled, find, find_prefix, find_showing, focus, key, labelled,
                     press, set_text, shot, sign_in, start_client, start_server, summary, text_of, token_of,
                     wait_for)
 
@@ -38,6 +38,8 @@ NAMES = {
         "one_time": "The one-time password of clerk9 is:", "ok": "OK",
         "current_password": "Current password", "new_password": "New password", "again": "New password again",
         "change_password": "Change password",
+        "t_material": "New material", "t_draft": "Draft version 2 of HF-001", "t_new_user": "New user",
+        "t_one_time": "One-time password", "t_change": "Change password",
     },
     "zh": {
         "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
@@ -51,6 +53,8 @@ NAMES = {
         "one_time": "clerk9 的一次性密码是：", "ok": "OK",
         "current_password": "当前密码", "new_password": "新密码", "again": "再次输入新密码",
         "change_password": "修改密码",
+        "t_material": "新建材料", "t_draft": "HF-001 的草稿版本 2", "t_new_user": "新建用户",
+        "t_one_time": "一次性密码", "t_change": "修改密码",
     },
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
@@ -89,10 +93,10 @@ def publish_new_version(url, tmp):
         check(code is not None, "the material's form opens")
         set_text(code, "MARRIAGE_PROOF")
         set_text(showing(app, N["material_name"], "text"), NEW_MATERIAL)
-        shot("admin-material")
+        shot("admin-material", N["t_material"])
         press(showing(app, N["keep_material"], "push button"))
         check(wait_for(lambda: find_showing(app(), N["material_code"], "text") is None), "the material is kept")
-        shot("admin-draft")
+        shot("admin-draft", N["t_draft"])
         press(showing(app, N["save_draft"], "push button"))
         check(wait_for(lambda: (lambda n: n is not None and NEW_MATERIAL in text_of(n))(
             find_showing(app(), N["preview_materials"]))), "the draft's preview lists the new material")
@@ -175,7 +179,7 @@ def new_clerk_changes_the_password(url, tmp):
         chosen = wait_for(lambda: (lambda c: c if c is not None and (c.name or "").startswith("SZ ") else None)(
             labelled(app(), N["centre"], "combo box")))
         check(chosen is not None, "the hall is chosen" + (f" ({chosen.name})" if chosen else ""))
-        shot("admin-new-user")
+        shot("admin-new-user", N["t_new_user"])
         press(create)
         box = wait_for(lambda: find_prefix(app(), N["one_time"]))
         check(box is not None, "the one-time password is shown to hand over")
@@ -183,7 +187,7 @@ def new_clerk_changes_the_password(url, tmp):
             match = re.search(r"\n\n(\S+)\n\n", text_of(box) or box.name)
             one_time = match.group(1) if match else None
         check(one_time is not None and len(one_time) >= 16, "it can be read from the box")
-        shot("admin-one-time-password")
+        shot("admin-one-time-password", N["t_one_time"])
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -200,7 +204,7 @@ def new_clerk_changes_the_password(url, tmp):
         set_text(current, one_time)
         set_text(showing(app, N["new_password"], "password text"), "Counter-Window-2026")
         set_text(showing(app, N["again"], "password text"), "Counter-Window-2026")
-        shot("admin-change-password")
+        shot("admin-change-password", N["t_change"])
         press(showing(app, N["change_password"], "push button"))
         check(wait_for(lambda: find(app(), N["navigation"], "list")) is not None,
               "with the password changed, clerk9's workbench opens")
