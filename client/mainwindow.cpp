@@ -14,6 +14,7 @@
 #include "admin/calendarpage.h"
 #include "admin/changepassworddialog.h"
 #include "admin/matterspage.h"
+#include "admin/placespage.h"
 #include "admin/userspage.h"
 #include "sync/syncpage.h"
 #include "transfers/transferpages.h"
@@ -295,6 +296,7 @@ void MainWindow::buildWorkbench()
     } else if (role == QLatin1String("admin")) {
         addPage(QStringLiteral("matters"), new MattersAdminPage(api, m_services.registries, this), QStringLiteral("F3"));
         addPage(QStringLiteral("calendar"), new CalendarPage(api, this), QStringLiteral("F4"));
+        addPage(QStringLiteral("places"), new PlacesPage(api, this), QStringLiteral("F7"));
     } else if (role == QLatin1String("approver")) {
         addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),
                 QStringLiteral("F4"));
@@ -430,6 +432,8 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("Matters and versions");
     if (id == QLatin1String("calendar"))
         return tr("Working-day calendar");
+    if (id == QLatin1String("places"))
+        return tr("Centres and bundles");
     if (id == QLatin1String("sendPapers"))
         return tr("Papers to the hall");
     if (id == QLatin1String("receivePapers"))

@@ -238,6 +238,41 @@ void CatalogAdmin::calendar(const QDate &from, const QDate &to, Done done)
                answer(done), this);
 }
 
+void CatalogAdmin::centers(Done done)
+{
+    m_api->get(QStringLiteral("/centers"), answer(done), this);
+}
+
+void CatalogAdmin::bundles(Done done)
+{
+    m_api->get(QStringLiteral("/bundles"), answer(done), this);
+}
+
+void CatalogAdmin::matters(Done done)
+{
+    m_api->get(QStringLiteral("/matters?limit=200"), answer(done), this);
+}
+
+void CatalogAdmin::saveCenter(const QJsonObject &center, Done done)
+{
+    importCatalog({{QStringLiteral("centers"), QJsonArray{center}}}, std::move(done));
+}
+
+void CatalogAdmin::saveBundle(const QString &code, const QString &name, const QStringList &matters, bool creating,
+                              Done done)
+{
+    const QString path = QStringLiteral("/bundles/") + encoded(code);
+    const QJsonObject body{{QStringLiteral("name"), name}, {QStringLiteral("matters"), QJsonArray::fromStringList(matters)}};
+    if (creating)
+        return m_api->change("PUT", path, QString(), body, answer(done), this);
+    // Replaced over what was read just now: its ETag goes with the change.
+    m_api->get(path, [this, path, body, done](const ApiResponse &r) {
+        if (!r.ok())
+            return done(r.object(), r.error);
+        m_api->change("PUT", path, path, body, answer(done), this);
+    }, this);
+}
+
 void CatalogAdmin::exportCatalog(Done done)
 {
     m_api->get(QStringLiteral("/catalog/export"), answer(done), this);

@@ -88,6 +88,15 @@ public:
     void replaceCalendarYear(int year, const QJsonObject &schedule, Done done);
     /// GET /calendar?from=&to=: {days: [{date, working, holiday}]}.
     void calendar(const QDate &from, const QDate &to, Done done);
+    /// GET /centers, GET /bundles, GET /matters?limit=200 ({items: [...]}).
+    void centers(Done done);
+    void bundles(Done done);
+    void matters(Done done);
+    /// A centre created or renamed: a catalog import of that one centre (checked, all or nothing,
+    /// audited as center_created or center_renamed). A centre's kind and hall never change.
+    void saveCenter(const QJsonObject &center, Done done);
+    /// PUT /bundles/{code}: created, or (read first, for its ETag) replaced.
+    void saveBundle(const QString &code, const QString &name, const QStringList &matters, bool creating, Done done);
     void exportCatalog(Done done);
     void importCatalog(const QJsonObject &catalog, Done done);
 

@@ -525,6 +525,69 @@
     </message>
 </context>
 <context>
+    <name>onewindow::client::BundleDialog</name>
+    <message>
+        <location filename="../client/admin/placespage.cpp" line="+168"/>
+        <source>New bundle</source>
+        <translation>新建一件事</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundle %1</source>
+        <translation>一件事 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle code</source>
+        <translation>一件事编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle name</source>
+        <translation>一件事名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matters of the bundle</source>
+        <translation>一件事包含的事项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>C&amp;ode:</source>
+        <translation>编码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Matters (Space ticks):</source>
+        <translation>事项(&amp;M)（空格勾选）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the bundle</source>
+        <translation>保存一件事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>A bundle needs a code and a name.</source>
+        <translation>一件事须有编码和名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick two matters or more: a bundle is applied for together.</source>
+        <translation>请勾选两个或更多事项：一件事是一并申请的多个事项。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::CalendarPage</name>
     <message>
         <location filename="../client/admin/calendarpage.cpp" line="+47"/>
@@ -787,6 +850,84 @@
         <location line="+1"/>
         <source>Update catalog</source>
         <translation>更新目录</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::CenterDialog</name>
+    <message>
+        <location filename="../client/admin/placespage.cpp" line="-132"/>
+        <source>New centre</source>
+        <translation>新建中心</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Centre %1</source>
+        <translation>中心 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre code</source>
+        <translation>中心编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hall (行政审批局)</source>
+        <translation>大厅（行政审批局）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Village centre (便民服务中心)</source>
+        <translation>村（社区）便民服务中心</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its hall</source>
+        <translation>所属大厅</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;ode:</source>
+        <translation>编码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its &amp;hall:</source>
+        <translation>所属大厅(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the centre</source>
+        <translation>保存中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A centre needs a code (capital letters, digits, - and _) and a name.</source>
+        <translation>中心须有编码（大写字母、数字、- 和 _）和名称。</translation>
     </message>
 </context>
 <context>
@@ -2490,7 +2631,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+135"/>
+        <location filename="../client/mainwindow.cpp" line="+136"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -2544,7 +2685,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器退回了一件离线受理：%1。请查看“待上传受理”（F10）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>%1: to be brought by %2</source>
         <translation>%1：%2 前补交</translation>
     </message>
@@ -2632,6 +2773,11 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Centres and bundles</source>
+        <translation>中心与一件事</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3206,6 +3352,117 @@ Counter software for one-window government service halls.</source>
         <location line="+3"/>
         <source>Choose a matter and a version</source>
         <translation>请选择事项和版本</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::PlacesPage</name>
+    <message>
+        <location filename="../client/admin/placespage.cpp" line="-72"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+167"/>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+70"/>
+        <source>Hall</source>
+        <translation>大厅</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose a centre first.</source>
+        <translation>请先选择一个中心。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a bundle first.</source>
+        <translation>请先选择一个一件事。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Village centre</source>
+        <translation>便民服务中心</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Centre %1 saved.</source>
+        <translation>中心 %1 已保存。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Bundle %1 saved.</source>
+        <translation>一件事 %1 已保存。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Centres</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles</source>
+        <translation>一件事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;centre…</source>
+        <translation>新建中心(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New centre</source>
+        <translation>新建中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename centre…</source>
+        <translation>重命名中心(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the centre</source>
+        <translation>重命名中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;bundle…</source>
+        <translation>新建一件事(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New bundle</source>
+        <translation>新建一件事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit bundle…</source>
+        <translation>编辑一件事(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the bundle</source>
+        <translation>编辑一件事</translation>
     </message>
 </context>
 <context>
@@ -5150,7 +5407,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::CatalogAdmin</name>
     <message>
-        <location filename="../models/matteradmin.cpp" line="+177"/>
+        <location filename="../models/matteradmin.cpp" line="+212"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
@@ -5676,7 +5933,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::MatterVersionListModel</name>
     <message>
-        <location filename="../models/matteradmin.cpp" line="-152"/>
+        <location filename="../models/matteradmin.cpp" line="-187"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>

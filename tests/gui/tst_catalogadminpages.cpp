@@ -2,10 +2,12 @@
 // version in effect, a material added in the draft's editor, the draft compared and published;
 // the preview shows what the counter will ask for. The calendar shows a month's holidays and
 // takes next year's official schedule from a file, refusing a bad one with the server's reasons.
-// The catalog exported to a file. Models under QAbstractItemModelTester.
+// The catalog exported to a file. A village centre added under its hall; a bundle refused with
+// one matter, made with two, given a third. Models under QAbstractItemModelTester.
 #include "guitest.h"
 #include "admin/calendarpage.h"
 #include "admin/matterspage.h"
+#include "admin/placespage.h"
 #include "apisignin.h"
 #include "serverprocess.h"
 
@@ -14,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -185,6 +188,68 @@ private slots:
                  qPrintable(message->text()));
         QTRY_COMPARE_WITH_TIMEOUT(page.specialDays().size(), 4, 10000);
         QVERIFY(page.specialDays().at(3).contains("a working day"));
+    }
+
+    void centresAndBundles()
+    {
+        client::PlacesPage page(&m_api);
+        page.show();
+        QSignalSpy loaded(&page, &client::PlacesPage::loaded);
+        page.refresh();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+        QCOMPARE(page.centersTable()->item(0, 0)->text(), QStringLiteral("SZ"));
+        auto *message = page.findChild<QLabel *>("placesMessage");
+
+        // A village centre under the hall.
+        auto centre = page.centerDialog({});
+        centre->show();
+        QCOMPARE(unnamedInteractiveWidgets(centre.get()), QStringList());
+        byAccessibleName<QLineEdit>(centre.get(), "Centre code")->setText("SZ-V03");
+        byAccessibleName<QLineEdit>(centre.get(), "Centre name")->setText(QStringLiteral("坛丘村便民服务中心"));
+        auto *kind = byAccessibleName<QComboBox>(centre.get(), "Kind");
+        kind->setCurrentIndex(kind->findData("village"));
+        QCOMPARE(byAccessibleName<QComboBox>(centre.get(), "Its hall")->currentData().toString(), QStringLiteral("SZ"));
+        loaded.clear();
+        centre->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(centre->result(), int(QDialog::Accepted), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+        QCOMPARE(message->text(), QStringLiteral("Centre SZ-V03 saved."));
+        HttpClient clerk(m_server.baseUrl());
+        QCOMPARE(clerk.signIn("clerk1").status, 201);
+        QJsonObject created;
+        for (const auto &c : clerk.get("/api/v1/centers").object().value("items").toArray()) {
+            if (c.toObject().value("code").toString() == "SZ-V03")
+                created = c.toObject();
+        }
+        QCOMPARE(created.value("parent").toString(), QStringLiteral("SZ"));
+        QCOMPARE(created.value("kind").toString(), QStringLiteral("village"));
+
+        // A bundle: one matter is not a bundle; two are; then a third ticked in.
+        auto bundle = page.bundleDialog({});
+        bundle->show();
+        QCOMPARE(unnamedInteractiveWidgets(bundle.get()), QStringList());
+        byAccessibleName<QLineEdit>(bundle.get(), "Bundle code")->setText("HF-BUNDLE");
+        byAccessibleName<QLineEdit>(bundle.get(), "Bundle name")->setText(QStringLiteral("公积金一件事"));
+        bundle->setTicked("HF-001", true);
+        bundle->submit();
+        QVERIFY(bundle->isVisible());
+        bundle->setTicked("HF-002", true);
+        loaded.clear();
+        bundle->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(bundle->result(), int(QDialog::Accepted), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+        auto again = page.bundleDialog("HF-BUNDLE");
+        QCOMPARE(again->matters(), QStringList({"HF-001", "HF-002"}));
+        again->setTicked("HF-003", true);
+        loaded.clear();
+        again->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(again->result(), int(QDialog::Accepted), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+        QStringList matters;
+        for (const auto &m : clerk.get("/api/v1/bundles/HF-BUNDLE").object().value("matters").toArray())
+            matters << (m.isObject() ? m.toObject().value("code").toString() : m.toString());
+        QCOMPARE(matters, QStringList({"HF-001", "HF-002", "HF-003"}));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
