@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cctype>
+#include <cstdint>
 #include <chrono>
 #include <random>
 
@@ -112,6 +113,19 @@ public:
                                request.requestId);
             response.headers["X-Request-Id"] = request.requestId;
             spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path, limit);
+            send(response, out, true);
+            return;
+        }
+        // A connection cut before the body is whole (Content-Length not reached) leaves half a
+        // request: it is never dispatched, so that nothing is stored from it and the client's
+        // retry with the same Idempotency-Key is taken as the first time.
+        if (in.hasContentLength() && static_cast<std::int64_t>(request.body.size()) < in.getContentLength64()) {
+            request.requestId = newRequestId();
+            spdlog::warn("{} {} {} body cut short: {} of {} bytes; not handled", request.requestId, request.method,
+                         request.path, request.body.size(), in.getContentLength64());
+            response = problem(ApiError(400, "body_incomplete", "Incomplete request",
+                                        "The request body ended before its Content-Length; send it again."),
+                               request.requestId);
             send(response, out, true);
             return;
         }
