@@ -332,7 +332,7 @@ private:
     std::unique_ptr<Notifier> makeNotifier()
     {
         if (const std::string command = config().getString("notifier.command", ""); !command.empty())
-            return std::make_unique<CommandNotifier>(command);
+            return std::make_unique<CommandNotifier>(command, std::max(1, config().getInt("notifier.timeoutSeconds", 10)));
         return std::make_unique<LoggingNotifier>();
     }
 

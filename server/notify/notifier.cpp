@@ -5,8 +5,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace onewindow::server {
 
@@ -16,7 +18,8 @@ Notifier::Result LoggingNotifier::send(const std::string &phone, const std::stri
     return {true, {}};
 }
 
-CommandNotifier::CommandNotifier(const std::string &commandLine)
+CommandNotifier::CommandNotifier(const std::string &commandLine, int timeoutSeconds)
+    : m_timeoutSeconds(timeoutSeconds)
 {
     std::istringstream in(commandLine);
     for (std::string word; in >> word;) {
@@ -36,7 +39,18 @@ Notifier::Result CommandNotifier::send(const std::string &phone, const std::stri
     arguments.push_back(text);
     try {
         Poco::ProcessHandle process = Poco::Process::launch(m_program, arguments);
-        const int status = process.wait();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(m_timeoutSeconds);
+        int status = process.tryWait();
+        while (status == -1 && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            status = process.tryWait();
+        }
+        if (status == -1) {
+            Poco::Process::kill(process);
+            process.wait();
+            spdlog::warn("{} still ran after {} s: killed, the message is not sent", m_program, m_timeoutSeconds);
+            return {false, m_program + " timed out after " + std::to_string(m_timeoutSeconds) + " s"};
+        }
         if (status == 0)
             return {true, {}};
         return {false, m_program + " exited with status " + std::to_string(status)};

@@ -32,17 +32,20 @@ public:
 
 /// Runs a command (`notifier.command`) with the phone number and the text as its two last
 /// arguments; exit status 0 means sent. The command is split on spaces, no shell is involved,
-/// so the text never reaches a shell.
+/// so the text never reaches a shell. A command still running after `timeoutSeconds` is killed
+/// and the message counts as not sent (to be tried again): a hanging gateway never stops the
+/// jobs.
 class CommandNotifier : public Notifier
 {
 public:
-    explicit CommandNotifier(const std::string &commandLine);
+    explicit CommandNotifier(const std::string &commandLine, int timeoutSeconds = 10);
     Result send(const std::string &phone, const std::string &text) override;
     std::string name() const override { return "command " + m_program; }
 
 private:
     std::string m_program;
     std::vector<std::string> m_arguments;
+    int m_timeoutSeconds;
 };
 
 } // namespace onewindow::server
