@@ -86,6 +86,9 @@ Poco::Data::Session &Transaction::session()
     if (m_sqlite) {
         // SQLite: a writer takes the write lock when it begins (IMMEDIATE), so that two writers,
         // in this process or another, wait for each other instead of failing to upgrade a read lock.
+        // The safety level cannot change inside a transaction: set before it begins, back after.
+        if (m_durable && m_mode == Mode::Write)
+            runSqlite("PRAGMA synchronous = FULL", {}, nullptr);
         m_open = true; // so that a failure below rolls back what may have begun
         runSqlite(m_mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
     } else {
@@ -103,6 +106,7 @@ Transaction::~Transaction()
                 runSqlite("ROLLBACK", {}, nullptr);
             else
                 m_session->rollback();
+            restoreSafetyLevel();
         } catch (...) {
             // The connection is broken; the pool discards it.
         }
@@ -282,6 +286,13 @@ std::size_t Transaction::execute(const std::string &sql, const std::vector<DbVal
     }
 }
 
+void Transaction::restoreSafetyLevel()
+{
+    // The pooled connection goes back as every other is: NORMAL.
+    if (m_sqlite && m_durable && m_mode == Mode::Write)
+        runSqlite("PRAGMA synchronous = NORMAL", {}, nullptr);
+}
+
 void Transaction::commit()
 {
     if (m_open) {
@@ -290,6 +301,7 @@ void Transaction::commit()
         else
             m_session->commit();
         m_open = false;
+        restoreSafetyLevel();
     }
     m_done = true;
     if (m_lock.owns_lock())

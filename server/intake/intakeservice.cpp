@@ -107,6 +107,8 @@ Response IntakeService::create(const Principal &user, const std::string &idempot
     NewCase newCase(plan, user.username, today, moment.now, number);
     try {
         Transaction tx(m_db, Transaction::Mode::Write);
+        // The answer says the case exists: its commit is on disk before it goes out.
+        tx.makeDurable();
         if (newCase.number().empty())
             newCase.setNumber(nextCaseNumber(tx, plan.request.center, today));
         // The idempotency record first: if a twin request committed it meanwhile, this fails at

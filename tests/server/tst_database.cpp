@@ -141,6 +141,44 @@ private slots:
         QCOMPARE(count(reader), 0);
     }
 
+    // A durable write commits with synchronous = FULL on SQLite; the connection goes back to
+    // the pool with NORMAL, as every other write runs (PostgreSQL commits durably always).
+    void durableWritesSyncTheirCommit()
+    {
+        const auto level = [](Transaction &tx) { return tx.queryOne("PRAGMA synchronous")->integer("synchronous"); };
+        if (m_testDb.kind() != TestDatabase::Kind::SQLite) {
+            {
+                Transaction tx(*m_db, Transaction::Mode::Write);
+                tx.makeDurable();
+                tx.execute("INSERT INTO items (name) VALUES ('durable')");
+                tx.commit();
+            }
+            Transaction reader(*m_db, Transaction::Mode::Read);
+            QCOMPARE(count(reader), 1);
+            return;
+        }
+        {
+            Transaction tx(*m_db, Transaction::Mode::Write);
+            tx.makeDurable();
+            tx.execute("INSERT INTO items (name) VALUES ('durable')");
+            QCOMPARE(level(tx), std::int64_t{2}); // FULL
+            tx.commit();
+        }
+        {
+            Transaction tx(*m_db, Transaction::Mode::Write);
+            QCOMPARE(level(tx), std::int64_t{1}); // NORMAL
+        }
+        {
+            // Rolled back, the level is restored too.
+            Transaction tx(*m_db, Transaction::Mode::Write);
+            tx.makeDurable();
+            QCOMPARE(level(tx), std::int64_t{2});
+        }
+        Transaction tx(*m_db, Transaction::Mode::Write);
+        QCOMPARE(level(tx), std::int64_t{1});
+        QCOMPARE(count(tx), 1);
+    }
+
     // The SQLite write lock goes to writers in the order they came, one at a time.
     void fifoMutexServesWaitersInTurn()
     {
