@@ -116,6 +116,8 @@ int runClient(int argc, char *argv[])
     languages.apply(Languages::initial(language));
 
     models::ApiClient api;
+    // Plain http:// only to this PC, unless the installation allows it (network/allowPlainHttp).
+    api.setAllowPlainHttp(QSettings().value(QStringLiteral("network/allowPlainHttp"), false).toBool());
     models::Session session(&api);
     models::LocalStore store;
     QObject::connect(&store, &models::LocalStore::storageError, &app,

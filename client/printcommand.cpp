@@ -147,6 +147,8 @@ int runPrintCommand(int argc, char *argv[])
         return fail(Tr::tr("no server: give --server."), 2);
 
     models::ApiClient api;
+    // Plain http:// only to this PC, unless the installation allows it (network/allowPlainHttp).
+    api.setAllowPlainHttp(QSettings().value(QStringLiteral("network/allowPlainHttp"), false).toBool());
     api.setBaseUrl(QUrl::fromUserInput(server));
     if (parser.isSet(userOption)) {
         models::ApiError signInError;

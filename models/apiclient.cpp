@@ -2,6 +2,7 @@
 
 #include "serverclock.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -183,8 +184,29 @@ void ApiClient::post(const QString &path, const QJsonObject &body, Callback done
     start(call);
 }
 
+bool ApiClient::isPlainRemote(const QUrl &url)
+{
+    if (url.scheme() != QLatin1String("http"))
+        return false;
+    const QHostAddress address(url.host());
+    return !(url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback()));
+}
+
 void ApiClient::start(std::shared_ptr<Call> call)
 {
+    if (!m_allowPlainHttp && isPlainRemote(m_baseUrl)) {
+        // Passwords and citizens' data do not cross a network in clear: nothing is sent.
+        QTimer::singleShot(0, this, [call] {
+            if (call->hasContext && !call->context)
+                return;
+            ApiResponse response;
+            response.error.kind = ApiError::Kind::Tls;
+            response.error.code = QStringLiteral("insecure_transport");
+            if (call->done)
+                call->done(response);
+        });
+        return;
+    }
     QUrl url = m_baseUrl;
     const QString relative = call->path.section(QLatin1Char('?'), 0, 0);
     const QString query = call->path.section(QLatin1Char('?'), 1);

@@ -86,6 +86,11 @@ public:
     /// Retries of idempotent calls after the first try (default 3: after 0.5, 1 and 2 s).
     void setMaxRetries(int retries) { m_maxRetries = retries; }
     void setRetryBaseDelay(int milliseconds) { m_retryBaseMs = milliseconds; }
+    /// Plain http:// to anything but this PC (localhost, 127.0.0.1, ::1) is refused unless
+    /// allowed (the setting network/allowPlainHttp): every call then fails at once with a
+    /// Tls error of code insecure_transport, and nothing is sent.
+    void setAllowPlainHttp(bool allow) { m_allowPlainHttp = allow; }
+    static bool isPlainRemote(const QUrl &url);
     /// Certificates trusted in addition to the system's (a hall's own CA).
     void addTrustedCertificates(const QList<QSslCertificate> &certificates);
 
@@ -149,6 +154,7 @@ private:
     int m_retryBaseMs = 500;
     int m_pending = 0;
     bool m_reachable = true;
+    bool m_allowPlainHttp = false;
     QList<QSslCertificate> m_extraCertificates;
     QHash<QString, QByteArray> m_etags;
 };

@@ -15,6 +15,9 @@ QString ApiError::userMessage() const
     case Kind::Timeout:
         return tr("The server did not answer in time. Try again.");
     case Kind::Tls:
+        if (code == QLatin1String("insecure_transport"))
+            return tr("The server's address begins with http://: passwords and citizens' data would cross the network "
+                      "unencrypted. Use its https:// address (ask IT).");
         return tr("The server's certificate could not be verified. Ask IT to check the certificate.");
     case Kind::InvalidReply:
         return tr("The server gave an answer this program does not understand.");

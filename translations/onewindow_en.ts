@@ -3530,7 +3530,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>case %1 has not been handed out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3540,7 +3540,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-93"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3550,7 +3550,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>the session could not be saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5028,6 +5028,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     <message>
         <location line="+2"/>
         <source>The server did not answer in time. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s address begins with http://: passwords and citizens&apos; data would cross the network unencrypted. Use its https:// address (ask IT).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3518,7 +3518,7 @@ Counter software for one-window government service halls.</source>
         <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>case %1 has not been handed out.</source>
         <translation>办件 %1 尚未出件。</translation>
     </message>
@@ -3528,7 +3528,7 @@ Counter software for one-window government service halls.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-93"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
@@ -3538,7 +3538,7 @@ Counter software for one-window government service halls.</source>
         <translation>文书：%1。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>the session could not be saved in %1.</source>
         <translation>无法将登录保存到 %1。</translation>
     </message>
@@ -5014,6 +5014,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <location line="+2"/>
         <source>The server did not answer in time. Try again.</source>
         <translation>服务器响应超时，请重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s address begins with http://: passwords and citizens&apos; data would cross the network unencrypted. Use its https:// address (ask IT).</source>
+        <translation>服务器地址以 http:// 开头：密码和群众信息将以明文经网络传输。请使用其 https:// 地址（请联系信息科）。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -11,6 +11,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <optional>
+#include <QNetworkInterface>
 
 using namespace onewindow::models;
 
@@ -290,6 +292,47 @@ private slots:
         delete context;
         QVERIFY(QTest::qWaitFor([&] { return api.pending() == 0; }, 30000));
         QVERIFY(!called);
+    }
+
+    // Plain http:// goes only to this PC: to any other address nothing is sent, unless allowed.
+    void plainHttpOnlyToThisPc()
+    {
+        QVERIFY(!ApiClient::isPlainRemote(QUrl("http://127.0.0.1:8080")));
+        QVERIFY(!ApiClient::isPlainRemote(QUrl("http://localhost:8080")));
+        QVERIFY(!ApiClient::isPlainRemote(QUrl("http://[::1]:8080")));
+        QVERIFY(!ApiClient::isPlainRemote(QUrl("https://hall.example:8443")));
+        QVERIFY(ApiClient::isPlainRemote(QUrl("http://hall.example:8080")));
+        QVERIFY(ApiClient::isPlainRemote(QUrl("http://192.0.2.10:8080")));
+
+        // A listener on this PC's other address stands for a remote server: it must see nothing.
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::AnyIPv4));
+        const QString lan = [] {
+            for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+                if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback())
+                    return a.toString();
+            }
+            return QString();
+        }();
+        if (lan.isEmpty())
+            QSKIP("this machine has no address but loopback");
+        ApiClient api;
+        api.setMaxRetries(0);
+        api.setBaseUrl(QUrl(QStringLiteral("http://%1:%2").arg(lan).arg(listener.serverPort())));
+        std::optional<ApiResponse> answer;
+        api.get("/health", [&](const ApiResponse &r) { answer = r; });
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->error.kind, ApiError::Kind::Tls);
+        QCOMPARE(answer->error.code, QStringLiteral("insecure_transport"));
+        QVERIFY(answer->error.userMessage().contains("https://"));
+        QTest::qWait(300);
+        QVERIFY(!listener.hasPendingConnections());
+
+        // Allowed: the request goes out (and reaches the listener).
+        api.setAllowPlainHttp(true);
+        answer.reset();
+        api.get("/health", [&](const ApiResponse &r) { answer = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(listener.hasPendingConnections(), 5000);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
