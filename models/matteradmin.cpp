@@ -322,9 +322,9 @@ QStringList CatalogAdmin::describeDiff(const QJsonObject &diff)
                                                      members.join(QLatin1String(", ")));
         }
         if (!added.isEmpty())
-            lines << part.added.arg(added.join(QLatin1String("、")));
+            lines << part.added.arg(added.join(QStringLiteral("、")));
         if (!removed.isEmpty())
-            lines << part.removed.arg(removed.join(QLatin1String("、")));
+            lines << part.removed.arg(removed.join(QStringLiteral("、")));
         if (!changed.isEmpty())
             lines << part.changed.arg(changed.join(QLatin1String("; ")));
     }

@@ -323,7 +323,7 @@ void PlacesPage::fill()
         QStringList matters;
         for (const auto &m : b.value(QLatin1String("matters")).toArray())
             matters << (m.isObject() ? text(m.toObject(), "code") : m.toString());
-        const QStringList cells{text(b, "code"), text(b, "name"), matters.join(QLatin1String("、"))};
+        const QStringList cells{text(b, "code"), text(b, "name"), matters.join(QStringLiteral("、"))};
         for (int column = 0; column < cells.size(); ++column)
             m_bundles->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }

@@ -250,6 +250,12 @@ private slots:
         for (const auto &m : clerk.get("/api/v1/bundles/HF-BUNDLE").object().value("matters").toArray())
             matters << (m.isObject() ? m.toObject().value("code").toString() : m.toString());
         QCOMPARE(matters, QStringList({"HF-001", "HF-002", "HF-003"}));
+        bool listed = false;
+        for (int row = 0; row < page.bundlesTable()->rowCount(); ++row) {
+            if (page.bundlesTable()->item(row, 0)->text() == "HF-BUNDLE")
+                listed = page.bundlesTable()->item(row, 2)->text() == QStringLiteral("HF-001、HF-002、HF-003");
+        }
+        QVERIFY(listed);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
