@@ -533,7 +533,7 @@
 <context>
     <name>onewindow::client::BundleDialog</name>
     <message>
-        <location filename="../client/admin/placespage.cpp" line="+168"/>
+        <location filename="../client/admin/placespage.cpp" line="+135"/>
         <source>New bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1687,12 +1687,12 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DraftDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="+74"/>
+        <location filename="../client/admin/matterspage.cpp" line="+48"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+164"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>

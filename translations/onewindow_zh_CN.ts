@@ -527,7 +527,7 @@
 <context>
     <name>onewindow::client::BundleDialog</name>
     <message>
-        <location filename="../client/admin/placespage.cpp" line="+168"/>
+        <location filename="../client/admin/placespage.cpp" line="+135"/>
         <source>New bundle</source>
         <translation>新建一件事</translation>
     </message>
@@ -1681,12 +1681,12 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DraftDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="+74"/>
+        <location filename="../client/admin/matterspage.cpp" line="+48"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+164"/>
         <source>Key</source>
         <translation>键</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "matterspage.h"
 
+#include "adminwidgets.h"
 #include "asyncfiles.h"
 
 #include "intake/fieldeditors.h"
@@ -42,45 +43,9 @@ QString text(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
-void showError(QLabel *label, const QString &message)
-{
-    label->setText(message);
-    label->setAccessibleName(message);
-    label->setVisible(!message.isEmpty());
-}
-
-QLabel *makeErrorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->hide();
-    return label;
-}
-
-QTableWidget *makeRows(const QStringList &headers, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
-}
-
 QString yesNo(bool value)
 {
     return value ? QCoreApplication::translate("onewindow::client::DraftDialog", "yes") : QString();
-}
-
-/// The server's refusal as one text: its message and every field's.
-QString problemText(const models::ApiError &error)
-{
-    QString message = error.userMessage();
-    for (const auto &f : error.fieldErrors)
-        message += QStringLiteral("\n• %1: %2").arg(f.field, f.message.isEmpty() ? models::ApiError::fieldMessage(f) : f.message);
-    return message;
 }
 
 /// How a material is taken in, in a few words: "core", "may be brought within 5 working days".
@@ -115,7 +80,7 @@ MaterialDialog::MaterialDialog(const QJsonObject &material, QWidget *parent)
     , m_deficiency(new QCheckBox(tr("May be brought &later (accepted with deficiency)"), this))
     , m_days(new QSpinBox(this))
     , m_license(new QLineEdit(text(material, "eLicenseType"), this))
-    , m_error(makeErrorLabel(this))
+    , m_error(makeMessage(this))
 {
     setWindowTitle(material.isEmpty() ? tr("New material") : tr("Material %1").arg(text(material, "name")));
     m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Z0-9_]{1,40}")), this));
@@ -181,7 +146,7 @@ QJsonObject MaterialDialog::material() const
 void MaterialDialog::submit()
 {
     if (m_code->text().trimmed().isEmpty() || m_name->text().trimmed().isEmpty())
-        return showError(m_error, tr("A material needs a code (capital letters, digits, _) and a name."));
+        return showMessage(m_error, tr("A material needs a code (capital letters, digits, _) and a name."));
     accept();
 }
 
@@ -193,7 +158,7 @@ FieldDialog::FieldDialog(const QJsonObject &field, QWidget *parent)
     , m_label(new QLineEdit(text(field, "label"), this))
     , m_type(new QComboBox(this))
     , m_required(new QCheckBox(tr("&Required"), this))
-    , m_error(makeErrorLabel(this))
+    , m_error(makeMessage(this))
 {
     setWindowTitle(field.isEmpty() ? tr("New field") : tr("Field %1").arg(text(field, "label")));
     m_key->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z][A-Za-z0-9_]{0,40}")), this));
@@ -232,7 +197,7 @@ QJsonObject FieldDialog::field() const
 void FieldDialog::submit()
 {
     if (m_key->text().trimmed().isEmpty() || m_label->text().trimmed().isEmpty())
-        return showError(m_error, tr("A field needs a key and a label."));
+        return showMessage(m_error, tr("A field needs a key and a label."));
     accept();
 }
 
@@ -244,9 +209,9 @@ DraftDialog::DraftDialog(const QJsonObject &definition, QWidget *parent)
     , m_name(new QLineEdit(text(definition, "name"), this))
     , m_promised(new QDoubleSpinBox(this))
     , m_legal(new QDoubleSpinBox(this))
-    , m_fields(makeRows({tr("Key"), tr("Label"), tr("Type"), tr("Required")}, this))
-    , m_materials(makeRows({tr("Code"), tr("Name"), tr("How it is taken in")}, this))
-    , m_error(makeErrorLabel(this))
+    , m_fields(makeRowsTable({tr("Key"), tr("Label"), tr("Type"), tr("Required")}, this))
+    , m_materials(makeRowsTable({tr("Code"), tr("Name"), tr("How it is taken in")}, this))
+    , m_error(makeMessage(this))
 {
     setWindowTitle(tr("Draft version %1 of %2").arg(definition.value(QLatin1String("version")).toInt()).arg(text(definition, "code")));
     m_name->setAccessibleName(tr("Matter name"));
@@ -275,7 +240,7 @@ DraftDialog::DraftDialog(const QJsonObject &definition, QWidget *parent)
     connect(removeField, &QPushButton::clicked, this, [this] {
         const int row = m_fields->currentRow();
         if (row < 0)
-            return showError(m_error, tr("Choose a field first."));
+            return showMessage(m_error, tr("Choose a field first."));
         QJsonArray fields = m_definition.value(QLatin1String("fields")).toArray();
         fields.removeAt(row);
         m_definition.insert(QStringLiteral("fields"), fields);
@@ -288,7 +253,7 @@ DraftDialog::DraftDialog(const QJsonObject &definition, QWidget *parent)
     connect(removeMaterial, &QPushButton::clicked, this, [this] {
         const int row = m_materials->currentRow();
         if (row < 0)
-            return showError(m_error, tr("Choose a material first."));
+            return showMessage(m_error, tr("Choose a material first."));
         QJsonArray materials = m_definition.value(QLatin1String("materials")).toArray();
         materials.removeAt(row);
         m_definition.insert(QStringLiteral("materials"), materials);
@@ -400,12 +365,12 @@ void DraftDialog::submit()
     if (!m_submit)
         return accept();
     m_ok->setEnabled(false);
-    showError(m_error, tr("Saving…"));
+    showMessage(m_error, tr("Saving…"));
     m_submit(m_definition, [self = QPointer<DraftDialog>(this)](const QString &error) {
         if (!self)
             return;
         self->m_ok->setEnabled(true);
-        showError(self->m_error, error);
+        showMessage(self->m_error, error);
         if (error.isEmpty())
             self->accept();
     });

@@ -1,5 +1,7 @@
 #include "placespage.h"
 
+#include "adminwidgets.h"
+
 #include "models/matteradmin.h"
 
 #include <QComboBox>
@@ -25,41 +27,6 @@ QString text(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
-QLabel *errorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->hide();
-    return label;
-}
-
-void say(QLabel *label, const QString &message)
-{
-    label->setText(message);
-    label->setAccessibleName(message);
-    label->setVisible(!message.isEmpty());
-}
-
-QString problemText(const models::ApiError &error)
-{
-    QString message = error.userMessage();
-    for (const auto &f : error.fieldErrors)
-        message += QStringLiteral("\n• %1: %2").arg(f.field, f.message.isEmpty() ? models::ApiError::fieldMessage(f) : f.message);
-    return message;
-}
-
-QTableWidget *rowsTable(const QStringList &headers, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
-}
-
 QJsonObject withCode(const QJsonArray &items, const QString &code)
 {
     for (const auto &v : items) {
@@ -75,12 +42,12 @@ void sendForm(Dialog *dialog, QPushButton *ok, QLabel *error,
               const std::function<void(std::function<void(const QString &)>)> &send)
 {
     ok->setEnabled(false);
-    say(error, QCoreApplication::translate("onewindow::client::PlacesPage", "Saving…"));
+    showMessage(error, QCoreApplication::translate("onewindow::client::PlacesPage", "Saving…"));
     send([self = QPointer<Dialog>(dialog), ok, error](const QString &problem) {
         if (!self)
             return;
         ok->setEnabled(true);
-        say(error, problem);
+        showMessage(error, problem);
         if (problem.isEmpty())
             self->accept();
     });
@@ -96,7 +63,7 @@ CenterDialog::CenterDialog(const QJsonObject &center, const QJsonArray &halls, Q
     , m_name(new QLineEdit(text(center, "name"), this))
     , m_kind(new QComboBox(this))
     , m_parent(new QComboBox(this))
-    , m_error(errorLabel(this))
+    , m_error(makeMessage(this))
 {
     const bool creating = center.isEmpty();
     setWindowTitle(creating ? tr("New centre") : tr("Centre %1").arg(text(center, "code")));
@@ -147,7 +114,7 @@ QJsonObject CenterDialog::center() const
 void CenterDialog::submit()
 {
     if (m_code->text().trimmed().isEmpty() || m_name->text().trimmed().isEmpty())
-        return say(m_error, tr("A centre needs a code (capital letters, digits, - and _) and a name."));
+        return showMessage(m_error, tr("A centre needs a code (capital letters, digits, - and _) and a name."));
     if (!m_submit)
         return accept();
     sendForm<CenterDialog>(this, m_ok, m_error, [this](std::function<void(const QString &)> result) {
@@ -162,7 +129,7 @@ BundleDialog::BundleDialog(const QJsonObject &bundle, const QJsonArray &matters,
     , m_code(new QLineEdit(text(bundle, "code"), this))
     , m_name(new QLineEdit(text(bundle, "name"), this))
     , m_matters(new QListWidget(this))
-    , m_error(errorLabel(this))
+    , m_error(makeMessage(this))
 {
     const bool creating = bundle.isEmpty();
     setWindowTitle(creating ? tr("New bundle") : tr("Bundle %1").arg(text(bundle, "name")));
@@ -229,9 +196,9 @@ void BundleDialog::setTicked(const QString &matter, bool ticked)
 void BundleDialog::submit()
 {
     if (code().isEmpty() || name().isEmpty())
-        return say(m_error, tr("A bundle needs a code and a name."));
+        return showMessage(m_error, tr("A bundle needs a code and a name."));
     if (matters().size() < 2)
-        return say(m_error, tr("Tick two matters or more: a bundle is applied for together."));
+        return showMessage(m_error, tr("Tick two matters or more: a bundle is applied for together."));
     if (!m_submit)
         return accept();
     sendForm<BundleDialog>(this, m_ok, m_error, [this](std::function<void(const QString &)> result) { m_submit(std::move(result)); });
@@ -242,8 +209,8 @@ void BundleDialog::submit()
 PlacesPage::PlacesPage(models::ApiClient *api, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_admin(new models::CatalogAdmin(api, this))
-    , m_centers(rowsTable({tr("Code"), tr("Name"), tr("Kind"), tr("Hall")}, this))
-    , m_bundles(rowsTable({tr("Code"), tr("Name"), tr("Matters")}, this))
+    , m_centers(makeRowsTable({tr("Code"), tr("Name"), tr("Kind"), tr("Hall")}, this))
+    , m_bundles(makeRowsTable({tr("Code"), tr("Name"), tr("Matters")}, this))
     , m_newCenter(new QPushButton(this))
     , m_editCenter(new QPushButton(this))
     , m_newBundle(new QPushButton(this))
