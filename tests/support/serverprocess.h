@@ -25,6 +25,8 @@ public:
     bool startDemo(const QString &directory, QString *error);
     /// SIGTERM, then waits; returns the exit code (-1 on a crash or a hang).
     int stop();
+    /// SIGKILL, as a power cut or the OOM killer would end it; waits until it is gone.
+    void kill();
     bool isRunning() const;
 
     QString baseUrl() const { return m_baseUrl; }
