@@ -18,6 +18,7 @@
 #include "deficiencies/deficiencyqueries.h"
 #include "deficiencies/deficiencyresolution.h"
 #include "deficiencies/deficiencytracker.h"
+#include "http/deadlines.h"
 #include "http/pipeline.h"
 #include "http/router.h"
 #include "intake/intakeservice.h"
@@ -353,11 +354,16 @@ private:
         // (which lets requests in flight finish) never waits long for idle clients.
         params->setKeepAliveTimeout(Poco::Timespan(config().getInt("http.keepAliveSeconds", 5), 0));
         params->setTimeout(Poco::Timespan(30, 0));
-        Poco::Net::HTTPServer server(
+        ConnectionDeadlines::Settings deadlineSettings;
+        deadlineSettings.headerSeconds = std::max(1, config().getInt("http.headerSeconds", 20));
+        deadlineSettings.bodySeconds = std::max(1, config().getInt("http.bodySeconds", 60));
+        deadlineSettings.minBodyBytesPerSecond = config().getInt64("http.minBodyBytesPerSecond", 16 * 1024);
+        ConnectionDeadlines deadlines(deadlineSettings);
+        DeadlineHttpServer server(
             new PipelineHandlerFactory(pipeline,
                                        static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20)),
                                        maxAttachmentBytes),
-            *socket, params);
+            *socket, params, deadlines);
         server.start();
         std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString() << " ("
                   << dialect << ")" << std::endl;
@@ -373,7 +379,7 @@ private:
         }
         if (tls)
             Poco::Net::uninitializeSSL();
-        spdlog::info("stopped");
+        spdlog::info("stopped ({} connection(s) ended for not sending their request in time)", deadlines.cut());
     }
 
     // HTTPS when a certificate is configured (TLS 1.2 and later only), else HTTP.

@@ -2,6 +2,7 @@
 
 #include "auth/sessions.h"
 #include "db/database.h"
+#include "http/deadlines.h"
 #include "http/problem.h"
 #include "http/router.h"
 #include "json.h"
@@ -13,6 +14,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <chrono>
@@ -43,6 +45,9 @@ bool acceptableRequestId(const std::string &id)
     return true;
 }
 
+// A refused request's body is read up to this much, so that a client still sending sees the answer.
+constexpr std::size_t kSkipBytes = 64 * 1024;
+
 Response problem(const ApiError &error, const std::string &requestId)
 {
     Response r = Response::json(error.status(), error.toJson(requestId));
@@ -71,7 +76,6 @@ public:
                 c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             request.headers[lower] = value;
         }
-        Response response;
         try {
             const Poco::URI uri(in.getURI());
             request.path = uri.getPath();
@@ -79,61 +83,89 @@ public:
                 request.query[key] = value;
         } catch (const Poco::Exception &) {
             request.path = "/";
-            response = problem(ApiError(400, "bad_request", "Bad request", "The request URI is malformed."), {});
-            send(response, out, true);
+            send(problem(ApiError(400, "bad_request", "Bad request", "The request URI is malformed."), {}), out, true);
+            ConnectionDeadlines::answered();
             return;
         }
 
-        // Bodies over the limit are read and dropped (up to a point), so that the client, still
-        // sending, sees the 413 instead of a reset connection. File uploads have a limit of their own.
+        // Routing and authentication come first, from the headers: an unknown path, a missing or
+        // expired session or a role without the right never has its body read.
+        const Pipeline::Admission admission = m_pipeline.admit(request);
+        if (admission.refusal) {
+            skip(in.stream(), kSkipBytes);
+            send(*admission.refusal, out, true);
+            ConnectionDeadlines::answered();
+            return;
+        }
+
+        // File uploads have a limit of their own. A Content-Length over the limit is refused at
+        // once; a body without one that grows over it is refused when it does. Either way at most
+        // twice the limit is read and dropped after the answer, so that a client still sending a
+        // body somewhat too large sees the 413 (a connection closed on unread data is reset, and
+        // the answer lost); the body's deadline bounds the time this takes.
         const bool upload = request.method == "POST" && request.path.size() > 12
                             && request.path.compare(request.path.size() - 12, 12, "/attachments") == 0;
         const std::size_t limit = upload && m_maxUploadBytes > 0 ? m_maxUploadBytes : m_maxBodyBytes;
-        bool tooLarge = false;
+        const std::int64_t declared = in.hasContentLength() ? in.getContentLength64() : -1;
+        ConnectionDeadlines::readingBody(std::min(declared, 2 * static_cast<std::int64_t>(limit)));
         std::istream &body = in.stream();
-        char buffer[8192];
-        std::size_t drained = 0;
-        while (body.read(buffer, sizeof buffer) || body.gcount() > 0) {
-            const auto got = static_cast<std::size_t>(body.gcount());
-            if (!tooLarge && request.body.size() + got <= limit) {
+        bool tooLarge = declared > static_cast<std::int64_t>(limit);
+        std::size_t consumed = 0;
+        if (!tooLarge) {
+            char buffer[8192];
+            while (body.read(buffer, sizeof buffer) || body.gcount() > 0) {
+                const auto got = static_cast<std::size_t>(body.gcount());
+                if (request.body.size() + got > limit) {
+                    tooLarge = true;
+                    consumed = request.body.size() + got;
+                    request.body.clear();
+                    break;
+                }
                 request.body.append(buffer, got);
-                continue;
             }
-            tooLarge = true;
-            request.body.clear();
-            drained += got;
-            if (drained > 64 * limit)
-                break;
         }
         if (tooLarge) {
-            request.requestId = newRequestId();
-            response = problem(ApiError(413, "payload_too_large", "Request too large",
-                                        "The request body is larger than " + std::to_string(limit)
-                                            + " bytes."),
-                               request.requestId);
-            response.headers["X-Request-Id"] = request.requestId;
+            Response refused = problem(ApiError(413, "payload_too_large", "Request too large",
+                                                "The request body is larger than " + std::to_string(limit)
+                                                    + " bytes."),
+                                       request.requestId);
+            refused.headers["X-Request-Id"] = request.requestId;
             spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path, limit);
-            send(response, out, true);
+            send(refused, out, true);
+            skip(body, 2 * limit - std::min(consumed, 2 * limit));
+            ConnectionDeadlines::answered();
             return;
         }
-        // A connection cut before the body is whole (Content-Length not reached) leaves half a
-        // request: it is never dispatched, so that nothing is stored from it and the client's
-        // retry with the same Idempotency-Key is taken as the first time.
-        if (in.hasContentLength() && static_cast<std::int64_t>(request.body.size()) < in.getContentLength64()) {
-            request.requestId = newRequestId();
+        // A connection cut before the body is whole (Content-Length not reached, or the body's
+        // deadline passed) leaves half a request: it is never dispatched, so that nothing is
+        // stored from it and the client's retry with the same Idempotency-Key is taken as the
+        // first time.
+        if (declared >= 0 && static_cast<std::int64_t>(request.body.size()) < declared) {
             spdlog::warn("{} {} {} body cut short: {} of {} bytes; not handled", request.requestId, request.method,
-                         request.path, request.body.size(), in.getContentLength64());
-            response = problem(ApiError(400, "body_incomplete", "Incomplete request",
-                                        "The request body ended before its Content-Length; send it again."),
-                               request.requestId);
-            send(response, out, true);
+                         request.path, request.body.size(), declared);
+            Response cut = problem(ApiError(400, "body_incomplete", "Incomplete request",
+                                            "The request body ended before its Content-Length; send it again."),
+                                   request.requestId);
+            send(cut, out, true);
+            ConnectionDeadlines::answered();
             return;
         }
-        response = m_pipeline.handle(request);
+        ConnectionDeadlines::handling();
+        const Response response = m_pipeline.handle(request, admission);
         send(response, out, false);
+        ConnectionDeadlines::answered();
     }
 
 private:
+    // Reads and drops up to `bound` bytes of a body that will not be handled.
+    static void skip(std::istream &body, std::size_t bound)
+    {
+        char buffer[8192];
+        std::size_t skipped = 0;
+        while (skipped < bound && (body.read(buffer, sizeof buffer) || body.gcount() > 0))
+            skipped += static_cast<std::size_t>(body.gcount());
+    }
+
     static void send(const Response &response, Poco::Net::HTTPServerResponse &out, bool close)
     {
         out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
@@ -143,14 +175,18 @@ private:
             out.setKeepAlive(false);
         if (response.status == 204 || response.body.empty()) {
             out.setContentLength(0);
-            out.send();
+            out.send().flush();
             return;
         }
         // Text gets its charset; file contents (attachments) go out with their own media type.
         const bool text = response.contentType.find("json") != std::string::npos
                           || response.contentType.rfind("text/", 0) == 0;
         out.setContentType(text ? response.contentType + "; charset=utf-8" : response.contentType);
-        out.sendBuffer(response.body.data(), response.body.size());
+        // Written and flushed now: a refusal goes out before the rest of its body is skipped.
+        out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
+        std::ostream &stream = out.send();
+        stream.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+        stream.flush();
     }
 
     const Pipeline &m_pipeline;
@@ -160,55 +196,75 @@ private:
 
 } // namespace
 
-Response Pipeline::handle(Request &request) const
+Pipeline::Admission Pipeline::admit(Request &request) const
 {
-    // Request id.
     const std::string given = request.header("x-request-id");
     request.requestId = acceptableRequestId(given) ? given : newRequestId();
-    // Access log around error mapping.
-    const auto started = std::chrono::steady_clock::now();
-    Response response;
-    try {
-        response = route(request);
-    } catch (const ApiError &error) {
-        response = problem(error, request.requestId);
-        if (error.status() >= 500)
-            spdlog::error("{} {}", request.requestId, error.what());
-    } catch (const DatabaseBusy &e) {
-        spdlog::warn("{} {} {} refused: {}", request.requestId, request.method, request.path, e.what());
-        response = problem(ApiError(503, "overloaded", "Server busy",
-                                    "The server is too busy right now; nothing was changed. Try again in a moment."),
-                           request.requestId);
-        response.headers["Retry-After"] = "2";
-    } catch (const std::exception &e) {
-        spdlog::error("{} {} {} failed: {}", request.requestId, request.method, request.path, e.what());
-        response = problem(ApiError(500, "internal_error", "Internal error",
-                                    "Something went wrong on the server; nothing was changed. Quote request "
-                                        + request.requestId + " when you report it."),
-                           request.requestId);
+    Admission admission;
+    admission.started = std::chrono::steady_clock::now();
+    Response refusal = guarded(request, [&]() -> Response {
+        const Router::Match match = m_router.match(request.method, request.path);
+        if (!match.handler) {
+            if (!match.allow.empty())
+                throw ApiError::methodNotAllowed(match.allow);
+            throw ApiError::notFound();
+        }
+        request.pathParams = match.params;
+        if (match.access != Router::Access::Public) {
+            request.principal = m_sessions.authenticate(request.header("authorization"));
+            if (request.principal->mustChangePassword && match.access != Router::Access::PasswordChange)
+                throw ApiError::passwordChangeRequired();
+        }
+        admission.handler = match.handler;
+        return {};
+    });
+    if (!admission.handler) {
+        finish(request, refusal, admission);
+        admission.refusal = std::move(refusal);
     }
-    response.headers["X-Request-Id"] = request.requestId;
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, request.method, request.path, response.status, ms,
-                 request.principal ? request.principal->username : "-");
+    return admission;
+}
+
+Response Pipeline::handle(Request &request, const Admission &admission) const
+{
+    Response response = guarded(request, [&] { return (*admission.handler)(request); });
+    finish(request, response, admission);
     return response;
 }
 
-Response Pipeline::route(Request &request) const
+// Exceptions become problem+json, logged once.
+template <typename Work>
+Response Pipeline::guarded(Request &request, Work work) const
 {
-    const Router::Match match = m_router.match(request.method, request.path);
-    if (!match.handler) {
-        if (!match.allow.empty())
-            throw ApiError::methodNotAllowed(match.allow);
-        throw ApiError::notFound();
+    try {
+        return work();
+    } catch (const ApiError &error) {
+        if (error.status() >= 500)
+            spdlog::error("{} {}", request.requestId, error.what());
+        return problem(error, request.requestId);
+    } catch (const DatabaseBusy &e) {
+        spdlog::warn("{} {} {} refused: {}", request.requestId, request.method, request.path, e.what());
+        Response response = problem(ApiError(503, "overloaded", "Server busy",
+                                             "The server is too busy right now; nothing was changed. Try again in a moment."),
+                                    request.requestId);
+        response.headers["Retry-After"] = "2";
+        return response;
+    } catch (const std::exception &e) {
+        spdlog::error("{} {} {} failed: {}", request.requestId, request.method, request.path, e.what());
+        return problem(ApiError(500, "internal_error", "Internal error",
+                                "Something went wrong on the server; nothing was changed. Quote request "
+                                    + request.requestId + " when you report it."),
+                       request.requestId);
     }
-    request.pathParams = match.params;
-    if (match.access != Router::Access::Public) {
-        request.principal = m_sessions.authenticate(request.header("authorization"));
-        if (request.principal->mustChangePassword && match.access != Router::Access::PasswordChange)
-            throw ApiError::passwordChangeRequired();
-    }
-    return (*match.handler)(request);
+}
+
+// The request id on the answer, and the access log line.
+void Pipeline::finish(const Request &request, Response &response, const Admission &admission) const
+{
+    response.headers["X-Request-Id"] = request.requestId;
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - admission.started).count();
+    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, request.method, request.path, response.status, ms,
+                 request.principal ? request.principal->username : "-");
 }
 
 Poco::Net::HTTPRequestHandler *PipelineHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest &)

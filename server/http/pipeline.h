@@ -1,10 +1,14 @@
 #pragma once
 
+#include "http/deadlines.h"
 #include "http/message.h"
+#include "http/router.h"
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 
 namespace onewindow::server {
 
@@ -13,22 +17,37 @@ class SessionService;
 
 /// What every request passes through, outermost first: request id, access log, error mapping
 /// (exceptions become problem+json, logged once), routing, authentication, the handler.
+/// Routing and authentication need only the request line and headers, so they run before the
+/// body is read (admit): a request refused there never has its body buffered.
 class Pipeline
 {
 public:
     Pipeline(const Router &router, SessionService &sessions) : m_router(router), m_sessions(sessions) {}
 
-    Response handle(Request &request) const;
+    struct Admission
+    {
+        const Handler *handler = nullptr;
+        std::optional<Response> refusal; ///< the answer when the request goes no further
+        std::chrono::steady_clock::time_point started;
+    };
+    /// Request id, routing and authentication, from the request line and headers alone.
+    Admission admit(Request &request) const;
+    /// The handler, for an admitted request whose body has been read.
+    Response handle(Request &request, const Admission &admission) const;
 
 private:
-    Response route(Request &request) const;
+    template <typename Work>
+    Response guarded(Request &request, Work work) const;
+    void finish(const Request &request, Response &response, const Admission &admission) const;
     const Router &m_router;
     SessionService &m_sessions;
 };
 
 /// Poco's side: turns sockets into Requests and Responses; bodies over `maxBodyBytes` are 413,
-/// except file uploads (POST .../attachments), which may have up to `maxUploadBytes`.
-class PipelineHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
+/// except file uploads (POST .../attachments), which may have up to `maxUploadBytes`. A declared
+/// Content-Length over the limit is refused before the body is read; a refused request's body is
+/// skipped up to a small bound, then the connection is closed.
+class PipelineHandlerFactory : public StoppableHandlerFactory
 {
 public:
     PipelineHandlerFactory(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes = 0)
