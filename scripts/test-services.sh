@@ -1,6 +1,7 @@
 # Sourced by test.sh (and usable by hand): starts the real services the tests need in a
 # temporary directory and exports where they are; stop_test_services stops them all.
 #   ONEWINDOW_TEST_PG_URL  postgresql://postgres@127.0.0.1:PORT/ow  (a throwaway cluster)
+#   ONEWINDOW_TEST_PG_CA   the certificate it serves TLS with (self-signed, for 127.0.0.1)
 
 ONEWINDOW_TEST_TMP=""
 ONEWINDOW_PG_DIR=""
@@ -33,9 +34,16 @@ start_postgres() {
   mkdir -p "$ONEWINDOW_PG_DIR"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$ONEWINDOW_PG_DIR" "$ONEWINDOW_TEST_TMP" && chmod 755 "$ONEWINDOW_TEST_TMP"
   as_postgres "$bin/initdb" -D "$ONEWINDOW_PG_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  # TLS with a certificate of its own for 127.0.0.1, which the tests trust (sslrootcert).
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+    -keyout "$ONEWINDOW_PG_DIR/server.key" -out "$ONEWINDOW_PG_DIR/server.crt" 2>/dev/null
+  chmod 600 "$ONEWINDOW_PG_DIR/server.key"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$ONEWINDOW_PG_DIR/server.key" "$ONEWINDOW_PG_DIR/server.crt"
   as_postgres "$bin/pg_ctl" -D "$ONEWINDOW_PG_DIR/data" \
-    -o "-p $port -k $ONEWINDOW_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" \
+    -o "-p $port -k $ONEWINDOW_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c ssl=on -c ssl_cert_file=$ONEWINDOW_PG_DIR/server.crt -c ssl_key_file=$ONEWINDOW_PG_DIR/server.key" \
     -l "$ONEWINDOW_PG_DIR/log" -w start >/dev/null
+  export ONEWINDOW_TEST_PG_CA="$ONEWINDOW_PG_DIR/server.crt"
   export ONEWINDOW_TEST_PG_PORT=$port
   export ONEWINDOW_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
   export ONEWINDOW_TEST_PG_ADMIN="host=127.0.0.1 port=$port user=postgres dbname=postgres"

@@ -39,6 +39,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Path.h>
 #include <Poco/Thread.h>
+#include <Poco/URI.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/IntValidator.h>
 #include <Poco/Util/Option.h>
@@ -56,6 +57,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #ifndef ONEWINDOW_VERSION
 #define ONEWINDOW_VERSION "0.0.0"
@@ -80,6 +84,20 @@ std::string defaultDatabaseUrl()
     const std::string dir = base + "/onewindow";
     Poco::File(dir).createDirectories();
     return "sqlite:" + dir + "/onewindow.db";
+}
+
+// A SQLite database file that does not exist yet is created readable by this user alone
+// (SQLite gives its journal files the same mode).
+void createPrivately(const std::string &url)
+{
+    if (url.rfind("sqlite:", 0) != 0)
+        return;
+    const std::string path = url.substr(7);
+    if (path.empty() || Poco::File(path).exists())
+        return;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0)
+        ::close(fd);
 }
 
 // Runs background jobs every `interval` until stopped; an interval of 0 or less runs none
@@ -236,10 +254,19 @@ private:
     // --create-admin, the administrator).
     int runWith(const Clock &clock)
     {
-        const std::string url = config().getString("option.database", config().getString("database.url", ""));
+        const std::string given = config().getString("option.database", config().getString("database.url", ""));
+        const std::string url = given.empty() ? defaultDatabaseUrl() : given;
+        if (config().has("option.database") && url.rfind("postgres", 0) == 0) {
+            const Poco::URI uri(url);
+            if (uri.getUserInfo().find(':') != std::string::npos)
+                spdlog::warn("the database password is on the command line, where other users of this machine can "
+                             "read it; put the URL in the configuration file (database.url) or the password in a "
+                             "passfile");
+        }
+        createPrivately(url);
         // A connection for every request thread, and a few for background jobs.
         const int threads = config().getInt("http.threads", 64);
-        Database db(url.empty() ? defaultDatabaseUrl() : url,
+        Database db(url,
                     static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
         migrate(db);
         loadHolidaySchedules(db);

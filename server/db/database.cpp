@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 using namespace Poco::Data::Keywords;
@@ -158,7 +160,8 @@ std::string Database::postgresConnectionString(const std::string &url)
     std::string db = uri.getPath();
     if (!db.empty() && db.front() == '/')
         db.erase(0, 1);
-    std::string conn = "host=" + quoteConnValue(uri.getHost().empty() ? "127.0.0.1" : uri.getHost());
+    const std::string host = uri.getHost().empty() ? "127.0.0.1" : uri.getHost();
+    std::string conn = "host=" + quoteConnValue(host);
     conn += " port=" + std::to_string(uri.getPort() ? uri.getPort() : 5432);
     if (!user.empty())
         conn += " user=" + quoteConnValue(user);
@@ -166,7 +169,30 @@ std::string Database::postgresConnectionString(const std::string &url)
         conn += " password=" + quoteConnValue(password);
     if (!db.empty())
         conn += " dbname=" + quoteConnValue(db);
-    conn += " connect_timeout=10";
+    // Transport and credentials from the URL's query: TLS (sslmode, sslrootcert, sslcert,
+    // sslkey, sslcrl), a password file (passfile) instead of a password in the URL. A server
+    // on another machine is reached with its certificate verified unless sslmode says otherwise.
+    static const std::set<std::string> modes{"disable", "allow", "prefer", "require", "verify-ca", "verify-full"};
+    static const std::set<std::string> accepted{"sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "passfile",
+                                                "connect_timeout", "application_name"};
+    std::map<std::string, std::string> options;
+    for (const auto &[key, value] : uri.getQueryParameters()) {
+        if (!accepted.count(key))
+            throw std::invalid_argument("the database URL has an unknown parameter '" + key + "' (known: sslmode, "
+                                        "sslrootcert, sslcert, sslkey, sslcrl, passfile, connect_timeout, "
+                                        "application_name)");
+        if (key == "sslmode" && !modes.count(value))
+            throw std::invalid_argument("sslmode must be disable, allow, prefer, require, verify-ca or verify-full, "
+                                        "not '" + value + "'");
+        options[key] = value;
+    }
+    const bool local = host == "127.0.0.1" || host == "::1" || host == "localhost" || host.front() == '/';
+    if (!options.count("sslmode") && !local)
+        options["sslmode"] = "verify-full";
+    if (!options.count("connect_timeout"))
+        options["connect_timeout"] = "10";
+    for (const auto &[key, value] : options)
+        conn += " " + key + "=" + quoteConnValue(value);
     return conn;
 }
 

@@ -3,7 +3,10 @@
 #include "db/database.h"
 #include "serverprocess.h"
 
+#include <Poco/Exception.h>
+
 #include <QFileInfo>
+#include <QProcess>
 #include <thread>
 #include <vector>
 #include <QTemporaryDir>
@@ -177,6 +180,57 @@ private slots:
         Transaction tx(*m_db, Transaction::Mode::Write);
         QCOMPARE(level(tx), std::int64_t{1});
         QCOMPARE(count(tx), 1);
+    }
+
+    // A postgresql:// URL takes the transport and credential settings in its query; a server on
+    // another machine is verified unless told otherwise; anything else in the query is refused.
+    void postgresUrlOptions()
+    {
+        const auto conn = [](const char *url) { return QString::fromStdString(Database::postgresConnectionString(url)); };
+        QVERIFY(conn("postgresql://ow@db.hall.example:5432/ow").contains("sslmode='verify-full'"));
+        QVERIFY(!conn("postgresql://ow@127.0.0.1:5432/ow").contains("sslmode"));
+        QVERIFY(conn("postgresql://ow@db.hall.example/ow?sslmode=disable").contains("sslmode='disable'"));
+        const QString full = conn("postgresql://ow@db.hall.example/ow?sslmode=verify-ca&sslrootcert=/etc/onewindow/ca.pem"
+                                  "&passfile=/etc/onewindow/pgpass");
+        QVERIFY(full.contains("sslrootcert='/etc/onewindow/ca.pem'"));
+        QVERIFY(full.contains("passfile='/etc/onewindow/pgpass'"));
+        QVERIFY(!full.contains("password="));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Database::postgresConnectionString("postgresql://ow@h/ow?sslmode=yes"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Database::postgresConnectionString("postgresql://ow@h/ow?options=-c"));
+    }
+
+    // Over TLS to the tests' PostgreSQL (its certificate made by test-services.sh): verified
+    // against the right certificate, refused against another, plain when asked.
+    void postgresOverTls()
+    {
+        if (m_testDb.kind() != TestDatabase::Kind::PostgreSQL)
+            return;
+        const QString ca = qEnvironmentVariable("ONEWINDOW_TEST_PG_CA");
+        QVERIFY2(!ca.isEmpty(), "ONEWINDOW_TEST_PG_CA is not set: start PostgreSQL with scripts/test-services.sh");
+        const auto sslInUse = [](const QString &url) {
+            Database db(url.toStdString(), 1);
+            Transaction tx(db, Transaction::Mode::Read);
+            return tx.queryOne("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")->boolean("ssl");
+        };
+        const QString url = m_testDb.url();
+        QVERIFY(sslInUse(url + "?sslmode=verify-full&sslrootcert=" + ca));
+        QVERIFY(!sslInUse(url + "?sslmode=disable"));
+        // Another certificate as the root: the server's is not trusted, no connection is made.
+        QTemporaryDir dir;
+        const QString other = dir.filePath("other.pem");
+        QProcess openssl;
+        openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=other",
+                                  "-keyout", dir.filePath("other.key"), "-out", other});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        bool refused = false;
+        try {
+            sslInUse(url + "?sslmode=verify-full&sslrootcert=" + other);
+        } catch (const Poco::Exception &e) {
+            refused = true;
+            QVERIFY2(QString::fromStdString(e.displayText()).contains("certificate"), e.displayText().c_str());
+        }
+        QVERIFY(refused);
     }
 
     // The SQLite write lock goes to writers in the order they came, one at a time.
