@@ -248,7 +248,8 @@ private:
         if (config().getBool("option.demo", false)) {
             if (loadDemoData(db, catalog, clock))
                 spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr approver-re "
-                             "approver-mi approver-tx approver-ps supervisor1 admin auditor secadmin");
+                             "approver-mi approver-tx approver-ps supervisor1 admin auditor secadmin; "
+                             "the second hall, TL: clerk-tl agent-tl supervisor-tl");
         }
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
