@@ -148,6 +148,7 @@ protected:
         add("create-admin", "create a security administrator with a one-time password (printed), then exit",
             "USERNAME");
         add("password-stdin", "with --create-admin: read the administrator's password from the standard input");
+        add("list-routes", "print every route of the API (METHOD /path), one a line, then exit");
         add("today", "pretend today is this date (demos and tests)", "YYYY-MM-DD");
         add("config", "read settings from this file (key = value)", "FILE");
         add("tls-cert", "serve HTTPS with this certificate (PEM)", "FILE");
@@ -297,6 +298,11 @@ private:
                           evaluations, followUps, transfers, users,        ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
+        if (config().getBool("option.list-routes", false)) {
+            for (const std::string &route : router.routes())
+                std::cout << route << '\n';
+            return EXIT_OK;
+        }
         const Pipeline pipeline(router, sessions);
         serve(pipeline, services, threads, maxAttachmentBytes, db.dialectName());
         return EXIT_OK;
