@@ -654,6 +654,48 @@ private slots:
         QVERIFY2(failures.isEmpty(), qPrintable(QString::number(failures.size()) + " answer(s) not as the policy says (above)"));
     }
 
+    // The lists hold the user's scope and nothing of the other hall: the centres of what each
+    // lists, from each hall.
+    void listsHoldOnlyTheScope()
+    {
+        const auto centresIn = [&](const QString &user, const QString &path) {
+            QSet<QString> out;
+            const ApiReply r = as(user).get(api(path));
+            if (r.status != 200)
+                qWarning("%s %s: %d", qPrintable(user), qPrintable(path), r.status);
+            for (const auto &item : r.object().value("items").toArray()) {
+                const QJsonObject o = item.toObject();
+                // A case number begins with its centre: SZ-V01-20261127-00001.
+                out.insert(o.contains("center") ? o.value("center").toString()
+                                                : o.value("caseNumber").toString().section('-', 0, -3));
+            }
+            return out;
+        };
+        using Centres = QSet<QString>;
+        for (const Hall &hall : kHalls) {
+            const Centres halls{hall.code, hall.village};
+            for (const QString &path : {QStringLiteral("/cases?limit=200"), QStringLiteral("/deficiencies?limit=200")}) {
+                QCOMPARE(centresIn(hall.clerk, path), halls);
+                QCOMPARE(centresIn(hall.supervisor, path), halls);
+                QCOMPARE(centresIn(hall.agent, path), Centres{hall.village});
+            }
+            for (const QString &user : {hall.clerk, hall.agent, hall.supervisor})
+                QCOMPARE(centresIn(user, "/transfers"), Centres{hall.village});
+            QCOMPARE(centresIn(hall.supervisor, "/follow-ups?limit=200"), halls);
+            const Centres reminded = centresIn(hall.supervisor, "/notifications?limit=200");
+            QVERIFY(!reminded.isEmpty());
+            QVERIFY(halls.contains(reminded));
+        }
+        // The approver: the cases of their department in both halls, none of another department.
+        const ApiReply r = as("approver-hf").get(api("/cases?limit=200"));
+        QSet<QString> centres;
+        for (const auto &item : r.object().value("items").toArray()) {
+            centres.insert(item.toObject().value("center").toString());
+            QVERIFY(item.toObject().value("matters").toArray().contains(QJsonValue("HF-001")));
+        }
+        QCOMPARE(centres, (Centres{"SZ", "SZ-V01", "TL", "TL-V01"}));
+    }
+
     // M2: the broken-commitment record is read as no record at all by a supervisor of another
     // hall, active or cleared (no details, no 404 to tell it exists), and only a supervisor of
     // the case's hall clears it; a record without its case is nobody's to clear.
