@@ -27,9 +27,15 @@
 
 namespace {
 
-QString api(const QString &path) { return QStringLiteral("/api/v1") + path; }
+QString api(const QString &path)
+{
+    return QStringLiteral("/api/v1") + path;
+}
 
-QByteArray newKey() { return QByteArray("key-") + QByteArray::number(QRandomGenerator::global()->generate64()); }
+QByteArray newKey()
+{
+    return QByteArray("key-") + QByteArray::number(QRandomGenerator::global()->generate64());
+}
 
 // A stale version: an allowed request that gets this far is answered 412.
 const QByteArray kStale = "\"999\"";
@@ -52,32 +58,32 @@ QStringList valuesOf(const QJsonArray &array, const QString &key)
     return out;
 }
 
-const QStringList kRoles{"clerk", "agent", "approver", "supervisor", "admin", "auditor", "security_admin"};
+const QStringList kRoles {"clerk", "agent", "approver", "supervisor", "admin", "auditor", "security_admin"};
 
 /// A hall of the demo data, its village centre and the users bound to them.
 struct Hall
 {
     QString code, village, clerk, agent, supervisor;
 };
-const Hall kHalls[2] = {{"SZ", "SZ-V01", "clerk1", "agent1", "supervisor1"},
-                        {"TL", "TL-V01", "clerk-tl", "agent-tl", "supervisor-tl"}};
+const Hall kHalls[2]
+    = {{"SZ", "SZ-V01", "clerk1", "agent1", "supervisor1"}, {"TL", "TL-V01", "clerk-tl", "agent-tl", "supervisor-tl"}};
 
 /// What the routes name, as one user sees it: the objects of one hall, and for the agent those of
 /// the hall's village centre.
 struct Objects
 {
-    QString center;       ///< where the user accepts cases
-    QString caseId;       ///< accepted with an outstanding deficiency
+    QString center; ///< where the user accepts cases
+    QString caseId; ///< accepted with an outstanding deficiency
     QString deficiencyId; ///< that deficiency
     QString attachmentId; ///< an attachment of that case
-    QString delivered;    ///< a case delivered and rated
-    QString followUp;     ///< the follow-up of a bad rating (the hall's)
+    QString delivered; ///< a case delivered and rated
+    QString followUp; ///< the follow-up of a bad rating (the hall's)
     QString transfer, transferCode; ///< a batch of paper from the village centre to the hall
-    QString batchCase;    ///< another case of the village centre, to send in a batch
-    QString applicant;    ///< a broken commitment left by a case of the hall
-    QString clearable;    ///< another one, to be cleared
-    QString user;         ///< a user account of the hall
-    QJsonObject intake;   ///< a complete intake at `center`
+    QString batchCase; ///< another case of the village centre, to send in a batch
+    QString applicant; ///< a broken commitment left by a case of the hall
+    QString clearable; ///< another one, to be cleared
+    QString user; ///< a user account of the hall
+    QJsonObject intake; ///< a complete intake at `center`
 };
 
 /// One request of the matrix.
@@ -110,9 +116,15 @@ std::map<QString, int> all(int status)
     return out;
 }
 
-QByteArray json(const QJsonObject &o) { return toJson(o); }
+QByteArray json(const QJsonObject &o)
+{
+    return toJson(o);
+}
 
-Call get(const QString &path) { return {"GET", api(path), {}, {}}; }
+Call get(const QString &path)
+{
+    return {"GET", api(path), {}, {}};
+}
 
 Call post(const QString &path, const QJsonObject &body, QMap<QByteArray, QByteArray> headers = {})
 {
@@ -143,20 +155,23 @@ std::vector<Row> matrixRows()
             out[r] = status;
         return out;
     };
-    const std::initializer_list<QString> caseReaders{"clerk", "agent", "approver", "supervisor"};
-    const std::initializer_list<QString> counter{"clerk", "agent"};
+    const std::initializer_list<QString> caseReaders {"clerk", "agent", "approver", "supervisor"};
+    const std::initializer_list<QString> counter {"clerk", "agent"};
     std::vector<Row> rows;
     const auto add = [&](QByteArray method, QString pattern, std::map<QString, int> allowed, bool scoped,
-                         std::function<Call(const Objects &, const QString &)> call, std::map<QString, int> outside = {}) {
+                         std::function<Call(const Objects &, const QString &)> call,
+                         std::map<QString, int> outside = {}) {
         rows.push_back({method, "/api/v1" + pattern, std::move(allowed), scoped, std::move(call), std::move(outside)});
     };
 
     add("GET", "/health", all(200), false, [](const Objects &, const QString &) { return get("/health"); });
     // Sessions: the sign-in is public (here without a password: refused as incomplete).
-    add("POST", "/sessions", all(422), false,
-        [](const Objects &, const QString &) { return post("/sessions", {{"username", "clerk1"}}); });
-    add("DELETE", "/sessions/current", all(204), false,
-        [](const Objects &, const QString &) { return Call{"DELETE", api("/sessions/current"), {}, {}}; });
+    add("POST", "/sessions", all(422), false, [](const Objects &, const QString &) {
+        return post("/sessions", {{"username", "clerk1"}});
+    });
+    add("DELETE", "/sessions/current", all(204), false, [](const Objects &, const QString &) {
+        return Call {"DELETE", api("/sessions/current"), {}, {}};
+    });
     add("GET", "/me", all(200), false, [](const Objects &, const QString &) { return get("/me"); });
     add("POST", "/me/password", all(422), false,
         [](const Objects &, const QString &) { return post("/me/password", {}); });
@@ -167,14 +182,16 @@ std::vector<Row> matrixRows()
     add("GET", "/matters", all(200), false, [](const Objects &, const QString &) { return get("/matters"); });
     add("GET", "/matters/{code}", all(200), false,
         [](const Objects &, const QString &) { return get("/matters/HF-001"); });
-    add("PUT", "/matters/{code}", only({"admin"}, 412), false,
-        [](const Objects &, const QString &) { return stale("PUT", "/matters/HF-001", {{"name", "x"}}); });
+    add("PUT", "/matters/{code}", only({"admin"}, 412), false, [](const Objects &, const QString &) {
+        return stale("PUT", "/matters/HF-001", {{"name", "x"}});
+    });
     add("POST", "/matters", only({"admin"}, 422), false,
         [](const Objects &, const QString &) { return post("/matters", {}); });
     add("GET", "/matters/{code}/versions", only({"admin"}, 200), false,
         [](const Objects &, const QString &) { return get("/matters/HF-001/versions"); });
-    add("POST", "/matters/{code}/versions", only({"admin"}, 422), false,
-        [](const Objects &, const QString &) { return post("/matters/HF-001/versions", {{"validFrom", "yesterday"}}); });
+    add("POST", "/matters/{code}/versions", only({"admin"}, 422), false, [](const Objects &, const QString &) {
+        return post("/matters/HF-001/versions", {{"validFrom", "yesterday"}});
+    });
     add("GET", "/matters/{code}/versions/{n}", only({"admin"}, 200), false,
         [](const Objects &, const QString &) { return get("/matters/HF-001/versions/1"); });
     // A published version never changes, whatever the If-Match.
@@ -198,14 +215,16 @@ std::vector<Row> matrixRows()
         [](const Objects &, const QString &) { return get("/bundles/B-OPEN-COMPANY"); });
     add("PUT", "/bundles/{code}", only({"admin"}, 412), false, [](const Objects &, const QString &) {
         return stale("PUT", "/bundles/B-OPEN-COMPANY",
-                     {{"name", QStringLiteral("开办企业一件事")}, {"matters", QJsonArray{"MR-001", "PS-001", "TX-001"}}});
+            {{"name", QStringLiteral("开办企业一件事")}, {"matters", QJsonArray {"MR-001", "PS-001", "TX-001"}}});
     });
     add("GET", "/calendar", all(200), false,
         [](const Objects &, const QString &) { return get("/calendar?from=2026-11-01&to=2026-11-30"); });
-    add("PUT", "/calendar/{date}", only({"admin"}, 422), false,
-        [](const Objects &, const QString &) { return Call{"PUT", api("/calendar/2026-12-31"), "{}", {}}; });
-    add("POST", "/jobs/run", only({"admin"}, 200), false,
-        [](const Objects &, const QString &) { return Call{"POST", api("/jobs/run"), "{}", {}}; });
+    add("PUT", "/calendar/{date}", only({"admin"}, 422), false, [](const Objects &, const QString &) {
+        return Call {"PUT", api("/calendar/2026-12-31"), "{}", {}};
+    });
+    add("POST", "/jobs/run", only({"admin"}, 200), false, [](const Objects &, const QString &) {
+        return Call {"POST", api("/jobs/run"), "{}", {}};
+    });
 
     // Applicants: licences and refusals for the counter, the broken-commitment record for the
     // supervisor (out of scope: read as no record, and nothing to clear).
@@ -217,16 +236,20 @@ std::vector<Row> matrixRows()
         [](const Objects &o, const QString &) { return get("/applicants/" + o.applicant + "/broken-commitment"); });
     add("POST", "/applicants/{identifier}/broken-commitment/clear", only({"supervisor"}, 200), true,
         [](const Objects &o, const QString &) {
-            return post("/applicants/" + o.clearable + "/broken-commitment/clear", {{"reason", QStringLiteral("住院")}});
+            return post(
+                "/applicants/" + o.clearable + "/broken-commitment/clear", {{"reason", QStringLiteral("住院")}});
         },
         {{"supervisor", 409}});
 
     // Intake: only at one's own centre (another centre is a field error of the request).
     add("POST", "/cases", only(counter, 201), true,
-        [](const Objects &o, const QString &) { return Call{"POST", api("/cases"), json(o.intake), {{"Idempotency-Key", newKey()}}}; },
+        [](const Objects &o, const QString &) {
+            return Call {"POST", api("/cases"), json(o.intake), {{"Idempotency-Key", newKey()}}};
+        },
         {{"clerk", 422}, {"agent", 422}});
-    add("POST", "/centers/{code}/number-blocks", only(counter, 201), true,
-        [](const Objects &o, const QString &) { return post("/centers/" + o.center + "/number-blocks", {{"count", 1}}); });
+    add("POST", "/centers/{code}/number-blocks", only(counter, 201), true, [](const Objects &o, const QString &) {
+        return post("/centers/" + o.center + "/number-blocks", {{"count", 1}});
+    });
 
     // Cases.
     add("GET", "/cases", only(caseReaders, 200), false, [](const Objects &, const QString &) { return get("/cases"); });
@@ -247,7 +270,8 @@ std::vector<Row> matrixRows()
         [](const Objects &, const QString &) { return get("/deficiencies/counts"); });
     add("POST", "/cases/{id}/deficiencies/{did}/supply", only({"clerk", "agent", "supervisor"}, 412), true,
         [](const Objects &o, const QString &) {
-            return stale("POST", kCase + o.caseId + "/deficiencies/" + o.deficiencyId + "/supply", {{"provided", "paper"}});
+            return stale(
+                "POST", kCase + o.caseId + "/deficiencies/" + o.deficiencyId + "/supply", {{"provided", "paper"}});
         });
     add("POST", "/cases/{id}/deficiencies/{did}/waive", only({"supervisor"}, 412), true,
         [](const Objects &o, const QString &) {
@@ -268,12 +292,14 @@ std::vector<Row> matrixRows()
     add("GET", "/cases/{id}/result", only(caseReaders, 200), true,
         [](const Objects &o, const QString &) { return get(kCase + o.delivered + "/result"); });
     // Handed to a supervising department once approved: this case is not yet.
-    add("POST", "/cases/{id}/handoff", only({"approver"}, 409), true,
-        [](const Objects &o, const QString &) { return post(kCase + o.caseId + "/handoff", {{"department", "MR"}}); });
+    add("POST", "/cases/{id}/handoff", only({"approver"}, 409), true, [](const Objects &o, const QString &) {
+        return post(kCase + o.caseId + "/handoff", {{"department", "MR"}});
+    });
     add("GET", "/handoffs", only({"approver"}, 200), false,
         [](const Objects &, const QString &) { return get("/handoffs"); });
-    add("POST", "/cases/{id}/conditions/{n}/met", only({"approver"}, 412), true,
-        [](const Objects &o, const QString &) { return stale("POST", kCase + o.caseId + "/conditions/1/met", {{"note", "x"}}); });
+    add("POST", "/cases/{id}/conditions/{n}/met", only({"approver"}, 412), true, [](const Objects &o, const QString &) {
+        return stale("POST", kCase + o.caseId + "/conditions/1/met", {{"note", "x"}});
+    });
     add("GET", "/cases/{id}/conditions", only(caseReaders, 200), true,
         [](const Objects &o, const QString &) { return get(kCase + o.caseId + "/conditions"); });
     add("GET", "/review/counts", only({"approver"}, 200), false,
@@ -284,33 +310,36 @@ std::vector<Row> matrixRows()
     // Attachments.
     add("POST", "/cases/{id}/attachments", only({"clerk", "agent", "supervisor"}, 201), true,
         [](const Objects &o, const QString &) {
-            return Call{"POST", api(kCase + o.caseId + "/attachments?filename=scan.png"), png(),
-                        {{"Idempotency-Key", newKey()}, {"Content-Type", "image/png"}}};
+            return Call {"POST", api(kCase + o.caseId + "/attachments?filename=scan.png"), png(),
+                {{"Idempotency-Key", newKey()}, {"Content-Type", "image/png"}}};
         });
     add("GET", "/cases/{id}/attachments", only(caseReaders, 200), true,
         [](const Objects &o, const QString &) { return get(kCase + o.caseId + "/attachments"); });
     add("GET", "/cases/{id}/attachments/{aid}/content", only(caseReaders, 200), true,
-        [](const Objects &o, const QString &) { return get(kCase + o.caseId + "/attachments/" + o.attachmentId + "/content"); });
+        [](const Objects &o, const QString &) {
+            return get(kCase + o.caseId + "/attachments/" + o.attachmentId + "/content");
+        });
 
     // Handing the result out, and the ratings.
     add("POST", "/cases/{id}/delivery", only(counter, 412), true, [](const Objects &o, const QString &) {
         return stale("POST", kCase + o.delivered + "/delivery",
-                     {{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
-                                                {"idNumber", "11010519491231002X"}}},
-                      {"method", "mail"},
-                      {"trackingNumber", "SF1"}});
+            {{"recipient",
+                 QJsonObject {
+                     {"kind", "applicant"}, {"name", QStringLiteral("张三")}, {"idNumber", "11010519491231002X"}}},
+                {"method", "mail"}, {"trackingNumber", "SF1"}});
     });
     add("GET", "/cases/{id}/delivery", only(caseReaders, 200), true,
         [](const Objects &o, const QString &) { return get(kCase + o.delivered + "/delivery"); });
-    add("POST", "/cases/{id}/rating-tokens", only(counter, 201), true,
-        [](const Objects &o, const QString &) { return post(kCase + o.delivered + "/rating-tokens", {{"event", "delivery"}}); });
+    add("POST", "/cases/{id}/rating-tokens", only(counter, 201), true, [](const Objects &o, const QString &) {
+        return post(kCase + o.delivered + "/rating-tokens", {{"event", "delivery"}});
+    });
     // The counter with the customer screen's token (here none: a field error), a supervisor
     // entering a paper form (here with a level out of range).
     add("POST", "/cases/{id}/evaluations", only({"clerk", "agent", "supervisor"}, 422), true,
         [](const Objects &o, const QString &role) {
             const QJsonObject body = role == "supervisor"
-                                         ? QJsonObject{{"event", "intake"}, {"level", 9}, {"channel", "paper"}}
-                                         : QJsonObject{{"event", "delivery"}, {"level", 5}, {"channel", "counter"}};
+                ? QJsonObject {{"event", "intake"}, {"level", 9}, {"channel", "paper"}}
+                : QJsonObject {{"event", "delivery"}, {"level", 5}, {"channel", "counter"}};
             return post(kCase + o.delivered + "/evaluations", body);
         });
     add("GET", "/cases/{id}/evaluations", only(caseReaders, 200), true,
@@ -319,37 +348,43 @@ std::vector<Row> matrixRows()
         [](const Objects &, const QString &) { return get("/follow-ups"); });
     add("GET", "/follow-ups/{id}", only({"supervisor"}, 200), true,
         [](const Objects &o, const QString &) { return get("/follow-ups/" + o.followUp); });
-    add("POST", "/follow-ups/{id}/notes", only({"supervisor"}, 422), true,
-        [](const Objects &o, const QString &) { return post("/follow-ups/" + o.followUp + "/notes", {{"note", ""}}); });
-    add("POST", "/follow-ups/{id}/close", only({"supervisor"}, 422), true,
-        [](const Objects &o, const QString &) { return post("/follow-ups/" + o.followUp + "/close", {{"secondLevel", 9}}); });
+    add("POST", "/follow-ups/{id}/notes", only({"supervisor"}, 422), true, [](const Objects &o, const QString &) {
+        return post("/follow-ups/" + o.followUp + "/notes", {{"note", ""}});
+    });
+    add("POST", "/follow-ups/{id}/close", only({"supervisor"}, 422), true, [](const Objects &o, const QString &) {
+        return post("/follow-ups/" + o.followUp + "/close", {{"secondLevel", 9}});
+    });
 
     // Paper from a village centre to its hall: sent by the village centre's counter only (a hall
     // sends none), checked in by a clerk of the hall.
-    add("POST", "/transfers", only({"agent"}, 422), true,
-        [](const Objects &o, const QString &) {
-            return post("/transfers", {{"cases", QJsonArray{o.batchCase}}, {"note", QString(3001, 'x')}});
-        });
+    add("POST", "/transfers", only({"agent"}, 422), true, [](const Objects &o, const QString &) {
+        return post("/transfers", {{"cases", QJsonArray {o.batchCase}}, {"note", QString(3001, 'x')}});
+    });
     add("GET", "/transfers", only({"clerk", "agent", "supervisor"}, 200), false,
         [](const Objects &, const QString &) { return get("/transfers"); });
     add("GET", "/transfers/{id}", only({"clerk", "agent", "supervisor"}, 200), true,
         [](const Objects &o, const QString &) { return get("/transfers/" + o.transfer); });
     add("GET", "/transfers/by-code/{code}", only({"clerk", "agent", "supervisor"}, 200), true,
         [](const Objects &o, const QString &) { return get("/transfers/by-code/" + o.transferCode); });
-    add("POST", "/transfers/{id}/arrival", only({"clerk"}, 422), true,
-        [](const Objects &o, const QString &) { return post("/transfers/" + o.transfer + "/arrival", {{"missing", "all"}}); });
+    add("POST", "/transfers/{id}/arrival", only({"clerk"}, 422), true, [](const Objects &o, const QString &) {
+        return post("/transfers/" + o.transfer + "/arrival", {{"missing", "all"}});
+    });
 
     // Users: the security administrator's, whatever their centre.
-    add("POST", "/users", only({"security_admin"}, 422), false,
-        [](const Objects &, const QString &) { return Call{"POST", api("/users"), "{}", {}}; });
+    add("POST", "/users", only({"security_admin"}, 422), false, [](const Objects &, const QString &) {
+        return Call {"POST", api("/users"), "{}", {}};
+    });
     add("GET", "/users", only({"security_admin"}, 200), false,
         [](const Objects &, const QString &) { return get("/users"); });
     add("GET", "/users/{username}", only({"security_admin"}, 200), false,
         [](const Objects &o, const QString &) { return get("/users/" + o.user); });
-    add("PATCH", "/users/{username}", only({"security_admin"}, 422), false,
-        [](const Objects &o, const QString &) { return Call{"PATCH", api("/users/" + o.user), json({{"role", "king"}}), {}}; });
+    add("PATCH", "/users/{username}", only({"security_admin"}, 422), false, [](const Objects &o, const QString &) {
+        return Call {"PATCH", api("/users/" + o.user), json({{"role", "king"}}), {}};
+    });
     add("POST", "/users/{username}/password-reset", only({"security_admin"}, 200), false,
-        [](const Objects &o, const QString &) { return Call{"POST", api("/users/" + o.user + "/password-reset"), "{}", {}}; });
+        [](const Objects &o, const QString &) {
+            return Call {"POST", api("/users/" + o.user + "/password-reset"), "{}", {}};
+        });
 
     // The audit trail: the auditor's.
     add("GET", "/audit", only({"auditor"}, 200), false, [](const Objects &, const QString &) { return get("/audit"); });
@@ -367,7 +402,7 @@ class tst_AuthorizationMatrix : public QObject
     QTemporaryDir m_dir;
     TestDatabase m_db;
     ServerProcess m_server;
-    SignedInUsers m_users{m_server};
+    SignedInUsers m_users {m_server};
 
     /// Per hall: the case objects of the hall and of its village centre.
     struct HallObjects
@@ -385,7 +420,7 @@ class tst_AuthorizationMatrix : public QObject
     }
 
     QJsonObject intakeAt(const QString &user, const QString &matter, const QString &center, const QString &idNumber,
-                         const QStringList &deficient = {})
+        const QStringList &deficient = {})
     {
         return sampleIntake(as(user), matter, center, samplePerson(QStringLiteral("张三"), idNumber), deficient);
     }
@@ -401,7 +436,7 @@ class tst_AuthorizationMatrix : public QObject
     QString attach(const QString &user, const QString &caseId)
     {
         const ApiReply r = as(user).post(api(kCase + caseId + "/attachments?filename=scan.png"), png(),
-                                         {{"Idempotency-Key", newKey()}, {"Content-Type", "image/png"}});
+            {{"Idempotency-Key", newKey()}, {"Content-Type", "image/png"}});
         if (r.status != 201)
             qFatal("attachment refused: %s", r.body.constData());
         return r.object().value("id").toString();
@@ -418,26 +453,32 @@ class tst_AuthorizationMatrix : public QObject
     QString deliveredAndRated(const QString &user, const QString &center)
     {
         const QString id = accept(user, intakeAt(user, "HF-001", center, "11010519491231002X")).value("id").toString();
-        expectStatus(as("approver-hf").post(api(kCase + id + "/decisions"), toJson({{"matter", "HF-001"}, {"decision", "approve"}}),
-                                            {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}}),
-                     200, "approval");
-        expectStatus(as("approver-hf").post(api(kCase + id + "/result"),
-                                            toJson({{"certificateNumber", QStringLiteral("苏公积金证字第0001号")},
-                                                    {"issuedOn", "2026-11-27"}}),
-                                            {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}}),
-                     200, "result");
+        expectStatus(as("approver-hf")
+                         .post(api(kCase + id + "/decisions"), toJson({{"matter", "HF-001"}, {"decision", "approve"}}),
+                             {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}}),
+            200, "approval");
+        expectStatus(
+            as("approver-hf")
+                .post(api(kCase + id + "/result"),
+                    toJson({{"certificateNumber", QStringLiteral("苏公积金证字第0001号")}, {"issuedOn", "2026-11-27"}}),
+                    {{"If-Match", etagOf("approver-hf", id)}, {"Idempotency-Key", newKey()}}),
+            200, "result");
         const QString signature = attach(user, id);
         expectStatus(as(user).post(api(kCase + id + "/delivery"),
-                                   toJson({{"recipient", QJsonObject{{"kind", "applicant"}, {"name", QStringLiteral("张三")},
-                                                                     {"idNumber", "11010519491231002X"}}},
-                                           {"signature", signature}}),
-                                   {{"If-Match", etagOf(user, id)}, {"Idempotency-Key", newKey()}}),
-                     200, "delivery");
-        const QString token = as(user).post(api(kCase + id + "/rating-tokens"), toJson({{"event", "delivery"}}))
-                                  .object().value("token").toString();
+                         toJson({{"recipient",
+                                     QJsonObject {{"kind", "applicant"}, {"name", QStringLiteral("张三")},
+                                         {"idNumber", "11010519491231002X"}}},
+                             {"signature", signature}}),
+                         {{"If-Match", etagOf(user, id)}, {"Idempotency-Key", newKey()}}),
+            200, "delivery");
+        const QString token = as(user)
+                                  .post(api(kCase + id + "/rating-tokens"), toJson({{"event", "delivery"}}))
+                                  .object()
+                                  .value("token")
+                                  .toString();
         expectStatus(as(user).post(api(kCase + id + "/evaluations"),
-                                   toJson({{"event", "delivery"}, {"level", 1}, {"channel", "counter"}, {"ratingToken", token}})),
-                     201, "rating");
+                         toJson({{"event", "delivery"}, {"level", 1}, {"channel", "counter"}, {"ratingToken", token}})),
+            201, "rating");
         return id;
     }
 
@@ -471,8 +512,9 @@ class tst_AuthorizationMatrix : public QObject
     {
         return QStringLiteral("INSERT INTO applicant_records (applicant, broke_commitment, case_id, note, updated_at) "
                               "VALUES ('%1', %2, %3, %4, '2026-11-20T10:00:00+08:00')")
-            .arg(applicant, QString::number(broken ? 1 : 0), caseId.isEmpty() ? QStringLiteral("NULL") : "'" + caseId + "'",
-                 note.isEmpty() ? QStringLiteral("NULL") : "'" + note + "'");
+            .arg(applicant, QString::number(broken ? 1 : 0),
+                caseId.isEmpty() ? QStringLiteral("NULL") : "'" + caseId + "'",
+                note.isEmpty() ? QStringLiteral("NULL") : "'" + note + "'");
     }
 
     void createObjects(int h)
@@ -481,13 +523,15 @@ class tst_AuthorizationMatrix : public QObject
         HallObjects &o = m_objects[h];
         const QString digit = QString::number(h);
         // At the hall: an intake with its labour contract outstanding, and a scan of it.
-        QJsonObject c = accept(hall.clerk, intakeAt(hall.clerk, "HF-001", hall.code, "11010519491231002X", {"LABOR_CONTRACT"}));
+        QJsonObject c
+            = accept(hall.clerk, intakeAt(hall.clerk, "HF-001", hall.code, "11010519491231002X", {"LABOR_CONTRACT"}));
         o.hall.caseId = c.value("id").toString();
         o.hall.deficiencyId = c.value("deficiencies").toArray()[0].toObject().value("id").toString();
         o.hall.attachmentId = attach(hall.clerk, o.hall.caseId);
         o.hall.delivered = deliveredAndRated(hall.clerk, hall.code);
         o.otherDepartmentCase = accept(hall.clerk, intakeAt(hall.clerk, "MI-001", hall.code, "11010519491231002X"))
-                                    .value("id").toString();
+                                    .value("id")
+                                    .toString();
         // At the village centre: the same, and a batch of paper to the hall.
         c = accept(hall.agent, intakeAt(hall.agent, "HF-001", hall.village, "11010519491231002X", {"LABOR_CONTRACT"}));
         o.village.caseId = c.value("id").toString();
@@ -495,12 +539,15 @@ class tst_AuthorizationMatrix : public QObject
         o.village.attachmentId = attach(hall.agent, o.village.caseId);
         o.village.delivered = deliveredAndRated(hall.agent, hall.village);
         const QString papers = accept(hall.agent, intakeAt(hall.agent, "HF-001", hall.village, "11010519491231002X"))
-                                   .value("id").toString();
-        const ApiReply batch = as(hall.agent).post(api("/transfers"), toJson({{"cases", QJsonArray{papers}}}),
-                                                   {{"Idempotency-Key", newKey()}});
+                                   .value("id")
+                                   .toString();
+        const ApiReply batch
+            = as(hall.agent)
+                  .post(api("/transfers"), toJson({{"cases", QJsonArray {papers}}}), {{"Idempotency-Key", newKey()}});
         expectStatus(batch, 201, "transfer");
         o.village.batchCase = accept(hall.agent, intakeAt(hall.agent, "HF-001", hall.village, "11010519491231002X"))
-                                         .value("id").toString();
+                                  .value("id")
+                                  .toString();
         for (Objects *x : {&o.hall, &o.village}) {
             x->transfer = batch.object().value("id").toVariant().toString();
             x->transferCode = batch.object().value("code").toString();
@@ -520,9 +567,11 @@ class tst_AuthorizationMatrix : public QObject
         QVERIFY2(!o.hall.followUp.isEmpty(), followUps.body.constData());
         // A user account of the hall, to administer.
         o.hall.user = o.village.user = "matrix-" + hall.code.toLower();
-        expectStatus(as("secadmin").post(api("/users"), toJson({{"username", o.hall.user}, {"displayName", QStringLiteral("测试")},
-                                                               {"role", "clerk"}, {"center", hall.code}})),
-                     201, "user");
+        expectStatus(as("secadmin")
+                         .post(api("/users"),
+                             toJson({{"username", o.hall.user}, {"displayName", QStringLiteral("测试")},
+                                 {"role", "clerk"}, {"center", hall.code}})),
+            201, "user");
         writeRecords({record(o.hall.applicant, true, o.hall.caseId), record(o.hall.clearable, true, o.hall.caseId)});
     }
 
@@ -571,8 +620,8 @@ private slots:
         QString error;
         m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));
         createObjects(0);
         createObjects(1);
     }
@@ -583,7 +632,7 @@ private slots:
     {
         QProcess list;
         list.start(ServerProcess::binary(),
-                   {"--database", "sqlite:" + m_dir.filePath("routes.db"), "--list-routes", "--log-level", "error"});
+            {"--database", "sqlite:" + m_dir.filePath("routes.db"), "--list-routes", "--log-level", "error"});
         QVERIFY(list.waitForFinished(60000));
         QCOMPARE(list.exitCode(), 0);
         QSet<QString> routes;
@@ -625,12 +674,13 @@ private slots:
                 for (int h = 0; h < 2; ++h) {
                     for (const bool own : {true, false}) {
                         const int expected = own ? inside : outside;
-                        const ApiReply r = send(userFor(role, h), row.call(objectsFor(role, own ? h : 1 - h, own), role));
+                        const ApiReply r
+                            = send(userFor(role, h), row.call(objectsFor(role, own ? h : 1 - h, own), role));
                         ++calls;
                         if (r.status != expected) {
                             failures << QStringLiteral("%1 %2 as %3 of %4, %5: %6, expected %7 %8")
                                             .arg(QString::fromUtf8(row.method), row.pattern, role, kHalls[h].code,
-                                                 own ? "own scope" : "other hall")
+                                                own ? "own scope" : "other hall")
                                             .arg(r.status)
                                             .arg(expected)
                                             .arg(QString::fromUtf8(r.body.left(200)));
@@ -644,14 +694,16 @@ private slots:
             }
             summary << line;
         }
-        qInfo().noquote() << QStringLiteral("authorization matrix: %1 routes x %2 roles x {own scope/other hall} x 2 halls, "
-                                            "%3 calls (answers: own scope/other hall)")
+        qInfo().noquote() << QStringLiteral(
+            "authorization matrix: %1 routes x %2 roles x {own scope/other hall} x 2 halls, "
+            "%3 calls (answers: own scope/other hall)")
                                  .arg(matrixRows().size())
                                  .arg(kRoles.size())
                                  .arg(calls);
         for (const QString &line : summary)
             qInfo().noquote() << line;
-        QVERIFY2(failures.isEmpty(), qPrintable(QString::number(failures.size()) + " answer(s) not as the policy says (above)"));
+        QVERIFY2(failures.isEmpty(),
+            qPrintable(QString::number(failures.size()) + " answer(s) not as the policy says (above)"));
     }
 
     // The lists hold the user's scope and nothing of the other hall: the centres of what each
@@ -673,14 +725,15 @@ private slots:
         };
         using Centres = QSet<QString>;
         for (const Hall &hall : kHalls) {
-            const Centres halls{hall.code, hall.village};
-            for (const QString &path : {QStringLiteral("/cases?limit=200"), QStringLiteral("/deficiencies?limit=200")}) {
+            const Centres halls {hall.code, hall.village};
+            for (const QString &path :
+                {QStringLiteral("/cases?limit=200"), QStringLiteral("/deficiencies?limit=200")}) {
                 QCOMPARE(centresIn(hall.clerk, path), halls);
                 QCOMPARE(centresIn(hall.supervisor, path), halls);
-                QCOMPARE(centresIn(hall.agent, path), Centres{hall.village});
+                QCOMPARE(centresIn(hall.agent, path), Centres {hall.village});
             }
             for (const QString &user : {hall.clerk, hall.agent, hall.supervisor})
-                QCOMPARE(centresIn(user, "/transfers"), Centres{hall.village});
+                QCOMPARE(centresIn(user, "/transfers"), Centres {hall.village});
             QCOMPARE(centresIn(hall.supervisor, "/follow-ups?limit=200"), halls);
             const Centres reminded = centresIn(hall.supervisor, "/notifications?limit=200");
             QVERIFY(!reminded.isEmpty());
@@ -693,7 +746,7 @@ private slots:
             centres.insert(item.toObject().value("center").toString());
             QVERIFY(item.toObject().value("matters").toArray().contains(QJsonValue("HF-001")));
         }
-        QCOMPARE(centres, (Centres{"SZ", "SZ-V01", "TL", "TL-V01"}));
+        QCOMPARE(centres, (Centres {"SZ", "SZ-V01", "TL", "TL-V01"}));
     }
 
     // M2: the broken-commitment record is read as no record at all by a supervisor of another
@@ -705,8 +758,8 @@ private slots:
         const QString cleared = idNumber("32058419800101004");
         const QString orphan = idNumber("32058419800101005");
         writeRecords({record(active, true, m_objects[0].hall.caseId),
-                      record(cleared, false, m_objects[0].hall.caseId, QStringLiteral("cleared by supervisor1: 住院")),
-                      record(orphan, true, {})});
+            record(cleared, false, m_objects[0].hall.caseId, QStringLiteral("cleared by supervisor1: 住院")),
+            record(orphan, true, {})});
         const auto read = [&](const QString &user, const QString &applicant) {
             const ApiReply r = as(user).get(api("/applicants/") + applicant + "/broken-commitment");
             if (r.status != 200)
@@ -731,7 +784,8 @@ private slots:
 
         // Clearing: the other hall's supervisor is told there is nothing to clear, as for no record.
         const auto clear = [&](const QString &user, const QString &applicant) {
-            return as(user).post(api("/applicants/") + applicant + "/broken-commitment/clear", toJson({{"reason", "x"}}));
+            return as(user).post(
+                api("/applicants/") + applicant + "/broken-commitment/clear", toJson({{"reason", "x"}}));
         };
         ApiReply r = clear("supervisor-tl", active);
         QCOMPARE(r.status, 409);
@@ -759,19 +813,23 @@ private slots:
     void approverDepartmentMatchedExactly()
     {
         writeRecords({"INSERT INTO departments (code, name) VALUES ('H_', 'wildcard one')",
-                      "INSERT INTO departments (code, name) VALUES ('%', 'wildcard all')"});
+            "INSERT INTO departments (code, name) VALUES ('%', 'wildcard all')"});
         for (const QString &department : {QStringLiteral("H_"), QStringLiteral("%")}) {
             const QString username = department == "%" ? "approver-pct" : "approver-us";
-            const ApiReply created = as("secadmin").post(
-                api("/users"), toJson({{"username", username}, {"displayName", "x"}, {"role", "approver"}, {"department", department}}));
+            const ApiReply created = as("secadmin")
+                                         .post(api("/users"),
+                                             toJson({{"username", username}, {"displayName", "x"}, {"role", "approver"},
+                                                 {"department", department}}));
             QCOMPARE(created.status, 201);
             const QString password = created.object().value("oneTimePassword").toString();
             QVERIFY2(!password.isEmpty(), created.body.constData());
             HttpClient approver(m_server.baseUrl());
             QCOMPARE(approver.signIn(username, password).status, 201);
             const QString newPassword = QStringLiteral("Xq7-long-secret-%1").arg(username.size());
-            QCOMPARE(approver.post(api("/me/password"), toJson({{"oldPassword", password}, {"newPassword", newPassword}})).status,
-                     204);
+            QCOMPARE(
+                approver.post(api("/me/password"), toJson({{"oldPassword", password}, {"newPassword", newPassword}}))
+                    .status,
+                204);
             QCOMPARE(approver.signIn(username, newPassword).status, 201);
             ApiReply r = approver.get(api("/cases?limit=200"));
             QCOMPARE(r.status, 200);
@@ -783,9 +841,10 @@ private slots:
         // The list's department filter takes only what can be a department code.
         const ApiReply r = as("clerk1").get(api("/cases?limit=200&department=H_"));
         QCOMPARE(r.status, 422);
-        QCOMPARE(fieldCodes(r), QStringList{"department:invalid"});
-        QVERIFY(!valuesOf(as("clerk1").get(api("/cases?limit=200&department=HF")).object().value("items").toArray(), "id")
-                     .isEmpty());
+        QCOMPARE(fieldCodes(r), QStringList {"department:invalid"});
+        QVERIFY(
+            !valuesOf(as("clerk1").get(api("/cases?limit=200&department=HF")).object().value("items").toArray(), "id")
+                 .isEmpty());
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
