@@ -167,6 +167,7 @@ protected:
         add("create-admin", "create a security administrator with a one-time password (printed), then exit",
             "USERNAME");
         add("password-stdin", "with --create-admin: read the administrator's password from the standard input");
+        add("list-routes", "print every route of the API (METHOD /path), one a line, then exit");
         add("today", "pretend today is this date (demos and tests)", "YYYY-MM-DD");
         add("config", "read settings from this file (key = value)", "FILE");
         add("tls-cert", "serve HTTPS with this certificate (PEM)", "FILE");
@@ -276,7 +277,8 @@ private:
         if (config().getBool("option.demo", false)) {
             if (loadDemoData(db, catalog, clock))
                 spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr approver-re "
-                             "approver-mi approver-tx approver-ps supervisor1 admin auditor secadmin");
+                             "approver-mi approver-tx approver-ps supervisor1 admin auditor secadmin; "
+                             "the second hall, TL: clerk-tl agent-tl supervisor-tl");
         }
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
@@ -324,6 +326,11 @@ private:
                           evaluations, followUps, transfers, users,        ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
+        if (config().getBool("option.list-routes", false)) {
+            for (const std::string &route : router.routes())
+                std::cout << route << '\n';
+            return EXIT_OK;
+        }
         const Pipeline pipeline(router, sessions);
         serve(pipeline, services, threads, maxAttachmentBytes, db.dialectName());
         return EXIT_OK;

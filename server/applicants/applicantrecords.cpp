@@ -32,6 +32,12 @@ Poco::JSON::Object::Ptr commitmentJson(const std::string &applicant, const std::
     return o;
 }
 
+// The case whose termination left the record; empty for a record written without one.
+std::string owningCase(const DbRow &row)
+{
+    return row.optText("case_id").value_or("");
+}
+
 } // namespace
 
 Poco::JSON::Object::Ptr ApplicantRecords::commitment(const Principal &user, const std::string &identifier)
@@ -42,9 +48,11 @@ Poco::JSON::Object::Ptr ApplicantRecords::commitment(const Principal &user, cons
     const auto row = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
                                  "applicant = ?",
                                  {applicant});
-    // A record left by a case outside the supervisor's centres is not theirs to see.
-    if (row && row->boolean("broke_commitment") && !row->isNull("case_id"))
-        requireCaseInScope(tx, user, row->text("case_id"), static_cast<int>(Cap::ClearBrokenCommitment));
+    // A record left by a case outside the supervisor's centres, active or cleared, reads as no
+    // record at all: neither its details nor that it exists reach another centre.
+    if (row && !owningCase(*row).empty()
+        && !caseInScope(tx, user, owningCase(*row), static_cast<int>(Cap::ClearBrokenCommitment)))
+        return commitmentJson(applicant, std::nullopt);
     return commitmentJson(applicant, row);
 }
 
@@ -96,12 +104,24 @@ Poco::JSON::Object::Ptr ApplicantRecords::clearCommitment(const Principal &user,
     Transaction tx(m_db, Transaction::Mode::Write);
     const auto row = tx.queryOne("SELECT broke_commitment, case_id FROM applicant_records WHERE applicant = ?",
                                  {applicant});
-    if (!row || !row->boolean("broke_commitment"))
-        throw ApiError(409, "transition_refused", "Nothing to clear", "This applicant has no broken commitment on record.")
+    const auto nothingToClear = [] {
+        return ApiError(409, "transition_refused", "Nothing to clear", "This applicant has no broken commitment on record.")
             .with("reason", "no_broken_commitment");
-    const std::string caseId = row->text("case_id");
-    if (!caseId.empty())
-        requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::ClearBrokenCommitment));
+    };
+    if (!row)
+        throw nothingToClear();
+    const std::string caseId = owningCase(*row);
+    // Out of the supervisor's centres: the same answer as no record (see commitment()).
+    if (!caseId.empty() && !caseInScope(tx, user, caseId, static_cast<int>(Cap::ClearBrokenCommitment)))
+        throw nothingToClear();
+    if (!row->boolean("broke_commitment"))
+        throw nothingToClear();
+    // A record without the case that left it belongs to no centre, so no supervisor's scope
+    // covers it.
+    if (caseId.empty())
+        throw ApiError(409, "transition_refused", "Not a centre's record",
+                       "This broken commitment was not left by a case of a centre, so no supervisor can clear it.")
+            .with("reason", "no_owning_case");
     const std::string now = m_clock.now();
     tx.execute("UPDATE applicant_records SET broke_commitment = 0, note = ?, updated_at = ? WHERE applicant = ?",
                {"cleared by " + user.username + ": " + reason, now, applicant});

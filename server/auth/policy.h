@@ -77,6 +77,9 @@ public:
         std::vector<DbValue> params;
     };
     static Filter caseFilter(const Principal &user, const std::string &tableAlias);
+    /// A stored list of departments (",HF,MR,") that holds `department` as a whole code: no
+    /// pattern, so that no character of a code (`%`, `_`) widens it. Nothing for an empty code.
+    static Filter departmentCondition(const std::string &column, const std::string &department);
 
     /// Batches of paper materials (流转清单): agents see those of their own centre; clerks and
     /// supervisors those their centre sent or is to receive; only a clerk of the receiving hall

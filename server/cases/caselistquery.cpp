@@ -148,8 +148,9 @@ Filters filtersOf(const CaseListQuery &q, const Principal &user, const Date &tod
     // (An approver's scope is their department's cases already: the same condition twice would
     // make PostgreSQL expect far fewer rows than there are.)
     if (!q.department.empty() && !(user.role == "approver" && q.department == user.department)) {
-        f.where += " AND c.departments LIKE ?";
-        f.params.emplace_back("%," + q.department + ",%");
+        const auto department = AuthorizationPolicy::departmentCondition("c.departments", q.department);
+        f.where += " AND " + department.sql;
+        f.params.insert(f.params.end(), department.params.begin(), department.params.end());
     }
     // The parts are counted, not asked for with EXISTS: PostgreSQL turns an EXISTS into a join
     // that reads and sorts the department's whole backlog, expecting few rows (it cannot see that

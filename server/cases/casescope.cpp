@@ -20,15 +20,20 @@ std::vector<std::string> storedDepartments(const std::string &stored)
     return out;
 }
 
-void requireCaseInScope(Transaction &tx, const Principal &user, const std::string &caseId, int capability)
+bool caseInScope(Transaction &tx, const Principal &user, const std::string &caseId, int capability)
 {
     const auto row = tx.queryOne("SELECT c.center, c.departments, COALESCE(ce.parent, '') AS parent FROM cases c "
                                  "JOIN centers ce ON ce.code = c.center WHERE c.id = ?",
                                  {caseId});
     if (!row)
-        throw ApiError::notFound();
+        return false;
     const CaseScope scope{row->text("center"), row->text("parent"), storedDepartments(row->text("departments"))};
-    if (!AuthorizationPolicy::inScope(user, scope, static_cast<AuthorizationPolicy::Capability>(capability)))
+    return AuthorizationPolicy::inScope(user, scope, static_cast<AuthorizationPolicy::Capability>(capability));
+}
+
+void requireCaseInScope(Transaction &tx, const Principal &user, const std::string &caseId, int capability)
+{
+    if (!caseInScope(tx, user, caseId, capability))
         throw ApiError::notFound();
 }
 

@@ -163,7 +163,13 @@ private slots:
     {
         QCOMPARE(AuthorizationPolicy::caseFilter(user("agent", "SZ-V01"), "c").sql, std::string("c.center = ?"));
         const auto approver = AuthorizationPolicy::caseFilter(user("approver", {}, "HF"), "c");
-        QCOMPARE(std::get<std::string>(approver.params.at(0)), std::string("%,HF,%"));
+        // The department as a whole code between the list's commas, never a LIKE pattern.
+        QCOMPARE(approver.sql, std::string("REPLACE(c.departments, ?, '') <> c.departments"));
+        QCOMPARE(std::get<std::string>(approver.params.at(0)), std::string(",HF,"));
+        QCOMPARE(std::get<std::string>(AuthorizationPolicy::caseFilter(user("approver", {}, "H_"), "c").params.at(0)),
+                 std::string(",H_,"));
+        QCOMPARE(AuthorizationPolicy::caseFilter(user("approver"), "c").sql, std::string("1 = 0"));
+        QCOMPARE(AuthorizationPolicy::departmentCondition("departments", "H,F").sql, std::string("1 = 0"));
         QCOMPARE(AuthorizationPolicy::caseFilter(user("admin"), "c").sql, std::string("1 = 0"));
         QCOMPARE(AuthorizationPolicy::caseFilter(user("security_admin"), "c").sql, std::string("1 = 0"));
         QCOMPARE(AuthorizationPolicy::caseFilter(user("clerk", "SZ"), "c").params.size(), std::size_t(2));

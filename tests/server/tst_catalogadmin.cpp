@@ -638,7 +638,7 @@ private slots:
         QVERIFY(audit.contains("calendar_year_replaced admin: 2027: 2 holiday days, 1 adjusted working days, in "
                                "place of 0 days"));
         QVERIFY(audit.contains("catalog_imported admin: bundles: 1 created, 2 unchanged; calendar: 1 replaced, "
-                               "1 unchanged; centers: 3 unchanged; departments: 6 unchanged; matters: 1 created, 2 "
+                               "1 unchanged; centers: 5 unchanged; departments: 6 unchanged; matters: 1 created, 2 "
                                "drafted, 36 unchanged"));
         verifyAudit(there.as("auditor"));
         QCOMPARE(other.stop(), 0);

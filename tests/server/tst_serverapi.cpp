@@ -192,7 +192,7 @@ private slots:
         r = as("clerk1").get(api("/centers"));
         QCOMPARE(r.status, 200);
         const QJsonArray centers = r.object().value("items").toArray();
-        QCOMPARE(codesOf(centers), (QStringList{"SZ", "SZ-V01", "SZ-V02"}));
+        QCOMPARE(codesOf(centers), (QStringList{"SZ", "SZ-V01", "SZ-V02", "TL", "TL-V01"}));
         QVERIFY(centers[0].toObject().value("parent").isNull());
         QCOMPARE(centers[1].toObject().value("parent").toString(), QStringLiteral("SZ"));
         QCOMPARE(centers[2].toObject().value("kind").toString(), QStringLiteral("village"));
