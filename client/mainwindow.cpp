@@ -107,6 +107,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     statusBar()->addWidget(m_placeLabel);
 
     buildMenus();
+    claimDrafts();
     buildWorkbench();
     retranslate();
 
@@ -124,6 +125,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             close();
             return;
         }
+        claimDrafts();
         applyConnectionMode();
         if (!m_services.session->isOffline())
             m_services.sync->refresh(); // back from an offline session: the catalog may have changed
@@ -227,6 +229,15 @@ void MainWindow::buildMenus()
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(find("aboutPlugins"));
     help->addAction(find("about"));
+}
+
+void MainWindow::claimDrafts()
+{
+    const models::UserInfo &user = m_services.session->user();
+    m_services.store->setClock(m_services.session->api()->clock());
+    m_services.store->setDraftOwner(user.username, user.center);
+    // Before any page asks for drafts: the store runs its work in order.
+    m_services.store->purgeDrafts(QSettings().value(QStringLiteral("drafts/keepHours"), 72).toInt());
 }
 
 void MainWindow::buildWorkbench()

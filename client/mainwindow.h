@@ -63,6 +63,9 @@ private:
     struct Entry;
     void buildMenus();
     void buildWorkbench();
+    /// The local drafts become the signed-in user's at their centre; drafts of anyone not saved
+    /// for drafts/keepHours (72) by the server's clock are removed.
+    void claimDrafts();
     void addPage(const QString &id, WorkbenchPageWidget *page, const QString &shortcut = {});
     void addPluginPages();
     void addHeading(const QString &department);

@@ -2,6 +2,7 @@
 
 #include "serverclock.h"
 
+#include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -19,6 +20,7 @@ struct ApiClient::Call
     QByteArray body;
     QByteArray contentType; ///< of the body; JSON when empty
     QByteArray idempotencyKey;
+    QByteArray contentDigest; ///< RFC 9530, of an uploaded file
     QByteArray ifMatch;
     QString etagResource;  ///< where to remember the answer's ETag
     bool idempotent = false;
@@ -116,6 +118,8 @@ void ApiClient::upload(const QString &path, const QByteArray &bytes, const QStri
     call->method = "POST";
     call->path = path;
     call->body = bytes;
+    // The server checks the bytes it got against it: a file changed or cut on the way is refused.
+    call->contentDigest = "sha-256=:" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64() + ":";
     call->contentType = mediaType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : mediaType.toUtf8();
     call->idempotencyKey = (idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
                                                      : idempotencyKey)
@@ -226,6 +230,8 @@ void ApiClient::start(std::shared_ptr<Call> call)
         request.setRawHeader("Idempotency-Key", call->idempotencyKey);
     if (!call->ifMatch.isEmpty())
         request.setRawHeader("If-Match", call->ifMatch);
+    if (!call->contentDigest.isEmpty())
+        request.setRawHeader("Content-Digest", call->contentDigest);
     if (!m_extraCertificates.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setCaCertificates(ssl.caCertificates() + m_extraCertificates);

@@ -108,7 +108,8 @@ public:
     /// A GET whose answer is not JSON (an attachment's content): ApiResponse::bytes.
     void getBytes(const QString &path, Callback done, QObject *context = nullptr);
     /// A POST whose body is a file (`bytes` of `mediaType`) and that creates something, e.g.
-    /// "/cases/{id}/attachments?filename=scan.pdf". Like create(): carries `idempotencyKey` (a new
+    /// "/cases/{id}/attachments?filename=scan.pdf". Carries the bytes' SHA-256 as Content-Digest
+    /// (RFC 9530), which the server checks. Like create(): carries `idempotencyKey` (a new
     /// one when empty) and is retried with the same key after a network error, so a retry never
     /// stores twice. `progress` is told the bytes sent of each attempt (it starts again on a retry).
     using Progress = std::function<void(qint64 sent, qint64 total)>;

@@ -69,6 +69,10 @@ QString ApiError::userMessage() const
         return tr("This applicant broke an earlier commitment to supply materials: nothing can be accepted "
                   "with deficiency until a supervisor clears it. Accept with every material, or give a "
                   "one-time notice.");
+    if (code == QLatin1String("digest_mismatch") || code == QLatin1String("body_incomplete"))
+        return tr("The file was damaged or cut on the way; the server stored nothing. Send it again.");
+    if (code == QLatin1String("case_final"))
+        return tr("The case is finished and takes no more files.");
     if (code == QLatin1String("unsupported_media_type"))
         return tr("Only PDF, JPEG and PNG files can be attached.");
     if (code == QLatin1String("already_rated"))

@@ -25,13 +25,24 @@ struct PendingUpload
     qint64 size = 0;
     QDateTime savedAt;
     QString deficiencyId;   ///< the deficiency the file supplies, if any: recorded once the file is stored
+    QString sha256;         ///< of the kept file, lower-case hex
+    /// The last attempt's failure (kind None when it was never tried or failed on the network
+    /// only before a restart): what problem() says.
+    ApiError problem;
+    /// Whether the server refused it (a conflict, a final case, a damaged or unwanted file): the
+    /// clerk decides (retry or discard); otherwise it may be resumed by itself.
+    bool needsClerk() const;
 };
 
-/// Sends one file to a case (POST /cases/{id}/attachments), so that nothing is lost and nothing is
-/// stored twice: the file, its case and its Idempotency-Key are first written to a folder only the
-/// user can read, then sent; the copy is removed once the server confirmed. After a network cut
-/// retry() sends it again with the same key; after a restart pendingUploads() lists what is left
-/// and resume() sends it. Disk work runs on a worker thread; nothing here waits.
+/// Sends one file to a case (POST /cases/{id}/attachments, with its SHA-256 as Content-Digest), so
+/// that nothing is lost and nothing is stored twice: the file, its case and its Idempotency-Key are
+/// first written to a folder only the user can read, then sent. The copy is removed only when the
+/// server answered 2xx naming the stored attachment with the file's SHA-256; on anything else (a
+/// cut, 5xx, 409, 422, 400 digest_mismatch, a refused file) it is kept, with the problem, until
+/// the clerk retries it or discards it. After a network cut retry() sends it again with the same
+/// key; when the key conflicts (422 idempotency_key_reused, or a stored file that is not this one)
+/// retry() sends it under a new key. After a restart pendingUploads() lists what is left and
+/// resume() sends it. Disk work runs on a worker thread; nothing here waits.
 class AttachmentUpload : public QObject
 {
     Q_OBJECT
@@ -47,6 +58,8 @@ public:
     static QList<PendingUpload> pendingUploads(const QString &directory = defaultDirectory());
     /// Removes a pending upload's copy (the clerk gave it up). False when there was none.
     static bool discard(const QString &idempotencyKey, const QString &directory = defaultDirectory());
+    /// One sentence for the clerk: what went wrong with the upload and what is left to do.
+    static QString problemText(const ApiError &error);
     /// "application/pdf", "image/jpeg" or "image/png" by the content; empty for anything else.
     static QString mediaTypeOf(const QByteArray &content);
 
@@ -60,9 +73,18 @@ public:
                const QString &deficiencyId = {});
     /// Sends an upload left pending (by a failure, or before a restart) with its key.
     void resume(const PendingUpload &pending);
-    /// After failed(): sends the same file again with the same key. False while running or with
-    /// nothing to send.
+    /// After failed(): sends the same file again, with the same key, or with a new one when the
+    /// key conflicted. False while running or with nothing to send.
     bool retry();
+
+    enum class State { Idle, Running, Finished, Failed };
+    State state() const { return m_state; }
+    /// The last failure (kind None unless state() is Failed).
+    ApiError lastError() const { return m_lastError; }
+    /// problemText() of the last failure; empty unless state() is Failed.
+    QString problem() const;
+    /// Whether the next retry() uses a new key (the old one conflicted).
+    bool needsNewKey() const { return m_newKey; }
 
     bool isRunning() const { return m_running; }
     QString idempotencyKey() const { return m_key; }
@@ -76,13 +98,17 @@ signals:
     void progress(int percent);
     /// The server stored the file: {id, caseId, sha256, size, mediaType, filename, createdAt, createdBy}.
     void finished(const QJsonObject &attachment);
-    /// `retryable`: the copy is kept and retry() (or a later resume()) may succeed; otherwise the
-    /// server refused the file itself (wrong type, too large, no such case) and the copy is removed.
+    /// The copy is kept in every case. `retryable`: retry() (or a later resume()) may succeed as
+    /// things are (the network, the server's trouble, a damaged transfer, a key conflict);
+    /// otherwise the server refused the file or the case takes none (wrong type, too large, no
+    /// such case, a finished case), and only the clerk can decide (discard it).
     void failed(const onewindow::models::ApiError &error, bool retryable);
 
 private:
     void send();
+    void renewKeyThenSend();
     void answered(const ApiResponse &response);
+    void fail(const ApiError &error);
     void done();
     QPointer<ApiClient> m_api;
     QString m_directory;
@@ -91,9 +117,15 @@ private:
     QString m_filename;
     QString m_mediaType;
     QByteArray m_bytes;
+    QString m_sha256;
+    QString m_deficiencyId;
+    QDateTime m_savedAt;
     QJsonObject m_attachment;
+    ApiError m_lastError;
+    State m_state = State::Idle;
     int m_lastPercent = -1;
     bool m_running = false;
+    bool m_newKey = false;
 };
 
 } // namespace onewindow::models

@@ -3,6 +3,7 @@
 #include "serverclock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMetaObject>
@@ -29,7 +30,22 @@ public:
 
     QString open(const QString &path)
     {
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        // For the user alone: the folder 0700, the file and its WAL 0600 (created so before SQLite
+        // opens it; an older file narrowed).
+        const QString folder = QFileInfo(path).absolutePath();
+        QDir().mkpath(folder);
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        if (!QFileInfo::exists(path)) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                file.close();
+        }
+        for (const QString &file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
+                                    path + QStringLiteral("-journal")}) {
+            if (QFileInfo::exists(file) && !QFile::setPermissions(file, ownerOnly))
+                return QStringLiteral("cannot make %1 readable by its owner alone").arg(file);
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(path);
         if (!db.open())
@@ -37,12 +53,15 @@ public:
         const char *schema[] = {
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = NORMAL",
+            // Deleted drafts are overwritten, not left in free pages.
+            "PRAGMA secure_delete = ON",
             "CREATE TABLE IF NOT EXISTS matters (code TEXT PRIMARY KEY, position INTEGER NOT NULL, summary TEXT NOT "
             "NULL, detail TEXT)",
             "CREATE TABLE IF NOT EXISTS bundles (code TEXT PRIMARY KEY, position INTEGER NOT NULL, body TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS calendar (day TEXT PRIMARY KEY, body TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL, "
+            "username TEXT, center TEXT)",
             "CREATE TABLE IF NOT EXISTS reserved_numbers (number TEXT PRIMARY KEY, center TEXT NOT NULL, "
             "taken_by TEXT UNIQUE)",
             "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, "
@@ -52,6 +71,20 @@ public:
         for (const char *statement : schema) {
             QSqlQuery q(db);
             if (!q.exec(QString::fromLatin1(statement)))
+                return q.lastError().text();
+        }
+        // Drafts of a store made before they had an owner: no one's (never offered, purged by age).
+        QStringList columns;
+        QSqlQuery info(db);
+        if (info.exec(QStringLiteral("PRAGMA table_info(drafts)"))) {
+            while (info.next())
+                columns << info.value(1).toString();
+        }
+        for (const char *column : {"username", "center"}) {
+            if (columns.contains(QLatin1String(column)))
+                continue;
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("ALTER TABLE drafts ADD COLUMN %1 TEXT").arg(QLatin1String(column))))
                 return q.lastError().text();
         }
         return {};
@@ -399,22 +432,38 @@ void LocalStore::outbox(QObject *context, std::function<void(const QJsonArray &)
     }, std::move(done));
 }
 
+void LocalStore::setDraftOwner(const QString &username, const QString &center)
+{
+    m_draftUsername = username.isEmpty() ? QStringLiteral("") : username;
+    m_draftCenter = center.isEmpty() ? QStringLiteral("") : center;
+}
+
+QString LocalStore::now() const
+{
+    // UTC with milliseconds: saved_at values compare as text.
+    return (m_clock ? m_clock->now() : ServerClock::pcNow()).toUTC().toString(Qt::ISODateWithMs);
+}
+
 void LocalStore::saveDraft(const QString &key, const QJsonObject &draft, QObject *context, std::function<void()> done)
 {
     Worker *w = m_worker;
-    runOnVoid(w, context, [w, key, draft] {
-        w->exec(QStringLiteral("INSERT OR REPLACE INTO drafts (key, body, saved_at) VALUES (?, ?, ?)"),
-                // When the draft was saved on this PC: a timestamp, not a business date.
-                {key, text(draft), ServerClock::pcNow().toString(Qt::ISODate)});
+    runOnVoid(w, context, [w, key, draft, username = m_draftUsername, center = m_draftCenter, savedAt = now()] {
+        // A key is one user's: another user's draft under the same key is left alone.
+        w->exec(QStringLiteral("INSERT INTO drafts (key, body, saved_at, username, center) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT(key) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at "
+                               "WHERE drafts.username IS excluded.username AND drafts.center IS excluded.center"),
+                {key, text(draft), savedAt, username, center});
     }, std::move(done));
 }
 
 void LocalStore::draft(const QString &key, QObject *context, std::function<void(const QJsonObject &)> done) const
 {
     Worker *w = m_worker;
-    runOn<QJsonObject>(w, context, [w, key] {
+    runOn<QJsonObject>(w, context, [w, key, username = m_draftUsername, center = m_draftCenter] {
         QSqlQuery q;
-        if (w->exec(QStringLiteral("SELECT body FROM drafts WHERE key = ?"), {key}, &q) && q.next())
+        if (w->exec(QStringLiteral("SELECT body FROM drafts WHERE key = ? AND username IS ? AND center IS ?"),
+                    {key, username, center}, &q)
+            && q.next())
             return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
         return QJsonObject();
     }, std::move(done));
@@ -423,10 +472,11 @@ void LocalStore::draft(const QString &key, QObject *context, std::function<void(
 void LocalStore::draftKeys(QObject *context, std::function<void(const QStringList &)> done) const
 {
     Worker *w = m_worker;
-    runOn<QStringList>(w, context, [w] {
+    runOn<QStringList>(w, context, [w, username = m_draftUsername, center = m_draftCenter] {
         QStringList keys;
         QSqlQuery q;
-        if (w->exec(QStringLiteral("SELECT key FROM drafts ORDER BY saved_at"), {}, &q)) {
+        if (w->exec(QStringLiteral("SELECT key FROM drafts WHERE username IS ? AND center IS ? ORDER BY saved_at, key"),
+                    {username, center}, &q)) {
             while (q.next())
                 keys << q.value(0).toString();
         }
@@ -437,8 +487,25 @@ void LocalStore::draftKeys(QObject *context, std::function<void(const QStringLis
 void LocalStore::removeDraft(const QString &key, QObject *context, std::function<void()> done)
 {
     Worker *w = m_worker;
-    runOnVoid(w, context, [w, key] { w->exec(QStringLiteral("DELETE FROM drafts WHERE key = ?"), {key}); },
-              std::move(done));
+    runOnVoid(w, context, [w, key, username = m_draftUsername, center = m_draftCenter] {
+        w->exec(QStringLiteral("DELETE FROM drafts WHERE key = ? AND username IS ? AND center IS ?"),
+                {key, username, center});
+    }, std::move(done));
+}
+
+void LocalStore::purgeDrafts(int keepHours, QObject *context, std::function<void(int)> done)
+{
+    Worker *w = m_worker;
+    const QString cutoff = (m_clock ? m_clock->now() : ServerClock::pcNow())
+                               .addSecs(-3600 * static_cast<qint64>(qMax(0, keepHours)))
+                               .toUTC()
+                               .toString(Qt::ISODateWithMs);
+    runOn<int>(w, context, [w, cutoff] {
+        QSqlQuery q;
+        if (!w->exec(QStringLiteral("DELETE FROM drafts WHERE saved_at < ?"), {cutoff}, &q))
+            return 0;
+        return q.numRowsAffected();
+    }, std::move(done));
 }
 
 void LocalStore::flush()

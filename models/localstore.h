@@ -12,9 +12,14 @@
 
 namespace onewindow::models {
 
+class ServerClock;
+
 /// The client's own SQLite database (WAL): the catalog cache (matters, bundles, calendar), the
-/// intake drafts and small settings. All disk work runs on the store's own thread; results come
-/// back through callbacks on the caller's thread, so the GUI never waits on the disk.
+/// intake drafts, the outbox of offline intakes and small settings. The file (and its WAL) is
+/// readable by the user alone (0600, in a 0700 folder; an older file's mode is narrowed on open),
+/// and deleted rows are overwritten (secure_delete). All disk work runs on the store's own
+/// thread; results come back through callbacks on the caller's thread, so the GUI never waits on
+/// the disk.
 class LocalStore : public QObject
 {
     Q_OBJECT
@@ -45,12 +50,26 @@ public:
                   std::function<void()> done = nullptr);
     void value(const QString &key, QObject *context, std::function<void(const QJsonValue &)> done) const;
 
-    // Drafts: a document per key (an intake in progress), saved on every change.
+    // Drafts: a document per key (an intake in progress), saved on every change, each tied to the
+    // user and centre that made it.
+    /// Whose drafts from now on (the signed-in user and centre): saveDraft() marks drafts with
+    /// them, draft() and draftKeys() see only theirs. Empty until set.
+    void setDraftOwner(const QString &username, const QString &center);
+    QString draftUsername() const { return m_draftUsername; }
+    QString draftCenter() const { return m_draftCenter; }
+    /// The clock drafts are stamped with and purged by (the ApiClient's ServerClock, which must
+    /// outlive the store's use); this PC's clock until set.
+    void setClock(const ServerClock *clock) { m_clock = clock; }
     void saveDraft(const QString &key, const QJsonObject &draft, QObject *context = nullptr,
                    std::function<void()> done = nullptr);
+    /// The owner's draft; an empty object when there is none (or it is someone else's).
     void draft(const QString &key, QObject *context, std::function<void(const QJsonObject &)> done) const;
+    /// The owner's drafts, oldest first.
     void draftKeys(QObject *context, std::function<void(const QStringList &)> done) const;
     void removeDraft(const QString &key, QObject *context = nullptr, std::function<void()> done = nullptr);
+    /// Removes every user's drafts not saved for `keepHours` by the clock; `done(removed)`. The
+    /// outbox (intakes waiting to be sent) and everything else stay.
+    void purgeDrafts(int keepHours, QObject *context = nullptr, std::function<void(int removed)> done = nullptr);
 
     /// Case numbers the server reserved for this centre's offline intake (NumberStock). Adding
     /// the same number twice keeps one.
@@ -86,9 +105,15 @@ signals:
 
 private:
     class Worker;
+    QString now() const;
+
     Worker *m_worker;
     QThread m_thread;
     QString m_path;
+    // Never null: a draft of no one (NULL, from before drafts had owners) matches no owner.
+    QString m_draftUsername = QStringLiteral("");
+    QString m_draftCenter = QStringLiteral("");
+    const ServerClock *m_clock = nullptr;
 };
 
 } // namespace onewindow::models

@@ -1139,7 +1139,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+61"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+64"/>
         <source>Waive %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,17 +1160,112 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+342"/>
         <source>Waive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-315"/>
+        <source>Uploads kept on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+270"/>
+        <source>Kept uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>&amp;Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send kept upload again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Discard kept upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Not sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No upload is kept on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sending %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove %1 from this PC? The server does not have it; it has to be scanned again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
+        <source>A scan kept from before (%1) could not be sent. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n upload(s) kept on this PC need your decision: see Kept uploads.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,7 +1275,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>&amp;Kept uploads (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,7 +1600,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 The signature is kept: press Hand out to send it again.</source>
+        <source>%1 Press Hand out to send the signature again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2638,7 +2738,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+136"/>
+        <location filename="../client/mainwindow.cpp" line="+138"/>
         <source>Catalog updated %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2669,7 +2769,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>The rating was not recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4526,12 +4626,12 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>%1 The scan is kept: press Upload again to go on, nothing is sent twice.</source>
+        <location line="+45"/>
+        <source>%1 Press Upload again to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>A PDF file is sent on its own: import it alone, or scan the pages instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5142,6 +5242,16 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+4"/>
+        <source>The file was damaged or cut on the way; the server stored nothing. Send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case is finished and takes no more files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5333,6 +5443,34 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     <message>
         <location line="+2"/>
         <source>not a material of this matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::AttachmentUpload</name>
+    <message>
+        <location filename="../models/attachmentupload.cpp" line="+173"/>
+        <source>The server holds another file under this upload&apos;s key. The file is kept on this PC: retry sends it under a new key, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was damaged or cut on the way, and the server stored nothing. The file is kept on this PC: retry sends it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case is finished and takes no more files. The file is kept on this PC until you discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The file is kept on this PC: retry sends it again, nothing is stored twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The file is kept on this PC until you discard it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1132,7 +1132,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+61"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+64"/>
         <source>Waive %1</source>
         <translation>免交 %1</translation>
     </message>
@@ -1153,17 +1153,111 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+342"/>
         <source>Waive</source>
         <translation>免交</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-315"/>
+        <source>Uploads kept on this PC</source>
+        <translation>本机保留的上传</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept since</source>
+        <translation>保留时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+270"/>
+        <source>Kept uploads</source>
+        <translation>保留的上传</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>&amp;Send again</source>
+        <translation>重新发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send kept upload again</source>
+        <translation>重新发送保留的上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard…</source>
+        <translation>放弃(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Discard kept upload</source>
+        <translation>放弃保留的上传</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Not sent yet.</source>
+        <translation>尚未发送。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No upload is kept on this PC.</source>
+        <translation>本机没有保留的上传。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sending %1…</source>
+        <translation>正在发送 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was stored.</source>
+        <translation>%1 已保存到服务器。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove %1 from this PC? The server does not have it; it has to be scanned again.</source>
+        <translation>从本机删除 %1？服务器上没有该文件，删除后须重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was discarded.</source>
+        <translation>已放弃 %1。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
+        <source>A scan kept from before (%1) could not be sent. %2</source>
+        <translation>之前保留的扫描件（%1）未能发送。%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n upload(s) kept on this PC need your decision: see Kept uploads.</source>
+        <translation>
+            <numerusform>本机有 %n 个保留的上传需要您处理：请查看“保留的上传”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
         <translation>之前保存的扫描件（%1）已上传到所属办件。如该材料仍显示待补齐，请登记补交。</translation>
     </message>
@@ -1173,7 +1267,12 @@
         <translation>之前保存的扫描件（%1）已上传，并已登记为补交。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>&amp;Kept uploads (%1)…</source>
+        <translation>保留的上传(&amp;K)（%1）…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -1493,8 +1592,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 The signature is kept: press Hand out to send it again.</source>
-        <translation>%1 签名已保留：按“出件”重新发送。</translation>
+        <source>%1 Press Hand out to send the signature again.</source>
+        <translation>%1 按“出件”重新发送签名。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2631,7 +2730,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+136"/>
+        <location filename="../client/mainwindow.cpp" line="+138"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -2663,7 +2762,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>The rating was not recorded: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
@@ -4511,12 +4610,12 @@ Counter software for one-window government service halls.</source>
         <translation>上传并登记</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>%1 The scan is kept: press Upload again to go on, nothing is sent twice.</source>
-        <translation>%1 扫描件已保存：再次点击“上传并登记”即可继续，不会重复上传。</translation>
+        <location line="+45"/>
+        <source>%1 Press Upload again to go on.</source>
+        <translation>%1 再次点击“上传”即可继续。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>A PDF file is sent on its own: import it alone, or scan the pages instead.</source>
         <translation>PDF 文件须单独上传：请只导入该文件，或改为逐页扫描。</translation>
     </message>
@@ -5127,6 +5226,16 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+4"/>
+        <source>The file was damaged or cut on the way; the server stored nothing. Send it again.</source>
+        <translation>文件在传输中损坏或中断，服务器未保存任何内容。请重新发送。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case is finished and takes no more files.</source>
+        <translation>该办件已办结，不能再添加文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation>只能上传 PDF、JPEG 和 PNG 文件。</translation>
     </message>
@@ -5319,6 +5428,34 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <location line="+2"/>
         <source>not a material of this matter</source>
         <translation>不是本事项的材料</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::AttachmentUpload</name>
+    <message>
+        <location filename="../models/attachmentupload.cpp" line="+173"/>
+        <source>The server holds another file under this upload&apos;s key. The file is kept on this PC: retry sends it under a new key, or discard it.</source>
+        <translation>服务器上该上传编号下已有另一个文件。文件仍保留在本机：重新发送时将使用新编号，也可以放弃。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was damaged or cut on the way, and the server stored nothing. The file is kept on this PC: retry sends it again.</source>
+        <translation>文件在传输中损坏或中断，服务器未保存任何内容。文件仍保留在本机：重新发送即可。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case is finished and takes no more files. The file is kept on this PC until you discard it.</source>
+        <translation>该办件已办结，不能再添加文件。文件保留在本机，直到您放弃。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The file is kept on this PC: retry sends it again, nothing is stored twice.</source>
+        <translation>%1 文件仍保留在本机：重新发送即可，不会重复保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The file is kept on this PC until you discard it.</source>
+        <translation>%1 文件保留在本机，直到您放弃。</translation>
     </message>
 </context>
 <context>

@@ -99,9 +99,9 @@ ScanDialog::ScanDialog(models::ApiClient *api, const QJsonObject &deficiency, QW
         else
             supply(text(attachment, "id"));
     });
-    connect(m_upload, &models::AttachmentUpload::failed, this, [this](const models::ApiError &error, bool retryable) {
-        say(retryable ? tr("%1 The scan is kept: press Upload again to go on, nothing is sent twice.").arg(error.userMessage())
-                      : error.userMessage());
+    connect(m_upload, &models::AttachmentUpload::failed, this, [this](const models::ApiError &, bool retryable) {
+        // The scan stays on this PC whatever went wrong (Kept uploads on the tracker lists it).
+        say(retryable ? tr("%1 Press Upload again to go on.").arg(m_upload->problem()) : m_upload->problem());
         updateButtons();
     });
     connect(m_importer, &models::Scanner::finished, this, [this](const QList<QImage> &images) {

@@ -31,6 +31,9 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
+#include <QPointer>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace onewindow::client {
@@ -87,6 +90,120 @@ private:
     QPlainTextEdit *m_reason;
 };
 
+/// The uploads kept on this PC that the server has not stored: file, case, since when, and the
+/// problem; each can be sent again or discarded.
+class KeptUploadsDialog final : public QDialog
+{
+public:
+    using Send = std::function<void(const models::PendingUpload &, std::function<void(const QString &)>)>;
+
+    KeptUploadsDialog(Send send, QWidget *parent)
+        : QDialog(parent), m_send(std::move(send)), m_table(new QTableWidget(this)), m_status(makeMessage(this))
+    {
+        setWindowTitle(DeficiencyTrackerPage::tr("Uploads kept on this PC"));
+        resize(760, 360);
+        m_table->setColumnCount(4);
+        m_table->setHorizontalHeaderLabels({DeficiencyTrackerPage::tr("File"), DeficiencyTrackerPage::tr("Case"),
+                                            DeficiencyTrackerPage::tr("Kept since"),
+                                            DeficiencyTrackerPage::tr("Problem")});
+        m_table->horizontalHeader()->setStretchLastSection(true);
+        m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_table->setWordWrap(true);
+        m_table->setAccessibleName(DeficiencyTrackerPage::tr("Kept uploads"));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+        m_retry = buttons->addButton(DeficiencyTrackerPage::tr("&Send again"), QDialogButtonBox::ActionRole);
+        m_retry->setAccessibleName(DeficiencyTrackerPage::tr("Send kept upload again"));
+        m_discard = buttons->addButton(DeficiencyTrackerPage::tr("&Discard…"), QDialogButtonBox::ActionRole);
+        m_discard->setAccessibleName(DeficiencyTrackerPage::tr("Discard kept upload"));
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        connect(m_retry, &QPushButton::clicked, this, [this] { retry(); });
+        connect(m_discard, &QPushButton::clicked, this, [this] { discard(); });
+        connect(m_table, &QTableWidget::currentCellChanged, this, [this] { updateButtons(); });
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_table, 1);
+        layout->addWidget(m_status);
+        layout->addWidget(buttons);
+        reload();
+    }
+
+private:
+    void reload()
+    {
+        m_pending = models::AttachmentUpload::pendingUploads();
+        m_table->setRowCount(static_cast<int>(m_pending.size()));
+        for (int row = 0; row < m_pending.size(); ++row) {
+            const models::PendingUpload &p = m_pending.at(row);
+            const QString problem = p.problem.isError() ? models::AttachmentUpload::problemText(p.problem)
+                                                        : DeficiencyTrackerPage::tr("Not sent yet.");
+            const QStringList cells{p.filename, p.caseId,
+                                    QLocale().toString(p.savedAt.toLocalTime(), QLocale::ShortFormat), problem};
+            for (int column = 0; column < cells.size(); ++column)
+                m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        }
+        m_table->resizeColumnsToContents();
+        m_table->resizeRowsToContents();
+        if (!m_pending.isEmpty())
+            m_table->setCurrentCell(0, 0);
+        else
+            showMessage(m_status, DeficiencyTrackerPage::tr("No upload is kept on this PC."));
+        updateButtons();
+    }
+
+    void updateButtons()
+    {
+        const bool chosen = m_table->currentRow() >= 0 && m_table->currentRow() < m_pending.size();
+        m_retry->setEnabled(chosen && !m_sending);
+        m_discard->setEnabled(chosen && !m_sending);
+    }
+
+    void retry()
+    {
+        const int row = m_table->currentRow();
+        if (row < 0 || row >= m_pending.size() || m_sending)
+            return;
+        m_sending = true;
+        updateButtons();
+        showMessage(m_status, DeficiencyTrackerPage::tr("Sending %1…").arg(m_pending.at(row).filename));
+        QPointer<KeptUploadsDialog> self(this);
+        const QString filename = m_pending.at(row).filename;
+        m_send(m_pending.at(row), [self, filename](const QString &problem) {
+            if (!self)
+                return;
+            self->m_sending = false;
+            self->reload();
+            showMessage(self->m_status, problem.isEmpty() ? DeficiencyTrackerPage::tr("%1 was stored.").arg(filename)
+                                                          : problem);
+        });
+    }
+
+    void discard()
+    {
+        const int row = m_table->currentRow();
+        if (row < 0 || row >= m_pending.size() || m_sending)
+            return;
+        const models::PendingUpload p = m_pending.at(row);
+        if (QMessageBox::question(this, DeficiencyTrackerPage::tr("Discard kept upload"),
+                                  DeficiencyTrackerPage::tr("Remove %1 from this PC? The server does not have it; "
+                                                            "it has to be scanned again.")
+                                      .arg(p.filename))
+            != QMessageBox::Yes)
+            return;
+        models::AttachmentUpload::discard(p.idempotencyKey);
+        reload();
+        showMessage(m_status, DeficiencyTrackerPage::tr("%1 was discarded.").arg(p.filename));
+    }
+
+    Send m_send;
+    QTableWidget *m_table;
+    QLabel *m_status;
+    QPushButton *m_retry = nullptr;
+    QPushButton *m_discard = nullptr;
+    QList<models::PendingUpload> m_pending;
+    bool m_sending = false;
+};
+
 } // namespace
 
 DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::LocalStore *store, const QString &role,
@@ -111,6 +228,7 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
     , m_printReminder(new QPushButton(this))
     , m_open(new QPushButton(this))
     , m_waive(new QPushButton(this))
+    , m_keptUploads(new QPushButton(this))
 {
     m_table->setModel(m_model);
     for (const DeficiencyView view : DeficiencyTracking::views())
@@ -132,6 +250,8 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
     for (QPushButton *b : {m_supplyPaper, m_supplyScan, m_call, m_printReminder, m_open, m_waive})
         actions->addWidget(b);
     actions->addStretch();
+    actions->addWidget(m_keptUploads);
+    m_keptUploads->hide();
     m_waive->setVisible(m_role == QLatin1String("supervisor"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
@@ -174,6 +294,7 @@ DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::Loc
     connect(m_printReminder, &QPushButton::clicked, this, &DeficiencyTrackerPage::printReminder);
     connect(m_open, &QPushButton::clicked, this, &DeficiencyTrackerPage::openCase);
     connect(m_waive, &QPushButton::clicked, this, &DeficiencyTrackerPage::waive);
+    connect(m_keptUploads, &QPushButton::clicked, this, &DeficiencyTrackerPage::showKeptUploads);
 
     // The centres in the user's scope, and the matters from the local catalog.
     m_api->get(QStringLiteral("/centers"), [this](const models::ApiResponse &r) {
@@ -193,34 +314,86 @@ DeficiencyTrackerPage::~DeficiencyTrackerPage() = default;
 
 void DeficiencyTrackerPage::resumePendingUploads()
 {
-    // Scans kept on disk by an upload the client could not finish (a crash, a power cut): sent now,
-    // with their first key, so the server stores each once. The folder is read off the GUI thread.
+    // Scans kept on disk by an upload the client could not finish (a crash, a power cut, the
+    // network): sent now, with their first key, so the server stores each once. Those the server
+    // refused wait for the clerk (Kept uploads). The folder is read off the GUI thread.
     auto *watcher = new QFutureWatcher<QList<models::PendingUpload>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        for (const models::PendingUpload &pending : watcher->result()) {
-            auto *upload = new models::AttachmentUpload(m_api, this);
-            connect(upload, &models::AttachmentUpload::finished, this, [this, upload, pending](const QJsonObject &attachment) {
-                upload->deleteLater();
-                if (pending.deficiencyId.isEmpty()) {
-                    showMessage(m_message, tr("A scan kept from before (%1) was sent to its case. If the material is "
-                                              "still listed as outstanding, record its supply.")
-                                               .arg(pending.filename));
-                    return;
-                }
-                // The supply it was scanned for, as the scan dialog would have recorded it.
-                resolve({{QStringLiteral("caseId"), pending.caseId}, {QStringLiteral("id"), pending.deficiencyId}},
-                        QStringLiteral("supply"),
-                        {{QStringLiteral("provided"), QStringLiteral("scan")},
-                         {QStringLiteral("attachmentId"), attachment.value(QLatin1String("id"))}},
-                        tr("A scan kept from before (%1) was sent and recorded as supplied.").arg(pending.filename));
-            });
-            connect(upload, &models::AttachmentUpload::failed, this,
-                    [upload](const models::ApiError &, bool) { upload->deleteLater(); }); // kept for the next start
-            upload->resume(pending);
-        }
+        const QList<models::PendingUpload> pending = watcher->result();
         watcher->deleteLater();
+        updateKeptUploads(pending);
+        int waiting = 0;
+        for (const models::PendingUpload &p : pending) {
+            if (p.needsClerk()) {
+                ++waiting;
+                continue;
+            }
+            sendKeptUpload(p, [this, filename = p.filename](const QString &problem) {
+                if (!problem.isEmpty())
+                    showMessage(m_message, tr("A scan kept from before (%1) could not be sent. %2").arg(filename, problem));
+            });
+        }
+        if (waiting > 0)
+            showMessage(m_message, tr("%n upload(s) kept on this PC need your decision: see Kept uploads.", nullptr,
+                                      waiting));
     });
     watcher->setFuture(QtConcurrent::run([] { return models::AttachmentUpload::pendingUploads(); }));
+}
+
+void DeficiencyTrackerPage::sendKeptUpload(const models::PendingUpload &pending,
+                                           std::function<void(const QString &problem)> failed)
+{
+    auto *upload = new models::AttachmentUpload(m_api, this);
+    connect(upload, &models::AttachmentUpload::finished, this,
+            [this, upload, pending, failed](const QJsonObject &attachment) {
+                upload->deleteLater();
+                recordKeptSupply(pending, attachment);
+                updateKeptUploads(models::AttachmentUpload::pendingUploads());
+                failed({});
+            });
+    connect(upload, &models::AttachmentUpload::failed, this, [this, upload, failed](const models::ApiError &, bool) {
+        // The copy is kept, with its problem, for Kept uploads.
+        const QString problem = upload->problem();
+        upload->deleteLater();
+        updateKeptUploads(models::AttachmentUpload::pendingUploads());
+        failed(problem);
+    });
+    upload->resume(pending);
+}
+
+void DeficiencyTrackerPage::recordKeptSupply(const models::PendingUpload &pending, const QJsonObject &attachment)
+{
+    if (pending.deficiencyId.isEmpty()) {
+        showMessage(m_message, tr("A scan kept from before (%1) was sent to its case. If the material is "
+                                  "still listed as outstanding, record its supply.")
+                                   .arg(pending.filename));
+        return;
+    }
+    // The supply it was scanned for, as the scan dialog would have recorded it.
+    resolve({{QStringLiteral("caseId"), pending.caseId}, {QStringLiteral("id"), pending.deficiencyId}},
+            QStringLiteral("supply"),
+            {{QStringLiteral("provided"), QStringLiteral("scan")},
+             {QStringLiteral("attachmentId"), attachment.value(QLatin1String("id"))}},
+            tr("A scan kept from before (%1) was sent and recorded as supplied.").arg(pending.filename));
+}
+
+void DeficiencyTrackerPage::updateKeptUploads(const QList<models::PendingUpload> &pending)
+{
+    const int count = static_cast<int>(pending.size());
+    m_keptUploads->setProperty("count", count);
+    m_keptUploads->setText(tr("&Kept uploads (%1)…").arg(count));
+    m_keptUploads->setVisible(count > 0);
+}
+
+void DeficiencyTrackerPage::showKeptUploads()
+{
+    KeptUploadsDialog dialog(
+        [this](const models::PendingUpload &pending, std::function<void(const QString &)> done) {
+            sendKeptUpload(pending, std::move(done));
+        },
+        this);
+    dialog.exec();
+    updateKeptUploads(models::AttachmentUpload::pendingUploads());
 }
 
 void DeficiencyTrackerPage::retranslate()
@@ -248,6 +421,8 @@ void DeficiencyTrackerPage::retranslate()
         button->setText(texts.first);
         button->setAccessibleName(texts.second);
     }
+    m_keptUploads->setText(tr("&Kept uploads (%1)…").arg(m_keptUploads->property("count").toInt()));
+    m_keptUploads->setAccessibleName(tr("Kept uploads"));
     loadCounts();
 }
 

@@ -4,12 +4,15 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableView;
 
 namespace onewindow::models {
+struct PendingUpload;
 class ApiClient;
 class DeficiencyListModel;
 class LocalStore;
@@ -43,6 +46,11 @@ private:
     void retranslate() override;
     void loadCounts();
     void resumePendingUploads();
+    /// Sends a kept upload again; on success records the supply it was scanned for.
+    void sendKeptUpload(const models::PendingUpload &pending, std::function<void(const QString &problem)> failed);
+    void recordKeptSupply(const models::PendingUpload &pending, const QJsonObject &attachment);
+    void showKeptUploads();
+    void updateKeptUploads(const QList<models::PendingUpload> &pending);
     void updateActions();
     void supplyOnPaper();
     void supplyByScan();
@@ -74,6 +82,7 @@ private:
     QPushButton *m_printReminder;
     QPushButton *m_open;
     QPushButton *m_waive;
+    QPushButton *m_keptUploads; ///< the uploads kept on this PC, shown while there are any
 };
 
 } // namespace onewindow::client

@@ -158,9 +158,9 @@ DeliveryDialog::DeliveryDialog(models::CaseApi *cases, const QString &caseId, mo
         updateForm();
     });
     connect(m_signatureUpload, &models::AttachmentUpload::failed, this,
-            [this](const models::ApiError &error, bool retryable) {
-                say(retryable ? tr("%1 The signature is kept: press Hand out to send it again.").arg(error.userMessage())
-                              : error.userMessage());
+            [this](const models::ApiError &, bool retryable) {
+                say(retryable ? tr("%1 Press Hand out to send the signature again.").arg(m_signatureUpload->problem())
+                              : m_signatureUpload->problem());
             });
     connect(m_handOut, &QPushButton::clicked, this, &DeliveryDialog::handOut);
     connect(m_print, &QPushButton::clicked, this, &DeliveryDialog::printReceipt);

@@ -25,6 +25,14 @@ std::string uploadFilename(const Request &req)
     return value.substr(0, value.find(';'));
 }
 
+// RFC 9530: Content-Digest, else Repr-Digest (the same for a body sent without content coding).
+std::string uploadDigest(const Request &req)
+{
+    if (std::string digest = req.header("content-digest"); !digest.empty())
+        return digest;
+    return req.header("repr-digest");
+}
+
 } // namespace
 
 void registerAttachmentRoutes(Router &router, Services &s)
@@ -33,7 +41,7 @@ void registerAttachmentRoutes(Router &router, Services &s)
 
     router.add("POST", api + "/cases/{id}/attachments", [&s](Request &req) {
         return s.attachments.upload(req.user(), req.pathParams.at("id"), req.header("idempotency-key"),
-                                    uploadFilename(req), req.body);
+                                    uploadFilename(req), req.body, uploadDigest(req));
     });
 
     router.add("GET", api + "/cases/{id}/attachments", [&s](Request &req) {

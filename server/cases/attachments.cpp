@@ -6,12 +6,20 @@
 #include "cases/casescope.h"
 #include "clock.h"
 #include "db/database.h"
+#include "domain/caselifecycle.h"
 #include "http/idempotency.h"
 #include "http/problem.h"
 #include "json.h"
 
+#include <Poco/Base64Decoder.h>
 #include <Poco/URI.h>
 #include <Poco/UUIDGenerator.h>
+
+#include <Poco/Exception.h>
+
+#include <cctype>
+#include <iterator>
+#include <sstream>
 
 namespace onewindow::server {
 
@@ -77,6 +85,28 @@ std::string contentDisposition(const std::string &filename, const std::string &m
            + "\"; filename*=UTF-8''" + encoded;
 }
 
+std::string digestTrimmed(const std::string &s)
+{
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+ApiError invalidDigest()
+{
+    return ApiError(400, "invalid_digest", "Unreadable digest",
+                    "The Content-Digest header must read sha-256=:<the SHA-256 of the file in base64>:.");
+}
+
+// Rejected, withdrawn, terminated, not accepted, closed (no action is left), and delivered:
+// the file is handed out, nothing more belongs to it.
+bool isFinal(const std::string &stateCode)
+{
+    const auto state = CaseLifecycle::stateFromCode(stateCode);
+    return state && (CaseLifecycle::isTerminal(*state) || *state == CaseState::Delivered);
+}
+
 constexpr const char *kColumns = "id, case_id, filename, media_type, size, sha256, created_at, created_by";
 
 } // namespace
@@ -100,9 +130,54 @@ std::optional<std::string> AttachmentService::mediaTypeOf(const std::string &con
     return std::nullopt;
 }
 
+std::optional<std::string> AttachmentService::sha256OfDigestField(const std::string &field)
+{
+    // A dictionary (RFC 8941): members `algorithm=:byte sequence:` separated by commas.
+    std::size_t at = 0;
+    while (at <= field.size()) {
+        const auto comma = field.find(',', at);
+        const std::string member = digestTrimmed(field.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+        at = comma == std::string::npos ? field.size() + 1 : comma + 1;
+        if (member.empty())
+            continue;
+        const auto equals = member.find('=');
+        if (equals == std::string::npos)
+            throw invalidDigest();
+        std::string algorithm = digestTrimmed(member.substr(0, equals));
+        for (char &c : algorithm)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (algorithm != "sha-256")
+            continue; // another algorithm: not checked here
+        const std::string value = digestTrimmed(member.substr(equals + 1));
+        if (value.size() < 2 || value.front() != ':' || value.back() != ':')
+            throw invalidDigest();
+        const std::string encoded = value.substr(1, value.size() - 2);
+        if (encoded.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") != std::string::npos)
+            throw invalidDigest();
+        std::istringstream in(encoded);
+        Poco::Base64Decoder decoder(in);
+        std::string bytes;
+        try {
+            bytes.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+        } catch (const Poco::Exception &) {
+            throw invalidDigest();
+        }
+        if (bytes.size() != 32)
+            throw invalidDigest();
+        static const char *hex = "0123456789abcdef";
+        std::string out;
+        for (unsigned char byte : bytes) {
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0f];
+        }
+        return out;
+    }
+    return std::nullopt;
+}
+
 Response AttachmentService::upload(const Principal &user, const std::string &caseId,
                                    const std::string &idempotencyKey, const std::string &filename,
-                                   const std::string &content)
+                                   const std::string &content, const std::string &digest)
 {
     AuthorizationPolicy::require(user, Cap::UploadAttachment);
     {
@@ -113,6 +188,15 @@ Response AttachmentService::upload(const Principal &user, const std::string &cas
     if (content.size() > m_maxBytes)
         throw ApiError(413, "payload_too_large", "Request too large",
                        "An attachment may have at most " + std::to_string(m_maxBytes) + " bytes.");
+    const std::string sha256 = sha256Hex(content);
+    // The sender's digest, checked against the bytes that came: a file changed or cut on the way
+    // is refused before anything is stored.
+    const auto claimed = sha256OfDigestField(digest);
+    if (claimed && *claimed != sha256)
+        throw ApiError(400, "digest_mismatch", "File damaged on the way",
+                       "The file received (" + std::to_string(content.size())
+                           + " bytes) does not have the SHA-256 its Content-Digest names: it was changed or cut "
+                             "on the way. Nothing was stored; send it again.");
     const auto mediaType = mediaTypeOf(content);
     if (!mediaType)
         throw ApiError(415, "unsupported_media_type", "Unsupported file type",
@@ -122,15 +206,20 @@ Response AttachmentService::upload(const Principal &user, const std::string &cas
     if (name.empty())
         name = std::string("attachment") + extensionOf(*mediaType);
 
-    const std::string sha256 = sha256Hex(content);
-    // The request is the case, the name and the bytes: the same key with anything else is refused.
+    // The request is the case, the name, the bytes and the digest sent: the same key with anything
+    // else is refused.
     const IdempotencyStore idempotency(user.username, idempotencyKey,
-                                       "attachment\n" + caseId + "\n" + name + "\n" + sha256);
+                                       "attachment\n" + caseId + "\n" + name + "\n" + sha256 + "\n"
+                                           + (claimed ? "sha-256" : "no digest"));
 
     try {
         Transaction tx(m_db, Transaction::Mode::Write);
         if (auto answered = idempotency.replay(tx))
             return *answered;
+        const std::string state = tx.queryOne("SELECT status FROM cases WHERE id = ?", {caseId})->text("status");
+        if (isFinal(state))
+            throw ApiError(409, "case_final", "Case finished",
+                           "This case is " + state + ": no file can be attached to it any more.");
         const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         const std::string now = m_clock.now();
         tx.execute("INSERT INTO attachments (id, case_id, filename, media_type, size, sha256, content, created_at, "

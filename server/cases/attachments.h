@@ -23,9 +23,12 @@ public:
     AttachmentService(Database &db, const Clock &clock, AuditTrail &audit, std::size_t maxBytes);
 
     /// POST /cases/{id}/attachments. `idempotencyKey` is required: a retried upload (after a
-    /// network cut) answers like the first one and stores nothing twice.
+    /// network cut) answers like the first one and stores nothing twice. `digest` is the request's
+    /// Content-Digest (or Repr-Digest) header, RFC 9530: when it names a SHA-256, the bytes
+    /// received must have it (400 `digest_mismatch` otherwise, nothing stored). A case in a final
+    /// state (rejected, withdrawn, terminated, delivered, closed) takes no file: 409 `case_final`.
     Response upload(const Principal &user, const std::string &caseId, const std::string &idempotencyKey,
-                    const std::string &filename, const std::string &content);
+                    const std::string &filename, const std::string &content, const std::string &digest = {});
     Poco::JSON::Object::Ptr list(const Principal &user, const std::string &caseId);
     /// The bytes, with their media type and the SHA-256 as ETag; 304 when `ifNoneMatch` matches.
     Response content(const Principal &user, const std::string &caseId, const std::string &attachmentId,
@@ -35,6 +38,10 @@ public:
 
     /// "application/pdf", "image/jpeg" or "image/png" by the leading bytes; nullopt otherwise.
     static std::optional<std::string> mediaTypeOf(const std::string &content);
+    /// The SHA-256 an RFC 9530 digest field names (`sha-256=:<base64>:`, among other
+    /// algorithms), as lower-case hex; nullopt when it names none. Throws 400 `invalid_digest`
+    /// when the field or its sha-256 value is malformed.
+    static std::optional<std::string> sha256OfDigestField(const std::string &field);
 
 private:
     Database &m_db;

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -334,6 +335,66 @@ private slots:
             return false;
         };
         QTRY_VERIFY(told());
+        QStandardPaths::setTestModeEnabled(false);
+    }
+
+    // A file the server refused is not sent again by itself: it stays on this PC, listed under
+    // Kept uploads with its problem, until the clerk discards it.
+    void aRefusedUploadWaitsForTheClerk()
+    {
+        const QJsonObject fresh = as("clerk1").post("/api/v1/cases", toJson(sampleIntake(as("clerk1"), "HF-001", "SZ",
+                                      samplePerson(QStringLiteral("钱七"), "440524188001010014"), {"LABOR_CONTRACT"})),
+                                      {{"Idempotency-Key", QUuid::createUuid().toByteArray()}}).object();
+        const QString caseId = fresh.value("id").toString();
+        QVERIFY(!caseId.isEmpty());
+        QStandardPaths::setTestModeEnabled(true);
+        for (const auto &p : models::AttachmentUpload::pendingUploads())
+            models::AttachmentUpload::discard(p.idempotencyKey);
+        models::ApiClient api;
+        QVERIFY(signIn(api, "clerk1"));
+        {
+            models::AttachmentUpload upload(&api);
+            QSignalSpy failed(&upload, &models::AttachmentUpload::failed);
+            upload.start(caseId, QByteArray("just some text, not a scan"), QStringLiteral("notes.pdf"));
+            QVERIFY(failed.wait(30000));
+            QVERIFY(!failed.first().at(1).toBool());
+        }
+        QCOMPARE(models::AttachmentUpload::pendingUploads().size(), 1);
+
+        client::DeficiencyTrackerPage page(&api, &m_store, "clerk");
+        page.show();
+        auto *kept = byAccessibleName<QPushButton>(&page, "Kept uploads");
+        QVERIFY(kept);
+        QTRY_VERIFY_WITH_TIMEOUT(kept->isVisible(), 30000);
+        QVERIFY2(kept->text().contains("(1)"), qPrintable(kept->text()));
+        QCOMPARE(models::AttachmentUpload::pendingUploads().size(), 1);
+
+        QStringList shown;
+        QString asked;
+        int rowsLeft = -1;
+        onNextDialog([&](QWidget *modal) {
+            auto *table = byAccessibleName<QTableWidget>(modal, "Kept uploads");
+            for (int column = 0; column < table->columnCount(); ++column)
+                shown << table->item(0, column)->text();
+            onNextDialog([&](QWidget *box) {
+                auto *question = qobject_cast<QMessageBox *>(box);
+                asked = question ? question->text() : QString();
+                if (question)
+                    question->button(QMessageBox::Yes)->click();
+            });
+            QTest::mouseClick(byAccessibleName<QPushButton>(modal, "Discard kept upload"), Qt::LeftButton);
+            rowsLeft = table->rowCount();
+            qobject_cast<QDialog *>(modal)->reject();
+        });
+        QTest::mouseClick(kept, Qt::LeftButton);
+        QCOMPARE(shown.first(), QStringLiteral("notes.pdf"));
+        QCOMPARE(shown.at(1), caseId);
+        QVERIFY2(shown.last().contains("PDF, JPEG and PNG") && shown.last().contains("discard"), qPrintable(shown.last()));
+        QVERIFY2(asked.contains("notes.pdf"), qPrintable(asked));
+        QCOMPARE(rowsLeft, 0);
+        QVERIFY(models::AttachmentUpload::pendingUploads().isEmpty());
+        QVERIFY(!kept->isVisible());
+        QCOMPARE(as("clerk1").get("/api/v1/cases/" + caseId + "/attachments").object().value("items").toArray().size(), 0);
         QStandardPaths::setTestModeEnabled(false);
     }
 

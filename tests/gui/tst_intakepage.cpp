@@ -245,10 +245,12 @@ private slots:
         QVERIFY(said);
     }
 
-    // An intake left half done is offered when the page opens again, and resumes where it was.
+    // An intake left half done is offered when the page opens again, and resumes where it was;
+    // only to the clerk who left it, at the centre where it was taken in.
     void resumeADraft()
     {
         QString draftKey;
+        m_store.setDraftOwner("clerk1", "SZ");
         {
             client::IntakePage page(&m_api, &m_store, "SZ", nullptr);
             page.show();
@@ -257,6 +259,23 @@ private slots:
             draftKey = page.session()->draftKey();
             m_store.flush();
         }
+        // Another clerk on the same PC is offered nothing.
+        m_store.setDraftOwner("clerk2", "SZ");
+        {
+            client::IntakePage other(&m_api, &m_store, "SZ", nullptr);
+            other.show();
+            // The store answers in order: once this answer is in, the page's offer was decided.
+            bool listed = false;
+            QStringList keys {"none yet"};
+            m_store.draftKeys(this, [&](const QStringList &k) {
+                keys = k;
+                listed = true;
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(listed, 10000);
+            QVERIFY(keys.isEmpty());
+            QVERIFY(!byAccessibleName<QPushButton>(&other, "Resume")->isVisible());
+        }
+        m_store.setDraftOwner("clerk1", "SZ");
         client::IntakePage again(&m_api, &m_store, "SZ", nullptr);
         again.show();
         auto *resume = byAccessibleName<QPushButton>(&again, "Resume");
@@ -265,6 +284,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(again.session()->applicantField("name"), QStringLiteral("王五"), 10000);
         QCOMPARE(byAccessibleName<QLineEdit>(&again, "ID number")->text(), QStringLiteral("440524188001010014"));
         QCOMPARE(again.session()->draftKey(), draftKey);
+        m_store.setDraftOwner({}, {});
     }
 
 

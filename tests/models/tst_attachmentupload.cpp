@@ -1,7 +1,10 @@
 // A supplied material scanned on SANE's test device, made into a PDF, uploaded to a real server and
-// recorded as supplied; a network cut mid-upload and a restart with an upload still pending.
+// recorded as supplied; network cuts in the middle of the file and of the answer, a key that
+// conflicts, a refused file, and a restart with an upload still pending: the kept copy goes only
+// once the server stored the whole file.
 #include "models/apiclient.h"
 #include "apisignin.h"
+#include "cuttingproxy.h"
 #include "models/attachmentupload.h"
 #include "models/pagestopdf.h"
 #include "models/scanner.h"
@@ -76,6 +79,16 @@ private:
 QByteArray sha256Hex(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+quint16 closedPort()
+{
+    QTcpServer closed;
+    if (!closed.listen(QHostAddress::LocalHost))
+        qFatal("no free port");
+    const quint16 port = closed.serverPort();
+    closed.close();
+    return port;
 }
 
 QStringList pendingKeys()
@@ -260,6 +273,120 @@ private slots:
         QVERIFY(!pendingKeys().contains(upload.idempotencyKey()));
     }
 
+    // Cut in the middle of the file on its way to the server, then in the middle of the answer:
+    // nothing is stored with a prefix, the kept copy stays, and the retry stores the whole file once.
+    void cutMidBody()
+    {
+        QVERIFY(m_pdf.size() > 20000);
+        const Case c = createCase();
+        const qint64 halfTheFile = m_pdf.size() / 2; // the request's head is well under 2,000 bytes
+        // Every connection of the first attempt (the network stack may reconnect once) is cut
+        // half-way through the file.
+        CuttingProxy proxy(quint16(QUrl(m_server.baseUrl()).port()),
+            QList<CuttingProxy::Cut>(4, CuttingProxy::Cut {halfTheFile, -1}));
+        QVERIFY(proxy.listen());
+        ApiClient cut;
+        cut.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+        cut.setToken(m_api.token());
+        cut.setMaxRetries(0);
+
+        AttachmentUpload upload(&cut);
+        QSignalSpy finished(&upload, &AttachmentUpload::finished);
+        QSignalSpy failed(&upload, &AttachmentUpload::failed);
+        upload.start(c.id, m_pdf, QStringLiteral("cut.pdf"));
+        QVERIFY(failed.wait(patience));
+        QVERIFY(proxy.counts().cutRequests >= 1);
+        QCOMPARE(proxy.counts().cutAnswers, 0);
+        QVERIFY(failed.first().at(1).toBool()); // retryable
+        QCOMPARE(upload.state(), AttachmentUpload::State::Failed);
+        QVERIFY(!upload.problem().isEmpty());
+        QCOMPARE(attachmentsOf(c.id).size(), 0); // no prefix stored
+        const QString key = upload.idempotencyKey();
+        QVERIFY(pendingKeys().contains(key));
+        QFile kept(QDir(AttachmentUpload::defaultDirectory()).filePath(key + ".bin"));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(sha256Hex(kept.readAll()), sha256Hex(m_pdf));
+        kept.close();
+
+        // Again: the server gets the whole file, the answer is cut after 20 bytes.
+        proxy.setCuts(QList<CuttingProxy::Cut>(4, CuttingProxy::Cut {-1, 20}));
+        QVERIFY(upload.retry());
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() + failed.count() > 1; }, patience));
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(proxy.counts().cutAnswers >= 1);
+        QCOMPARE(upload.idempotencyKey(), key);
+        QVERIFY(pendingKeys().contains(key));
+        QJsonArray attachments = attachmentsOf(c.id);
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.first().toObject().value("sha256").toString().toLatin1(), sha256Hex(m_pdf));
+
+        // And again, carried whole: the server answers as it did, nothing is stored twice.
+        proxy.setCuts({});
+        QVERIFY(upload.retry());
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() + failed.count() > 2; }, patience));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(upload.state(), AttachmentUpload::State::Finished);
+        attachments = attachmentsOf(c.id);
+        QCOMPARE(attachments.size(), 1);
+        const QString id = attachments.first().toObject().value("id").toString();
+        QCOMPARE(upload.attachment().value("id").toString(), id);
+        const ApiReply content = m_http->get("/api/v1/cases/" + c.id + "/attachments/" + id + "/content");
+        QCOMPARE(content.status, 200);
+        QCOMPARE(sha256Hex(content.body), sha256Hex(m_pdf));
+        QVERIFY(!pendingKeys().contains(key));
+    }
+
+    // The server holds another file under the upload's key (422): the copy is kept with the
+    // problem, offered to the clerk, and the retry sends it under a new key.
+    void conflictingKeyKeepsTheCopy()
+    {
+        const Case c = createCase();
+        ApiClient unreachable;
+        unreachable.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())));
+        unreachable.setToken(m_api.token());
+        unreachable.setMaxRetries(0);
+        QString key;
+        {
+            AttachmentUpload first(&unreachable);
+            QSignalSpy failed(&first, &AttachmentUpload::failed);
+            first.start(c.id, m_pdf, QStringLiteral("conflict.pdf"));
+            QVERIFY(failed.wait(patience));
+            key = first.idempotencyKey();
+        }
+        const QByteArray other = QByteArrayLiteral("%PDF-1.7\nanother file\n");
+        QCOMPARE(m_http->post("/api/v1/cases/" + c.id + "/attachments?filename=other.pdf", other,
+                     {{"Idempotency-Key", key.toLatin1()}, {"Content-Type", "application/pdf"}})
+                     .status,
+            201);
+
+        AttachmentUpload upload(&m_api);
+        QSignalSpy finished(&upload, &AttachmentUpload::finished);
+        QSignalSpy failed(&upload, &AttachmentUpload::failed);
+        upload.resume(AttachmentUpload::pendingUploads().first());
+        QVERIFY(failed.wait(patience));
+        const ApiError error = failed.first().at(0).value<ApiError>();
+        QCOMPARE(error.status, 422);
+        QCOMPARE(error.code, QStringLiteral("idempotency_key_reused"));
+        QVERIFY(failed.first().at(1).toBool());
+        QVERIFY(upload.needsNewKey());
+        QVERIFY(upload.problem().contains(QStringLiteral("new key")));
+        const QList<PendingUpload> pending = AttachmentUpload::pendingUploads();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().idempotencyKey, key);
+        QCOMPARE(pending.first().problem.code, QStringLiteral("idempotency_key_reused"));
+        QVERIFY(pending.first().needsClerk());
+        QCOMPARE(pending.first().sha256.toLatin1(), sha256Hex(m_pdf));
+
+        QVERIFY(upload.retry());
+        QVERIFY(finished.wait(patience));
+        QVERIFY(upload.idempotencyKey() != key);
+        const QJsonArray attachments = attachmentsOf(c.id);
+        QCOMPARE(attachments.size(), 2);
+        QCOMPARE(attachments.last().toObject().value("sha256").toString().toLatin1(), sha256Hex(m_pdf));
+        QCOMPARE(attachments.last().toObject().value("filename").toString(), QStringLiteral("conflict.pdf"));
+        QVERIFY(AttachmentUpload::pendingUploads().isEmpty());
+    }
+
     // The server cannot be reached and the client is closed: the upload is still there, for the user
     // alone, and goes out on the next start.
     void pendingUploadSurvivesARestart()
@@ -331,8 +458,9 @@ private slots:
         QVERIFY(pendingKeys().isEmpty());
     }
 
-    // A file the server will never take: not retryable, and not kept.
-    void refusedFileIsNotKept()
+    // A file the server will never take: not retryable, kept with its problem until the clerk
+    // discards it.
+    void refusedFileIsKeptUntilDiscarded()
     {
         const Case c = createCase();
         AttachmentUpload upload(&m_api);
@@ -344,8 +472,14 @@ private slots:
         QCOMPARE(error.code, QStringLiteral("unsupported_media_type"));
         QVERIFY(!error.userMessage().isEmpty());
         QCOMPARE(failed.first().at(1).toBool(), false);
-        QVERIFY(AttachmentUpload::pendingUploads().isEmpty());
         QCOMPARE(attachmentsOf(c.id).size(), 0);
+        const QList<PendingUpload> pending = AttachmentUpload::pendingUploads();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().problem.status, 415);
+        QVERIFY(pending.first().needsClerk());
+        QVERIFY(AttachmentUpload::problemText(pending.first().problem).contains(QStringLiteral("discard")));
+        QVERIFY(AttachmentUpload::discard(pending.first().idempotencyKey));
+        QVERIFY(AttachmentUpload::pendingUploads().isEmpty());
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

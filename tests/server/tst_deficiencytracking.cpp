@@ -54,6 +54,12 @@ QString sha256(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+// RFC 9530: `sha-256=:<base64>:`.
+QByteArray contentDigest(const QByteArray &bytes)
+{
+    return "sha-256=:" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64() + ":";
+}
+
 } // namespace
 
 class tst_DeficiencyTracking : public QObject
@@ -232,8 +238,42 @@ private slots:
         QCOMPARE(as("clerk1").post(api("/cases/") + caseId + "/attachments", bytes).status, 428);
         r = as("clerk1").get(api("/cases/") + caseId + "/attachments");
         QCOMPARE(r.status, 200);
-        QCOMPARE(valuesOf(r.object().value("items").toArray(), "id"), ids << first.object().value("id").toString());
+        QCOMPARE(valuesOf(r.object().value("items").toArray(), "id"), QStringList(ids) << first.object().value("id").toString());
         QCOMPARE(valuesOf(r.object().value("items").toArray(), "filename").last(), QStringLiteral("retry.pdf"));
+        ids << first.object().value("id").toString();
+
+        // The sender's SHA-256 (Content-Digest) is checked against the bytes received: a file
+        // changed on the way (here one byte, the length unchanged) is refused and nothing is stored.
+        const QByteArray scan = pdfFile(40000);
+        QByteArray damaged = scan;
+        damaged[20000] = static_cast<char>(damaged[20000] ^ 0x5a);
+        const QByteArray digestKey = newKey();
+        const QString path = api("/cases/") + caseId + "/attachments?filename=digest.pdf";
+        r = as("clerk1").post(path, damaged, {{"Idempotency-Key", digestKey}, {"Content-Digest", contentDigest(scan)}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("digest_mismatch"));
+        QVERIFY(r.object().value("detail").toString().contains("Nothing was stored"));
+        QCOMPARE(as("clerk1").get(api("/cases/") + caseId + "/attachments").object().value("items").toArray().size(),
+                 ids.size());
+        // The same key with the whole file then stores it (the refusal kept nothing of the key).
+        r = as("clerk1").post(path, scan, {{"Idempotency-Key", digestKey},
+                                           {"Content-Digest", "sha-512=:AAAA:, " + contentDigest(scan)}});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("sha256").toString(), sha256(scan));
+        ids << r.object().value("id").toString();
+        // The same key and file without the digest is another request.
+        r = as("clerk1").post(path, scan, {{"Idempotency-Key", digestKey}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("idempotency_key_reused"));
+        // Repr-Digest is read as well; a digest that is no SHA-256 in base64 is refused.
+        r = as("clerk1").post(path, damaged, {{"Idempotency-Key", newKey()}, {"Repr-Digest", contentDigest(scan)}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("digest_mismatch"));
+        r = as("clerk1").post(path, scan, {{"Idempotency-Key", newKey()}, {"Content-Digest", "sha-256=:bm90IGEgaGFzaA==:"}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("invalid_digest"));
+        r = as("clerk1").get(api("/cases/") + caseId + "/attachments");
+        QCOMPARE(valuesOf(r.object().value("items").toArray(), "id"), ids);
 
         // Out of scope is not there at all: another village's agent, another department's approver.
         QCOMPARE(upload("agent2", caseId, pdfFile(100), newKey()).status, 404);
@@ -527,6 +567,11 @@ private slots:
                                              toJson({{"provided", "paper"}}), {{"If-Match", c.header("etag")}});
         QCOMPARE(r.status, 409);
         QCOMPARE(r.object().value("reason").toString(), QStringLiteral("case_terminated"));
+        // No file is attached to it any more.
+        const ApiReply late = upload("clerk1", m_walkCase, pdfFile(1000), newKey(), "late.pdf");
+        QCOMPARE(late.status, 409);
+        QCOMPARE(late.object().value("code").toString(), QStringLiteral("case_final"));
+        QVERIFY(late.object().value("detail").toString().contains("terminated"));
         // A second run changes nothing.
         QCOMPARE(runJobs().value("terminated").toInt(), 0);
         QCOMPARE(as("clerk1").get(api("/cases/") + m_walkCase).object().value("version").toInt(),

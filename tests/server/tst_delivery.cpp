@@ -131,6 +131,12 @@ private slots:
         const ApiReply twice = deliver("clerk1", id, body);
         QCOMPARE(twice.status, 409);
         QCOMPARE(twice.object().value("code").toString(), QStringLiteral("transition_refused"));
+        // And takes no more files.
+        const ApiReply late = as("clerk2").post(api("/cases/") + id + "/attachments?filename=late.png",
+                                                QByteArray("\x89PNG\r\n\x1A\n", 8) + "after the hand-out",
+                                                {{"Idempotency-Key", newKey()}, {"Content-Type", "image/png"}});
+        QCOMPARE(late.status, 409);
+        QCOMPARE(late.object().value("code").toString(), QStringLiteral("case_final"));
     }
 
     // Nothing before the result is back; every bad field named at once.

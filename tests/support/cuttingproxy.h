@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTcpServer>
@@ -10,7 +11,8 @@
 /// exactly that many have gone through, the receiving side is closed and the sending side reset.
 /// A cut lands wherever the byte falls: inside a request, inside an answer, or between two of
 /// them on a kept-alive connection. The cut points come from `seed` in the order the
-/// connections arrive.
+/// connections arrive. Alternatively the cut points are given: the n-th connection is cut where
+/// the n-th Cut says, and the connections after the last are carried whole.
 class CuttingProxy : public QObject
 {
     Q_OBJECT
@@ -25,8 +27,19 @@ public:
         qint64 bytesFromServer = 0;
     };
 
+    /// Where one connection is cut: after so many bytes to the server, or from it (-1: never).
+    struct Cut
+    {
+        qint64 toServer = -1;
+        qint64 fromServer = -1;
+    };
+
     CuttingProxy(quint16 serverPort, quint32 seed, double meanBytesToCut, QObject *parent = nullptr);
+    CuttingProxy(quint16 serverPort, QList<Cut> cuts, QObject *parent = nullptr);
     ~CuttingProxy() override;
+
+    /// The cuts of the next connections (the fixed mode's list is replaced).
+    void setCuts(QList<Cut> cuts) { m_cuts = std::move(cuts); }
 
     bool listen();
     quint16 port() const { return m_listener.serverPort(); }
@@ -39,6 +52,8 @@ private:
     QTcpServer m_listener;
     quint16 m_serverPort;
     QRandomGenerator m_random;
-    double m_meanBytesToCut;
+    double m_meanBytesToCut = 0;
+    QList<Cut> m_cuts;
+    bool m_fixed = false;
     Counts m_counts;
 };

@@ -3,6 +3,7 @@
 #include <QTcpSocket>
 
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -109,6 +110,15 @@ CuttingProxy::CuttingProxy(quint16 serverPort, quint32 seed, double meanBytesToC
     connect(&m_listener, &QTcpServer::newConnection, this, &CuttingProxy::accept);
 }
 
+CuttingProxy::CuttingProxy(quint16 serverPort, QList<Cut> cuts, QObject *parent)
+    : QObject(parent)
+    , m_serverPort(serverPort)
+    , m_cuts(std::move(cuts))
+    , m_fixed(true)
+{
+    connect(&m_listener, &QTcpServer::newConnection, this, &CuttingProxy::accept);
+}
+
 CuttingProxy::~CuttingProxy() = default;
 
 bool CuttingProxy::listen()
@@ -125,8 +135,18 @@ void CuttingProxy::accept()
 {
     while (QTcpSocket *client = m_listener.nextPendingConnection()) {
         ++m_counts.connections;
-        const qint64 toServerCut = cutPoint();
-        const qint64 fromServerCut = cutPoint();
+        qint64 toServerCut = std::numeric_limits<qint64>::max();
+        qint64 fromServerCut = std::numeric_limits<qint64>::max();
+        if (!m_fixed) {
+            toServerCut = cutPoint();
+            fromServerCut = cutPoint();
+        } else if (!m_cuts.isEmpty()) {
+            const Cut cut = m_cuts.takeFirst();
+            if (cut.toServer >= 0)
+                toServerCut = cut.toServer;
+            if (cut.fromServer >= 0)
+                fromServerCut = cut.fromServer;
+        }
         new Link(client, m_serverPort, toServerCut, fromServerCut, m_counts, this);
     }
 }
