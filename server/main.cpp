@@ -163,7 +163,8 @@ protected:
         add("version", "print the version and exit");
         add("listen", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "HOST:PORT");
         add("database", "sqlite:PATH or postgresql://user:password@host:port/db", "URL");
-        add("demo", "on an empty database, load the demo data");
+        add("demo", "on an empty database, load the demo data; needed on every start while a user still has "
+                    "the demo password");
         add("create-admin", "create a security administrator with a one-time password (printed), then exit",
             "USERNAME");
         add("password-stdin", "with --create-admin: read the administrator's password from the standard input");
@@ -292,6 +293,20 @@ private:
         UserAccounts users(db, clock, audit, sessions, userSettings);
         if (config().has("option.create-admin"))
             return createAdmin(users, config().getString("option.create-admin"));
+        // A database that had the demo data loaded serves only as a demo while any user still has
+        // the published demo password.
+        if (!config().getBool("option.demo", false)) {
+            if (const std::vector<std::string> demo = usersWithDemoPassword(db); !demo.empty()) {
+                std::string names;
+                for (const std::string &name : demo)
+                    names += (names.empty() ? "" : ", ") + name;
+                std::cerr << "onewindow-server: these users still have the published demo password: " << names
+                          << ". Start with --demo to run a demonstration, or have the security administrator reset "
+                             "their passwords (or disable them) first.\n";
+                spdlog::error("refusing to start: users with the demo password: {}", names);
+                return EXIT_CONFIG;
+            }
+        }
         IntakeService intake(db, clock, catalog, audit);
         CaseReader cases(db, catalog, audit);
         DeficiencyQueries deficiencies(db, clock);

@@ -19,6 +19,8 @@ namespace onewindow::server {
 namespace {
 
 constexpr const char *kDemoPassword = "OneWindow-demo-1";
+// In settings while users may still have the demo password.
+constexpr const char *kDemoMarker = "demo_data_loaded";
 
 // Each matter with its own reasons followed by the hall's common ones (a matter's list is what
 // its refusals and decisions offer).
@@ -115,10 +117,39 @@ bool loadDemoData(Database &db, Catalog &catalog, const Clock &clock)
                     l->getValue<std::string>("number"), l->getValue<std::string>("issuer"),
                     valid ? DbValue{*valid} : DbValue{}, l->getValue<std::string>("trust")});
     }
+    tx.execute("INSERT INTO settings (key, value) VALUES (?, ?)", {std::string(kDemoMarker), now});
     tx.commit();
     spdlog::info("demo data loaded: {} users, {} matters, {} bundles", users->size(), matters->size(),
                  bundles->size());
     return true;
+}
+
+std::vector<std::string> usersWithDemoPassword(Database &db)
+{
+    std::vector<std::pair<std::string, std::string>> users;
+    {
+        Transaction tx(db, Transaction::Mode::Read);
+        if (!tx.queryOne("SELECT value FROM settings WHERE key = ?", {std::string(kDemoMarker)}))
+            return {};
+        for (const DbRow &row : tx.query("SELECT username, password_hash FROM users WHERE disabled = 0 ORDER BY username"))
+            users.emplace_back(row.text("username"), row.text("password_hash"));
+    }
+    std::vector<std::future<bool>> checks;
+    for (const auto &user : users)
+        checks.push_back(std::async(std::launch::async,
+                                    [hash = user.second] { return PasswordHasher::verify(kDemoPassword, hash); }));
+    std::vector<std::string> found;
+    for (std::size_t i = 0; i < users.size(); ++i) {
+        if (checks[i].get())
+            found.push_back(users[i].first);
+    }
+    if (found.empty()) {
+        Transaction tx(db, Transaction::Mode::Write);
+        tx.execute("DELETE FROM settings WHERE key = ?", {std::string(kDemoMarker)});
+        tx.commit();
+        spdlog::info("no user has the demo password any more: the database is no longer a demo");
+    }
+    return found;
 }
 
 int loadHolidaySchedules(Database &db)

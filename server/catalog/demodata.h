@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace onewindow::server {
 
@@ -18,6 +19,11 @@ const std::string &holidaySchedulesJson();
 /// (`--today` when given) and are not to be changed at the first sign-in: a demo started on any
 /// day works, until its passwords are older than `passwords.maxAgeDays` by that day.
 bool loadDemoData(Database &db, Catalog &catalog, const Clock &clock);
+
+/// On a database the demo data was loaded into: the enabled users whose password is still the
+/// demo password (each checked with the password KDF, in parallel). Empty on any other database,
+/// at no cost; once no user has it any more, the database stops being taken for a demo.
+std::vector<std::string> usersWithDemoPassword(Database &db);
 
 /// Loads the official holiday schedules into the calendar where a year has no entries yet.
 /// Returns the number of days written.

@@ -71,7 +71,7 @@ class tst_CatalogAdmin : public QObject
         QCOMPARE(m_server.stop(), 0);
         m_users.clear();
         QString error;
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", today}, &error), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", today}, &error), qPrintable(error));
     }
 
     ApiReply draft(HttpClient &client, const QString &code, const QJsonObject &definition,

@@ -99,7 +99,7 @@ class tst_DeficiencyTracking : public QObject
 
     QStringList startArguments(const QString &today) const
     {
-        return {"--database", m_db.url(), "--today", today, "--config", m_config};
+        return {"--database", m_db.url(), "--demo", "--today", today, "--config", m_config};
     }
 
     bool restartAt(const QString &today)

@@ -417,7 +417,7 @@ private slots:
         QCOMPARE(m_server.stop(), 0);
         m_users.clear();
         QString error;
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-08"}, &error), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-12-08"}, &error), qPrintable(error));
         const QJsonArray overdue = as("supervisor1").get(api("/follow-ups?state=overdue")).object().value("items").toArray();
         QVERIFY(overdue.size() >= 2);
         for (const auto &f : overdue)

@@ -594,7 +594,7 @@ private slots:
         QCOMPARE(m_server.stop(), 0);
         m_users.clear();
         QString error;
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-25", "--config", config.fileName()}, &error),
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-12-25", "--config", config.fileName()}, &error),
                  qPrintable(error));
         // On its lapse date it still stands; the day after, it lapses.
         ApiReply jobs = as("admin").post(api("/jobs/run"), "{}");
@@ -603,7 +603,7 @@ private slots:
                  QStringLiteral("approved_simulated"));
         QCOMPARE(m_server.stop(), 0);
         m_users.clear();
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-28", "--config", config.fileName()}, &error),
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-12-28", "--config", config.fileName()}, &error),
                  qPrintable(error));
         jobs = as("admin").post(api("/jobs/run"), "{}");
         QVERIFY(jobs.object().value("lapsed").toInt() >= 1);

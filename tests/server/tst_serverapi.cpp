@@ -62,7 +62,7 @@ class tst_ServerApi : public QObject
     bool startSecondInstance(ServerProcess &second)
     {
         QString error;
-        if (second.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error))
+        if (second.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error))
             return true;
         qWarning("the second instance did not start: %s", qPrintable(error));
         return false;
@@ -843,7 +843,7 @@ private slots:
     {
         QCOMPARE(m_server.stop(), 0);
         QString error;
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2026-12-08"}, &error), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-12-08"}, &error), qPrintable(error));
         m_users.clear();
         m_anon = std::make_unique<HttpClient>(m_server.baseUrl());
         // The job marks overdue first, then terminates what is past its grace period.

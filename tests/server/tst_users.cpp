@@ -323,7 +323,7 @@ private slots:
         QCOMPARE(m_server.stop(), 0);
         m_users.clear();
         QString error;
-        QVERIFY2(m_server.start({"--database", m_db.url(), "--today", "2027-02-26"}, &error), qPrintable(error));
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2027-02-26"}, &error), qPrintable(error));
         auto clerk = signedIn("clerk1", kDemoPassword);
         QCOMPARE(code(clerk->get(api("/cases"))), QStringLiteral("password_change_required"));
         QCOMPARE(changePassword(as("auditor"), kDemoPassword, "Trail-Keeper-2027").status, 204);
@@ -387,6 +387,38 @@ private slots:
         const ApiReply clerk = chief->post(api("/users"), toJson({{"username", "first.clerk"}, {"displayName", "First"},
                                                                  {"role", "auditor"}}));
         QCOMPARE(clerk.status, 201);
+    }
+
+    // A database the demo data was loaded into serves without --demo only once no user has the
+    // published demo password any more.
+    void demoPasswordsOnlyInADemo()
+    {
+        QCOMPARE(m_server.stop(), 0);
+        m_users.clear();
+        const QStringList withoutDemo{"--listen", "127.0.0.1:0", "--database", m_db.url(), "--today", "2027-02-26"};
+        QProcess refused;
+        refused.start(ServerProcess::binary(), withoutDemo);
+        QVERIFY(refused.waitForFinished(120000));
+        QCOMPARE(refused.exitCode(), 78);
+        const QString said = QString::fromUtf8(refused.readAllStandardError());
+        QVERIFY2(said.contains("still have the published demo password") && said.contains("clerk1"), qPrintable(said));
+
+        // The security administrator changes their own password and resets everyone else's.
+        QString error;
+        QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2027-02-26"}, &error), qPrintable(error));
+        auto admin = signedIn("secadmin", kDemoPassword);
+        QCOMPARE(changePassword(*admin, kDemoPassword, "Keeper-Of-Keys-27").status, 204);
+        admin = signedIn("secadmin", "Keeper-Of-Keys-27");
+        const ApiReply users = admin->get(api("/users?limit=200"));
+        QCOMPARE(users.status, 200);
+        for (const QString &username : valuesOf(users.object().value("items").toArray(), "username")) {
+            if (username != QLatin1String("secadmin"))
+                QCOMPARE(admin->post(api("/users/") + username + "/password-reset", "{}").status, 200);
+        }
+        QCOMPARE(m_server.stop(), 0);
+        QVERIFY2(m_server.start(withoutDemo.mid(2), &error), qPrintable(error));
+        QVERIFY2(m_server.output().contains("no longer a demo"), qPrintable(m_server.output()));
+        signedIn("secadmin", "Keeper-Of-Keys-27");
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
