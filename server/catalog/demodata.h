@@ -4,6 +4,7 @@
 
 namespace onewindow::server {
 
+class AuditTrail;
 class Catalog;
 class Clock;
 class Database;
@@ -19,8 +20,9 @@ const std::string &holidaySchedulesJson();
 /// day works, until its passwords are older than `passwords.maxAgeDays` by that day.
 bool loadDemoData(Database &db, Catalog &catalog, const Clock &clock);
 
-/// Loads the official holiday schedules into the calendar where a year has no entries yet.
-/// Returns the number of days written.
-int loadHolidaySchedules(Database &db);
+/// Loads the official holiday schedules into the calendar where a year has no entries yet, each
+/// year loaded recorded in the audit trail (`calendar_year_loaded`, by `system`). Returns the
+/// number of days written.
+int loadHolidaySchedules(Database &db, AuditTrail &audit);
 
 } // namespace onewindow::server
