@@ -55,7 +55,7 @@ public:
     explicit AuditLog(ApiClient *api, QObject *parent = nullptr);
     ~AuditLog() override;
 
-    /// GET /audit/verify: {valid, entries, firstBrokenEntry}.
+    /// GET /audit/verify: the answer api/openapi.yaml's AuditVerification describes.
     void verify(std::function<void(const QJsonObject &answer, const ApiError &error)> done);
     /// Every entry of `query`, page after page; `progress` after each page with the count so far.
     /// Stops at the first error (then `entries` holds what came before it).

@@ -1,5 +1,7 @@
 // onewindow-server: the REST backend of OneWindow (see api/openapi.yaml).
 #include "api/services.h"
+#include "audit/auditcheckpoints.h"
+#include "audit/auditkey.h"
 #include "audit/audittrail.h"
 #include "auth/sessions.h"
 #include "applicants/applicantrecords.h"
@@ -72,7 +74,8 @@ namespace onewindow::server {
 
 namespace {
 
-std::string defaultDatabaseUrl()
+// The data directory: $XDG_DATA_HOME/onewindow or ~/.local/share/onewindow.
+std::string dataDirectory()
 {
     std::string base;
     if (const char *xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
@@ -83,7 +86,7 @@ std::string defaultDatabaseUrl()
         base = ".";
     const std::string dir = base + "/onewindow";
     Poco::File(dir).createDirectories();
-    return "sqlite:" + dir + "/onewindow.db";
+    return dir;
 }
 
 // A SQLite database file that does not exist yet is created readable by this user alone
@@ -99,6 +102,88 @@ void createPrivately(const std::string &url)
     if (fd >= 0)
         ::close(fd);
 }
+
+std::string defaultDatabaseUrl()
+{
+    return "sqlite:" + dataDirectory() + "/onewindow.db";
+}
+
+// The database a checkpoint is of, without credentials: sqlite:/absolute/path or
+// postgresql://host:port/name.
+std::string databaseIdentity(const std::string &url)
+{
+    if (url.starts_with("sqlite:"))
+        return "sqlite:" + Poco::Path(url.substr(7)).absolute().toString();
+    std::string out = url.substr(0, url.find('?'));
+    if (const auto scheme = out.find("://"); scheme != std::string::npos) {
+        const auto slash = out.find('/', scheme + 3);
+        const auto at = out.rfind('@', slash);
+        if (at != std::string::npos && at > scheme)
+            out.erase(scheme + 3, at - scheme - 2);
+    }
+    return out;
+}
+
+// Where the audit trail's files go when no setting names them: next to a SQLite database (its
+// name and a suffix), in the data directory for PostgreSQL.
+std::string auditFileBeside(const std::string &url, const std::string &suffix, const std::string &name)
+{
+    if (url.starts_with("sqlite:"))
+        return Poco::Path(url.substr(7)).absolute().toString() + suffix;
+    return dataDirectory() + "/" + name;
+}
+
+// Writes a checkpoint of the audit trail every `interval` seconds (none for 0 or less), and one
+// more when stopped.
+class CheckpointRunner
+{
+public:
+    CheckpointRunner(AuditTrail &audit, Database &db, long intervalSeconds)
+        : m_audit(audit), m_db(db), m_interval(intervalSeconds)
+    {
+        if (m_interval > 0)
+            m_thread = std::thread([this] { run(); });
+    }
+    ~CheckpointRunner()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+        checkpoint();
+    }
+
+    void checkpoint()
+    {
+        try {
+            m_audit.checkpoint(m_db);
+        } catch (const std::exception &e) {
+            spdlog::error("audit checkpoint not written: {}", e.what());
+        }
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_wake.wait_for(lock, std::chrono::seconds(m_interval), [this] { return m_stop; })) {
+            lock.unlock();
+            checkpoint();
+            lock.lock();
+        }
+    }
+
+    AuditTrail &m_audit;
+    Database &m_db;
+    long m_interval;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread;
+};
 
 // Runs background jobs every `interval` until stopped; an interval of 0 or less runs none
 // (jobs then run only through POST /jobs/run).
@@ -173,6 +258,10 @@ protected:
         add("config", "read settings from this file (key = value)", "FILE");
         add("tls-cert", "serve HTTPS with this certificate (PEM)", "FILE");
         add("tls-key", "the certificate's private key (PEM)", "FILE");
+        add("audit-key-file", "the audit trail's key (mode 0600; created next to a SQLite database or in the "
+                              "data directory when not given)",
+            "FILE");
+        add("audit-checkpoint-file", "append the audit trail's signed checkpoints to this file", "FILE");
         add("log-level", "trace, debug, info, warn, error", "LEVEL");
         add("log-file", "also log to this rotating file", "FILE");
     }
@@ -270,10 +359,23 @@ private:
         const int threads = config().getInt("http.threads", 64);
         Database db(url,
                     static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
+        std::string url = config().getString("option.database", config().getString("database.url", ""));
+        if (url.empty())
+            url = defaultDatabaseUrl();
+        // A connection for every request thread, and a few for background jobs.
+        const int threads = config().getInt("http.threads", 64);
+        Database db(url, static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
         migrate(db);
-        loadHolidaySchedules(db);
 
-        AuditTrail audit(clock);
+        const AuditKey key = loadAuditKey(url);
+        const AuditCheckpointFile checkpoints(
+            config().getString("option.audit-checkpoint-file",
+                               config().getString("audit.checkpointFile",
+                                                  auditFileBeside(url, ".audit-checkpoints", "audit-checkpoints"))),
+            databaseIdentity(url), key, config().getBool("audit.syslog", false));
+        AuditTrail audit(clock, &key, &checkpoints);
+        audit.adoptKey(db);
+        loadHolidaySchedules(db, audit);
         Catalog catalog(audit, clock);
         if (config().getBool("option.demo", false)) {
             if (loadDemoData(db, catalog, clock))
@@ -347,8 +449,31 @@ private:
             return EXIT_OK;
         }
         const Pipeline pipeline(router, sessions);
+        spdlog::info("audit checkpoints appended to {}", checkpoints.path());
+        CheckpointRunner checkpointer(audit, db, config().getInt("audit.checkpointSeconds", 300));
+        checkpointer.checkpoint();
         serve(pipeline, services, threads, maxAttachmentBytes, db.dialectName());
         return EXIT_OK;
+    }
+
+    // The audit key from --audit-key-file or audit.keyFile, which must exist; without either, the
+    // one beside the database, created the first time.
+    AuditKey loadAuditKey(const std::string &url)
+    {
+        const std::string given =
+            config().getString("option.audit-key-file", config().getString("audit.keyFile", ""));
+        if (!given.empty())
+            return AuditKey::load(given);
+        const std::string path = auditFileBeside(url, ".audit-key", "audit.key");
+        bool created = false;
+        AuditKey key = AuditKey::loadOrCreate(path, created);
+        if (created)
+            spdlog::warn("audit key created in {}: keep a copy apart from the database's backups, and set "
+                         "audit.keyFile to a place the database's administrators cannot read (docs/deployment.md)",
+                         path);
+        else
+            spdlog::info("audit key {} read from {}", key.id(), path);
+        return key;
     }
 
     // --create-admin: the security administrator with a one-time password, printed on the

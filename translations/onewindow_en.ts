@@ -379,23 +379,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>The audit trail is intact: %n entries checked, no chain broken.</source>
+        <location line="+18"/>
+        <source>The audit trail is intact: %n entries checked, no chain broken. There is no checkpoint yet, so the removal of the last entries could not be checked.</source>
         <translation>
-            <numerusform>The audit trail is intact: %n entry checked, no chain broken.</numerusform>
-            <numerusform>The audit trail is intact: %n entries checked, no chain broken.</numerusform>
+            <numerusform>The audit trail is intact: %n entry checked, no chain broken. There is no checkpoint yet, so the removal of the last entries could not be checked.</numerusform>
+            <numerusform>The audit trail is intact: %n entries checked, no chain broken. There is no checkpoint yet, so the removal of the last entries could not be checked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>The audit trail was changed: the chain breaks at entry %1 (%n entries checked). Report it to the security administrator.</source>
+        <source>The audit trail is intact: %n entries checked, no chain broken, nothing missing that the checkpoint of %1 recorded.</source>
         <translation>
-            <numerusform>The audit trail was changed: the chain breaks at entry %1 (%n entry checked). Report it to the security administrator.</numerusform>
-            <numerusform>The audit trail was changed: the chain breaks at entry %1 (%n entries checked). Report it to the security administrator.</numerusform>
+            <numerusform>The audit trail is intact: %n entry checked, no chain broken, nothing missing that the checkpoint of %1 recorded.</numerusform>
+            <numerusform>The audit trail is intact: %n entries checked, no chain broken, nothing missing that the checkpoint of %1 recorded.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>The audit trail was changed: entry %1 does not match its chain (edited, written again without the audit key, or an entry before it removed). Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: case %1 was created but is no longer in the database. Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: entries of case %1 were removed. Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: it is shorter than the checkpoint of %1 recorded, its last entries were removed. Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: it does not hold what the checkpoint of %1 recorded at entry %2. Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit trail was changed: it holds fewer entries than the checkpoint of %1 counted, entries were removed. Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checkpoint file was changed: a checkpoint in it is not signed with the audit key. Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit trail was changed (%1). Report it to the security administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>audit-%1.csv</source>
         <translation type="unfinished"></translation>
     </message>

@@ -376,21 +376,61 @@
         <translation>正在校验审计日志的每一条链…</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>The audit trail is intact: %n entries checked, no chain broken.</source>
+        <location line="+18"/>
+        <source>The audit trail is intact: %n entries checked, no chain broken. There is no checkpoint yet, so the removal of the last entries could not be checked.</source>
         <translation>
-            <numerusform>审计日志完整：已校验 %n 条，无断链。</numerusform>
+            <numerusform>审计日志完好：已校验 %n 条记录，没有断链。尚无检查点，因此无法确认末尾的记录是否被删除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>The audit trail was changed: the chain breaks at entry %1 (%n entries checked). Report it to the security administrator.</source>
+        <source>The audit trail is intact: %n entries checked, no chain broken, nothing missing that the checkpoint of %1 recorded.</source>
         <translation>
-            <numerusform>审计日志已被改动：链在第 %1 条处断开（已校验 %n 条）。请报告安全管理员。</numerusform>
+            <numerusform>审计日志完好：已校验 %n 条记录，没有断链，%1 的检查点所记录的内容无一缺失。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>The audit trail was changed: entry %1 does not match its chain (edited, written again without the audit key, or an entry before it removed). Report it to the security administrator.</source>
+        <translation>审计日志已被改动：第 %1 条记录与其所在的链不符（被修改、未用审计密钥重写，或其前面的记录被删除）。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: case %1 was created but is no longer in the database. Report it to the security administrator.</source>
+        <translation>审计日志已被改动：办件 %1 曾经创建，但已不在数据库中。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: entries of case %1 were removed. Report it to the security administrator.</source>
+        <translation>审计日志已被改动：办件 %1 的记录被删除。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: it is shorter than the checkpoint of %1 recorded, its last entries were removed. Report it to the security administrator.</source>
+        <translation>审计日志已被改动：日志比 %1 的检查点所记录的短，末尾的记录被删除。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail was changed: it does not hold what the checkpoint of %1 recorded at entry %2. Report it to the security administrator.</source>
+        <translation>审计日志已被改动：第 %2 条记录与 %1 的检查点所记录的不符。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit trail was changed: it holds fewer entries than the checkpoint of %1 counted, entries were removed. Report it to the security administrator.</source>
+        <translation>审计日志已被改动：记录条数少于 %1 的检查点所统计的，有记录被删除。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checkpoint file was changed: a checkpoint in it is not signed with the audit key. Report it to the security administrator.</source>
+        <translation>检查点文件已被改动：其中有检查点未经审计密钥签名。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit trail was changed (%1). Report it to the security administrator.</source>
+        <translation>审计日志已被改动（%1）。请报告安全管理员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>audit-%1.csv</source>
         <translation>审计日志-%1.csv</translation>
     </message>

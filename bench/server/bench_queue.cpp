@@ -695,9 +695,9 @@ void fill(Database &db, std::size_t n)
 {
     const auto started = SteadyClock::now();
     onewindow::server::migrate(db);
-    onewindow::server::loadHolidaySchedules(db);
     const onewindow::server::Clock clock(onewindow::parseIsoDate(kToday));
     AuditTrail audit(clock);
+    onewindow::server::loadHolidaySchedules(db, audit);
     onewindow::server::Catalog catalog(audit, clock);
     onewindow::server::loadDemoData(db, catalog, clock);
     {

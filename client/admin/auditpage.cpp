@@ -153,14 +153,59 @@ void AuditPage::verify()
     m_log->verify([this](const QJsonObject &answer, const models::ApiError &error) {
         if (error.isError())
             return showMessage(m_message, error.userMessage());
-        const int entries = answer.value(QLatin1String("entries")).toInt();
-        if (answer.value(QLatin1String("valid")).toBool())
-            showMessage(m_message, tr("The audit trail is intact: %n entries checked, no chain broken.", nullptr, entries));
-        else
-            showMessage(m_message, tr("The audit trail was changed: the chain breaks at entry %1 (%n entries checked). "
-                                      "Report it to the security administrator.", nullptr, entries)
-                                       .arg(answer.value(QLatin1String("firstBrokenEntry")).toInteger()));
+        showMessage(m_message, verificationText(answer));
     });
+}
+
+QString AuditPage::verificationText(const QJsonObject &answer)
+{
+    const auto text = [&](const char *key) { return answer.value(QLatin1String(key)).toString(); };
+    const int entries = answer.value(QLatin1String("entries")).toInt();
+    const QJsonObject checkpoint = answer.value(QLatin1String("checkpoint")).toObject();
+    // "2026-11-27 09:15", the checkpoint's time as the server wrote it.
+    QString at = checkpoint.value(QLatin1String("at")).toString().left(16);
+    at.replace(QLatin1Char('T'), QLatin1Char(' '));
+    if (answer.value(QLatin1String("valid")).toBool()) {
+        if (checkpoint.isEmpty())
+            return tr("The audit trail is intact: %n entries checked, no chain broken. There is no checkpoint yet, "
+                      "so the removal of the last entries could not be checked.", nullptr, entries);
+        return tr("The audit trail is intact: %n entries checked, no chain broken, nothing missing that the "
+                  "checkpoint of %1 recorded.", nullptr, entries)
+            .arg(at);
+    }
+    const QString problem = text("problem");
+    QString caseName = text("caseNumber");
+    if (caseName.isEmpty())
+        caseName = text("caseId");
+    if (problem == QLatin1String("entry_changed"))
+        return tr("The audit trail was changed: entry %1 does not match its chain (edited, written again without "
+                  "the audit key, or an entry before it removed). Report it to the security administrator.")
+            .arg(answer.value(QLatin1String("firstBrokenEntry")).toInteger());
+    if (problem == QLatin1String("case_missing"))
+        return tr("The audit trail was changed: case %1 was created but is no longer in the database. Report it to "
+                  "the security administrator.")
+            .arg(caseName);
+    if (problem == QLatin1String("case_chain_cut"))
+        return tr("The audit trail was changed: entries of case %1 were removed. Report it to the security "
+                  "administrator.")
+            .arg(caseName);
+    if (problem == QLatin1String("chain_shortened"))
+        return tr("The audit trail was changed: it is shorter than the checkpoint of %1 recorded, its last entries "
+                  "were removed. Report it to the security administrator.")
+            .arg(at);
+    if (problem == QLatin1String("checkpoint_mismatch"))
+        return tr("The audit trail was changed: it does not hold what the checkpoint of %1 recorded at entry %2. "
+                  "Report it to the security administrator.")
+            .arg(at)
+            .arg(checkpoint.value(QLatin1String("seq")).toInteger());
+    if (problem == QLatin1String("entries_missing"))
+        return tr("The audit trail was changed: it holds fewer entries than the checkpoint of %1 counted, entries "
+                  "were removed. Report it to the security administrator.")
+            .arg(at);
+    if (problem == QLatin1String("checkpoint_altered"))
+        return tr("The checkpoint file was changed: a checkpoint in it is not signed with the audit key. Report it "
+                  "to the security administrator.");
+    return tr("The audit trail was changed (%1). Report it to the security administrator.").arg(text("message"));
 }
 
 void AuditPage::chooseExportFile()

@@ -2,6 +2,8 @@
 
 #include "pages.h"
 
+#include <QJsonObject>
+
 #include <functional>
 
 class QDateEdit;
@@ -37,6 +39,8 @@ public:
     models::AuditQuery query() const;
     /// Checks every chain; the answer is said in the message line.
     void verify();
+    /// GET /audit/verify's answer as the message line says it: intact, or what was found where.
+    static QString verificationText(const QJsonObject &answer);
     /// Every entry of the search, written to `path` as CSV; `done` with the error, empty when none.
     void exportTo(const QString &path, std::function<void(const QString &error)> done = {});
 

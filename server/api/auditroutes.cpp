@@ -51,10 +51,24 @@ void registerAuditRoutes(Router &router, Services &s)
     router.add("GET", api + "/audit/verify", [&s](Request &req) {
         AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::VerifyAudit);
         const auto v = s.audit.verify(s.db);
+        const auto orNone = [](const std::string &text) { return orNull(text.empty() ? std::nullopt : std::optional(text)); };
         auto o = newObject();
         o->set("valid", v.valid);
         o->set("entries", v.entries);
         o->set("firstBrokenEntry", v.firstBrokenEntry ? Poco::Dynamic::Var(*v.firstBrokenEntry) : Poco::Dynamic::Var());
+        o->set("problem", orNone(v.problem));
+        o->set("caseId", orNone(v.caseId));
+        o->set("caseNumber", orNone(v.caseNumber));
+        if (v.checkpoint) {
+            auto c = newObject();
+            c->set("at", v.checkpoint->at);
+            c->set("seq", v.checkpoint->seq);
+            c->set("entries", v.checkpoint->entries);
+            o->set("checkpoint", c);
+        } else {
+            o->set("checkpoint", Poco::Dynamic::Var());
+        }
+        o->set("message", v.message);
         return Response::json(200, o);
     });
 }

@@ -1,29 +1,44 @@
 #pragma once
 
+#include "audit/auditcheckpoints.h"
 #include "domain/date.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
 namespace onewindow::server {
 
+class AuditKey;
 class Clock;
 class Database;
 class Transaction;
 
-/// The append-only audit trail: every change, by whom, when. Each entry carries the SHA-256 of
-/// the previous entry's hash and its own content, so editing or deleting a row breaks the chain.
-/// There is one chain per case, whose last hash is also kept on the case row (so removing its
-/// last entries is detected too), and one chain for events outside cases (sign-ins, catalog and
-/// calendar changes). Separate chains let intakes at different counters commit in parallel.
+/// The append-only audit trail: every change, by whom, when. Each entry carries the hash of the
+/// previous entry of its chain and its own, an HMAC-SHA256 (with a key kept outside the
+/// database) of its number and content, so that editing, reordering or removing a row breaks the
+/// chain, and a chain cannot be written again without the key. There is one chain per case, whose
+/// last hash is also kept on the case row (so removing its last entries is detected too), and one
+/// chain for events outside cases (sign-ins, catalog and calendar changes), which also records
+/// each case's creation (so a case removed whole is detected). Checkpoints of that chain, signed
+/// and appended to a file outside the database, show when its last entries were removed.
+/// Separate chains let intakes at different counters run in parallel; only the record of the
+/// creation, at the end of an intake, takes the lock of the chain outside cases.
+/// Entries written before the key existed (no key id) were hashed with plain SHA-256: they are
+/// accepted only before the entry that adopted the key.
 class AuditTrail
 {
 public:
-    explicit AuditTrail(const Clock &clock) : m_clock(clock) {}
+    /// Without a key (benchmarks filling a database), entries are hashed without one.
+    explicit AuditTrail(const Clock &clock, const AuditKey *key = nullptr,
+                        const AuditCheckpointFile *checkpoints = nullptr)
+        : m_clock(clock), m_key(key), m_checkpoints(checkpoints)
+    {
+    }
 
     /// Appends inside the caller's transaction, so the entry exists exactly when the change does.
     void append(Transaction &tx, const std::string &caseId, const std::string &actor, const std::string &action,
@@ -32,17 +47,29 @@ public:
     /// One entry, its hash computed from the previous one's.
     struct Entry
     {
+        std::int64_t seq = 0;
         std::string caseId, at, actor, action, detail, previous, hash;
     };
     /// The hash a chain starts from.
     static const std::string &genesis();
-    /// The entry after `previous` (the genesis for a new case), stamped now; nothing is read or
-    /// written. A new case's first entries are made so, written with `write`, and the last hash
-    /// is stored as the case's `audit_head` in its INSERT: no head to read, no row to update.
-    Entry next(const std::string &previous, const std::string &caseId, const std::string &actor,
-               const std::string &action, const std::string &detail) const;
-    /// Inserts `entry` as it is (the caller keeps the case row's `audit_head` in step).
-    static void write(Transaction &tx, const Entry &entry);
+    /// Appends the entry after `previous` (the genesis for a new case) without reading the
+    /// chain's head: a new case's first entries are made so, and the last hash is stored as the
+    /// case's `audit_head` in its INSERT: no head to read, no row to update.
+    Entry appendAfter(Transaction &tx, const std::string &previous, const std::string &caseId,
+                      const std::string &actor, const std::string &action, const std::string &detail);
+    /// Records a new case in the chain outside cases (`case_created`: its id, number and first
+    /// entry's hash), in the intake's transaction, so that removing the case whole is detected.
+    void recordCaseCreated(Transaction &tx, const std::string &actor, const std::string &caseId,
+                           const std::string &number, const std::string &firstHash);
+
+    /// At start-up: the first time this key meets this database, an entry signed with it marks
+    /// where entries without a key end, and every case there is recorded as created. Throws when
+    /// the trail was signed with another key (a key file lost or swapped).
+    void adoptKey(Database &db);
+
+    /// Appends a checkpoint of the trail as it is now to the checkpoint file (none without one,
+    /// nor when nothing was written since this process's last one).
+    void checkpoint(Database &db);
 
     /// `[{at, actor, action, detail}]`, oldest first.
     Poco::JSON::Array::Ptr forCase(Transaction &tx, const std::string &caseId);
@@ -60,20 +87,40 @@ public:
     /// caseId, caseNumber, detail}], nextCursor}`; the cursor is the last entry's seq.
     Poco::JSON::Object::Ptr search(Transaction &tx, const Search &search, int limit, const std::string &cursor);
 
-    /// Checks every chain; the first broken entry (lowest seq) is reported.
+    /// Checks every chain, in one snapshot, a page of rows at a time, and against every
+    /// checkpoint in the file; the first problem found is reported, in this order: an entry
+    /// changed (the lowest), a case removed, a case's chain cut, the chain outside cases shorter
+    /// than (or different from) a checkpoint, entries a checkpoint counted missing, a checkpoint
+    /// not signed with the key.
     struct Verification
     {
         bool valid = true;
         std::int64_t entries = 0;
         std::optional<std::int64_t> firstBrokenEntry;
+        /// "" when valid; entry_changed, case_missing, case_chain_cut, chain_shortened,
+        /// checkpoint_mismatch, entries_missing, checkpoint_altered.
+        std::string problem;
+        std::string caseId, caseNumber;
+        std::optional<AuditCheckpoint> checkpoint; ///< the one the problem is about, else the latest
+        std::string message;                       ///< the finding in a sentence (English)
     };
     Verification verify(Database &db);
 
+    /// The hash of an entry written without a key (plain SHA-256 of its content, not its number).
     static std::string entryHash(const std::string &previous, const std::string &at, const std::string &actor,
                                  const std::string &action, const std::string &caseId, const std::string &detail);
 
 private:
+    std::string keyedHash(std::int64_t seq, const std::string &previous, const std::string &at,
+                          const std::string &actor, const std::string &action, const std::string &caseId,
+                          const std::string &detail) const;
+    AuditCheckpoint takeCheckpoint(Transaction &tx) const;
+
     const Clock &m_clock;
+    const AuditKey *m_key;
+    const AuditCheckpointFile *m_checkpoints;
+    std::mutex m_checkpointMutex;
+    std::optional<AuditCheckpoint> m_lastCheckpoint; ///< the last written by this process
 };
 
 } // namespace onewindow::server

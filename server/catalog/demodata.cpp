@@ -1,5 +1,6 @@
 #include "catalog/demodata.h"
 
+#include "audit/audittrail.h"
 #include "auth/passwords.h"
 #include "catalog/catalog.h"
 #include "catalog/holidayschedule.h"
@@ -152,7 +153,7 @@ std::vector<std::string> usersWithDemoPassword(Database &db)
     return found;
 }
 
-int loadHolidaySchedules(Database &db)
+int loadHolidaySchedules(Database &db, AuditTrail &audit)
 {
     const auto schedules = parseStoredArray(holidaySchedulesJson());
     int written = 0;
@@ -168,7 +169,12 @@ int loadHolidaySchedules(Database &db)
         if (tx.queryOne("SELECT COUNT(*) AS n FROM calendar_days WHERE day LIKE ?", {year + "-%"})->integer("n") > 0)
             continue;
         Catalog::writeCalendarYear(tx, schedule);
-        written += static_cast<int>(schedule.days().size());
+        const std::size_t days = schedule.days().size();
+        written += static_cast<int>(days);
+        audit.append(tx, {}, "system", "calendar_year_loaded",
+                     year + ": " + std::to_string(days - schedule.adjustedWorkingDays.size()) + " holiday days, "
+                         + std::to_string(schedule.adjustedWorkingDays.size())
+                         + " adjusted working days, from the official schedule built into the server");
         spdlog::info("holiday schedule {} loaded into the calendar", year);
     }
     tx.commit();

@@ -5,6 +5,7 @@
 
 namespace onewindow::server {
 
+class AuditTrail;
 class Catalog;
 class Clock;
 class Database;
@@ -25,8 +26,9 @@ bool loadDemoData(Database &db, Catalog &catalog, const Clock &clock);
 /// at no cost; once no user has it any more, the database stops being taken for a demo.
 std::vector<std::string> usersWithDemoPassword(Database &db);
 
-/// Loads the official holiday schedules into the calendar where a year has no entries yet.
-/// Returns the number of days written.
-int loadHolidaySchedules(Database &db);
+/// Loads the official holiday schedules into the calendar where a year has no entries yet, each
+/// year loaded recorded in the audit trail (`calendar_year_loaded`, by `system`). Returns the
+/// number of days written.
+int loadHolidaySchedules(Database &db, AuditTrail &audit);
 
 } // namespace onewindow::server

@@ -269,6 +269,20 @@ const std::vector<Migration> kMigrations{
          "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE created_at NOT LIKE '%T%'",
          "CREATE UNIQUE INDEX matter_versions_one_draft ON matter_versions (code) WHERE state = 'draft'",
      }},
+    {17,
+     "the audit trail keyed: each entry names the key that signed it (none before the key existed); on "
+     "PostgreSQL its rows cannot be updated or deleted",
+     {
+         "ALTER TABLE audit_log ADD COLUMN key_id TEXT",
+         // Whoever owns the table (or a superuser) can still disable the triggers: they stop the
+         // application's role and mistakes, not the database's administrator.
+         "postgresql: CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE "
+         "EXCEPTION 'audit_log is append-only: % is not allowed', TG_OP; END $$",
+         "postgresql: CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW "
+         "EXECUTE FUNCTION audit_log_append_only()",
+         "postgresql: CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE "
+         "FUNCTION audit_log_append_only()",
+     }},
 };
 
 const std::vector<Migration> &migrations()
@@ -308,8 +322,16 @@ int migrate(Database &db)
 {
     Transaction tx(db, Transaction::Mode::Write);
     lockForTransaction(tx, 7001);
-    tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
-               "NULL, applied_at TEXT NOT NULL)");
+    // Created only when missing: an application role that may not create tables (see
+    // docs/deployment.md) starts on a schema its owner brought up to date.
+    const std::string exists = db.dialect() == Database::Dialect::PostgreSQL
+                                   ? "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = "
+                                     "current_schema() AND table_name = 'schema_migrations'"
+                                   : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = "
+                                     "'schema_migrations'";
+    if (tx.queryOne(exists)->integer("n") == 0)
+        tx.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                   "applied_at TEXT NOT NULL)");
     int current = 0;
     if (auto row = tx.queryOne("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations"))
         current = static_cast<int>(row->integer("v"));

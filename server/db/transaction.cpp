@@ -93,6 +93,14 @@ Poco::Data::Session &Transaction::session()
         runSqlite(m_mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
     } else {
         m_session->begin();
+        m_open = true;
+        // One snapshot for every statement of a read (the default, READ COMMITTED, takes one per
+        // statement), and no write by mistake.
+        if (m_mode == Mode::Read) {
+            Poco::Data::Statement statement(*m_session);
+            statement << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
+            statement.execute();
+        }
     }
     m_open = true;
     return *m_session;

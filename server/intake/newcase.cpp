@@ -189,12 +189,13 @@ void NewCase::insert(Transaction &tx, AuditTrail &audit)
 {
     // A new case's audit chain starts at the genesis: nothing to read; its head goes into the
     // case row's INSERT.
-    const AuditTrail::Entry accepted = audit.next(AuditTrail::genesis(), m_id, m_clerk,
-                                                  std::string(CaseLifecycle::actionCode(m_plan.action)),
-                                                  m_number + m_acceptedDetail);
+    const AuditTrail::Entry accepted =
+        audit.appendAfter(tx, AuditTrail::genesis(), m_id, m_clerk, std::string(CaseLifecycle::actionCode(m_plan.action)),
+                          m_number + m_acceptedDetail);
     std::optional<AuditTrail::Entry> paused;
     if (m_plan.clockPaused)
-        paused = audit.next(accepted.hash, m_id, "system", "clock_paused", toIsoString(m_today) + ": " + m_pauseReason);
+        paused = audit.appendAfter(tx, accepted.hash, m_id, "system", "clock_paused",
+                                   toIsoString(m_today) + ": " + m_pauseReason);
 
     m_values.insert(m_values.end(), {m_now, paused ? paused->hash : accepted.hash});
     tx.execute("INSERT INTO cases (id, number, status, center, clerk, channel, green_channel, bundle, "
@@ -208,18 +209,17 @@ void NewCase::insert(Transaction &tx, AuditTrail &audit)
                    "terminates_after) VALUES (?, ?, ?, ?, ?, 'outstanding', ?, ?)",
                    {d.id, m_id, d.code, d.name, d.due, m_now, d.terminatesAfter});
     }
-    AuditTrail::write(tx, accepted);
     CaseTransitions::writeHistory(tx, m_id, m_now, m_clerk, m_plan.action, CaseState::Draft, m_plan.state);
     // Each matter is a part its department decides (联审联办); a refusal goes to no department.
     for (const auto &m : m_plan.refusal.empty() ? m_plan.matters : std::vector<MatterDefinition>{})
         tx.execute("INSERT INTO case_parts (case_id, matter, department, status) VALUES (?, ?, ?, 'pending')",
                    {m_id, m.code, m.department});
     CaseQueue::sync(tx, m_id);
-    if (m_plan.clockPaused) {
+    if (m_plan.clockPaused)
         tx.execute("INSERT INTO case_clock_pauses (case_id, started_at, reason) VALUES (?, ?, ?)",
                    {m_id, toIsoString(m_today), m_pauseReason});
-        AuditTrail::write(tx, *paused);
-    }
+    // Last: it takes the lock of the chain outside cases, which intakes then hold only to commit.
+    audit.recordCaseCreated(tx, m_clerk, m_id, m_number, accepted.hash);
 }
 
 } // namespace onewindow::server

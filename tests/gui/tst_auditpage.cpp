@@ -88,6 +88,8 @@ private slots:
         // Every chain intact.
         page.verify();
         QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith("The audit trail is intact: "), 10000);
+        // Compared with the checkpoint the server wrote when it started.
+        QVERIFY2(message->text().contains(", nothing missing that the checkpoint of 2026-11-27 "), qPrintable(message->text()));
 
         // The search exported, read back from the file.
         who->setText(QString());
@@ -110,6 +112,47 @@ private slots:
         }));
         // The password typed is nowhere.
         QVERIFY(!csv.contains("HYPERLINK"));
+    }
+
+    // Verify's answer said as what was found where, never a bare entry number.
+    void verificationSaysWhatWasFound()
+    {
+        const auto said = [](const QJsonObject &fields) {
+            QJsonObject answer{{"valid", false}, {"entries", 40}, {"firstBrokenEntry", QJsonValue()},
+                               {"problem", QJsonValue()}, {"caseId", QJsonValue()}, {"caseNumber", QJsonValue()},
+                               {"checkpoint", QJsonObject{{"at", "2026-11-27T09:15:02+08:00"}, {"seq", 31}, {"entries", 38}}},
+                               {"message", "..."}};
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                answer.insert(it.key(), it.value());
+            return client::AuditPage::verificationText(answer);
+        };
+        QCOMPARE(said({{"valid", true}}), QStringLiteral("The audit trail is intact: 40 entries checked, no chain broken, "
+                                                         "nothing missing that the checkpoint of 2026-11-27 09:15 recorded."));
+        QCOMPARE(said({{"valid", true}, {"entries", 1}, {"checkpoint", QJsonValue()}}),
+                 QStringLiteral("The audit trail is intact: 1 entry checked, no chain broken. There is no checkpoint yet, "
+                                "so the removal of the last entries could not be checked."));
+        QCOMPARE(said({{"problem", "entry_changed"}, {"firstBrokenEntry", 7}}),
+                 QStringLiteral("The audit trail was changed: entry 7 does not match its chain (edited, written again "
+                                "without the audit key, or an entry before it removed). Report it to the security "
+                                "administrator."));
+        QCOMPARE(said({{"problem", "case_missing"}, {"caseId", "c-1"}, {"caseNumber", "SZ-20261127-0001"}}),
+                 QStringLiteral("The audit trail was changed: case SZ-20261127-0001 was created but is no longer in the "
+                                "database. Report it to the security administrator."));
+        QCOMPARE(said({{"problem", "case_chain_cut"}, {"caseId", "c-1"}}),
+                 QStringLiteral("The audit trail was changed: entries of case c-1 were removed. Report it to the security "
+                                "administrator."));
+        QCOMPARE(said({{"problem", "chain_shortened"}}),
+                 QStringLiteral("The audit trail was changed: it is shorter than the checkpoint of 2026-11-27 09:15 "
+                                "recorded, its last entries were removed. Report it to the security administrator."));
+        QCOMPARE(said({{"problem", "checkpoint_mismatch"}, {"firstBrokenEntry", 31}}),
+                 QStringLiteral("The audit trail was changed: it does not hold what the checkpoint of 2026-11-27 09:15 "
+                                "recorded at entry 31. Report it to the security administrator."));
+        QCOMPARE(said({{"problem", "entries_missing"}}),
+                 QStringLiteral("The audit trail was changed: it holds fewer entries than the checkpoint of 2026-11-27 "
+                                "09:15 counted, entries were removed. Report it to the security administrator."));
+        QCOMPARE(said({{"problem", "checkpoint_altered"}}),
+                 QStringLiteral("The checkpoint file was changed: a checkpoint in it is not signed with the audit key. "
+                                "Report it to the security administrator."));
     }
 
     void cellsAreQuotedAndNeverFormulas()
