@@ -5,6 +5,7 @@
 #include "http/problem.h"
 #include "http/router.h"
 #include "json.h"
+#include "logging/logging.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -49,6 +50,8 @@ Response problem(const ApiError &error, const std::string &requestId)
     r.contentType = "application/problem+json";
     if (!error.allow().empty())
         r.headers["Allow"] = error.allow();
+    if (error.retryAfter() > 0)
+        r.headers["Retry-After"] = std::to_string(error.retryAfter());
     return r;
 }
 
@@ -112,7 +115,8 @@ public:
                                             + " bytes."),
                                request.requestId);
             response.headers["X-Request-Id"] = request.requestId;
-            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path, limit);
+            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, logging::escaped(request.method),
+                         logging::escaped(request.path), limit);
             send(response, out, true);
             return;
         }
@@ -121,8 +125,9 @@ public:
         // retry with the same Idempotency-Key is taken as the first time.
         if (in.hasContentLength() && static_cast<std::int64_t>(request.body.size()) < in.getContentLength64()) {
             request.requestId = newRequestId();
-            spdlog::warn("{} {} {} body cut short: {} of {} bytes; not handled", request.requestId, request.method,
-                         request.path, request.body.size(), in.getContentLength64());
+            spdlog::warn("{} {} {} body cut short: {} of {} bytes; not handled", request.requestId,
+                         logging::escaped(request.method), logging::escaped(request.path), request.body.size(),
+                         in.getContentLength64());
             response = problem(ApiError(400, "body_incomplete", "Incomplete request",
                                         "The request body ended before its Content-Length; send it again."),
                                request.requestId);
@@ -173,15 +178,17 @@ Response Pipeline::handle(Request &request) const
     } catch (const ApiError &error) {
         response = problem(error, request.requestId);
         if (error.status() >= 500)
-            spdlog::error("{} {}", request.requestId, error.what());
+            spdlog::error("{} {}", request.requestId, logging::escaped(error.what(), 1000));
     } catch (const DatabaseBusy &e) {
-        spdlog::warn("{} {} {} refused: {}", request.requestId, request.method, request.path, e.what());
+        spdlog::warn("{} {} {} refused: {}", request.requestId, logging::escaped(request.method),
+                     logging::escaped(request.path), e.what());
         response = problem(ApiError(503, "overloaded", "Server busy",
                                     "The server is too busy right now; nothing was changed. Try again in a moment."),
                            request.requestId);
         response.headers["Retry-After"] = "2";
     } catch (const std::exception &e) {
-        spdlog::error("{} {} {} failed: {}", request.requestId, request.method, request.path, e.what());
+        spdlog::error("{} {} {} failed: {}", request.requestId, logging::escaped(request.method),
+                      logging::escaped(request.path), logging::escaped(e.what(), 1000));
         response = problem(ApiError(500, "internal_error", "Internal error",
                                     "Something went wrong on the server; nothing was changed. Quote request "
                                         + request.requestId + " when you report it."),
@@ -189,8 +196,11 @@ Response Pipeline::handle(Request &request) const
     }
     response.headers["X-Request-Id"] = request.requestId;
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, request.method, request.path, response.status, ms,
-                 request.principal ? request.principal->username : "-");
+    // The request id is one the server made or one of at most 64 letters, digits and -_. (see
+    // acceptableRequestId); what else the client chose is escaped.
+    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, logging::escaped(request.method),
+                 logging::escaped(request.path), response.status, ms,
+                 request.principal ? logging::escaped(request.principal->username) : "-");
     return response;
 }
 
