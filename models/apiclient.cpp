@@ -278,6 +278,7 @@ void ApiClient::finish(std::shared_ptr<Call> call, QNetworkReply *reply)
             response.error.detail = p.value(QLatin1String("detail")).toString();
             response.error.reason = p.value(QLatin1String("reason")).toString();
             response.error.requestId = QString::fromUtf8(reply->rawHeader("X-Request-Id"));
+            response.error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
             for (const auto &e : p.value(QLatin1String("errors")).toArray()) {
                 const QJsonObject o = e.toObject();
                 response.error.fieldErrors.append({o.value(QLatin1String("field")).toString(),

@@ -44,6 +44,19 @@ QString ApiError::userMessage() const
                    : tr("Wrong username or password, or the session has ended.");
     if (code == QLatin1String("account_locked"))
         return tr("Too many failed sign-ins: the account is locked for a while. Try again later.");
+    if (code == QLatin1String("too_many_attempts")) {
+        if (retryAfterSeconds >= 120)
+            return tr("Too many failed sign-ins from this computer. Wait %n minute(s) before trying again.", nullptr,
+                      (retryAfterSeconds + 59) / 60);
+        if (retryAfterSeconds > 0)
+            return tr("Too many failed sign-ins from this computer. Wait %n second(s) before trying again.", nullptr,
+                      retryAfterSeconds);
+        return tr("Too many failed sign-ins from this computer. Wait a while before trying again.");
+    }
+    if (code == QLatin1String("sign_in_busy"))
+        return tr("The server is checking too many sign-ins right now. Try again in a few seconds.");
+    if (code == QLatin1String("username_invalid"))
+        return tr("No such username: a username has at most 64 characters.");
     if (code == QLatin1String("not_found"))
         return tr("Not found, or not yours to see.");
     if (code == QLatin1String("validation_failed"))

@@ -46,6 +46,7 @@ public:
     QString detail;
     QString reason;   ///< for transition_refused
     QString requestId;
+    int retryAfterSeconds = 0; ///< the server's Retry-After (429, 503); 0 when it gave none
     QList<FieldError> fieldErrors;
     QList<MissingMaterial> missing;
 

@@ -54,6 +54,11 @@ std::string Clock::realNow() const
     return Poco::DateTimeFormatter::format(localNow(std::nullopt), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
+std::int64_t Clock::epochSeconds() const
+{
+    return static_cast<std::int64_t>(localNow(m_today).utc().timestamp().epochTime());
+}
+
 bool Clock::isMorning() const
 {
     return localNow(m_today).hour() < 12;

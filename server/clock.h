@@ -2,6 +2,7 @@
 
 #include "domain/date.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,8 @@ public:
     std::string realNow() const;
     /// Now minus `seconds`, same format (for windows such as the login lockout).
     std::string secondsAgo(long seconds) const;
+    /// Now as seconds since 1970 (UTC), on the pretended day: for counting seconds (throttling).
+    std::int64_t epochSeconds() const;
     bool pretending() const { return m_today.has_value(); }
     /// Before noon, local time: a half-day limit started now ends this evening.
     bool isMorning() const;

@@ -385,8 +385,17 @@ private:
         }
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
-        sessionSettings.lockoutFailures = config().getInt("lockout.failures", 5);
-        sessionSettings.lockoutWindowSeconds = config().getInt("lockout.windowSeconds", 15 * 60);
+        sessionSettings.maxLifetimeSeconds = config().getInt("session.maxLifetimeSeconds", 12 * 3600);
+        sessionSettings.freeAttempts = std::max(1, config().getInt("signIn.freeAttempts", 3));
+        sessionSettings.firstDelaySeconds = std::max(1, config().getInt("signIn.delaySeconds", 2));
+        sessionSettings.maxDelaySeconds = std::max(1, config().getInt("signIn.maxDelaySeconds", 15 * 60));
+        sessionSettings.sourceFreeAttempts = std::max(1, config().getInt("signIn.sourceFreeAttempts", 20));
+        sessionSettings.accountCeiling = std::max(1, config().getInt("signIn.accountCeiling", 100));
+        sessionSettings.windowSeconds = std::max(1, config().getInt("signIn.windowSeconds", 60 * 60));
+        sessionSettings.concurrentHashing = std::max(
+            0, config().getInt("signIn.concurrentHashing",
+                               std::max(2, static_cast<int>(std::thread::hardware_concurrency()))));
+        sessionSettings.hashingWaitMillis = std::max(0, config().getInt("signIn.hashingWaitMillis", 2000));
         sessionSettings.passwordMaxAgeDays = config().getInt("passwords.maxAgeDays", 90);
         SessionService sessions(db, clock, audit, sessionSettings);
         UserAccounts::Settings userSettings;

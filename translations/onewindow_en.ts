@@ -5225,6 +5225,37 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <source>Too many failed sign-ins: the account is locked for a while. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many failed sign-ins from this computer. Wait %n minute(s) before trying again.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins from this computer. Wait %n minute before trying again.</numerusform>
+            <numerusform>Too many failed sign-ins from this computer. Wait %n minutes before trying again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many failed sign-ins from this computer. Wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins from this computer. Wait %n second before trying again.</numerusform>
+            <numerusform>Too many failed sign-ins from this computer. Wait %n seconds before trying again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many failed sign-ins from this computer. Wait a while before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server is checking too many sign-ins right now. Try again in a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such username: a username has at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>Not found, or not yours to see.</source>

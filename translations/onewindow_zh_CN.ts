@@ -5209,6 +5209,35 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <source>Too many failed sign-ins: the account is locked for a while. Try again later.</source>
         <translation>登录失败次数过多，账号已被暂时锁定，请稍后再试。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many failed sign-ins from this computer. Wait %n minute(s) before trying again.</source>
+        <translation>
+            <numerusform>本机登录失败次数过多，请等待 %n 分钟后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many failed sign-ins from this computer. Wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>本机登录失败次数过多，请等待 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many failed sign-ins from this computer. Wait a while before trying again.</source>
+        <translation>本机登录失败次数过多，请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server is checking too many sign-ins right now. Try again in a few seconds.</source>
+        <translation>服务器正在处理的登录过多，请几秒钟后再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such username: a username has at most 64 characters.</source>
+        <translation>没有此用户名：用户名最多 64 个字符。</translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>Not found, or not yours to see.</source>

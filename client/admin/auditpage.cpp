@@ -40,7 +40,8 @@ QDateEdit *makeDayEdit(QWidget *parent)
 /// The server's actions an auditor looks for most, offered as they type.
 QStringList knownActions()
 {
-    return {QStringLiteral("signed_in"),       QStringLiteral("sign_in_failed"),   QStringLiteral("account_locked"),
+    return {QStringLiteral("signed_in"),       QStringLiteral("sign_in_failed"),   QStringLiteral("sign_in_throttled"),
+            QStringLiteral("account_locked"),
             QStringLiteral("signed_out"),      QStringLiteral("user_created"),     QStringLiteral("user_changed"),
             QStringLiteral("password_reset"),  QStringLiteral("password_changed"), QStringLiteral("accept"),
             QStringLiteral("accept_with_deficiency"), QStringLiteral("refuse_with_notice"),

@@ -1,5 +1,7 @@
 #include "api/services.h"
 
+#include "auth/sessions.h"
+
 #include "evaluation/evaluationservice.h"
 #include "evaluation/followups.h"
 #include "review/simulatedapprovals.h"
@@ -29,6 +31,10 @@ JobsReport runBackgroundJobs(Services &s)
     runLogged("rating invitations", [&] { report.invited = s.evaluations.inviteUnrated(); });
     runLogged("deficiency", [&] { report.deficiencies = s.tracker.runAll(); });
     runLogged("simulated approvals' lapse", [&] { report.lapsed = s.simulated.lapse(); });
+    runLogged("sessions' purge", [&] {
+        if (const std::size_t purged = s.sessions.purge())
+            spdlog::info("{} ended session(s) purged", purged);
+    });
     if (report.escalated || report.invited)
         spdlog::info("rating jobs: {} follow-up(s) escalated, {} invitation(s) queued", report.escalated,
                      report.invited);

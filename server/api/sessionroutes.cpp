@@ -8,6 +8,27 @@
 
 namespace onewindow::server {
 
+namespace {
+
+constexpr std::size_t kMaxUsernameChars = 64;
+
+// A name that may be someone's: at most 64 characters, none of them a control character.
+// Checked before the name is logged or stored anywhere.
+bool plausibleUsername(const std::string &name)
+{
+    std::size_t chars = 0;
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            return false;
+        if ((byte & 0xc0) != 0x80)
+            ++chars;
+    }
+    return chars <= kMaxUsernameChars;
+}
+
+} // namespace
+
 void registerSessionRoutes(Router &router, Services &s)
 {
     const std::string api = "/api/v1";
@@ -22,6 +43,10 @@ void registerSessionRoutes(Router &router, Services &s)
         if (!password || password->empty())
             errors.add("password", "Required.", "required");
         errors.throwIfAny();
+        if (!plausibleUsername(*username))
+            throw ApiError(400, "username_invalid", "No such username",
+                           "A username has at most " + std::to_string(kMaxUsernameChars)
+                               + " characters and no control characters.");
         const auto signIn = s.sessions.signIn(*username, *password, req.remoteAddress);
         auto o = newObject();
         o->set("token", signIn.token);

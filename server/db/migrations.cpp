@@ -283,6 +283,20 @@ const std::vector<Migration> kMigrations{
          "postgresql: CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE "
          "FUNCTION audit_log_append_only()",
      }},
+    {18,
+     "sign-in throttling: failed sign-ins counted per account, per account and source address, and per "
+     "source address, in one row each, instead of one row per failure",
+     {
+         // scope: "account NAME", "pair ADDRESS NAME" or "source ADDRESS"; username: the account's
+         // name, NULL for a source's row; times in seconds since 1970.
+         "CREATE TABLE sign_in_throttle (scope TEXT PRIMARY KEY, username TEXT, failures INTEGER NOT NULL, "
+         "refused INTEGER NOT NULL, last_at BIGINT NOT NULL, next_at BIGINT NOT NULL)",
+         "CREATE INDEX sign_in_throttle_user ON sign_in_throttle (username)",
+         "CREATE INDEX sign_in_throttle_last ON sign_in_throttle (last_at)",
+         "DROP TABLE login_failures",
+         // Ended sessions are purged by the background jobs.
+         "CREATE INDEX sessions_last_seen ON sessions (last_seen_at)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

@@ -12,6 +12,7 @@
 #include "http/cursor.h"
 #include "http/problem.h"
 #include "json.h"
+#include "logging/logging.h"
 #include "notify/notifier.h"
 
 #include <spdlog/spdlog.h>
@@ -325,8 +326,8 @@ std::pair<int, int> DeficiencyTracker::sendPending()
                     m_audit.append(tx, row.text("case_id"), "system", "reminder_failed",
                                    row.text("kind") + " to " + row.text("recipient") + " after "
                                        + std::to_string(attempts) + " attempt(s): " + result.error);
-                spdlog::warn("reminder {} to {} not sent (attempt {}): {}", id, row.text("recipient"), attempts,
-                             result.error);
+                spdlog::warn("reminder {} to {} not sent (attempt {}): {}", id, logging::escaped(row.text("recipient")),
+                             attempts, logging::escaped(result.error, 1000));
                 ++failed;
             }
             tx.commit();

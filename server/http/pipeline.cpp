@@ -6,6 +6,7 @@
 #include "http/problem.h"
 #include "http/router.h"
 #include "json.h"
+#include "logging/logging.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -54,6 +55,8 @@ Response problem(const ApiError &error, const std::string &requestId)
     r.contentType = "application/problem+json";
     if (!error.allow().empty())
         r.headers["Allow"] = error.allow();
+    if (error.retryAfter() > 0)
+        r.headers["Retry-After"] = std::to_string(error.retryAfter());
     return r;
 }
 
@@ -130,7 +133,8 @@ public:
                                                     + " bytes."),
                                        request.requestId);
             refused.headers["X-Request-Id"] = request.requestId;
-            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, request.method, request.path, limit);
+            spdlog::warn("{} {} {} 413 body over {} bytes", request.requestId, logging::escaped(request.method),
+                         logging::escaped(request.path), limit);
             send(refused, out, true);
             skip(body, 2 * limit - std::min(consumed, 2 * limit));
             ConnectionDeadlines::answered();
@@ -141,8 +145,8 @@ public:
         // stored from it and the client's retry with the same Idempotency-Key is taken as the
         // first time.
         if (declared >= 0 && static_cast<std::int64_t>(request.body.size()) < declared) {
-            spdlog::warn("{} {} {} body cut short: {} of {} bytes; not handled", request.requestId, request.method,
-                         request.path, request.body.size(), declared);
+            spdlog::warn("{} {} {} body cut short: {} of {} bytes; not handled", request.requestId,
+                         logging::escaped(request.method), logging::escaped(request.path), request.body.size(), declared);
             Response cut = problem(ApiError(400, "body_incomplete", "Incomplete request",
                                             "The request body ended before its Content-Length; send it again."),
                                    request.requestId);
@@ -240,17 +244,19 @@ Response Pipeline::guarded(Request &request, Work work) const
         return work();
     } catch (const ApiError &error) {
         if (error.status() >= 500)
-            spdlog::error("{} {}", request.requestId, error.what());
+            spdlog::error("{} {}", request.requestId, logging::escaped(error.what(), 1000));
         return problem(error, request.requestId);
     } catch (const DatabaseBusy &e) {
-        spdlog::warn("{} {} {} refused: {}", request.requestId, request.method, request.path, e.what());
+        spdlog::warn("{} {} {} refused: {}", request.requestId, logging::escaped(request.method),
+                     logging::escaped(request.path), e.what());
         Response response = problem(ApiError(503, "overloaded", "Server busy",
                                              "The server is too busy right now; nothing was changed. Try again in a moment."),
                                     request.requestId);
         response.headers["Retry-After"] = "2";
         return response;
     } catch (const std::exception &e) {
-        spdlog::error("{} {} {} failed: {}", request.requestId, request.method, request.path, e.what());
+        spdlog::error("{} {} {} failed: {}", request.requestId, logging::escaped(request.method),
+                      logging::escaped(request.path), logging::escaped(e.what(), 1000));
         return problem(ApiError(500, "internal_error", "Internal error",
                                 "Something went wrong on the server; nothing was changed. Quote request "
                                     + request.requestId + " when you report it."),
@@ -263,8 +269,11 @@ void Pipeline::finish(const Request &request, Response &response, const Admissio
 {
     response.headers["X-Request-Id"] = request.requestId;
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - admission.started).count();
-    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, request.method, request.path, response.status, ms,
-                 request.principal ? request.principal->username : "-");
+    // The request id is one the server made or one of at most 64 letters, digits and -_. (see
+    // acceptableRequestId); what else the client chose is escaped.
+    spdlog::info("{} {} {} {} {:.1f}ms {}", request.requestId, logging::escaped(request.method),
+                 logging::escaped(request.path), response.status, ms,
+                 request.principal ? logging::escaped(request.principal->username) : "-");
 }
 
 Poco::Net::HTTPRequestHandler *PipelineHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest &)

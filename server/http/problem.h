@@ -49,6 +49,13 @@ public:
     const std::vector<FieldError> &errors() const { return m_errors; }
     const std::vector<MissingMaterial> &missing() const { return m_missing; }
     const std::string &allow() const { return m_allow; }
+    /// Seconds the client should wait before trying again (the Retry-After header); 0 for none.
+    long retryAfter() const { return m_retryAfter; }
+    ApiError &withRetryAfter(long seconds)
+    {
+        m_retryAfter = seconds;
+        return *this;
+    }
 
     Poco::JSON::Object::Ptr toJson(const std::string &requestId) const;
 
@@ -61,6 +68,7 @@ private:
     std::string m_title;
     std::string m_detail;
     std::string m_allow;
+    long m_retryAfter = 0;
     std::vector<FieldError> m_errors;
     std::vector<MissingMaterial> m_missing;
     std::vector<std::pair<std::string, std::string>> m_extra;

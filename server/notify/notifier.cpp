@@ -1,5 +1,7 @@
 #include "notify/notifier.h"
 
+#include "logging/logging.h"
+
 #include <Poco/Exception.h>
 #include <Poco/Process.h>
 
@@ -14,7 +16,7 @@ namespace onewindow::server {
 
 Notifier::Result LoggingNotifier::send(const std::string &phone, const std::string &text)
 {
-    spdlog::info("SMS to {}: {}", phone, text);
+    spdlog::info("SMS to {}: {}", logging::escaped(phone), logging::escaped(text, 1000));
     return {true, {}};
 }
 

@@ -371,7 +371,7 @@ Response UserAccounts::resetPassword(const Principal &admin, const std::string &
         throw ApiError::notFound();
     keepInHistory(tx, username, hash, now);
     // The lockout is lifted: the user signs in with the new password at once.
-    tx.execute("DELETE FROM login_failures WHERE username = ?", {username});
+    m_sessions.clearFailures(tx, username);
     const std::size_t ended = m_sessions.endSessions(tx, username);
     m_audit.append(tx, {}, admin.username, "password_reset",
                    username + ": a one-time password, to be changed at the next sign-in; " + sessionsEnded(ended));
@@ -446,7 +446,7 @@ void UserAccounts::changeOwnPassword(const Principal &user, const std::string &b
         errors.throwIfAny();
     }
     keepInHistory(tx, user.username, hash, now);
-    tx.execute("DELETE FROM login_failures WHERE username = ?", {user.username});
+    m_sessions.clearFailures(tx, user.username);
     const std::size_t ended = m_sessions.endSessions(tx, user.username, user.tokenHash);
     m_audit.append(tx, {}, user.username, "password_changed",
                    std::string(user.mustChangePassword ? "the one-time or expired password replaced; " : "")

@@ -72,6 +72,81 @@ private slots:
         QCOMPARE(QString::fromStdString(redact(input.toStdString())), expected);
     }
 
+    // Inputs built to make redaction slow or wrong: many keys, keys as values, quotes never closed.
+    void redactsAdversarialInput_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("many keys") << "token:a,token:b,token:c," << "token:***,token:***,token:***,";
+        QTest::newRow("key as value") << "password=password=password=x y" << "password=*** y";
+        QTest::newRow("quote never closed") << "{\"password\":\"abc, token=def" << "{\"password\":\"***";
+        QTest::newRow("keys without values") << "tokentokentoken secret" << "tokentokentoken secret";
+        QTest::newRow("ID number as a secret") << "password: 11010519491231002X!" << "password: ***";
+        QTest::newRow("ID numbers joined") << "11010519491231002X11010519491231002X"
+                                           << "11010519491231002X11010519491231002X";
+        QTest::newRow("ID number after a key word") << "token 11010519491231002X" << "token 110105********002X";
+        QTest::newRow("bearer then key") << "bearer token=abc" << "bearer ***";
+        QTest::newRow("key at the end") << "password" << "password";
+        QTest::newRow("key and colon at the end") << "password:" << "password:***";
+        QString many, manyMasked;
+        for (int i = 0; i < 100000; ++i) {
+            many += "token:a,";
+            manyMasked += "token:***,";
+        }
+        QTest::newRow("a hundred thousand keys") << many << manyMasked;
+    }
+    void redactsAdversarialInput()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(redact(input.toStdString())), expected);
+    }
+
+    // What a client chose, made safe for a log line: one line, bounded.
+    void escapesWhatClientsChose_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("maxChars");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("plain") << QByteArray("clerk1") << 200 << QByteArray("clerk1");
+        QTest::newRow("newline") << QByteArray("clerk1\n2026-11-27 INFO forged") << 200
+                                 << QByteArray("clerk1\\n2026-11-27 INFO forged");
+        QTest::newRow("CR, tab, backslash") << QByteArray("a\rb\tc\\d") << 200 << QByteArray("a\\rb\\tc\\\\d");
+        QTest::newRow("other controls") << QByteArray("a\x01" "b\x1b[31mc\x7f") << 200
+                                        << QByteArray("a\\x01b\\x1b[31mc\\x7f");
+        QTest::newRow("NUL") << QByteArray("a\0b", 3) << 200 << QByteArray("a\\x00b");
+        QTest::newRow("Chinese kept") << QByteArray("张三") << 200 << QByteArray("张三");
+        QTest::newRow("not UTF-8") << QByteArray("a\xff\xc3") << 200 << QByteArray("a\\xff\\xc3");
+        QTest::newRow("overlong") << QByteArray("\xc0\xaf") << 200 << QByteArray("\\xc0\\xaf");
+        QTest::newRow("line separator") << QByteArray("a\xe2\x80\xa8" "b") << 200 << QByteArray("a\\u2028b");
+        QTest::newRow("C1 next line") << QByteArray("a\xc2\x85" "b") << 200 << QByteArray("a\\u0085b");
+        QTest::newRow("capped") << QByteArray("abcdefg") << 5 << QByteArray("abcde…");
+        QTest::newRow("exactly the cap") << QByteArray("abcde") << 5 << QByteArray("abcde");
+        QTest::newRow("capped in characters") << QByteArray("一二三四五六") << 3 << QByteArray("一二三…");
+        QTest::newRow("an escape counts once") << QByteArray("\n\n\n\n") << 2 << QByteArray("\\n\\n…");
+    }
+    void escapesWhatClientsChose()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, maxChars);
+        QFETCH(QByteArray, expected);
+        const std::string out = onewindow::logging::escaped(std::string_view(input.constData(), static_cast<std::size_t>(input.size())),
+                                                            static_cast<std::size_t>(maxChars));
+        QCOMPARE(QByteArray::fromStdString(out), expected);
+    }
+
+    void escapesAMegabyteIntoTwoHundredCharacters()
+    {
+        const std::string big(1 << 20, '\n');
+        const std::string out = onewindow::logging::escaped(big);
+        QCOMPARE(out, [] {
+            std::string expected;
+            for (int i = 0; i < 200; ++i)
+                expected += "\\n";
+            return expected + "…";
+        }());
+    }
+
     // What reaches the rotating file is redacted, and the level comes from the options.
     void fileSinkGetsRedactedText()
     {
@@ -127,9 +202,11 @@ private slots:
         QCOMPARE(seen.size(), threads * lines);
     }
 
-    // The server's logger: lines written by a thread of its own. After drain() every line is in
-    // the file, whole, redacted and in each thread's order, and logging goes on synchronously.
-    void backgroundLoggerWritesEveryLineBeforeDrainReturns()
+    // The server's logger: lines written by a thread of its own. A full queue drops its oldest
+    // lines instead of making a thread wait; what is dropped is counted and the count logged.
+    // After drain() every line not dropped is in the file, whole, redacted and in each thread's
+    // order, and logging goes on synchronously.
+    void backgroundLoggerNeverWaitsAndCountsWhatItDrops()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("background.log");
@@ -138,10 +215,11 @@ private slots:
         options.file = path.toStdString();
         options.console = false;
         options.background = true;
+        options.queuedLines = 16;
         auto logger = onewindow::logging::setup(options);
         QCOMPARE(spdlog::default_logger().get(), logger.get());
         logger.reset();
-        // More lines than the queue holds: a full queue makes the threads wait, drops nothing.
+        QCOMPARE(onewindow::logging::droppedLines(), std::size_t{0});
         constexpr int threads = 4, lines = 5000;
         std::vector<std::thread> workers;
         for (int t = 0; t < threads; ++t) {
@@ -152,6 +230,8 @@ private slots:
         }
         for (auto &w : workers)
             w.join();
+        // Lines are dropped only when logged: the count is final now.
+        const std::size_t dropped = onewindow::logging::droppedLines();
         onewindow::logging::drain();
         spdlog::info("after the drain");
         spdlog::default_logger()->flush();
@@ -159,21 +239,27 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> logged = file.readAll().split('\n');
-        QList<int> next(threads, 0);
+        QList<int> last(threads, -1);
         int total = 0;
+        bool countLogged = false;
         for (const QByteArray &line : logged) {
-            if (line.isEmpty() || line.endsWith("after the drain"))
+            if (line.isEmpty() || line.endsWith("after the drain") || line.contains("log line(s) dropped: "))
                 continue;
+            if (line.endsWith(QByteArray::number(dropped) + " log line(s) dropped in all: the log's queue was full")) {
+                countLogged = true;
+                continue;
+            }
             const qsizetype at = line.indexOf("thread ");
             QVERIFY2(at >= 0, line.constData());
             QVERIFY2(line.endsWith(" for 110105********002X"), line.constData());
             const QList<QByteArray> words = line.mid(at).split(' ');
             const int t = words.at(1).toInt(), i = words.at(3).toInt();
-            QCOMPARE(i, next[t]);
-            ++next[t];
+            QVERIFY(i > last[t]);
+            last[t] = i;
             ++total;
         }
-        QCOMPARE(total, threads * lines);
+        QCOMPARE(std::size_t(total) + dropped, std::size_t(threads * lines));
+        QCOMPARE(countLogged, dropped > 0);
         QVERIFY(logged.size() >= 2 && logged.at(logged.size() - 2).endsWith("after the drain"));
     }
 

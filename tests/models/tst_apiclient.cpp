@@ -3,6 +3,7 @@
 #include "models/apiclient.h"
 #include "serverprocess.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
@@ -137,6 +138,61 @@ private slots:
         QCOMPARE(result.error.status, 401);
         QCOMPARE(result.error.code, QStringLiteral("unauthorized"));
         QVERIFY(result.error.userMessage().contains("password"));
+    }
+
+    // A throttled sign-in says how long to wait (from Retry-After); a username too long to be
+    // anyone's and a server busy checking passwords each have their own message.
+    void throttledSignInSaysHowLongToWait()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const TestDatabase db = TestDatabase::create(TestDatabase::Kind::SQLite, dir.path(), &error);
+        QVERIFY2(!db.url().isEmpty(), qPrintable(error));
+        QFile config(dir.filePath("server.properties"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("signIn.freeAttempts = 1\nsignIn.delaySeconds = 600\n");
+        config.close();
+        ServerProcess server;
+        QVERIFY2(server.start({"--database", db.url(), "--demo", "--today", "2026-11-27", "--config", config.fileName()},
+                              &error),
+                 qPrintable(error));
+        ApiClient api;
+        api.setBaseUrl(QUrl(server.baseUrl()));
+        const auto signIn = [&](const QString &user, const QString &password) {
+            ApiResult<UserInfo> result;
+            bool done = false;
+            api.signIn(user, password, [&](const ApiResult<UserInfo> &r) { result = r; done = true; });
+            if (!QTest::qWaitFor([&] { return done; }, 30000))
+                result.error.kind = ApiError::Kind::Timeout;
+            return result;
+        };
+        QCOMPARE(signIn("clerk2", "nope").error.status, 401);
+        ApiResult<UserInfo> result = signIn("clerk2", "OneWindow-demo-1");
+        QCOMPARE(result.error.status, 429);
+        QCOMPARE(result.error.code, QStringLiteral("too_many_attempts"));
+        QVERIFY2(result.error.retryAfterSeconds > 540 && result.error.retryAfterSeconds <= 600,
+                 qPrintable(QString::number(result.error.retryAfterSeconds)));
+        QVERIFY2(result.error.userMessage().startsWith("Too many failed sign-ins from this computer. Wait 10 minute"),
+                 qPrintable(result.error.userMessage()));
+        QVERIFY(result.error.isRetryable());
+
+        result = signIn(QString(65, 'a'), "nope");
+        QCOMPARE(result.error.status, 400);
+        QCOMPARE(result.error.userMessage(), QStringLiteral("No such username: a username has at most 64 characters."));
+        QCOMPARE(server.stop(), 0);
+
+        ApiError busy;
+        busy.kind = ApiError::Kind::Http;
+        busy.status = 503;
+        busy.code = QStringLiteral("sign_in_busy");
+        busy.retryAfterSeconds = 2;
+        QCOMPARE(busy.userMessage(),
+                 QStringLiteral("The server is checking too many sign-ins right now. Try again in a few seconds."));
+        ApiError soon = busy;
+        soon.status = 429;
+        soon.code = QStringLiteral("too_many_attempts");
+        soon.retryAfterSeconds = 4;
+        QVERIFY2(soon.userMessage().contains("Wait 4 second"), qPrintable(soon.userMessage()));
     }
 
     // Every field message and every missing material of a problem is kept.

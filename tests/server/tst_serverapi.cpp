@@ -151,8 +151,9 @@ private slots:
         QCOMPARE(m_anon->get(api("/cases")).status, 401);
     }
 
-    // Lockout and idle expiry, on a server of their own with short windows.
-    void lockoutAndIdleExpiry()
+    // Throttling and idle expiry, on a server of their own with short waits: after three
+    // failures from one address, the next attempt waits; other users go on.
+    void throttleAndIdleExpiry()
     {
         QTemporaryDir dir;
         QString error;
@@ -160,20 +161,21 @@ private slots:
         QVERIFY2(!db.url().isEmpty(), qPrintable(error));
         QFile config(dir.filePath("server.properties"));
         QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("session.idleSeconds = 2\nlockout.failures = 5\nlockout.windowSeconds = 4\n");
+        config.write("session.idleSeconds = 2\nsignIn.freeAttempts = 3\nsignIn.delaySeconds = 10\n");
         config.close();
         ServerProcess server;
         QVERIFY2(server.start({"--database", db.url(), "--demo", "--today", "2026-11-27", "--config", config.fileName()}, &error),
                  qPrintable(error));
         HttpClient client(server.baseUrl());
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 3; ++i)
             QCOMPARE(client.signIn("clerk2", "wrong").status, 401);
         ApiReply r = client.signIn("clerk2");
         QCOMPARE(r.status, 429);
-        QCOMPARE(r.object().value("code").toString(), QStringLiteral("account_locked"));
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("too_many_attempts"));
+        QVERIFY(r.header("retry-after").toInt() >= 1 && r.header("retry-after").toInt() <= 10);
         // Other users are not affected.
         QCOMPARE(HttpClient(server.baseUrl()).signIn("clerk1").status, 201);
-        QThread::sleep(5);
+        QThread::sleep(11);
         r = client.signIn("clerk2");
         QCOMPARE(r.status, 201);
         QCOMPARE(client.get(api("/me")).status, 200);

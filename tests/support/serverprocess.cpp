@@ -210,11 +210,13 @@ void HttpClient::record(const QByteArray &method, const QString &path, const Api
     if (file.isEmpty() || reply.status == 0)
         return;
     QJsonObject headers;
-    for (const QByteArray &name : {QByteArrayLiteral("etag"), QByteArrayLiteral("location"), QByteArrayLiteral("allow")}) {
+    for (const QByteArray &name : {QByteArrayLiteral("etag"), QByteArrayLiteral("location"), QByteArrayLiteral("allow"),
+                                   QByteArrayLiteral("retry-after")}) {
         if (reply.headers.contains(name)) {
-            const QString display = name == "etag" ? QStringLiteral("ETag")
+            const QString display = name == "etag"       ? QStringLiteral("ETag")
                                     : name == "location" ? QStringLiteral("Location")
-                                                         : QStringLiteral("Allow");
+                                    : name == "allow"    ? QStringLiteral("Allow")
+                                                         : QStringLiteral("Retry-After");
             headers.insert(display, QString::fromUtf8(reply.headers.value(name)));
         }
     }
