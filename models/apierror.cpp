@@ -104,6 +104,11 @@ QString ApiError::userMessage() const
         return tr("This batch was checked in already.");
     if (code == QLatin1String("call_back_missing"))
         return tr("Write down the call back to the citizen before closing the follow-up.");
+    if (code == QLatin1String("database_unavailable"))
+        return tr("The server cannot reach its database just now; nothing was changed. Try again in a moment, "
+                  "and tell IT if it goes on.");
+    if (code == QLatin1String("overloaded"))
+        return tr("The server is too busy right now; nothing was changed. Try again in a moment.");
     if (status >= 500)
         return tr("The server had a problem; nothing was changed. Reference: %1").arg(requestId);
     return tr("The server refused the request (%1).").arg(status);

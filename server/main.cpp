@@ -52,6 +52,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -291,6 +292,9 @@ protected:
     {
         if (m_exitEarly)
             return EXIT_OK;
+        // A write past the file size limit fails (the database answers 503) instead of ending
+        // the process.
+        std::signal(SIGXFSZ, SIG_IGN);
         if (!arguments.empty()) {
             std::cerr << "unexpected argument: " << arguments.front() << " (see --help)\n";
             return EXIT_USAGE;
@@ -355,13 +359,6 @@ private:
                              "passfile");
         }
         createPrivately(url);
-        // A connection for every request thread, and a few for background jobs.
-        const int threads = config().getInt("http.threads", 64);
-        Database db(url,
-                    static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));
-        std::string url = config().getString("option.database", config().getString("database.url", ""));
-        if (url.empty())
-            url = defaultDatabaseUrl();
         // A connection for every request thread, and a few for background jobs.
         const int threads = config().getInt("http.threads", 64);
         Database db(url, static_cast<std::size_t>(config().getInt("db.poolSize", threads + 4)));

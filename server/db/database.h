@@ -109,6 +109,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// The database cannot be reached or written just now: the connection is lost, the server is
+/// down, the disk is full or failing (503). Nothing of the transaction was committed.
+class DatabaseUnavailable : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /// The optional filters of a list: appends " AND `column` = ?" and binds `value`, unless `value`
 /// is empty (not filtered).
 void andIfGiven(std::string &sql, std::vector<DbValue> &params, const char *column, const std::string &value);
@@ -151,6 +159,7 @@ public:
 
 private:
     void restoreSafetyLevel();
+    void throwUnavailableIfLost(const Poco::Exception &e);
     // Order matters: a slot first, then (SQLite writers) the write lock, then a connection, so
     // that writers queued for the lock do not hold connections readers need.
     struct Slot

@@ -78,7 +78,11 @@ Poco::Data::Session &Transaction::session()
         throw std::logic_error("statement after the transaction ended");
     m_slot.emplace(m_db);
     m_lock = writerLock(m_db, m_mode);
-    m_session.emplace(m_db.session());
+    try {
+        m_session.emplace(m_db.session());
+    } catch (const Poco::Exception &e) {
+        throw DatabaseUnavailable("no connection to the database: " + e.displayText());
+    }
     if (m_db.dialect() == Database::Dialect::SQLite)
         m_sqlite = Poco::Data::SQLite::Utility::dbHandle(*m_session);
     if (m_mode == Mode::Lookups)
@@ -92,7 +96,12 @@ Poco::Data::Session &Transaction::session()
         m_open = true; // so that a failure below rolls back what may have begun
         runSqlite(m_mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
     } else {
-        m_session->begin();
+        try {
+            m_session->begin();
+        } catch (const Poco::Exception &e) {
+            throwUnavailableIfLost(e);
+            throw;
+        }
         m_open = true;
         // One snapshot for every statement of a read (the default, READ COMMITTED, takes one per
         // statement), and no write by mistake.
@@ -162,6 +171,9 @@ DbRows Transaction::runSqlite(const std::string &sql, const std::vector<DbValue>
         const int code = sqlite3_extended_errcode(m_sqlite);
         if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
             throw UniqueViolation(message);
+        // The file cannot be written: the disk is full, the file too large, the device failing.
+        if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN)
+            throw DatabaseUnavailable(message + " (" + sqlite3_errstr(rc) + ")");
         throw std::runtime_error(message + " (" + sqlite3_errstr(rc) + ")");
     };
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(statement))
@@ -233,6 +245,7 @@ DbRows Transaction::query(const std::string &sql, const std::vector<DbValue> &pa
     } catch (const Poco::Exception &e) {
         if (isUniqueViolation(e.displayText()))
             throw UniqueViolation(e.displayText());
+        throwUnavailableIfLost(e);
         throw;
     }
     DbRows rows;
@@ -290,8 +303,17 @@ std::size_t Transaction::execute(const std::string &sql, const std::vector<DbVal
     } catch (const Poco::Exception &e) {
         if (isUniqueViolation(e.displayText()))
             throw UniqueViolation(e.displayText());
+        throwUnavailableIfLost(e);
         throw;
     }
+}
+
+// A PostgreSQL statement failed because its connection is gone (the server stopped or
+// restarted, the network cut): DatabaseUnavailable. The broken connection is dropped by the pool.
+void Transaction::throwUnavailableIfLost(const Poco::Exception &e)
+{
+    if (m_session && !m_session->isGood())
+        throw DatabaseUnavailable("the connection to the database was lost: " + e.displayText());
 }
 
 void Transaction::restoreSafetyLevel()
@@ -304,10 +326,16 @@ void Transaction::restoreSafetyLevel()
 void Transaction::commit()
 {
     if (m_open) {
-        if (m_sqlite)
+        if (m_sqlite) {
             runSqlite("COMMIT", {}, nullptr);
-        else
-            m_session->commit();
+        } else {
+            try {
+                m_session->commit();
+            } catch (const Poco::Exception &e) {
+                throwUnavailableIfLost(e);
+                throw;
+            }
+        }
         m_open = false;
         restoreSafetyLevel();
     }

@@ -254,6 +254,15 @@ Response Pipeline::guarded(Request &request, Work work) const
                                     request.requestId);
         response.headers["Retry-After"] = "2";
         return response;
+    } catch (const DatabaseUnavailable &e) {
+        spdlog::error("{} {} {} database unavailable: {}", request.requestId, logging::escaped(request.method),
+                      logging::escaped(request.path), logging::escaped(e.what(), 1000));
+        Response response = problem(ApiError(503, "database_unavailable", "Database unavailable",
+                                             "The server cannot reach or write its database just now; nothing was "
+                                             "changed. Try again in a moment."),
+                                    request.requestId);
+        response.headers["Retry-After"] = "5";
+        return response;
     } catch (const std::exception &e) {
         spdlog::error("{} {} {} failed: {}", request.requestId, logging::escaped(request.method),
                       logging::escaped(request.path), logging::escaped(e.what(), 1000));

@@ -343,7 +343,9 @@ private slots:
         QVERIFY2(!empty.url().isEmpty(), qPrintable(error));
         const auto run = [&](const QStringList &arguments, const QByteArray &input = {}) {
             QProcess p;
-            p.start(ServerProcess::binary(), QStringList{"--database", empty.url(), "--today", "2026-11-27"} + arguments);
+            const QStringList all = QStringList{"--database", empty.url(), "--today", "2026-11-27"} + arguments;
+            p.setProcessEnvironment(ServerProcess::environment(all));
+            p.start(ServerProcess::binary(), all);
             p.write(input);
             p.closeWriteChannel();
             if (!p.waitForFinished(60000))
@@ -397,6 +399,7 @@ private slots:
         m_users.clear();
         const QStringList withoutDemo{"--listen", "127.0.0.1:0", "--database", m_db.url(), "--today", "2027-02-26"};
         QProcess refused;
+        refused.setProcessEnvironment(ServerProcess::environment(withoutDemo));
         refused.start(ServerProcess::binary(), withoutDemo);
         QVERIFY(refused.waitForFinished(120000));
         QCOMPARE(refused.exitCode(), 78);

@@ -38,6 +38,15 @@ public:
         m_server->connectToHost(QHostAddress::LocalHost, serverPort);
     }
 
+    /// Resets both sides at once.
+    void reset()
+    {
+        m_cut = true;
+        m_client->abort();
+        m_server->abort();
+        deleteLater();
+    }
+
 private:
     void toServer()
     {
@@ -131,9 +140,25 @@ qint64 CuttingProxy::cutPoint()
     return static_cast<qint64>(-m_meanBytesToCut * std::log(1.0 - m_random.generateDouble()));
 }
 
+void CuttingProxy::setDown(bool down)
+{
+    m_down = down;
+    if (!down)
+        return;
+    for (QObject *child : children()) {
+        if (auto *link = dynamic_cast<Link *>(child))
+            link->reset();
+    }
+}
+
 void CuttingProxy::accept()
 {
     while (QTcpSocket *client = m_listener.nextPendingConnection()) {
+        if (m_down) {
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
         ++m_counts.connections;
         qint64 toServerCut = std::numeric_limits<qint64>::max();
         qint64 fromServerCut = std::numeric_limits<qint64>::max();

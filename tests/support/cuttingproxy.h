@@ -41,6 +41,10 @@ public:
     /// The cuts of the next connections (the fixed mode's list is replaced).
     void setCuts(QList<Cut> cuts) { m_cuts = std::move(cuts); }
 
+    /// Down: every connection it carries is reset, and new ones are reset as they come (the
+    /// server behind it as good as gone); up again: connections are carried as before.
+    void setDown(bool down);
+
     bool listen();
     quint16 port() const { return m_listener.serverPort(); }
     Counts counts() const { return m_counts; }
@@ -55,5 +59,6 @@ private:
     double m_meanBytesToCut = 0;
     QList<Cut> m_cuts;
     bool m_fixed = false;
+    bool m_down = false;
     Counts m_counts;
 };

@@ -33,10 +33,26 @@ bool ServerProcess::startDemo(const QString &directory, QString *error)
     return !db.url().isEmpty() && start({"--database", db.url(), "--demo", "--today", "2026-11-27"}, error);
 }
 
+QProcessEnvironment ServerProcess::environment(const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const qsizetype at = arguments.indexOf(QStringLiteral("--database"));
+    const QString url = at >= 0 ? arguments.value(at + 1) : QString();
+    if (url.startsWith(QLatin1String("postgres"))) {
+        const QString base = qEnvironmentVariable("ONEWINDOW_TEST_TMP", QDir::tempPath());
+        const QString home =
+            QDir(base).filePath(QStringLiteral("server-data/") + url.section('/', -1).section('?', 0, 0));
+        QDir().mkpath(home);
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
+    }
+    return environment;
+}
+
 bool ServerProcess::start(const QStringList &arguments, QString *error)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setProcessEnvironment(environment(arguments));
     m_output.clear();
     m_process->start(binary(),
                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + arguments);

@@ -30,10 +30,16 @@ public:
     bool isRunning() const;
 
     QString baseUrl() const { return m_baseUrl; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
     QString output() const { return m_output; }
 
     /// The server's binary, for tests that run it for a command of its own (--create-admin).
     static QString binary();
+    /// The environment the server runs in for these arguments: the files it keeps beside a
+    /// PostgreSQL database (the audit key, its checkpoints) go to a data folder of that
+    /// database's own among the tests' temporary files, so that tests never share them or leave
+    /// them in the home folder, and every run on the database finds them.
+    static QProcessEnvironment environment(const QStringList &arguments);
 
 private:
     std::unique_ptr<QProcess> m_process;
