@@ -15,3 +15,8 @@ start_test_services
 trap stop_test_services EXIT
 
 ctest --preset "$preset" --timeout 600
+
+# Every libFuzzer target for a few seconds on its seed corpus (the long run: scripts/fuzz.sh).
+cmake --preset fuzz
+cmake --build --preset fuzz
+ctest --preset fuzz --label-regex fuzz

@@ -270,27 +270,9 @@ void ApiClient::finish(std::shared_ptr<Call> call, QNetworkReply *reply)
         if (!call->bytes || response.status >= 400)
             response.json = QJsonDocument::fromJson(body, &parseError);
         if (response.status >= 400) {
-            const QJsonObject p = response.json.object();
-            response.error.kind = ApiError::Kind::Http;
-            response.error.status = response.status;
-            response.error.code = p.value(QLatin1String("code")).toString();
-            response.error.title = p.value(QLatin1String("title")).toString();
-            response.error.detail = p.value(QLatin1String("detail")).toString();
-            response.error.reason = p.value(QLatin1String("reason")).toString();
+            response.error = ApiError::fromProblem(response.status, response.json.object());
             response.error.requestId = QString::fromUtf8(reply->rawHeader("X-Request-Id"));
             response.error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
-            for (const auto &e : p.value(QLatin1String("errors")).toArray()) {
-                const QJsonObject o = e.toObject();
-                response.error.fieldErrors.append({o.value(QLatin1String("field")).toString(),
-                                                   o.value(QLatin1String("message")).toString(),
-                                                   o.value(QLatin1String("code")).toString()});
-            }
-            for (const auto &m : p.value(QLatin1String("missing")).toArray()) {
-                const QJsonObject o = m.toObject();
-                response.error.missing.append({o.value(QLatin1String("code")).toString(),
-                                               o.value(QLatin1String("name")).toString(),
-                                               o.value(QLatin1String("reason")).toString()});
-            }
         } else if (call->bytes) {
             response.bytes = body;
             response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();

@@ -1,9 +1,33 @@
 #include "apierror.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace onewindow::models {
+
+ApiError ApiError::fromProblem(int status, const QJsonObject &problem)
+{
+    ApiError error;
+    error.kind = Kind::Http;
+    error.status = status;
+    error.code = problem.value(QLatin1String("code")).toString();
+    error.title = problem.value(QLatin1String("title")).toString();
+    error.detail = problem.value(QLatin1String("detail")).toString();
+    error.reason = problem.value(QLatin1String("reason")).toString();
+    for (const auto &e : problem.value(QLatin1String("errors")).toArray()) {
+        const QJsonObject o = e.toObject();
+        error.fieldErrors.append({o.value(QLatin1String("field")).toString(),
+                                  o.value(QLatin1String("message")).toString(),
+                                  o.value(QLatin1String("code")).toString()});
+    }
+    for (const auto &m : problem.value(QLatin1String("missing")).toArray()) {
+        const QJsonObject o = m.toObject();
+        error.missing.append({o.value(QLatin1String("code")).toString(), o.value(QLatin1String("name")).toString(),
+                              o.value(QLatin1String("reason")).toString()});
+    }
+    return error;
+}
 
 QString ApiError::userMessage() const
 {

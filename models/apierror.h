@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -49,6 +50,10 @@ public:
     int retryAfterSeconds = 0; ///< the server's Retry-After (429, 503); 0 when it gave none
     QList<FieldError> fieldErrors;
     QList<MissingMaterial> missing;
+
+    /// The server's error answer (`status` 400 or more, `problem` its problem+json body, or an
+    /// empty object when the body was none): an Http error with the problem's members.
+    static ApiError fromProblem(int status, const QJsonObject &problem);
 
     bool isError() const { return kind != Kind::None; }
     /// Whether the same request may go through later: the network, a signed-out session, a

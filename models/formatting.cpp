@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <iterator>
+#include <limits>
 
 namespace onewindow::models {
 
@@ -18,7 +19,9 @@ QString formatWorkingDays(double days)
 {
     if (days == 0.5)
         return Formatting::tr("half a working day");
-    if (days == static_cast<int>(days))
+    // A whole number of days an int holds (a number from the server may be any double).
+    if (days >= std::numeric_limits<int>::min() && days <= std::numeric_limits<int>::max()
+        && days == static_cast<int>(days))
         return Formatting::tr("%n working day(s)", nullptr, static_cast<int>(days));
     return Formatting::tr("%1 working days").arg(QString::number(days));
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build ccache pkg-config git curl libbenchmark-dev python3 python3-yaml python3-jsonschema
+  build-essential clang cmake ninja-build ccache pkg-config git curl libbenchmark-dev python3 python3-yaml python3-jsonschema
   # client: Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6sql6-sqlite qt6-pdf-dev libgl-dev

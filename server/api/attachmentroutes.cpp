@@ -1,6 +1,7 @@
 #include "api/services.h"
 
 #include "cases/attachments.h"
+#include "cases/uploadfile.h"
 #include "http/router.h"
 #include "json.h"
 
@@ -13,16 +14,7 @@ std::string uploadFilename(const Request &req)
 {
     if (std::string name = req.queryParam("filename"); !name.empty())
         return name;
-    const std::string disposition = req.header("content-disposition");
-    const auto at = disposition.find("filename=");
-    if (at == std::string::npos)
-        return {};
-    std::string value = disposition.substr(at + 9);
-    if (!value.empty() && value.front() == '"') {
-        const auto end = value.find('"', 1);
-        return value.substr(1, end == std::string::npos ? std::string::npos : end - 1);
-    }
-    return value.substr(0, value.find(';'));
+    return filenameOfContentDisposition(req.header("content-disposition"));
 }
 
 // RFC 9530: Content-Digest, else Repr-Digest (the same for a body sent without content coding).

@@ -4,6 +4,7 @@
 #include "auth/passwords.h"
 #include "auth/policy.h"
 #include "cases/casescope.h"
+#include "cases/uploadfile.h"
 #include "clock.h"
 #include "db/database.h"
 #include "domain/caselifecycle.h"
@@ -12,7 +13,6 @@
 #include "json.h"
 
 #include <Poco/Base64Decoder.h>
-#include <Poco/URI.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <Poco/Exception.h>
@@ -39,50 +39,6 @@ Poco::JSON::Object::Ptr attachmentJson(const DbRow &row)
     o->set("createdAt", row.text("created_at"));
     o->set("createdBy", row.text("created_by"));
     return o;
-}
-
-const char *extensionOf(const std::string &mediaType)
-{
-    if (mediaType == "application/pdf")
-        return ".pdf";
-    if (mediaType == "image/jpeg")
-        return ".jpg";
-    return ".png";
-}
-
-// The last path component, without control characters, at most 200 bytes (whole UTF-8
-// sequences); empty when nothing usable is left.
-std::string cleanFilename(const std::string &given)
-{
-    std::string name = given;
-    if (const auto slash = name.find_last_of("/\\"); slash != std::string::npos)
-        name = name.substr(slash + 1);
-    std::string out;
-    for (char c : name) {
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != '"')
-            out += c;
-    }
-    if (out.size() > 200) {
-        std::size_t cut = 200;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80)
-            --cut;
-        out.resize(cut);
-    }
-    if (out == "." || out == "..")
-        return {};
-    return out;
-}
-
-// RFC 6266: an ASCII name for old clients, the real (UTF-8) one percent-encoded.
-std::string contentDisposition(const std::string &filename, const std::string &mediaType)
-{
-    bool ascii = true;
-    for (char c : filename)
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80 && c != '\\';
-    std::string encoded;
-    Poco::URI::encode(filename, "!#$&+,/:;=?@[]'()*% ", encoded);
-    return std::string("inline; filename=\"") + (ascii ? filename : std::string("attachment") + extensionOf(mediaType))
-           + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::string digestTrimmed(const std::string &s)
@@ -118,16 +74,7 @@ AttachmentService::AttachmentService(Database &db, const Clock &clock, AuditTrai
 
 std::optional<std::string> AttachmentService::mediaTypeOf(const std::string &content)
 {
-    const auto startsWith = [&](std::string_view magic) {
-        return content.size() >= magic.size() && std::string_view(content).substr(0, magic.size()) == magic;
-    };
-    if (startsWith("%PDF-"))
-        return "application/pdf";
-    if (startsWith(std::string_view("\xFF\xD8\xFF", 3)))
-        return "image/jpeg";
-    if (startsWith(std::string_view("\x89PNG\r\n\x1A\n", 8)))
-        return "image/png";
-    return std::nullopt;
+    return mediaTypeOfContent(content);
 }
 
 std::optional<std::string> AttachmentService::sha256OfDigestField(const std::string &field)
@@ -282,7 +229,7 @@ Response AttachmentService::content(const Principal &user, const std::string &ca
     r.status = 200;
     r.body = row->text("content");
     r.contentType = meta->text("media_type");
-    r.headers["Content-Disposition"] = contentDisposition(meta->text("filename"), meta->text("media_type"));
+    r.headers["Content-Disposition"] = contentDispositionOf(meta->text("filename"), meta->text("media_type"));
     return r;
 }
 

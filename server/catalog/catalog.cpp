@@ -280,44 +280,6 @@ std::string joined(const std::vector<std::string> &codes)
 
 } // namespace
 
-BundleDefinition BundleDefinition::fromJson(const Poco::JSON::Object::Ptr &o, FieldErrors &errors,
-                                            const std::string &prefix)
-{
-    BundleDefinition b;
-    b.name = trimmed(optString(o, "name").value_or(""));
-    if (b.name.empty() || b.name.size() > 200)
-        errors.add(prefix + "name", "The bundle's name, at most 200 bytes.", b.name.empty() ? "required" : "invalid");
-    const auto matters = optArray(o, "matters");
-    if (!matters || matters->size() < 2) {
-        errors.add(prefix + "matters", "Two matters or more, applied for together.",
-                   matters ? "invalid" : "required");
-        return b;
-    }
-    for (std::size_t i = 0; i < matters->size(); ++i) {
-        const Poco::Dynamic::Var code = matters->get(static_cast<unsigned>(i));
-        const std::string field = prefix + "matters[" + std::to_string(i) + "]";
-        if (!code.isString() || code.extract<std::string>().empty())
-            errors.add(field, "A matter's code.", "invalid");
-        else if (std::find(b.matters.begin(), b.matters.end(), code.extract<std::string>()) != b.matters.end())
-            errors.add(field, "Each matter once.", "duplicate");
-        else
-            b.matters.push_back(code.extract<std::string>());
-    }
-    return b;
-}
-
-Poco::JSON::Object::Ptr BundleDefinition::toJson() const
-{
-    auto o = newObject();
-    o->set("code", code);
-    o->set("name", name);
-    auto list = newArray();
-    for (const auto &m : matters)
-        list->add(m);
-    o->set("matters", list);
-    return o;
-}
-
 std::string Catalog::bundleEtag(const BundleDefinition &bundle)
 {
     return contentEtag(bundle.name + "\n" + joined(bundle.matters));

@@ -35,13 +35,19 @@ std::string encodeCursor(const std::vector<std::string> &key)
 
 std::vector<std::string> decodeCursor(const std::string &cursor, std::size_t parts)
 {
+    // Read in blocks: the decoder's error on a character that is not base64url sets badbit, and
+    // no exception goes through the string being built.
     std::string text;
-    try {
+    {
         std::istringstream in(cursor);
         Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-        text.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-    } catch (const Poco::Exception &) {
-        refuse();
+        char block[256];
+        do {
+            decoder.read(block, sizeof block);
+            text.append(block, static_cast<std::size_t>(decoder.gcount()));
+        } while (decoder);
+        if (decoder.bad())
+            refuse();
     }
     std::vector<std::string> key;
     std::string current;

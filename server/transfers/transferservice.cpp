@@ -7,6 +7,7 @@
 #include "http/idempotency.h"
 #include "http/problem.h"
 #include "json.h"
+#include "transfers/transferrequest.h"
 
 #include <openssl/rand.h>
 
@@ -23,7 +24,6 @@ namespace {
 
 using Cap = AuthorizationPolicy::Capability;
 
-constexpr std::size_t kMaxCases = 200;
 /// What the manifest's QR code carries before the batch's code.
 const std::string kQrPrefix = "OW-TRANSFER:";
 /// The item of a case with no material on paper: its acceptance papers, signed by the applicant.
@@ -66,37 +66,6 @@ std::string newCode(const std::string &center, const Date &today)
         code += kAlphabet[byte % 32];
     return code;
 }
-
-/// The body of POST /transfers, checked on its own.
-struct TransferRequest
-{
-    std::vector<std::string> cases; ///< in the order given, each once
-    std::string note;
-
-    static TransferRequest parse(const Poco::JSON::Object::Ptr &body, FieldErrors &errors)
-    {
-        TransferRequest r;
-        r.note = trimmed(optString(body, "note").value_or(""));
-        if (r.note.size() > 3000)
-            errors.add("note", "At most 1000 characters.", "too_long");
-        const auto cases = optArray(body, "cases");
-        if (!cases || cases->size() == 0 || cases->size() > kMaxCases) {
-            errors.add("cases", "From 1 to 200 case ids.", "invalid");
-            return r;
-        }
-        for (std::size_t i = 0; i < cases->size(); ++i) {
-            const std::string at = "cases[" + std::to_string(i) + "]";
-            const Poco::Dynamic::Var id = cases->get(static_cast<unsigned>(i));
-            if (!id.isString() || id.extract<std::string>().empty())
-                errors.add(at, "A case id.", "invalid");
-            else if (std::find(r.cases.begin(), r.cases.end(), id.extract<std::string>()) != r.cases.end())
-                errors.add(at, "This case is listed already.", "duplicate");
-            else
-                r.cases.push_back(id.extract<std::string>());
-        }
-        return r;
-    }
-};
 
 /// The cases of `ids`, in the order of their ids; on PostgreSQL locked until the transaction
 /// ends, so that the batches and audit entries of a case are written one after the other.
