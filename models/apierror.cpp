@@ -128,6 +128,8 @@ QString ApiError::userMessage() const
         return tr("This batch was checked in already.");
     if (code == QLatin1String("call_back_missing"))
         return tr("Write down the call back to the citizen before closing the follow-up.");
+    if (code == QLatin1String("too_many_uploads"))
+        return tr("You are sending other files already; this one follows when one of them has arrived.");
     if (code == QLatin1String("database_unavailable"))
         return tr("The server cannot reach its database just now; nothing was changed. Try again in a moment, "
                   "and tell IT if it goes on.");

@@ -353,7 +353,7 @@
 <context>
     <name>onewindow::client::AuditPage</name>
     <message numerus="yes">
-        <location filename="../client/admin/auditpage.cpp" line="+114"/>
+        <location filename="../client/admin/auditpage.cpp" line="+115"/>
         <source>The newest %n entries; scroll down for more.</source>
         <translation>
             <numerusform>The newest entry; scroll down for more.</numerusform>
@@ -1231,12 +1231,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+270"/>
+        <location line="+311"/>
         <source>Kept uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-309"/>
         <source>&amp;Send again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,12 +1315,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+40"/>
         <source>&amp;Kept uploads (%1)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-23"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,12 +1402,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Call applicant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-113"/>
         <source>Print &amp;reminder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,7 +1432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5161,7 +5162,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::ApiError</name>
     <message>
-        <location filename="../models/apierror.cpp" line="+14"/>
+        <location filename="../models/apierror.cpp" line="+38"/>
         <source>The server cannot be reached. Check the network and the server address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5364,6 +5365,21 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     <message>
         <location line="+2"/>
         <source>Write down the call back to the citizen before closing the follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are sending other files already; this one follows when one of them has arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot reach its database just now; nothing was changed. Try again in a moment, and tell IT if it goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server is too busy right now; nothing was changed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5948,12 +5964,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::Formatting</name>
     <message>
-        <location filename="../models/formatting.cpp" line="+20"/>
+        <location filename="../models/formatting.cpp" line="+21"/>
         <source>half a working day</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n working day</numerusform>

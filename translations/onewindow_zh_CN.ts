@@ -352,7 +352,7 @@
 <context>
     <name>onewindow::client::AuditPage</name>
     <message numerus="yes">
-        <location filename="../client/admin/auditpage.cpp" line="+114"/>
+        <location filename="../client/admin/auditpage.cpp" line="+115"/>
         <source>The newest %n entries; scroll down for more.</source>
         <translation>
             <numerusform>最近 %n 条；向下滚动查看更多。</numerusform>
@@ -1224,12 +1224,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+270"/>
+        <location line="+311"/>
         <source>Kept uploads</source>
         <translation>保留的上传</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-309"/>
         <source>&amp;Send again</source>
         <translation>重新发送(&amp;S)</translation>
     </message>
@@ -1307,12 +1307,13 @@
         <translation>之前保存的扫描件（%1）已上传，并已登记为补交。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+40"/>
         <source>&amp;Kept uploads (%1)…</source>
         <translation>保留的上传(&amp;K)（%1）…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-23"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -1393,12 +1394,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Call applicant</source>
         <translation>联系申请人</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-113"/>
         <source>Print &amp;reminder…</source>
         <translation>打印提醒函(&amp;R)…</translation>
     </message>
@@ -1423,7 +1424,7 @@
         <translation>免交(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -5145,7 +5146,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::ApiError</name>
     <message>
-        <location filename="../models/apierror.cpp" line="+14"/>
+        <location filename="../models/apierror.cpp" line="+38"/>
         <source>The server cannot be reached. Check the network and the server address.</source>
         <translation>无法连接服务器。请检查网络和服务器地址。</translation>
     </message>
@@ -5347,6 +5348,21 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <location line="+2"/>
         <source>Write down the call back to the citizen before closing the follow-up.</source>
         <translation>办结回访前请先填写对群众的回访记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are sending other files already; this one follows when one of them has arrived.</source>
+        <translation>您已有其他文件正在发送；待其中一个送达后，此文件再继续发送。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot reach its database just now; nothing was changed. Try again in a moment, and tell IT if it goes on.</source>
+        <translation>服务器暂时无法访问其数据库，未作任何更改。请稍后再试；如持续出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server is too busy right now; nothing was changed. Try again in a moment.</source>
+        <translation>服务器当前过于繁忙，未作任何更改。请稍后再试。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5927,12 +5943,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::Formatting</name>
     <message>
-        <location filename="../models/formatting.cpp" line="+20"/>
+        <location filename="../models/formatting.cpp" line="+21"/>
         <source>half a working day</source>
         <translation>半个工作日</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>

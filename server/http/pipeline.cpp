@@ -63,8 +63,9 @@ Response problem(const ApiError &error, const std::string &requestId)
 class PipelineHandler : public Poco::Net::HTTPRequestHandler
 {
 public:
-    PipelineHandler(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes)
-        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes), m_maxUploadBytes(maxUploadBytes)
+    PipelineHandler(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes,
+                    PipelineHandlerFactory::UploadSlots &uploads)
+        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes), m_maxUploadBytes(maxUploadBytes), m_uploads(uploads)
     {
     }
 
@@ -109,6 +110,33 @@ public:
         const bool upload = request.method == "POST" && request.path.size() > 12
                             && request.path.compare(request.path.size() - 12, 12, "/attachments") == 0;
         const std::size_t limit = upload && m_maxUploadBytes > 0 ? m_maxUploadBytes : m_maxBodyBytes;
+        // A user's uploads at once are bounded; one more is refused before its body is read.
+        const std::string uploader = upload && request.principal ? request.principal->username : std::string();
+        if (!uploader.empty() && !m_uploads.take(uploader)) {
+            skip(in.stream(), kSkipBytes);
+            Response busy = problem(ApiError(429, "too_many_uploads", "Too many uploads at once",
+                                             "You are sending " + std::to_string(m_uploads.perUser())
+                                                 + " files already; this one can follow when one of them has arrived."),
+                                    request.requestId);
+            busy.headers["Retry-After"] = "5";
+            busy.headers["X-Request-Id"] = request.requestId;
+            spdlog::warn("{} {} {} 429 uploads at once over {} for {}", request.requestId,
+                         logging::escaped(request.method), logging::escaped(request.path), m_uploads.perUser(),
+                         logging::escaped(uploader));
+            send(busy, out, true);
+            ConnectionDeadlines::answered();
+            return;
+        }
+        struct UploadSlot
+        {
+            PipelineHandlerFactory::UploadSlots &slots;
+            const std::string &user;
+            ~UploadSlot()
+            {
+                if (!user.empty())
+                    slots.give(user);
+            }
+        } slot{m_uploads, uploader};
         const std::int64_t declared = in.hasContentLength() ? in.getContentLength64() : -1;
         ConnectionDeadlines::readingBody(std::min(declared, 2 * static_cast<std::int64_t>(limit)));
         std::istream &body = in.stream();
@@ -196,6 +224,7 @@ private:
     const Pipeline &m_pipeline;
     std::size_t m_maxBodyBytes;
     std::size_t m_maxUploadBytes;
+    PipelineHandlerFactory::UploadSlots &m_uploads;
 };
 
 } // namespace
@@ -287,7 +316,28 @@ void Pipeline::finish(const Request &request, Response &response, const Admissio
 
 Poco::Net::HTTPRequestHandler *PipelineHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest &)
 {
-    return new PipelineHandler(m_pipeline, m_maxBodyBytes, m_maxUploadBytes);
+    return new PipelineHandler(m_pipeline, m_maxBodyBytes, m_maxUploadBytes, m_uploads);
+}
+
+} // namespace onewindow::server
+
+namespace onewindow::server {
+
+bool PipelineHandlerFactory::UploadSlots::take(const std::string &user)
+{
+    const std::lock_guard lock(m_mutex);
+    int &inUse = m_inUse[user];
+    if (m_perUser > 0 && inUse >= m_perUser)
+        return false;
+    ++inUse;
+    return true;
+}
+
+void PipelineHandlerFactory::UploadSlots::give(const std::string &user)
+{
+    const std::lock_guard lock(m_mutex);
+    if (const auto it = m_inUse.find(user); it != m_inUse.end() && --it->second <= 0)
+        m_inUse.erase(it);
 }
 
 } // namespace onewindow::server

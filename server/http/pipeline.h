@@ -8,7 +8,10 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <string>
 
 namespace onewindow::server {
 
@@ -50,16 +53,37 @@ private:
 class PipelineHandlerFactory : public StoppableHandlerFactory
 {
 public:
-    PipelineHandlerFactory(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes = 0)
-        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes), m_maxUploadBytes(maxUploadBytes)
+    /// `uploadsPerUser`: file uploads one user may send at once (0: no limit); one more is
+    /// refused from its headers with 429 before its body is read.
+    PipelineHandlerFactory(const Pipeline &pipeline, std::size_t maxBodyBytes, std::size_t maxUploadBytes = 0,
+                           int uploadsPerUser = 0)
+        : m_pipeline(pipeline), m_maxBodyBytes(maxBodyBytes), m_maxUploadBytes(maxUploadBytes),
+          m_uploads(uploadsPerUser)
     {
     }
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &request) override;
+
+    /// The uploads each user is sending now.
+    class UploadSlots
+    {
+    public:
+        explicit UploadSlots(int perUser) : m_perUser(perUser) {}
+        /// False when `user` sends as many as allowed already.
+        bool take(const std::string &user);
+        void give(const std::string &user);
+        int perUser() const { return m_perUser; }
+
+    private:
+        int m_perUser;
+        std::mutex m_mutex;
+        std::map<std::string, int> m_inUse;
+    };
 
 private:
     const Pipeline &m_pipeline;
     std::size_t m_maxBodyBytes;
     std::size_t m_maxUploadBytes;
+    UploadSlots m_uploads;
 };
 
 } // namespace onewindow::server

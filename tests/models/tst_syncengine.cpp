@@ -61,7 +61,7 @@ class tst_SyncEngine : public QObject
     QString restart()
     {
         QString error;
-        if (!m_server.start({"--database", m_db.url(), "--today", "2026-11-27"}, &error))
+        if (!m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error))
             return error;
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
         m_users = std::make_unique<SignedInUsers>(m_server);

@@ -18,6 +18,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 #include <QUrl>
 
@@ -49,6 +50,42 @@ bool setFileSizeLimit(qint64 pid, const QString &limit)
     return prlimit.waitForFinished(10000) && prlimit.exitCode() == 0;
 }
 
+/// A CuttingProxy that cuts nothing, living in a thread of its own, which can be taken down.
+class ProxyThread
+{
+public:
+    explicit ProxyThread(quint16 serverPort)
+    {
+        m_thread.start();
+        m_context->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(m_context, [this, serverPort] {
+            m_proxy = new CuttingProxy(serverPort, QList<CuttingProxy::Cut>{});
+            if (m_proxy->listen())
+                m_port = m_proxy->port();
+        }, Qt::BlockingQueuedConnection);
+    }
+    ~ProxyThread()
+    {
+        QMetaObject::invokeMethod(m_context, [this] {
+            delete m_proxy;
+            m_context->deleteLater();
+        }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port() const { return m_port; }
+    void setDown(bool down)
+    {
+        QMetaObject::invokeMethod(m_context, [this, down] { m_proxy->setDown(down); }, Qt::BlockingQueuedConnection);
+    }
+
+private:
+    QThread m_thread;
+    QObject *m_context = new QObject;
+    CuttingProxy *m_proxy = nullptr;
+    quint16 m_port = 0;
+};
+
 } // namespace
 
 class tst_DatabaseOutage : public QObject
@@ -64,8 +101,9 @@ private slots:
         const TestDatabase db = TestDatabase::create(TestDatabase::Kind::PostgreSQL, m_dir.path(), &error);
         QVERIFY2(!db.url().isEmpty(), qPrintable(error));
         QUrl url(db.url());
-        CuttingProxy proxy(static_cast<quint16>(url.port()), QList<CuttingProxy::Cut>{});
-        QVERIFY(proxy.listen());
+        // The proxy works in a thread of its own: the test's thread blocks while a server starts.
+        ProxyThread proxy(static_cast<quint16>(url.port()));
+        QVERIFY(proxy.port() != 0);
         url.setPort(proxy.port());
         ServerProcess server;
         QVERIFY2(server.start({"--database", url.toString(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));

@@ -68,7 +68,8 @@ class tst_AuditTrail : public QObject
     {
         QString error;
         // No background job: nothing is written but what a test does.
-        const bool started = m_server.start(QStringList{"--database", m_db.url(), "--today", "2026-11-27",
+        // --demo on every start: the demo users keep their published password.
+        const bool started = m_server.start(QStringList{"--database", m_db.url(), "--demo", "--today", "2026-11-27",
                                                         "--audit-key-file", m_keyFile, "--audit-checkpoint-file",
                                                         m_checkpoints, "--config", m_config}
                                                 + more,
@@ -89,7 +90,7 @@ class tst_AuditTrail : public QObject
         m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
         m_checkpoints = m_dir.filePath(QStringLiteral("checkpoints-%1").arg(QRandomGenerator::global()->generate()));
-        QVERIFY(start({"--demo"}));
+        QVERIFY(start());
         m_cases = {acceptSampleCase(as("clerk1"), "HF-001"), acceptSampleCase(as("clerk2"), "MR-001"),
                    resultReadySampleCase(as("clerk1"), as("approver-hf"))};
         QCOMPARE(m_server.stop(), 0);
@@ -536,7 +537,7 @@ private slots:
         const QString owner = m_db.url();
         QString error;
         const QString asRole = QString(owner).replace("postgresql://postgres@", "postgresql://" + role + "@");
-        QVERIFY2(m_server.start({"--database", asRole, "--today", "2026-11-27", "--audit-key-file", m_keyFile,
+        QVERIFY2(m_server.start({"--database", asRole, "--demo", "--today", "2026-11-27", "--audit-key-file", m_keyFile,
                                  "--audit-checkpoint-file", m_checkpoints},
                                 &error),
                  qPrintable(error));

@@ -3,8 +3,6 @@
 #include "db/database.h"
 #include "serverprocess.h"
 
-#include <Poco/Exception.h>
-
 #include <QFileInfo>
 #include <QProcess>
 #include <thread>
@@ -230,9 +228,9 @@ private slots:
         bool refused = false;
         try {
             sslInUse(url + "?sslmode=verify-full&sslrootcert=" + other);
-        } catch (const Poco::Exception &e) {
+        } catch (const onewindow::server::DatabaseUnavailable &e) {
             refused = true;
-            QVERIFY2(QString::fromStdString(e.displayText()).contains("certificate"), e.displayText().c_str());
+            QVERIFY2(QString::fromUtf8(e.what()).contains("certificate"), e.what());
         }
         QVERIFY(refused);
     }

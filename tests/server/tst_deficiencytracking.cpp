@@ -175,7 +175,7 @@ private slots:
         QString error;
         m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
-        QVERIFY2(m_server.start(startArguments("2026-11-27") << "--demo", &error), qPrintable(error));
+        QVERIFY2(m_server.start(startArguments("2026-11-27"), &error), qPrintable(error));
     }
 
     void attachments()

@@ -322,7 +322,7 @@ private slots:
         QCOMPARE(today.stop(), 0);
 
         ServerProcess tomorrow;
-        QVERIFY2(tomorrow.start({"--database", db.url(), "--today", "2026-11-28", "--config", config}, &error),
+        QVERIFY2(tomorrow.start({"--database", db.url(), "--demo", "--today", "2026-11-28", "--config", config}, &error),
                  qPrintable(error));
         HttpClient yesterdays(tomorrow.baseUrl());
         yesterdays.setToken(token);

@@ -404,7 +404,7 @@ private slots:
         QVERIFY(refused.waitForFinished(120000));
         QCOMPARE(refused.exitCode(), 78);
         const QString said = QString::fromUtf8(refused.readAllStandardError());
-        QVERIFY2(said.contains("still have the published demo password") && said.contains("clerk1"), qPrintable(said));
+        QVERIFY2(said.contains("still have the published demo password") && said.contains("approver-hf"), qPrintable(said));
 
         // The security administrator changes their own password and resets everyone else's.
         QString error;
