@@ -542,7 +542,7 @@ private:
         DeadlineHttpServer server(
             new PipelineHandlerFactory(pipeline,
                                        static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20)),
-                                       maxAttachmentBytes, std::max(0, config().getInt("uploads.perUser", 2))),
+                                       maxAttachmentBytes, std::max(0, config().getInt("uploads.perUser", 0))),
             *socket, params, deadlines);
         server.start();
         std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString() << " ("

@@ -155,54 +155,6 @@ private slots:
         QCOMPARE(statusWithin(*socket, 10000), 413);
     }
 
-    // One upload at a time per user here (uploads.perUser = 1): while a clerk's first file is on
-    // its way, their second is refused from its headers (429); another clerk's goes through;
-    // once the first has arrived, the clerk sends again.
-    void uploadsAtOncePerUserBounded()
-    {
-        QTemporaryDir dir;
-        const QString config = dir.filePath("uploads.properties");
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("uploads.perUser = 1\n");
-        file.close();
-        ServerProcess server;
-        QString error;
-        QVERIFY2(server.start({"--database", "sqlite:" + dir.filePath("uploads.db"), "--demo", "--today", "2026-11-27",
-                               "--config", config}, &error),
-                 qPrintable(error));
-        HttpClient clerk1(server.baseUrl());
-        QCOMPARE(clerk1.signIn("clerk1").status, 201);
-        HttpClient clerk2(server.baseUrl());
-        QCOMPARE(clerk2.signIn("clerk2").status, 201);
-        const QString caseId = acceptSampleCase(clerk1, "HF-001");
-        const QString path = api("/cases/") + caseId + "/attachments?filename=scan.pdf";
-        const QByteArray scan = "%PDF-1.4\n" + QByteArray(200000, 'x') + "\n%%EOF\n";
-        int keys = 0;
-        const auto upload = [&](HttpClient &client) {
-            return client.post(path, scan, {{"Idempotency-Key", "per-user-" + QByteArray::number(++keys)},
-                                            {"Content-Type", "application/pdf"}});
-        };
-
-        const QUrl base(server.baseUrl());
-        QTcpSocket first;
-        first.connectToHost(base.host(), static_cast<quint16>(base.port()));
-        QVERIFY(first.waitForConnected(10000));
-        QByteArray request = head("POST", path, scan.size(), clerk1.token());
-        request.replace("application/octet-stream", "application/pdf");
-        first.write(request + scan.left(1000));
-        ApiReply second;
-        QVERIFY(QTest::qWaitFor([&] { return (second = upload(clerk1)).status == 429; }, 20000));
-        QCOMPARE(second.object().value("code").toString(), QStringLiteral("too_many_uploads"));
-        QVERIFY(!second.header("retry-after").isEmpty());
-        QCOMPARE(upload(clerk2).status, 201);
-
-        first.write(scan.mid(1000));
-        QCOMPARE(statusWithin(first, 20000), 201);
-        QCOMPARE(upload(clerk1).status, 201);
-        QCOMPARE(server.stop(), 0);
-    }
-
     void theServerSaysItInItsLog()
     {
         QCOMPARE(m_server.stop(), 0);
