@@ -199,6 +199,21 @@ QString AttachmentUpload::mediaTypeOf(const QByteArray &content)
     return {};
 }
 
+// The kept copy's record of the upload under way.
+PendingUpload AttachmentUpload::pendingRecord() const
+{
+    PendingUpload pending;
+    pending.idempotencyKey = m_key;
+    pending.caseId = m_caseId;
+    pending.filename = m_filename;
+    pending.mediaType = m_mediaType;
+    pending.size = m_bytes.size();
+    pending.savedAt = m_savedAt;
+    pending.deficiencyId = m_deficiencyId;
+    pending.sha256 = m_sha256;
+    return pending;
+}
+
 void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, const QString &filename,
                              const QString &deficiencyId)
 {
@@ -217,15 +232,7 @@ void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, con
     m_deficiencyId = deficiencyId;
     m_savedAt = ServerClock::pcNow().toUTC(); // when kept on this PC: not a business date
     m_attachment = {};
-    PendingUpload pending;
-    pending.idempotencyKey = m_key;
-    pending.caseId = caseId;
-    pending.filename = filename;
-    pending.mediaType = m_mediaType;
-    pending.size = bytes.size();
-    pending.savedAt = m_savedAt;
-    pending.deficiencyId = deficiencyId;
-    pending.sha256 = m_sha256;
+    const PendingUpload pending = pendingRecord();
     const QString directory = m_directory;
     const auto keep = [directory, pending, bytes] { return save(directory, pending, bytes); };
     runThen(this, keep, [this](bool saved) {
@@ -300,15 +307,7 @@ void AttachmentUpload::renewKeyThenSend()
     const QString oldKey = m_key;
     m_key = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_newKey = false;
-    PendingUpload renewed;
-    renewed.idempotencyKey = m_key;
-    renewed.caseId = m_caseId;
-    renewed.filename = m_filename;
-    renewed.mediaType = m_mediaType;
-    renewed.size = m_bytes.size();
-    renewed.savedAt = m_savedAt;
-    renewed.deficiencyId = m_deficiencyId;
-    renewed.sha256 = m_sha256;
+    const PendingUpload renewed = pendingRecord();
     runThen(
         this, [directory = m_directory, oldKey, renewed] { return rekey(directory, oldKey, renewed); },
         [this](bool kept) {
@@ -369,15 +368,7 @@ void AttachmentUpload::fail(const ApiError &error)
     m_newKey = conflicts(error);
     const bool retryable = error.isRetryable() || m_newKey || error.code == QLatin1String("digest_mismatch")
                            || error.code == QLatin1String("body_incomplete");
-    PendingUpload pending;
-    pending.idempotencyKey = m_key;
-    pending.caseId = m_caseId;
-    pending.filename = m_filename;
-    pending.mediaType = m_mediaType;
-    pending.size = m_bytes.size();
-    pending.savedAt = m_savedAt;
-    pending.deficiencyId = m_deficiencyId;
-    pending.sha256 = m_sha256;
+    PendingUpload pending = pendingRecord();
     pending.problem = error;
     runThen(
         this,

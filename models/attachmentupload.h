@@ -105,6 +105,7 @@ signals:
     void failed(const onewindow::models::ApiError &error, bool retryable);
 
 private:
+    PendingUpload pendingRecord() const;
     void send();
     void renewKeyThenSend();
     void answered(const ApiResponse &response);
