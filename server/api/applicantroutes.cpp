@@ -2,10 +2,12 @@
 
 #include "applicants/applicantid.h"
 #include "applicants/applicantrecords.h"
+#include "audit/audittrail.h"
 #include "auth/policy.h"
 #include "catalog/catalog.h"
 #include "clock.h"
 #include "db/database.h"
+#include "domain/idnumber.h"
 #include "http/router.h"
 
 namespace onewindow::server {
@@ -17,8 +19,15 @@ void registerApplicantRoutes(Router &router, Services &s)
     router.add("GET", api + "/applicants/{identifier}/licenses", [&s](Request &req) {
         AuthorizationPolicy::require(req.user(), AuthorizationPolicy::Capability::ReadLicenses);
         const std::string holder = applicantIdOrThrow(req.pathParams.at("identifier"), s.clock.today());
-        Transaction tx(s.db, Transaction::Mode::Read);
-        return Response::json(200, s.catalog.licenses(tx, holder));
+        // A write: licences shown are recorded in the audit trail first (the ID number masked).
+        Transaction tx(s.db, Transaction::Mode::Write);
+        auto licenses = s.catalog.licenses(tx, holder);
+        if (const auto items = licenses->getArray("items"); items && items->size() > 0) {
+            s.audit.append(tx, {}, req.user().username, "licenses_read",
+                           std::to_string(items->size()) + " licences of " + IdNumber::mask(holder));
+            tx.commit();
+        }
+        return Response::json(200, licenses);
     });
 
     router.add("GET", api + "/applicants/{identifier}/broken-commitment", [&s](Request &req) {

@@ -44,16 +44,20 @@ Poco::JSON::Object::Ptr ApplicantRecords::commitment(const Principal &user, cons
 {
     AuthorizationPolicy::require(user, Cap::ClearBrokenCommitment);
     const std::string applicant = applicantIdOrThrow(identifier, m_clock.today());
-    Transaction tx(m_db, Transaction::Mode::Read);
-    const auto row = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
-                                 "applicant = ?",
-                                 {applicant});
+    // A write: the lookup is recorded in the audit trail before its answer goes out.
+    Transaction tx(m_db, Transaction::Mode::Write);
+    auto row = tx.queryOne("SELECT broke_commitment, case_id, note, updated_at FROM applicant_records WHERE "
+                           "applicant = ?",
+                           {applicant});
     // A record left by a case outside the supervisor's centres, active or cleared, reads as no
     // record at all: neither its details nor that it exists reach another centre.
     if (row && !owningCase(*row).empty()
         && !caseInScope(tx, user, owningCase(*row), static_cast<int>(Cap::ClearBrokenCommitment)))
-        return commitmentJson(applicant, std::nullopt);
-    return commitmentJson(applicant, row);
+        row.reset();
+    auto answer = commitmentJson(applicant, row);
+    m_audit.append(tx, {}, user.username, "applicant_record_read", "broken commitment of " + IdNumber::mask(applicant));
+    tx.commit();
+    return answer;
 }
 
 Poco::JSON::Object::Ptr ApplicantRecords::refusals(const Principal &user, const std::string &identifier)
@@ -63,7 +67,8 @@ Poco::JSON::Object::Ptr ApplicantRecords::refusals(const Principal &user, const 
     const auto scope = AuthorizationPolicy::caseFilter(user, "c");
     std::vector<DbValue> params = scope.params;
     params.emplace_back(applicant);
-    Transaction tx(m_db, Transaction::Mode::Read);
+    // A write: earlier refusals shown are recorded in the audit trail first.
+    Transaction tx(m_db, Transaction::Mode::Write);
     const DbRows rows = tx.query("SELECT c.id, c.number, c.center, c.accepted_at, c.matters, c.form, c.materials, "
                                  "c.refusal FROM cases c WHERE " + scope.sql
                                      + " AND c.applicant_id = ? AND c.status = 'not_accepted' ORDER BY "
@@ -81,6 +86,11 @@ Poco::JSON::Object::Ptr ApplicantRecords::refusals(const Principal &user, const 
         o->set("materials", parseStoredArray(row.text("materials")));
         o->set("refusal", parseObject(row.text("refusal")));
         items->add(o);
+    }
+    if (!rows.empty()) {
+        m_audit.append(tx, {}, user.username, "applicant_record_read",
+                       std::to_string(rows.size()) + " refusals of " + IdNumber::mask(applicant));
+        tx.commit();
     }
     auto result = newObject();
     result->set("items", items);

@@ -222,7 +222,9 @@ Poco::JSON::Array::Ptr AuditTrail::forCase(Transaction &tx, const std::string &c
 {
     auto items = newArray();
     for (const DbRow &row :
-         tx.query("SELECT at, actor, action, detail FROM audit_log WHERE case_id = ? ORDER BY seq", {caseId})) {
+         tx.query("SELECT at, actor, action, detail FROM audit_log WHERE case_id = ? AND action NOT IN ('case_read', "
+                  "'attachment_read') ORDER BY seq",
+                  {caseId})) {
         auto item = newObject();
         item->set("at", row.text("at"));
         item->set("actor", row.text("actor"));

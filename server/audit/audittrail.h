@@ -41,6 +41,9 @@ public:
     }
 
     /// Appends inside the caller's transaction, so the entry exists exactly when the change does.
+    /// Reads of personal data are appended too, in the reading transaction (so nothing is shown
+    /// that is not recorded): `case_read` and `attachment_read` in the case's chain,
+    /// `licenses_read` and `applicant_record_read` (the ID number masked) outside cases.
     void append(Transaction &tx, const std::string &caseId, const std::string &actor, const std::string &action,
                 const std::string &detail);
 
@@ -71,7 +74,8 @@ public:
     /// nor when nothing was written since this process's last one).
     void checkpoint(Database &db);
 
-    /// `[{at, actor, action, detail}]`, oldest first.
+    /// `[{at, actor, action, detail}]`, oldest first: the case's history, its reads left out
+    /// (the auditor's search has them).
     Poco::JSON::Array::Ptr forCase(Transaction &tx, const std::string &caseId);
 
     /// What the auditor searches the whole trail by; an empty member is not a condition.

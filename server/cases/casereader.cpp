@@ -42,7 +42,8 @@ std::string CaseReader::json(Transaction &tx, const DbRow &row)
 Response CaseReader::get(const Principal &user, const std::string &id)
 {
     AuthorizationPolicy::require(user, Cap::ReadCases);
-    Transaction tx(m_db, Transaction::Mode::Read);
+    // A write: the read is recorded in the case's chain before the case is shown.
+    Transaction tx(m_db, Transaction::Mode::Write);
     // One read for the scope and the content; the centres (for the scope) change rarely.
     const auto row = tx.queryOne("SELECT * FROM cases WHERE id = ?", {id});
     if (!row)
@@ -54,6 +55,8 @@ Response CaseReader::get(const Principal &user, const std::string &id)
         throw ApiError::notFound();
     Response r = Response::jsonText(200, json(tx, *row));
     r.headers["ETag"] = etagOf(row->integer("version"));
+    m_audit.append(tx, id, user.username, "case_read", "");
+    tx.commit();
     return r;
 }
 
