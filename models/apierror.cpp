@@ -110,6 +110,9 @@ QString ApiError::userMessage() const
         return tr("The file was damaged or cut on the way; the server stored nothing. Send it again.");
     if (code == QLatin1String("case_final"))
         return tr("The case is finished and takes no more files.");
+    if (code == QLatin1String("case_attachments_full"))
+        return tr("This case already holds as many files as one case may; nothing was stored. Ask the "
+                  "administrator if it needs more room.");
     if (code == QLatin1String("unsupported_media_type"))
         return tr("Only PDF, JPEG and PNG files can be attached.");
     if (code == QLatin1String("already_rated"))

@@ -422,7 +422,11 @@ private:
         ApplicantRecords applicants(db, clock, audit);
         const auto maxAttachmentBytes =
             static_cast<std::size_t>(config().getInt64("attachments.maxBytes", 20 * 1024 * 1024));
-        AttachmentService attachments(db, clock, audit, maxAttachmentBytes);
+        AttachmentService::CaseQuota caseQuota;
+        caseQuota.maxCaseFiles = std::max<std::int64_t>(0, config().getInt64("attachments.maxPerCase", 100));
+        caseQuota.maxCaseBytes =
+            std::max<std::int64_t>(0, config().getInt64("attachments.maxCaseBytes", 200LL * 1024 * 1024));
+        AttachmentService attachments(db, clock, audit, maxAttachmentBytes, caseQuota);
         const std::unique_ptr<Notifier> notifier = makeNotifier();
         DeficiencyTracker::Settings trackerSettings;
         trackerSettings.daysBefore = config().getInt("reminders.daysBefore", 2);
@@ -542,7 +546,7 @@ private:
         DeadlineHttpServer server(
             new PipelineHandlerFactory(pipeline,
                                        static_cast<std::size_t>(config().getInt("http.maxBodyBytes", 1 << 20)),
-                                       maxAttachmentBytes, std::max(0, config().getInt("uploads.perUser", 0))),
+                                       maxAttachmentBytes, std::max(0, config().getInt("uploads.perUser", 2))),
             *socket, params, deadlines);
         server.start();
         std::cout << "onewindow-server listening on " << (tls ? "https://" : "http://") << bound.toString() << " ("

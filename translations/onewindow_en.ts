@@ -1179,7 +1179,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+64"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+65"/>
         <source>Waive %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,12 +1200,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+342"/>
+        <location line="+350"/>
         <source>Waive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-323"/>
         <source>Uploads kept on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,12 +1231,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+311"/>
+        <location line="+319"/>
         <source>Kept uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-317"/>
         <source>&amp;Send again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,12 +1287,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>A scan kept from before (%1) could not be sent. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,7 +1305,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2810,7 +2810,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>The rating was not recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5324,6 +5324,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+2"/>
+        <source>This case already holds as many files as one case may; nothing was stored. Ask the administrator if it needs more room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5536,7 +5541,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::AttachmentUpload</name>
     <message>
-        <location filename="../models/attachmentupload.cpp" line="+173"/>
+        <location filename="../models/attachmentupload.cpp" line="+192"/>
         <source>The server holds another file under this upload&apos;s key. The file is kept on this PC: retry sends it under a new key, or discard it.</source>
         <translation type="unfinished"></translation>
     </message>

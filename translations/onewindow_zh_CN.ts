@@ -1172,7 +1172,7 @@
 <context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
-        <location filename="../client/deficiencies/trackerpage.cpp" line="+64"/>
+        <location filename="../client/deficiencies/trackerpage.cpp" line="+65"/>
         <source>Waive %1</source>
         <translation>免交 %1</translation>
     </message>
@@ -1193,12 +1193,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+342"/>
+        <location line="+350"/>
         <source>Waive</source>
         <translation>免交</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-323"/>
         <source>Uploads kept on this PC</source>
         <translation>本机保留的上传</translation>
     </message>
@@ -1224,12 +1224,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+311"/>
+        <location line="+319"/>
         <source>Kept uploads</source>
         <translation>保留的上传</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-317"/>
         <source>&amp;Send again</source>
         <translation>重新发送(&amp;S)</translation>
     </message>
@@ -1280,12 +1280,12 @@
         <translation>已放弃 %1。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>A scan kept from before (%1) could not be sent. %2</source>
         <translation>之前保留的扫描件（%1）未能发送。%2</translation>
     </message>
@@ -1297,7 +1297,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>A scan kept from before (%1) was sent to its case. If the material is still listed as outstanding, record its supply.</source>
         <translation>之前保存的扫描件（%1）已上传到所属办件。如该材料仍显示待补齐，请登记补交。</translation>
     </message>
@@ -2803,7 +2803,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>The rating was not recorded: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
@@ -5306,6 +5306,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+2"/>
+        <source>This case already holds as many files as one case may; nothing was stored. Ask the administrator if it needs more room.</source>
+        <translation>此案件的附件已达上限，本次未保存。如需更多空间，请联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation>只能上传 PDF、JPEG 和 PNG 文件。</translation>
     </message>
@@ -5518,7 +5523,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::AttachmentUpload</name>
     <message>
-        <location filename="../models/attachmentupload.cpp" line="+173"/>
+        <location filename="../models/attachmentupload.cpp" line="+192"/>
         <source>The server holds another file under this upload&apos;s key. The file is kept on this PC: retry sends it under a new key, or discard it.</source>
         <translation>服务器上该上传编号下已有另一个文件。文件仍保留在本机：重新发送时将使用新编号，也可以放弃。</translation>
     </message>

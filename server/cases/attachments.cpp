@@ -67,8 +67,9 @@ constexpr const char *kColumns = "id, case_id, filename, media_type, size, sha25
 
 } // namespace
 
-AttachmentService::AttachmentService(Database &db, const Clock &clock, AuditTrail &audit, std::size_t maxBytes)
-    : m_db(db), m_clock(clock), m_audit(audit), m_maxBytes(maxBytes)
+AttachmentService::AttachmentService(Database &db, const Clock &clock, AuditTrail &audit, std::size_t maxBytes,
+                                     CaseQuota quota)
+    : m_db(db), m_clock(clock), m_audit(audit), m_maxBytes(maxBytes), m_quota(quota)
 {
 }
 
@@ -163,10 +164,31 @@ Response AttachmentService::upload(const Principal &user, const std::string &cas
         Transaction tx(m_db, Transaction::Mode::Write);
         if (auto answered = idempotency.replay(tx))
             return *answered;
-        const std::string state = tx.queryOne("SELECT status FROM cases WHERE id = ?", {caseId})->text("status");
+        // The case row is locked first (PostgreSQL; SQLite writers are serialized): two uploads to
+        // one case count its quota one after the other.
+        const std::string state =
+            tx.queryOne(tx.dialect() == Database::Dialect::PostgreSQL ? "SELECT status FROM cases WHERE id = ? FOR UPDATE"
+                                                                      : "SELECT status FROM cases WHERE id = ?",
+                        {caseId})
+                ->text("status");
         if (isFinal(state))
             throw ApiError(409, "case_final", "Case finished",
                            "This case is " + state + ": no file can be attached to it any more.");
+        // The case's quota, counted in the transaction that adds the file.
+        if (m_quota.maxCaseFiles > 0 || m_quota.maxCaseBytes > 0) {
+            const auto held =
+                tx.queryOne("SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE case_id = ?",
+                            {caseId});
+            const std::int64_t files = held->integer("files");
+            const std::int64_t bytes = held->integer("bytes");
+            if ((m_quota.maxCaseFiles > 0 && files + 1 > m_quota.maxCaseFiles)
+                || (m_quota.maxCaseBytes > 0 && bytes + static_cast<std::int64_t>(content.size()) > m_quota.maxCaseBytes))
+                throw ApiError(409, "case_attachments_full", "Case full",
+                               "This case holds " + std::to_string(files) + " files of " + std::to_string(bytes)
+                                   + " bytes; one case may hold at most " + std::to_string(m_quota.maxCaseFiles)
+                                   + " files of " + std::to_string(m_quota.maxCaseBytes)
+                                   + " bytes in all. Nothing was stored.");
+        }
         const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         const std::string now = m_clock.now();
         tx.execute("INSERT INTO attachments (id, case_id, filename, media_type, size, sha256, content, created_at, "
@@ -211,7 +233,8 @@ Response AttachmentService::content(const Principal &user, const std::string &ca
                                     const std::string &attachmentId, const std::string &ifNoneMatch)
 {
     AuthorizationPolicy::require(user, Cap::ReadAttachments);
-    Transaction tx(m_db, Transaction::Mode::Read);
+    // A write: a file sent is recorded in the case's chain first.
+    Transaction tx(m_db, Transaction::Mode::Write);
     requireCaseInScope(tx, user, caseId, static_cast<int>(Cap::ReadAttachments));
     const auto meta = tx.queryOne("SELECT media_type, sha256, filename FROM attachments WHERE id = ? AND case_id = ?",
                                   {attachmentId, caseId});
@@ -230,6 +253,8 @@ Response AttachmentService::content(const Principal &user, const std::string &ca
     r.body = row->text("content");
     r.contentType = meta->text("media_type");
     r.headers["Content-Disposition"] = contentDispositionOf(meta->text("filename"), meta->text("media_type"));
+    m_audit.append(tx, caseId, user.username, "attachment_read", attachmentId + " (" + meta->text("media_type") + ")");
+    tx.commit();
     return r;
 }
 

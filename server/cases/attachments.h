@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -14,19 +15,29 @@ class AuditTrail;
 class Clock;
 class Database;
 
+/// What one case may hold: `maxCaseFiles` files of `maxCaseBytes` in all (0: no bound).
+struct AttachmentCaseQuota
+{
+    std::int64_t maxCaseFiles = 0;
+    std::int64_t maxCaseBytes = 0;
+};
+
 /// Files brought in for a case (the scan of a supplied material, say), kept in the database so
 /// that every server instance serves them. The type is decided by the content, never by the
 /// name or the request's Content-Type: PDF, JPEG and PNG only.
 class AttachmentService
 {
 public:
-    AttachmentService(Database &db, const Clock &clock, AuditTrail &audit, std::size_t maxBytes);
+    using CaseQuota = AttachmentCaseQuota;
+    AttachmentService(Database &db, const Clock &clock, AuditTrail &audit, std::size_t maxBytes,
+                      CaseQuota quota = {});
 
     /// POST /cases/{id}/attachments. `idempotencyKey` is required: a retried upload (after a
     /// network cut) answers like the first one and stores nothing twice. `digest` is the request's
     /// Content-Digest (or Repr-Digest) header, RFC 9530: when it names a SHA-256, the bytes
     /// received must have it (400 `digest_mismatch` otherwise, nothing stored). A case in a final
-    /// state (rejected, withdrawn, terminated, delivered, closed) takes no file: 409 `case_final`.
+    /// state (rejected, withdrawn, terminated, delivered, closed) takes no file: 409 `case_final`;
+    /// nor does a case whose files would go over its quota: 409 `case_attachments_full`.
     Response upload(const Principal &user, const std::string &caseId, const std::string &idempotencyKey,
                     const std::string &filename, const std::string &content, const std::string &digest = {});
     Poco::JSON::Object::Ptr list(const Principal &user, const std::string &caseId);
@@ -48,6 +59,7 @@ private:
     const Clock &m_clock;
     AuditTrail &m_audit;
     std::size_t m_maxBytes;
+    CaseQuota m_quota;
 };
 
 } // namespace onewindow::server
