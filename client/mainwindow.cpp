@@ -236,6 +236,7 @@ void MainWindow::claimDrafts()
     const models::UserInfo &user = m_services.session->user();
     m_services.store->setClock(m_services.session->api()->clock());
     m_services.store->setDraftOwner(user.username, user.center);
+    m_services.session->api()->setSignedInUser(user.username);
     // Before any page asks for drafts: the store runs its work in order.
     m_services.store->purgeDrafts(QSettings().value(QStringLiteral("drafts/keepHours"), 72).toInt());
 }

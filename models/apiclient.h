@@ -81,6 +81,10 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
+    /// The application user signed in on this PC (online or offline), whose files and drafts
+    /// are theirs alone; empty before a sign-in.
+    void setSignedInUser(const QString &username) { m_signedInUser = username; }
+    QString signedInUser() const { return m_signedInUser; }
     /// Milliseconds before a call is abandoned (default 15000).
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     /// Retries of idempotent calls after the first try (default 3: after 0.5, 1 and 2 s).
@@ -150,6 +154,7 @@ private:
     ServerClock *m_clock;
     QUrl m_baseUrl;
     QString m_token;
+    QString m_signedInUser;
     int m_timeoutMs = 15000;
     int m_maxRetries = 3;
     int m_retryBaseMs = 500;

@@ -53,6 +53,7 @@ QJsonObject metaJson(const PendingUpload &pending)
         {QStringLiteral("filename"), pending.filename}, {QStringLiteral("mediaType"), pending.mediaType},
         {QStringLiteral("size"), pending.size}, {QStringLiteral("savedAt"), pending.savedAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("deficiencyId"), pending.deficiencyId}, {QStringLiteral("sha256"), pending.sha256},
+        {QStringLiteral("owner"), pending.owner},
         {QStringLiteral("problem"),
             QJsonObject {{QStringLiteral("kind"), static_cast<int>(pending.problem.kind)},
                 {QStringLiteral("status"), pending.problem.status}, {QStringLiteral("code"), pending.problem.code},
@@ -138,6 +139,7 @@ QList<PendingUpload> AttachmentUpload::pendingUploads(const QString &directory)
         p.savedAt = QDateTime::fromString(o.value(QLatin1String("savedAt")).toString(), Qt::ISODateWithMs);
         p.deficiencyId = o.value(QLatin1String("deficiencyId")).toString();
         p.sha256 = o.value(QLatin1String("sha256")).toString();
+        p.owner = o.value(QLatin1String("owner")).toString();
         const QJsonObject problem = o.value(QLatin1String("problem")).toObject();
         p.problem.kind = static_cast<ApiError::Kind>(
             qBound(0, problem.value(QLatin1String("kind")).toInt(), static_cast<int>(ApiError::Kind::OfflineRefused)));
@@ -153,6 +155,23 @@ QList<PendingUpload> AttachmentUpload::pendingUploads(const QString &directory)
     std::sort(result.begin(), result.end(),
         [](const PendingUpload &a, const PendingUpload &b) { return a.savedAt < b.savedAt; });
     return result;
+}
+
+QList<PendingUpload> AttachmentUpload::pendingUploadsOf(const QString &owner, const QString &directory)
+{
+    QList<PendingUpload> result = pendingUploads(directory);
+    result.removeIf([&owner](const PendingUpload &p) { return !p.owner.isEmpty() && p.owner != owner; });
+    return result;
+}
+
+int AttachmentUpload::purgeKeptBefore(const QDateTime &cutoff, const QString &directory)
+{
+    int removed = 0;
+    for (const PendingUpload &p : pendingUploads(directory)) {
+        if (p.savedAt.isValid() && p.savedAt < cutoff && removeCopy(directory, p.idempotencyKey))
+            ++removed;
+    }
+    return removed;
 }
 
 bool AttachmentUpload::discard(const QString &idempotencyKey, const QString &directory)
@@ -211,6 +230,7 @@ PendingUpload AttachmentUpload::pendingRecord() const
     pending.savedAt = m_savedAt;
     pending.deficiencyId = m_deficiencyId;
     pending.sha256 = m_sha256;
+    pending.owner = m_owner;
     return pending;
 }
 
@@ -230,6 +250,7 @@ void AttachmentUpload::start(const QString &caseId, const QByteArray &bytes, con
     m_bytes = bytes;
     m_sha256 = sha256Hex(bytes);
     m_deficiencyId = deficiencyId;
+    m_owner = m_api ? m_api->signedInUser() : QString();
     m_savedAt = ServerClock::pcNow().toUTC(); // when kept on this PC: not a business date
     m_attachment = {};
     const PendingUpload pending = pendingRecord();
@@ -255,6 +276,7 @@ void AttachmentUpload::resume(const PendingUpload &pending)
     m_filename = pending.filename;
     m_mediaType = pending.mediaType;
     m_deficiencyId = pending.deficiencyId;
+    m_owner = pending.owner;
     m_savedAt = pending.savedAt;
     // A key that conflicted before is not sent again.
     m_newKey = conflicts(pending.problem);

@@ -26,6 +26,9 @@ struct PendingUpload
     QDateTime savedAt;
     QString deficiencyId;   ///< the deficiency the file supplies, if any: recorded once the file is stored
     QString sha256;         ///< of the kept file, lower-case hex
+    /// The application user who started it (ApiClient::signedInUser()); empty in copies kept
+    /// before owners were recorded, which any user of this PC sees.
+    QString owner;
     /// The last attempt's failure (kind None when it was never tried or failed on the network
     /// only before a restart): what problem() says.
     ApiError problem;
@@ -56,6 +59,12 @@ public:
     /// The pending uploads in `directory`, oldest first. Reads the folder: call it at start-up or off
     /// the GUI thread.
     static QList<PendingUpload> pendingUploads(const QString &directory = defaultDirectory());
+    /// Those of pendingUploads() that `owner` started (and those kept without an owner): what
+    /// one application user is shown and may resume.
+    static QList<PendingUpload> pendingUploadsOf(const QString &owner, const QString &directory = defaultDirectory());
+    /// Removes every copy kept since before `cutoff` (by this PC's clock), whoever made it: the
+    /// setting uploads/keepDays. Returns how many went. Reads the folder: off the GUI thread.
+    static int purgeKeptBefore(const QDateTime &cutoff, const QString &directory = defaultDirectory());
     /// Removes a pending upload's copy (the clerk gave it up). False when there was none.
     static bool discard(const QString &idempotencyKey, const QString &directory = defaultDirectory());
     /// One sentence for the clerk: what went wrong with the upload and what is left to do.
@@ -120,6 +129,7 @@ private:
     QByteArray m_bytes;
     QString m_sha256;
     QString m_deficiencyId;
+    QString m_owner;
     QDateTime m_savedAt;
     QJsonObject m_attachment;
     ApiError m_lastError;

@@ -30,6 +30,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
 #include <QPointer>
@@ -97,8 +98,8 @@ class KeptUploadsDialog final : public QDialog
 public:
     using Send = std::function<void(const models::PendingUpload &, std::function<void(const QString &)>)>;
 
-    KeptUploadsDialog(Send send, QWidget *parent)
-        : QDialog(parent), m_send(std::move(send)), m_table(new QTableWidget(this)), m_status(makeMessage(this))
+    KeptUploadsDialog(Send send, const QString &owner, QWidget *parent)
+        : QDialog(parent), m_send(std::move(send)), m_owner(owner), m_table(new QTableWidget(this)), m_status(makeMessage(this))
     {
         setWindowTitle(DeficiencyTrackerPage::tr("Uploads kept on this PC"));
         resize(760, 360);
@@ -131,7 +132,7 @@ public:
 private:
     void reload()
     {
-        m_pending = models::AttachmentUpload::pendingUploads();
+        m_pending = models::AttachmentUpload::pendingUploadsOf(m_owner);
         m_table->setRowCount(static_cast<int>(m_pending.size()));
         for (int row = 0; row < m_pending.size(); ++row) {
             const models::PendingUpload &p = m_pending.at(row);
@@ -196,6 +197,7 @@ private:
     }
 
     Send m_send;
+    QString m_owner;
     QTableWidget *m_table;
     QLabel *m_status;
     QPushButton *m_retry = nullptr;
@@ -316,7 +318,9 @@ void DeficiencyTrackerPage::resumePendingUploads()
 {
     // Scans kept on disk by an upload the client could not finish (a crash, a power cut, the
     // network): sent now, with their first key, so the server stores each once. Those the server
-    // refused wait for the clerk (Kept uploads). The folder is read off the GUI thread.
+    // refused wait for the clerk (Kept uploads). Each user sees their own (and those kept before
+    // owners were recorded); copies older than uploads/keepDays (30) go first, whoever made them.
+    // The folder is read off the GUI thread.
     auto *watcher = new QFutureWatcher<QList<models::PendingUpload>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const QList<models::PendingUpload> pending = watcher->result();
@@ -337,7 +341,12 @@ void DeficiencyTrackerPage::resumePendingUploads()
             showMessage(m_message, tr("%n upload(s) kept on this PC need your decision: see Kept uploads.", nullptr,
                                       waiting));
     });
-    watcher->setFuture(QtConcurrent::run([] { return models::AttachmentUpload::pendingUploads(); }));
+    const int keepDays = qMax(1, QSettings().value(QStringLiteral("uploads/keepDays"), 30).toInt());
+    const QDateTime cutoff = models::ServerClock::pcNow().addDays(-keepDays);
+    watcher->setFuture(QtConcurrent::run([owner = m_api->signedInUser(), cutoff] {
+        models::AttachmentUpload::purgeKeptBefore(cutoff);
+        return models::AttachmentUpload::pendingUploadsOf(owner);
+    }));
 }
 
 void DeficiencyTrackerPage::sendKeptUpload(const models::PendingUpload &pending,
@@ -348,14 +357,14 @@ void DeficiencyTrackerPage::sendKeptUpload(const models::PendingUpload &pending,
             [this, upload, pending, failed](const QJsonObject &attachment) {
                 upload->deleteLater();
                 recordKeptSupply(pending, attachment);
-                updateKeptUploads(models::AttachmentUpload::pendingUploads());
+                updateKeptUploads(models::AttachmentUpload::pendingUploadsOf(m_api->signedInUser()));
                 failed({});
             });
     connect(upload, &models::AttachmentUpload::failed, this, [this, upload, failed](const models::ApiError &, bool) {
         // The copy is kept, with its problem, for Kept uploads.
         const QString problem = upload->problem();
         upload->deleteLater();
-        updateKeptUploads(models::AttachmentUpload::pendingUploads());
+        updateKeptUploads(models::AttachmentUpload::pendingUploadsOf(m_api->signedInUser()));
         failed(problem);
     });
     upload->resume(pending);
@@ -391,9 +400,9 @@ void DeficiencyTrackerPage::showKeptUploads()
         [this](const models::PendingUpload &pending, std::function<void(const QString &)> done) {
             sendKeptUpload(pending, std::move(done));
         },
-        this);
+        m_api->signedInUser(), this);
     dialog.exec();
-    updateKeptUploads(models::AttachmentUpload::pendingUploads());
+    updateKeptUploads(models::AttachmentUpload::pendingUploadsOf(m_api->signedInUser()));
 }
 
 void DeficiencyTrackerPage::retranslate()

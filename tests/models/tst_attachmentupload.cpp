@@ -13,6 +13,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -480,6 +482,63 @@ private slots:
         QVERIFY(AttachmentUpload::problemText(pending.first().problem).contains(QStringLiteral("discard")));
         QVERIFY(AttachmentUpload::discard(pending.first().idempotencyKey));
         QVERIFY(AttachmentUpload::pendingUploads().isEmpty());
+    }
+
+    // A kept copy belongs to the application user who started it: another user of the same PC
+    // is neither shown it nor can resume it; copies kept before owners were recorded are shown
+    // to anyone.
+    void keptUploadsBelongToTheirUser()
+    {
+        const Case c = createCase();
+        ApiClient unreachable;
+        unreachable.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())));
+        unreachable.setToken(m_api.token());
+        unreachable.setMaxRetries(0);
+        QStringList keys;
+        for (const QString &user : {QStringLiteral("clerk1"), QStringLiteral("clerk2")}) {
+            unreachable.setSignedInUser(user);
+            AttachmentUpload upload(&unreachable);
+            QSignalSpy failed(&upload, &AttachmentUpload::failed);
+            upload.start(c.id, m_pdf, user + QStringLiteral(".pdf"));
+            QVERIFY(failed.wait(patience));
+            keys << upload.idempotencyKey();
+        }
+        QCOMPARE(AttachmentUpload::pendingUploads().size(), 2);
+        const QList<PendingUpload> mine = AttachmentUpload::pendingUploadsOf(QStringLiteral("clerk1"));
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().idempotencyKey, keys.at(0));
+        QCOMPARE(mine.first().owner, QStringLiteral("clerk1"));
+        QCOMPARE(AttachmentUpload::pendingUploadsOf(QStringLiteral("clerk2")).first().idempotencyKey, keys.at(1));
+        QVERIFY(AttachmentUpload::pendingUploadsOf(QStringLiteral("agent1")).isEmpty());
+
+        // A copy without an owner (kept by an older version): everyone's.
+        QFile meta(QDir(AttachmentUpload::defaultDirectory()).filePath(keys.at(1) + QStringLiteral(".json")));
+        QVERIFY(meta.open(QIODevice::ReadOnly));
+        QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
+        meta.close();
+        o.remove(QStringLiteral("owner"));
+        QVERIFY(meta.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        meta.write(QJsonDocument(o).toJson());
+        meta.close();
+        QCOMPARE(AttachmentUpload::pendingUploadsOf(QStringLiteral("agent1")).size(), 1);
+        QCOMPARE(AttachmentUpload::pendingUploadsOf(QStringLiteral("clerk1")).size(), 2);
+
+        // Resumed by its owner, it keeps its owner when it fails again.
+        unreachable.setSignedInUser(QStringLiteral("clerk2"));
+        AttachmentUpload resumed(&unreachable);
+        QSignalSpy failedAgain(&resumed, &AttachmentUpload::failed);
+        resumed.resume(mine.first());
+        QVERIFY(failedAgain.wait(patience));
+        QCOMPARE(AttachmentUpload::pendingUploadsOf(QStringLiteral("clerk1")).size(), 2);
+
+        // uploads/keepDays: copies kept before the cutoff go, whoever kept them.
+        const QDateTime kept = mine.first().savedAt;
+        QVERIFY(kept.isValid());
+        QCOMPARE(AttachmentUpload::purgeKeptBefore(kept.addSecs(-60)), 0);
+        QCOMPARE(AttachmentUpload::pendingUploads().size(), 2);
+        QCOMPARE(AttachmentUpload::purgeKeptBefore(kept.addSecs(3600)), 2);
+        QVERIFY(AttachmentUpload::pendingUploads().isEmpty());
+        QVERIFY(QDir(AttachmentUpload::defaultDirectory()).entryInfoList(QDir::Files).isEmpty());
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
