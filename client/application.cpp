@@ -155,7 +155,8 @@ int runClient(int argc, char *argv[])
             app.quit();
             return;
         }
-        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, &store, &session.user()));
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, &session.user(),
+                                                                           [&languages] { return languages.current(); }));
         MainWindow::Services services{&session, &store, &sync, &languages, &plugins.registries(),
                                       [&plugins](QWidget *parent) {
                                           pluginhost::AboutPluginsDialog dialog(&plugins, parent);

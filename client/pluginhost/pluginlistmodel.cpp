@@ -9,7 +9,7 @@ namespace onewindow::pluginhost {
 
 namespace {
 
-constexpr int kColumnCount = static_cast<int>(PluginListModel::Column::Count);
+constexpr int kColumnCount = PluginColumn::LastColumn + 1;
 
 } // namespace
 
@@ -45,23 +45,21 @@ PluginSpec *PluginListModel::spec(int row) const
     return row >= 0 && row < m_specs.size() ? m_specs.at(row) : nullptr;
 }
 
-QVariant PluginListModel::columnText(const PluginSpec &spec, Column column) const
+QVariant PluginListModel::columnText(const PluginSpec &spec, int column) const
 {
     switch (column) {
-    case Column::Name:
+    case PluginColumn::Name:
         return spec.name();
-    case Column::Version:
+    case PluginColumn::Version:
         return spec.version();
-    case Column::Department:
+    case PluginColumn::Department:
         return spec.department();
-    case Column::State:
+    case PluginColumn::State:
         return PluginSpec::stateName(spec.state());
-    case Column::Error:
+    case PluginColumn::Error:
         return spec.errorString();
-    case Column::Path:
+    case PluginColumn::Path:
         return QDir::toNativeSeparators(spec.filePath());
-    case Column::Count:
-        break;
     }
     return {};
 }
@@ -74,53 +72,53 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
     const PluginSpec *s = spec(index.row());
     if (!s)
         return {};
-    const auto column = static_cast<Column>(index.column());
+    const int column = index.column();
 
     switch (role) {
     case Qt::DisplayRole:
         return columnText(*s, column);
     case Qt::ToolTipRole:
-        if (column == Column::Name)
+        if (column == PluginColumn::Name)
             return s->description().isEmpty() ? QVariant() : QVariant(s->description());
-        if (column == Column::Error || column == Column::Path)
+        if (column == PluginColumn::Error || column == PluginColumn::Path)
             return columnText(*s, column);
         return {};
     case Qt::AccessibleTextRole:
         // A screen reader reading a row's first cell hears the whole story; an empty error cell
         // is read as "No error" rather than as nothing.
-        if (column == Column::Name) {
+        if (column == PluginColumn::Name) {
             return tr("%1, version %2, %3").arg(s->name(), s->version(), PluginSpec::stateName(s->state()));
         }
-        if (column == Column::Error && s->errorString().isEmpty())
+        if (column == PluginColumn::Error && s->errorString().isEmpty())
             return tr("No error");
         return columnText(*s, column);
     case Qt::AccessibleDescriptionRole:
-        return column == Column::Name ? QVariant(s->description()) : QVariant();
-    case IdRole:
+        return column == PluginColumn::Name ? QVariant(s->description()) : QVariant();
+    case static_cast<int>(PluginRole::Id):
         return s->id();
-    case NameRole:
+    case static_cast<int>(PluginRole::Name):
         return s->name();
-    case VersionRole:
+    case static_cast<int>(PluginRole::Version):
         return s->version();
-    case CompatVersionRole:
+    case static_cast<int>(PluginRole::CompatVersion):
         return s->compatVersion();
-    case DepartmentRole:
+    case static_cast<int>(PluginRole::Department):
         return s->department();
-    case VendorRole:
+    case static_cast<int>(PluginRole::Vendor):
         return s->vendor();
-    case DescriptionRole:
+    case static_cast<int>(PluginRole::Description):
         return s->description();
-    case StateRole:
+    case static_cast<int>(PluginRole::State):
         return static_cast<int>(s->state());
-    case StateNameRole:
+    case static_cast<int>(PluginRole::StateName):
         return PluginSpec::stateName(s->state());
-    case ErrorRole:
+    case static_cast<int>(PluginRole::Error):
         return s->errorString();
-    case PathRole:
+    case static_cast<int>(PluginRole::Path):
         return s->filePath();
-    case HasErrorRole:
+    case static_cast<int>(PluginRole::HasError):
         return s->hasError();
-    case DependenciesRole: {
+    case static_cast<int>(PluginRole::Dependencies): {
         QStringList out;
         for (const PluginSpec::Dependency &d : s->dependencies())
             out << d.id + QLatin1Char(' ') + d.version;
@@ -136,21 +134,19 @@ QVariant PluginListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount
         || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (static_cast<Column>(section)) {
-    case Column::Name:
+    switch (section) {
+    case PluginColumn::Name:
         return tr("Name");
-    case Column::Version:
+    case PluginColumn::Version:
         return tr("Version");
-    case Column::Department:
+    case PluginColumn::Department:
         return tr("Department");
-    case Column::State:
+    case PluginColumn::State:
         return tr("State");
-    case Column::Error:
+    case PluginColumn::Error:
         return tr("Error");
-    case Column::Path:
+    case PluginColumn::Path:
         return tr("File");
-    case Column::Count:
-        break;
     }
     return {};
 }
@@ -158,19 +154,19 @@ QVariant PluginListModel::headerData(int section, Qt::Orientation orientation, i
 QHash<int, QByteArray> PluginListModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "pluginId");
-    names.insert(NameRole, "name");
-    names.insert(VersionRole, "version");
-    names.insert(CompatVersionRole, "compatVersion");
-    names.insert(DepartmentRole, "department");
-    names.insert(VendorRole, "vendor");
-    names.insert(DescriptionRole, "description");
-    names.insert(StateRole, "state");
-    names.insert(StateNameRole, "stateName");
-    names.insert(ErrorRole, "errorString");
-    names.insert(PathRole, "filePath");
-    names.insert(HasErrorRole, "hasError");
-    names.insert(DependenciesRole, "dependencies");
+    names.insert(static_cast<int>(PluginRole::Id), "pluginId");
+    names.insert(static_cast<int>(PluginRole::Name), "name");
+    names.insert(static_cast<int>(PluginRole::Version), "version");
+    names.insert(static_cast<int>(PluginRole::CompatVersion), "compatVersion");
+    names.insert(static_cast<int>(PluginRole::Department), "department");
+    names.insert(static_cast<int>(PluginRole::Vendor), "vendor");
+    names.insert(static_cast<int>(PluginRole::Description), "description");
+    names.insert(static_cast<int>(PluginRole::State), "state");
+    names.insert(static_cast<int>(PluginRole::StateName), "stateName");
+    names.insert(static_cast<int>(PluginRole::Error), "errorString");
+    names.insert(static_cast<int>(PluginRole::Path), "filePath");
+    names.insert(static_cast<int>(PluginRole::HasError), "hasError");
+    names.insert(static_cast<int>(PluginRole::Dependencies), "dependencies");
     return names;
 }
 

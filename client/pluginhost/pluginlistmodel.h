@@ -8,6 +8,27 @@ namespace onewindow::pluginhost {
 class PluginManager;
 class PluginSpec;
 
+namespace PluginColumn {
+enum Column { Name, Version, Department, State, Error, Path, LastColumn = Path };
+}
+
+/// The same facts as plain values, whatever the column.
+enum class PluginRole {
+    Id = Qt::UserRole + 1,
+    Name,
+    Version,
+    CompatVersion,
+    Department,
+    Vendor,
+    Description,
+    State, ///< PluginSpec::State as an int
+    StateName, ///< translated
+    Error,
+    Path,
+    HasError,
+    Dependencies, ///< "Id Version" per dependency, a QStringList
+};
+
 /// The plugins a PluginManager found, one row each, for the About Plugins dialog and for
 /// administrators' diagnostics. Follows the manager: rows are reset when it discovers plugins
 /// and change when a plugin's state does.
@@ -16,26 +37,6 @@ class PluginListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Column { Name, Version, Department, State, Error, Path, Count };
-    Q_ENUM(Column)
-
-    /// The same facts as plain values, whatever the column.
-    enum Role {
-        IdRole = Qt::UserRole,
-        NameRole,
-        VersionRole,
-        CompatVersionRole,
-        DepartmentRole,
-        VendorRole,
-        DescriptionRole,
-        StateRole, ///< PluginSpec::State as an int
-        StateNameRole, ///< translated
-        ErrorRole,
-        PathRole,
-        HasErrorRole,
-        DependenciesRole, ///< "Id Version" per dependency, a QStringList
-    };
-    Q_ENUM(Role)
 
     explicit PluginListModel(PluginManager *manager, QObject *parent = nullptr);
     ~PluginListModel() override;
@@ -51,7 +52,7 @@ public:
 
 private:
     void onStateChanged(PluginSpec *spec);
-    QVariant columnText(const PluginSpec &spec, Column column) const;
+    QVariant columnText(const PluginSpec &spec, int column) const;
 
     QPointer<PluginManager> m_manager;
     QList<PluginSpec *> m_specs;

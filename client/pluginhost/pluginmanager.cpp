@@ -1,6 +1,7 @@
 #include "pluginmanager.h"
 
 #include "capabilities.h"
+#include "hostplugincontext.h"
 #include "idepartmentplugin.h"
 #include "plugincontext.h"
 #include "registries.h"
@@ -88,13 +89,12 @@ QStringList PluginManager::defaultSearchPaths()
     return defaultSearchPaths(QCoreApplication::applicationDirPath(), settings);
 }
 
-PluginManager::ContextFactory PluginManager::contextFactory(
-    models::ApiClient *api, models::LocalStore *store, const models::UserInfo *user)
+PluginManager::ContextFactory PluginManager::contextFactory(models::ApiClient *api, const models::UserInfo *user,
+                                                          std::function<QString()> language)
 {
-    return [api, store, user](
-               const QString &pluginId, std::shared_ptr<spdlog::logger> logger, sdk::Registries *registries) {
-        return std::make_unique<sdk::PluginContext>(pluginId, api, api ? api->clock() : nullptr, store,
-                                                    std::move(logger), registries, user);
+    return [api, user, language](const QString &pluginId, const sdk::Registries *registries) {
+        return std::make_unique<HostPluginContext>(pluginId, registries,
+                                                   HostPluginContext::Services{api, user, language});
     };
 }
 
@@ -295,7 +295,7 @@ void PluginManager::initializePlugin(PluginSpec *spec, const ContextFactory &con
     if (spec->state() != PluginSpec::State::Loaded || dependencyFailed(spec))
         return;
     if (contextFactory)
-        spec->m_context = contextFactory(spec->id(), loggerFor(spec->id()), m_registries.get());
+        spec->m_context = contextFactory(spec->id(), m_registries.get());
     if (!spec->m_context) {
         fail(spec, tr("The client could not prepare the plugin's context."));
         return;
@@ -371,9 +371,6 @@ void PluginManager::shutdown()
         if (wasRunning)
             setState(spec, PluginSpec::State::Stopped);
     }
-    for (const std::string &name : m_loggerNames)
-        spdlog::drop(name);
-    m_loggerNames.clear();
 }
 
 void PluginManager::fail(PluginSpec *spec, const QString &error)
@@ -479,21 +476,6 @@ void PluginManager::setState(PluginSpec *spec, PluginSpec::State state)
 {
     spec->setState(state);
     emit stateChanged(spec);
-}
-
-std::shared_ptr<spdlog::logger> PluginManager::loggerFor(const QString &pluginId)
-{
-    // The plugin's own name in every line, the client's sinks (and so its redaction and files).
-    const std::string name = "plugin." + str(pluginId);
-    const std::shared_ptr<spdlog::logger> defaultLogger = spdlog::default_logger();
-    auto logger = std::make_shared<spdlog::logger>(name, defaultLogger->sinks().begin(), defaultLogger->sinks().end());
-    logger->set_level(defaultLogger->level());
-    logger->flush_on(defaultLogger->flush_level());
-    // Registered, so that spdlog::set_level() reaches plugin loggers too.
-    spdlog::drop(name);
-    spdlog::register_logger(logger);
-    m_loggerNames.push_back(name);
-    return logger;
 }
 
 } // namespace onewindow::pluginhost

@@ -13,13 +13,8 @@
 
 class QSettings;
 
-namespace spdlog {
-class logger;
-}
-
 namespace onewindow::models {
 class ApiClient;
-class LocalStore;
 struct UserInfo;
 } // namespace onewindow::models
 
@@ -44,11 +39,10 @@ class PluginManager final : public QObject
     Q_OBJECT
 
 public:
-    /// Makes the context a plugin is initialized with. The manager passes the plugin's Id, its
-    /// logger ("plugin.<Id>", writing to the default logger's sinks) and the registries it owns,
-    /// and keeps the context for as long as the plugin lives.
-    using ContextFactory = std::function<std::unique_ptr<sdk::PluginContext>(
-        const QString &pluginId, std::shared_ptr<spdlog::logger> logger, sdk::Registries *registries)>;
+    /// Makes the context a plugin is initialized with. The manager passes the plugin's Id and the
+    /// registries it owns, and keeps the context for as long as the plugin lives.
+    using ContextFactory = std::function<std::unique_ptr<sdk::PluginContext>(const QString &pluginId,
+                                                                             const sdk::Registries *registries)>;
 
     explicit PluginManager(QObject *parent = nullptr);
     /// Shuts the plugins down if shutdown() was not called.
@@ -65,9 +59,10 @@ public:
     /// The same for the running application and its default QSettings.
     static QStringList defaultSearchPaths();
 
-    /// The usual factory: every plugin gets the client's server connection, local store and user.
-    static ContextFactory contextFactory(
-        models::ApiClient *api, models::LocalStore *store, const models::UserInfo *user);
+    /// The usual factory: every plugin gets a HostPluginContext with the client's server
+    /// connection, the signed-in user and the language shown (the system's when not given).
+    static ContextFactory contextFactory(models::ApiClient *api, const models::UserInfo *user,
+                                         std::function<QString()> language = {});
 
     void setSearchPaths(const QStringList &paths) { m_searchPaths = paths; }
     QStringList searchPaths() const { return m_searchPaths; }
@@ -108,13 +103,11 @@ private:
     void addCapabilities(const PluginSpec *spec);
     void rebuildRegistries();
     void setState(PluginSpec *spec, PluginSpec::State state);
-    std::shared_ptr<spdlog::logger> loggerFor(const QString &pluginId);
 
     QStringList m_searchPaths;
     std::vector<std::unique_ptr<PluginSpec>> m_specs;
     QList<PluginSpec *> m_loadOrder;
     std::unique_ptr<sdk::Registries> m_registries;
-    std::vector<std::string> m_loggerNames;
     bool m_loaded = false;
     bool m_shutDown = false;
 };

@@ -5,7 +5,7 @@
 #include "todaycasespage.h"
 #include "tr.h"
 
-#include <spdlog/spdlog.h>
+#include <QLoggingCategory>
 
 namespace onewindow::housingfund {
 
@@ -29,14 +29,14 @@ bool HousingFundPlugin::initialize(sdk::PluginContext &context, QString *errorSt
         return false;
     }
     m_context = &context;
-    context.logger().info("housing fund plugin ready: credit code checks, acceptance notice, today's cases");
+    qCInfo(context.log()) << "housing fund plugin ready: credit code checks, acceptance notice, today's cases";
     return true;
 }
 
 void HousingFundPlugin::aboutToShutdown()
 {
     if (m_context)
-        m_context->logger().info("housing fund plugin stopping");
+        qCInfo(m_context->log()) << "housing fund plugin stopping";
 }
 
 QString HousingFundPlugin::checkCreditCode(const QString &value)

@@ -16,7 +16,7 @@ namespace onewindow::housingfund {
 
 namespace {
 
-constexpr int kColumnCount = static_cast<int>(TodayCasesModel::Column::Count);
+constexpr int kColumnCount = TodayCaseColumn::LastColumn + 1;
 // 200 is the API's largest page; 50 pages are far more cases than a hall accepts in a day, and
 // stop a server that keeps handing out cursors from keeping us busy forever.
 constexpr int kPageSize = 200;
@@ -185,40 +185,38 @@ QVariant TodayCasesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        switch (static_cast<Column>(index.column())) {
-        case Column::Number:
+        switch (index.column()) {
+        case TodayCaseColumn::Number:
             return text("number");
-        case Column::Matters:
+        case TodayCaseColumn::Matters:
             return matterCodes(c).join(QStringLiteral(", "));
-        case Column::Applicant:
+        case TodayCaseColumn::Applicant:
             return c.value(QLatin1String("applicant")).toObject().value(QLatin1String("name")).toString();
-        case Column::Status:
+        case TodayCaseColumn::Status:
             return models::caseStatusText(text("status")); // the host's one table of state names
-        case Column::AcceptedAt:
+        case TodayCaseColumn::AcceptedAt:
             return locale.toString(acceptedAt(c).time(), QLocale::ShortFormat);
-        case Column::PromisedDueDate:
+        case TodayCaseColumn::PromisedDueDate:
             return locale.toString(QDate::fromString(text("promisedDueDate"), Qt::ISODate), QLocale::ShortFormat);
-        case Column::Count:
-            break;
         }
         return {};
     case Qt::ToolTipRole:
-        if (static_cast<Column>(index.column()) == Column::AcceptedAt)
+        if (index.column() == TodayCaseColumn::AcceptedAt)
             return locale.toString(acceptedAt(c), QLocale::LongFormat);
         return {};
-    case CaseIdRole:
+    case static_cast<int>(TodayCaseRole::CaseId):
         return text("id");
-    case NumberRole:
+    case static_cast<int>(TodayCaseRole::Number):
         return text("number");
-    case MattersRole:
+    case static_cast<int>(TodayCaseRole::Matters):
         return matterCodes(c);
-    case ApplicantRole:
+    case static_cast<int>(TodayCaseRole::Applicant):
         return c.value(QLatin1String("applicant")).toObject().value(QLatin1String("name")).toString();
-    case StatusRole:
+    case static_cast<int>(TodayCaseRole::Status):
         return text("status");
-    case AcceptedAtRole:
+    case static_cast<int>(TodayCaseRole::AcceptedAt):
         return acceptedAt(c);
-    case PromisedDueDateRole:
+    case static_cast<int>(TodayCaseRole::PromisedDueDate):
         return QDate::fromString(text("promisedDueDate"), Qt::ISODate);
     default:
         return {};
@@ -230,21 +228,19 @@ QVariant TodayCasesModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount
         || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (static_cast<Column>(section)) {
-    case Column::Number:
+    switch (section) {
+    case TodayCaseColumn::Number:
         return Tr::tr("Case number");
-    case Column::Matters:
+    case TodayCaseColumn::Matters:
         return Tr::tr("Matters");
-    case Column::Applicant:
+    case TodayCaseColumn::Applicant:
         return Tr::tr("Applicant");
-    case Column::Status:
+    case TodayCaseColumn::Status:
         return Tr::tr("Status");
-    case Column::AcceptedAt:
+    case TodayCaseColumn::AcceptedAt:
         return Tr::tr("Accepted at");
-    case Column::PromisedDueDate:
+    case TodayCaseColumn::PromisedDueDate:
         return Tr::tr("Promised by");
-    case Column::Count:
-        break;
     }
     return {};
 }
@@ -252,13 +248,13 @@ QVariant TodayCasesModel::headerData(int section, Qt::Orientation orientation, i
 QHash<int, QByteArray> TodayCasesModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(CaseIdRole, "caseId");
-    names.insert(NumberRole, "caseNumber");
-    names.insert(MattersRole, "matters");
-    names.insert(ApplicantRole, "applicant");
-    names.insert(StatusRole, "status");
-    names.insert(AcceptedAtRole, "acceptedAt");
-    names.insert(PromisedDueDateRole, "promisedDueDate");
+    names.insert(static_cast<int>(TodayCaseRole::CaseId), "caseId");
+    names.insert(static_cast<int>(TodayCaseRole::Number), "caseNumber");
+    names.insert(static_cast<int>(TodayCaseRole::Matters), "matters");
+    names.insert(static_cast<int>(TodayCaseRole::Applicant), "applicant");
+    names.insert(static_cast<int>(TodayCaseRole::Status), "status");
+    names.insert(static_cast<int>(TodayCaseRole::AcceptedAt), "acceptedAt");
+    names.insert(static_cast<int>(TodayCaseRole::PromisedDueDate), "promisedDueDate");
     return names;
 }
 

@@ -13,6 +13,21 @@ class ServerClock;
 
 namespace onewindow::housingfund {
 
+namespace TodayCaseColumn {
+enum Column { Number, Matters, Applicant, Status, AcceptedAt, PromisedDueDate, LastColumn = PromisedDueDate };
+}
+
+/// The same facts as plain values, whatever the column.
+enum class TodayCaseRole {
+    CaseId = Qt::UserRole + 1,
+    Number,
+    Matters, ///< QStringList of matter codes
+    Applicant,
+    Status, ///< the API's status code, e.g. "accepted"
+    AcceptedAt, ///< QDateTime
+    PromisedDueDate,
+};
+
 /// The housing fund cases accepted today, "today" being the server's date (the host's
 /// ServerClock, sdk::PluginContext::clock()), not the counter PC's: a PC with a wrong clock must
 /// not hide or add cases. Reads GET /cases?department=HF (newest first) page by page until it
@@ -22,19 +37,6 @@ class TodayCasesModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Column { Number, Matters, Applicant, Status, AcceptedAt, PromisedDueDate, Count };
-    Q_ENUM(Column)
-
-    enum Role {
-        CaseIdRole = Qt::UserRole,
-        NumberRole,
-        MattersRole, ///< QStringList of matter codes
-        ApplicantRole,
-        StatusRole, ///< the API's status code, e.g. "accepted"
-        AcceptedAtRole, ///< QDateTime
-        PromisedDueDateRole,
-    };
-    Q_ENUM(Role)
 
     TodayCasesModel(models::ApiClient *api, models::ServerClock *clock, QObject *parent = nullptr);
     ~TodayCasesModel() override;

@@ -4,60 +4,65 @@
 
 #include <QString>
 
-#include <memory>
-
-namespace spdlog {
-class logger;
-}
+class QLoggingCategory;
 
 namespace onewindow::models {
 class ApiClient;
-class LocalStore;
 class ServerClock;
-struct UserInfo;
 } // namespace onewindow::models
 
 namespace onewindow::sdk {
 
-/// Everything the host offers a plugin. A plugin reaches host services only through its
-/// context, never through globals.
+/// The version of the SDK these headers are. A plugin built against 1.x loads in a host of SDK
+/// 1.y for any y >= x: within a major version the interfaces only grow at their end.
+inline constexpr int kSdkVersionMajor = 1;
+inline constexpr int kSdkVersionMinor = 1;
+
+/// What the host offers a plugin, as an interface the host implements. A plugin reaches host
+/// services only through its context, never through globals. The context lives as long as the
+/// plugin; a plugin keeps a pointer to it, never copies it and never derives from it.
+///
+/// Stability: functions are only ever added after the last one, with the SDK's minor version
+/// raised, and never changed or removed within a major version; so a plugin built against an
+/// older 1.x header calls exactly the functions it knows. No concrete host class and no
+/// third-party type appears here: logging goes through a Qt logging category.
 class PluginContext
 {
 public:
-    PluginContext(QString pluginId, models::ApiClient *api, models::ServerClock *clock, models::LocalStore *store,
-                  std::shared_ptr<spdlog::logger> logger, Registries *registries, const models::UserInfo *user)
-        : m_pluginId(std::move(pluginId))
-        , m_api(api)
-        , m_clock(clock)
-        , m_store(store)
-        , m_logger(std::move(logger))
-        , m_registries(registries)
-        , m_user(user)
-    {
-    }
+    virtual ~PluginContext() = default;
 
-    const QString &pluginId() const { return m_pluginId; }
-    /// The server, signed in as the current user.
-    models::ApiClient *api() const { return m_api; }
-    /// The server's date and time: the only "today" a plugin may use (never the PC's clock).
-    models::ServerClock *clock() const { return m_clock; }
-    /// The local cache of the catalog and the drafts.
-    models::LocalStore *store() const { return m_store; }
-    /// A logger named after the plugin, writing to the client's log.
-    spdlog::logger &logger() const { return *m_logger; }
-    /// What all plugins contributed (read-only for plugins in practice).
-    const Registries &registries() const { return *m_registries; }
-    /// The signed-in user.
-    const models::UserInfo &user() const { return *m_user; }
+    // SDK 1.0
 
-private:
-    QString m_pluginId;
-    models::ApiClient *m_api;
-    models::ServerClock *m_clock;
-    models::LocalStore *m_store;
-    std::shared_ptr<spdlog::logger> m_logger;
-    Registries *m_registries;
-    const models::UserInfo *m_user;
+    /// The plugin's Id, from its metadata.
+    virtual QString pluginId() const = 0;
+    /// The plugin's logging category, "onewindow.plugin.<Id>": `qCInfo(context.log()) << ...`
+    /// goes to the client's log with the category's name.
+    virtual const QLoggingCategory &log() const = 0;
+    /// What all plugins contributed (read-only).
+    virtual const Registries &registries() const = 0;
+    /// The signed-in user's username; empty when nobody is signed in (a test, a print run).
+    virtual QString userName() const = 0;
+    /// clerk, agent, approver, supervisor, admin, security_admin or auditor.
+    virtual QString userRole() const = 0;
+    /// The user's centre code; empty when none.
+    virtual QString userCenter() const = 0;
+    /// The user's department code; empty when none.
+    virtual QString userDepartment() const = 0;
+    /// The server connection, signed in as the user (models/apiclient.h); nullptr without one.
+    virtual models::ApiClient *api() const = 0;
+    /// The server's date and time (models/serverclock.h): the only "today" a plugin may use,
+    /// never the PC's clock; nullptr without a server connection.
+    virtual models::ServerClock *clock() const = 0;
+
+    // SDK 1.1
+
+    /// The language the client shows, e.g. "zh_CN" or "en".
+    virtual QString language() const = 0;
+
+protected:
+    PluginContext() = default;
+    PluginContext(const PluginContext &) = delete;
+    PluginContext &operator=(const PluginContext &) = delete;
 };
 
 } // namespace onewindow::sdk

@@ -13,6 +13,7 @@
 
 using onewindow::pluginhost::AboutPluginsDialog;
 using onewindow::pluginhost::PluginListModel;
+using onewindow::pluginhost::PluginRole;
 using onewindow::pluginhost::PluginManager;
 
 class tst_AboutPluginsDialog : public QObject
@@ -68,7 +69,7 @@ private slots:
         auto *details = byAccessibleName<QLabel>(&dialog, QStringLiteral("Details"));
         int row = -1;
         for (int r = 0; r < table->model()->rowCount(); ++r) {
-            if (table->model()->index(r, 0).data(PluginListModel::IdRole).toString() == QLatin1String("needsfailing"))
+            if (table->model()->index(r, 0).data(static_cast<int>(PluginRole::Id)).toString() == QLatin1String("needsfailing"))
                 row = r;
         }
         QVERIFY(row >= 0);

@@ -25,7 +25,9 @@
 #include <memory>
 #include <optional>
 
+using onewindow::housingfund::TodayCaseRole;
 using onewindow::housingfund::TodayCasesModel;
+namespace TodayCaseColumn = onewindow::housingfund::TodayCaseColumn;
 using onewindow::models::ApiResponse;
 using onewindow::pluginhost::PluginManager;
 using onewindow::pluginhost::PluginSpec;
@@ -109,7 +111,7 @@ private slots:
 
         m_manager = std::make_unique<PluginManager>();
         m_manager->setSearchPaths({QStringLiteral(ONEWINDOW_PLUGIN_DIR)});
-        m_manager->loadPlugins(PluginManager::contextFactory(&m_api, nullptr, &m_user));
+        m_manager->loadPlugins(PluginManager::contextFactory(&m_api, &m_user));
     }
 
     void loads()
@@ -213,23 +215,23 @@ private slots:
         QCOMPARE(model->metaObject()->className(), "onewindow::housingfund::TodayCasesModel");
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 0);
-        QCOMPARE(model->columnCount(), static_cast<int>(TodayCasesModel::Column::Count));
+        QCOMPARE(model->columnCount(), TodayCaseColumn::LastColumn + 1);
 
         QTest::mouseClick(refresh, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 30000);
         QTRY_VERIFY(count->text().startsWith(QLatin1String("1 housing fund case(s) accepted today")));
-        const auto cell = [model](TodayCasesModel::Column column, int role = Qt::DisplayRole) {
-            return model->index(0, static_cast<int>(column)).data(role);
+        const auto cell = [model](int column, int role = Qt::DisplayRole) {
+            return model->index(0, column).data(role);
         };
-        QCOMPARE(cell(TodayCasesModel::Column::Number).toString(), hfCase.value(QLatin1String("number")).toString());
-        QCOMPARE(cell(TodayCasesModel::Column::Matters).toString(), QStringLiteral("HF-001"));
-        QCOMPARE(cell(TodayCasesModel::Column::Applicant).toString(), QStringLiteral("张三"));
-        QCOMPARE(cell(TodayCasesModel::Column::Status).toString(), QStringLiteral("Accepted"));
-        QCOMPARE(cell(TodayCasesModel::Column::Number, TodayCasesModel::CaseIdRole).toString(),
+        QCOMPARE(cell(TodayCaseColumn::Number).toString(), hfCase.value(QLatin1String("number")).toString());
+        QCOMPARE(cell(TodayCaseColumn::Matters).toString(), QStringLiteral("HF-001"));
+        QCOMPARE(cell(TodayCaseColumn::Applicant).toString(), QStringLiteral("张三"));
+        QCOMPARE(cell(TodayCaseColumn::Status).toString(), QStringLiteral("Accepted"));
+        QCOMPARE(cell(TodayCaseColumn::Number, static_cast<int>(TodayCaseRole::CaseId)).toString(),
             hfCase.value(QLatin1String("id")).toString());
         QCOMPARE(
-            cell(TodayCasesModel::Column::Number, TodayCasesModel::PromisedDueDateRole).toDate(), QDate(2026, 11, 30));
-        QCOMPARE(cell(TodayCasesModel::Column::Number, TodayCasesModel::AcceptedAtRole).toDateTime().date(),
+            cell(TodayCaseColumn::Number, static_cast<int>(TodayCaseRole::PromisedDueDate)).toDate(), QDate(2026, 11, 30));
+        QCOMPARE(cell(TodayCaseColumn::Number, static_cast<int>(TodayCaseRole::AcceptedAt)).toDateTime().date(),
             QDate(2026, 11, 27));
         QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Case number"));
 

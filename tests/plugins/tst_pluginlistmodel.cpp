@@ -14,7 +14,8 @@
 using onewindow::pluginhost::PluginListModel;
 using onewindow::pluginhost::PluginManager;
 using onewindow::pluginhost::PluginSpec;
-using Column = PluginListModel::Column;
+using onewindow::pluginhost::PluginRole;
+namespace PluginColumn = onewindow::pluginhost::PluginColumn;
 
 class tst_PluginListModel : public QObject
 {
@@ -27,20 +28,20 @@ class tst_PluginListModel : public QObject
     int rowOf(const QString &id) const
     {
         for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->index(row, 0).data(PluginListModel::IdRole).toString() == id
-                && !m_model->index(row, 0).data(PluginListModel::HasErrorRole).toBool())
+            if (m_model->index(row, 0).data(static_cast<int>(PluginRole::Id)).toString() == id
+                && !m_model->index(row, 0).data(static_cast<int>(PluginRole::HasError)).toBool())
                 return row;
         }
         for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->index(row, 0).data(PluginListModel::IdRole).toString() == id)
+            if (m_model->index(row, 0).data(static_cast<int>(PluginRole::Id)).toString() == id)
                 return row;
         }
         return -1;
     }
 
-    QString text(int row, Column column, int role = Qt::DisplayRole) const
+    QString text(int row, int column, int role = Qt::DisplayRole) const
     {
-        return m_model->index(row, static_cast<int>(column)).data(role).toString();
+        return m_model->index(row, column).data(role).toString();
     }
 
 private slots:
@@ -69,7 +70,7 @@ private slots:
         const QStringList headers {"Name", "Version", "Department", "State", "Error", "File"};
         for (int c = 0; c < headers.size(); ++c)
             QCOMPARE(m_model->headerData(c, Qt::Horizontal).toString(), headers[c]);
-        QCOMPARE(static_cast<int>(Column::Count), headers.size());
+        QCOMPARE(PluginColumn::LastColumn + 1, headers.size());
         for (int row = 0; row < m_model->rowCount(); ++row)
             QCOMPARE(m_model->spec(row), m_manager->plugins().at(row));
         QCOMPARE(m_model->spec(-1), nullptr);
@@ -80,27 +81,27 @@ private slots:
     {
         const int row = rowOf(QStringLiteral("good"));
         QVERIFY(row >= 0);
-        QCOMPARE(text(row, Column::Name), QStringLiteral("Good fixture"));
-        QCOMPARE(text(row, Column::Version), QStringLiteral("1.0.0"));
-        QCOMPARE(text(row, Column::Department), QStringLiteral("FX"));
-        QCOMPARE(text(row, Column::State), QStringLiteral("Running"));
-        QCOMPARE(text(row, Column::Error), QString());
-        QCOMPARE(text(row, Column::Path), QDir::toNativeSeparators(m_manager->plugin("good")->filePath()));
-        QCOMPARE(text(row, Column::Name, Qt::ToolTipRole), QStringLiteral("Registers a field type and a wizard page."));
+        QCOMPARE(text(row, PluginColumn::Name), QStringLiteral("Good fixture"));
+        QCOMPARE(text(row, PluginColumn::Version), QStringLiteral("1.0.0"));
+        QCOMPARE(text(row, PluginColumn::Department), QStringLiteral("FX"));
+        QCOMPARE(text(row, PluginColumn::State), QStringLiteral("Running"));
+        QCOMPARE(text(row, PluginColumn::Error), QString());
+        QCOMPARE(text(row, PluginColumn::Path), QDir::toNativeSeparators(m_manager->plugin("good")->filePath()));
+        QCOMPARE(text(row, PluginColumn::Name, Qt::ToolTipRole), QStringLiteral("Registers a field type and a wizard page."));
         // What a screen reader says.
         QCOMPARE(
-            text(row, Column::Name, Qt::AccessibleTextRole), QStringLiteral("Good fixture, version 1.0.0, Running"));
-        QCOMPARE(text(row, Column::Error, Qt::AccessibleTextRole), QStringLiteral("No error"));
-        QCOMPARE(text(row, Column::State, Qt::AccessibleTextRole), QStringLiteral("Running"));
+            text(row, PluginColumn::Name, Qt::AccessibleTextRole), QStringLiteral("Good fixture, version 1.0.0, Running"));
+        QCOMPARE(text(row, PluginColumn::Error, Qt::AccessibleTextRole), QStringLiteral("No error"));
+        QCOMPARE(text(row, PluginColumn::State, Qt::AccessibleTextRole), QStringLiteral("Running"));
 
-        const QModelIndex index = m_model->index(row, static_cast<int>(Column::State));
-        QCOMPARE(index.data(PluginListModel::StateRole).toInt(), static_cast<int>(PluginSpec::State::Running));
-        QCOMPARE(index.data(PluginListModel::StateNameRole).toString(), QStringLiteral("Running"));
-        QCOMPARE(index.data(PluginListModel::CompatVersionRole).toString(), QStringLiteral("1.0.0"));
-        QCOMPARE(index.data(PluginListModel::VendorRole).toString(), QStringLiteral("OneWindow tests"));
-        QCOMPARE(index.data(PluginListModel::HasErrorRole).toBool(), false);
+        const QModelIndex index = m_model->index(row, static_cast<int>(PluginColumn::State));
+        QCOMPARE(index.data(static_cast<int>(PluginRole::State)).toInt(), static_cast<int>(PluginSpec::State::Running));
+        QCOMPARE(index.data(static_cast<int>(PluginRole::StateName)).toString(), QStringLiteral("Running"));
+        QCOMPARE(index.data(static_cast<int>(PluginRole::CompatVersion)).toString(), QStringLiteral("1.0.0"));
+        QCOMPARE(index.data(static_cast<int>(PluginRole::Vendor)).toString(), QStringLiteral("OneWindow tests"));
+        QCOMPARE(index.data(static_cast<int>(PluginRole::HasError)).toBool(), false);
         QCOMPARE(m_model->index(rowOf(QStringLiteral("needsgood")), 0)
-                     .data(PluginListModel::DependenciesRole)
+                     .data(static_cast<int>(PluginRole::Dependencies))
                      .toStringList(),
             QStringList {QStringLiteral("good 1.0")});
     }
@@ -109,20 +110,20 @@ private slots:
     {
         const int row = rowOf(QStringLiteral("missingdep"));
         QVERIFY(row >= 0);
-        QCOMPARE(text(row, Column::State), QStringLiteral("Invalid"));
-        QCOMPARE(text(row, Column::Error), QStringLiteral("Missing dependency: doesnotexist 1.0 is not installed."));
-        QCOMPARE(text(row, Column::Error, Qt::ToolTipRole), text(row, Column::Error));
-        QCOMPARE(text(row, Column::Error, Qt::AccessibleTextRole), text(row, Column::Error));
-        QVERIFY(m_model->index(row, 0).data(PluginListModel::HasErrorRole).toBool());
-        QCOMPARE(m_model->index(row, 0).data(PluginListModel::ErrorRole).toString(), text(row, Column::Error));
+        QCOMPARE(text(row, PluginColumn::State), QStringLiteral("Invalid"));
+        QCOMPARE(text(row, PluginColumn::Error), QStringLiteral("Missing dependency: doesnotexist 1.0 is not installed."));
+        QCOMPARE(text(row, PluginColumn::Error, Qt::ToolTipRole), text(row, PluginColumn::Error));
+        QCOMPARE(text(row, PluginColumn::Error, Qt::AccessibleTextRole), text(row, PluginColumn::Error));
+        QVERIFY(m_model->index(row, 0).data(static_cast<int>(PluginRole::HasError)).toBool());
+        QCOMPARE(m_model->index(row, 0).data(static_cast<int>(PluginRole::Error)).toString(), text(row, PluginColumn::Error));
     }
 
     void roleNames()
     {
         const QHash<int, QByteArray> names = m_model->roleNames();
-        QCOMPARE(names.value(PluginListModel::IdRole), QByteArray("pluginId"));
-        QCOMPARE(static_cast<int>(PluginListModel::IdRole), static_cast<int>(Qt::UserRole));
-        for (int role = PluginListModel::IdRole; role <= PluginListModel::DependenciesRole; ++role)
+        QCOMPARE(names.value(static_cast<int>(PluginRole::Id)), QByteArray("pluginId"));
+        QCOMPARE(static_cast<int>(PluginRole::Id), Qt::UserRole + 1);
+        for (int role = static_cast<int>(PluginRole::Id); role <= static_cast<int>(PluginRole::Dependencies); ++role)
             QVERIFY2(!names.value(role).isEmpty(), qPrintable(QString::number(role)));
         QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
         // Outside the model: nothing.
@@ -136,10 +137,10 @@ private slots:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_manager->shutdown();
         QVERIFY(changed.size() > 0);
-        QCOMPARE(text(row, Column::State), QStringLiteral("Stopped"));
+        QCOMPARE(text(row, PluginColumn::State), QStringLiteral("Stopped"));
         const int throwing = rowOf(QStringLiteral("throwsatexit"));
-        QCOMPARE(text(throwing, Column::State), QStringLiteral("Invalid"));
-        QVERIFY(text(throwing, Column::Error).startsWith(QLatin1String("aboutToShutdown() failed")));
+        QCOMPARE(text(throwing, PluginColumn::State), QStringLiteral("Invalid"));
+        QVERIFY(text(throwing, PluginColumn::Error).startsWith(QLatin1String("aboutToShutdown() failed")));
     }
 
     // The manager goes away: the model lets go of its specs first.

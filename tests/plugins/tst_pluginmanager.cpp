@@ -15,7 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWizardPage>
-#include <spdlog/spdlog.h>
+#include <QLoggingCategory>
+
+#include "models/apiclient.h"
 
 #include <memory>
 
@@ -36,6 +38,14 @@ QString fixtureOf(const QString &filePath)
     if (base.startsWith(QLatin1String("lib")))
         base.remove(0, 3);
     return base.startsWith(QLatin1String("fixture_")) ? base.mid(8) : QString();
+}
+
+// What went through the message handler while a test listened: "category: text".
+QStringList s_messages;
+
+void keepMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    s_messages << QString::fromUtf8(context.category ? context.category : "default") + QStringLiteral(": ") + message;
 }
 
 QString fixturePath(const QString &fixture)
@@ -211,7 +221,7 @@ private slots:
         onewindow::fixtures::clearJournal();
         PluginManager manager;
         manager.setSearchPaths({kFixtureDir});
-        manager.loadPlugins([](const QString &, std::shared_ptr<spdlog::logger>, onewindow::sdk::Registries *) {
+        manager.loadPlugins([](const QString &, const onewindow::sdk::Registries *) {
             return std::unique_ptr<onewindow::sdk::PluginContext>();
         });
         PluginSpec *good = manager.plugin(QStringLiteral("good"));
@@ -412,18 +422,56 @@ private slots:
         QVERIFY(!registries.fieldType(QStringLiteral("fixture-throwsext")));
     }
 
-    void contextsAndLoggers()
+    void contextsAndLogging()
     {
         const PluginSpec *good = spec(QStringLiteral("good"));
         QVERIFY(good->context());
         QCOMPARE(good->context()->pluginId(), QStringLiteral("good"));
         QCOMPARE(&good->context()->registries(), &m_manager->registries());
-        QVERIFY(good->context()->logger().name() == "plugin.good");
-        QVERIFY(spdlog::get("plugin.good"));
-        // The plugin's logger writes to the client's sinks (and so through their redaction).
-        QVERIFY(good->context()->logger().sinks() == spdlog::default_logger()->sinks());
+        // Without a server or a user: nothing to hand out, and nothing crashes.
+        QVERIFY(!good->context()->api());
+        QVERIFY(!good->context()->clock());
+        QVERIFY(good->context()->userName().isEmpty());
+        QVERIFY(!good->context()->language().isEmpty());
+        // The plugin's category, which the client's message handler writes to its log.
+        const QLoggingCategory &log = good->context()->log();
+        QCOMPARE(QByteArray(log.categoryName()), QByteArray("onewindow.plugin.good"));
+        s_messages.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(keepMessage);
+        qCInfo(log) << "hello";
+        qInstallMessageHandler(previous);
+        QCOMPARE(s_messages, QStringList{QStringLiteral("onewindow.plugin.good: hello")});
         QVERIFY(qobject_cast<QObject *>(good->instance()));
         QVERIFY(good->loader()->isLoaded());
+    }
+
+    // A plugin built against SDK 1.0's headers in a host of a later 1.x: every service it asks
+    // for answers what the host gives (the functions it knows come first, in their order).
+    void builtAgainstAnOlderSdk()
+    {
+        QVERIFY(onewindow::sdk::kSdkVersionMajor == 1 && onewindow::sdk::kSdkVersionMinor > 0);
+        onewindow::fixtures::clearJournal();
+        onewindow::models::UserInfo user;
+        user.username = QStringLiteral("clerk1");
+        user.role = QStringLiteral("clerk");
+        user.center = QStringLiteral("SZ");
+        user.department = QStringLiteral("HF");
+        PluginManager manager;
+        manager.setSearchPaths({QDir(kFixtureDir).filePath(QStringLiteral("sdk-1.0"))});
+        s_messages.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(keepMessage);
+        manager.loadPlugins(PluginManager::contextFactory(nullptr, &user, [] { return QStringLiteral("en"); }));
+        qInstallMessageHandler(previous);
+        const PluginSpec *old = manager.plugin(QStringLiteral("sdk10"));
+        QVERIFY(old);
+        QVERIFY2(old->state() == State::Running, qPrintable(old->errorString()));
+        QCOMPARE(old->context()->language(), QStringLiteral("en"));
+        QCOMPARE(onewindow::fixtures::journal(),
+            (QStringList {QStringLiteral("sdk10:initialize"), QStringLiteral("sdk10:user=clerk1,clerk,SZ,HF"),
+                QStringLiteral("sdk10:log=onewindow.plugin.sdk10"), QStringLiteral("sdk10:api=no,clock=no"),
+                QStringLiteral("sdk10:registries=0"), QStringLiteral("sdk10:extensionsInitialized")}));
+        QVERIFY(s_messages.contains(QStringLiteral("onewindow.plugin.sdk10: built against SDK 1.0")));
+        manager.shutdown();
     }
 
     void secondLoadIsIgnored()
@@ -464,7 +512,6 @@ private slots:
         QVERIFY(!good->plugin());
         QVERIFY(!good->context());
         QVERIFY(!m_manager->registries().fieldType(QStringLiteral("fixture-color")));
-        QVERIFY(!spdlog::get("plugin.good"));
 
         // A second shutdown does nothing.
         onewindow::fixtures::clearJournal();
