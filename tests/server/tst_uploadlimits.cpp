@@ -76,6 +76,8 @@ private slots:
     {
         const QString caseId = acceptSampleCase(m_users.as("clerk1"), "HF-001");
         QVERIFY(!caseId.isEmpty());
+        // The other uploads go to cases of their own, so that no case's quota plays a part.
+        const auto anotherCase = [this] { return acceptSampleCase(m_users.as("clerk1"), "HF-001"); };
         const QByteArray scan = pdfOf(100000, 'a');
         const QUrl base(m_server.baseUrl());
         QTcpSocket first;
@@ -94,22 +96,21 @@ private slots:
         ApiReply second;
         int tries = 0;
         QVERIFY2(QTest::qWaitFor([&] {
-            second = upload("clerk1", caseId, "second-" + QByteArray::number(++tries), pdfOf(1000, 'b'));
+            second = upload("clerk1", anotherCase(), "second-" + QByteArray::number(++tries), pdfOf(1000, 'b'));
             return second.status == 429;
         }, 10000),
                  qPrintable(QStringLiteral("%1 %2").arg(second.status).arg(QString::fromUtf8(second.body))));
         QCOMPARE(second.object().value("code").toString(), QStringLiteral("too_many_uploads"));
         QVERIFY(!second.header("retry-after").isEmpty());
         // Another clerk is not held up.
-        QCOMPARE(upload("clerk2", caseId, "other-1", pdfOf(1000, 'c')).status, 201);
+        QCOMPARE(upload("clerk2", anotherCase(), "other-1", pdfOf(1000, 'c')).status, 201);
 
         first.write(scan.mid(1000));
         QCOMPARE(statusWithin(first, 20000), 201);
         QCOMPARE(upload("clerk1", caseId, "second-after", pdfOf(1000, 'b')).status, 201);
         const QJsonArray files = m_users.as("clerk1").get(api("/cases/") + caseId + "/attachments").object().value("items").toArray();
-        // The first, the other clerk's, the one after (and any that went through before the
-        // first's headers were read).
-        QCOMPARE(files.size(), 3 + tries - 1);
+        // The first and the one after.
+        QCOMPARE(files.size(), 2);
     }
 
     // Three files of 250,000 bytes in all per case here.
