@@ -3,13 +3,17 @@
 
 1. clerk1 signs in and sees the clerk workbench;
 2. a wrong password shows its error in the dialog;
-3. under LANG=zh_CN.UTF-8 the dialog speaks Chinese (登录) and the workbench too.
+3. three more wrong passwords for one account from this PC, and the next try is told to wait, in
+   words and in the dialog's language (sign-in throttling);
+4. under LANG=zh_CN.UTF-8 the dialog speaks Chinese (登录) and the workbench too.
 """
 import os
 import sys
 import tempfile
 
-from e2elib import check, find, press, sign_in, start_client, start_server, summary, text_of, wait_for
+import time
+
+from e2elib import check, find, press, shot, sign_in, start_client, start_server, summary, text_of, wait_for
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
 
@@ -23,6 +27,19 @@ def scenario(url, lang, names, tmp):
         error = wait_for(lambda: (lambda n: n if n and text_of(n) else None)(find(app(), names["error"])))
         check(error is not None and text_of(error) == names["wrong_password"],
               f"wrong password reads {names['wrong_password']!r}" + (f" (got {text_of(error)!r})" if error else ""))
+
+        # Guessing one account's password: after three failures from this PC the next try waits,
+        # and the dialog says for how long.
+        throttled = None
+        for _ in range(6):
+            sign_in(app, names, names["guessed"], "still-not-the-password")
+            time.sleep(1.5)
+            node = find(app(), names["error"])
+            if node is not None and text_of(node).startswith(names["throttled"]):
+                throttled = text_of(node)
+                break
+        check(throttled is not None, f"guessing {names['guessed']}'s password is told to wait ({throttled!r})")
+        shot("sign-in-throttled-" + names["tag"])
 
         # The right one opens the clerk workbench.
         sign_in(app, names, "clerk1", "OneWindow-demo-1")
@@ -47,11 +64,15 @@ def main():
             scenario(url, "en_US.UTF-8", {
                 "username": "Username", "password": "Password", "sign_in": "Sign in", "error": "Sign-in error",
                 "wrong_password": "Wrong username or password, or the session has ended.",
+                "guessed": "agent1", "throttled": "Too many failed sign-ins from this computer. Wait",
+                "tag": "en",
                 "navigation": "Navigation", "entries": ["New intake", "Cases", "Deficiency tracker", "Matter catalog"],
                 "cases_table": "Cases"}, tmp)
             scenario(url, "zh_CN.UTF-8", {
                 "username": "用户名", "password": "密码", "sign_in": "登录", "error": "登录错误",
                 "wrong_password": "用户名或密码错误，或登录已失效。",
+                "guessed": "clerk2", "throttled": "本机登录失败次数过多，请等待",
+                "tag": "zh",
                 "navigation": "导航", "entries": ["新建受理", "办件", "容缺跟踪", "事项目录"],
                 "cases_table": "办件"}, tmp)
         finally:
