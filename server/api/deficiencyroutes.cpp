@@ -1,7 +1,9 @@
 #include "api/services.h"
 
 #include "api/params.h"
+#include "audit/audittrail.h"
 #include "auth/policy.h"
+#include "db/database.h"
 #include "deficiencies/deficiencyqueries.h"
 #include "deficiencies/deficiencyresolution.h"
 #include "deficiencies/deficiencytracker.h"
@@ -53,6 +55,19 @@ void registerDeficiencyRoutes(Router &router, Services &s)
         o->set("lapsed", report.lapsed);
         o->set("escalated", report.escalated);
         o->set("invited", report.invited);
+        // The jobs write as "system"; who started this run, and what it did, is recorded too.
+        {
+            Transaction tx(s.db, Transaction::Mode::Write);
+            s.audit.append(tx, {}, req.user().username, "jobs_run",
+                           "overdue " + std::to_string(report.deficiencies.overdue) + ", terminated "
+                               + std::to_string(report.deficiencies.terminated) + ", reminders "
+                               + std::to_string(report.deficiencies.reminders) + ", sent "
+                               + std::to_string(report.deficiencies.sent) + ", failed "
+                               + std::to_string(report.deficiencies.failed) + ", lapsed "
+                               + std::to_string(report.lapsed) + ", escalated " + std::to_string(report.escalated)
+                               + ", invited " + std::to_string(report.invited));
+            tx.commit();
+        }
         return Response::json(200, o);
     });
 }

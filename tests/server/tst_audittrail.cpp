@@ -327,6 +327,18 @@ private slots:
         QVERIFY2(v.value("valid").toBool(), QJsonDocument(v).toJson().constData());
     }
 
+    // The background jobs write as "system"; a run an administrator starts names them.
+    void jobsRunByAnAdministratorRecorded()
+    {
+        freshTrail();
+        const ApiReply run = as("admin").post(api("/jobs/run"), "{}");
+        QCOMPARE(run.status, 200);
+        const QJsonArray runs = search("action=jobs_run");
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs[0].toObject().value("actor").toString(), QStringLiteral("admin"));
+        QVERIFY(runs[0].toObject().value("detail").toString().startsWith("overdue 0, terminated 0"));
+    }
+
     // A key file others may read stops the server; without a setting, a key is made beside the
     // SQLite database, readable by its owner only, and the log says so.
     void keyFile()
