@@ -14,7 +14,9 @@ source scripts/test-services.sh
 start_test_services
 trap stop_test_services EXIT
 
-ctest --preset "$preset" --timeout 600
+# Two at a time: the tests wait on servers and databases more than they compute (tests/CMakeLists.txt
+# keeps apart those that must not overlap).
+ctest --preset "$preset" --timeout 600 -j 2
 
 # Every libFuzzer target for a few seconds on its seed corpus (the long run: scripts/fuzz.sh).
 cmake --preset fuzz
