@@ -245,6 +245,8 @@ void MainWindow::buildWorkbench()
 {
     const QString role = m_services.session->user().role;
     auto *api = m_services.session->api();
+    // Every page that prints takes the plugins' paper templates.
+    const sdk::Registries *registries = m_services.registries;
     models::IdentityReader *reader = nullptr;
     if (role == QLatin1String("clerk") || role == QLatin1String("agent")) {
         // The ID-card reader: a simulated card for demos and tests, else the termb library.
@@ -260,7 +262,7 @@ void MainWindow::buildWorkbench()
             statusBar()->showMessage(tr("The rating was not recorded: %1").arg(message), 15000);
         });
         auto *intake = new IntakePage(api, m_services.store, m_services.session->user().center, reader,
-                                      m_services.registries, this);
+                                      registries, this);
         m_intake = intake;
         // Intake without the server: numbers reserved for the centre, an outbox sent when it is back.
         m_numbers = new models::NumberStock(api, m_services.store, m_services.session->user().center, this);
@@ -287,17 +289,18 @@ void MainWindow::buildWorkbench()
     if (role == QLatin1String("clerk") || role == QLatin1String("agent") || role == QLatin1String("supervisor")) {
         addPage(QStringLiteral("cases"), new CasesPage(api, this), QStringLiteral("F3"));
         if (role != QLatin1String("supervisor"))
-            addPage(QStringLiteral("returned"), new ReturnedCasesPage(api, this), QStringLiteral("F7"));
-        addPage(QStringLiteral("deficiencies"), new DeficiencyTrackerPage(api, m_services.store, role, this),
-                QStringLiteral("F8"));
+            addPage(QStringLiteral("returned"), new ReturnedCasesPage(api, registries, this), QStringLiteral("F7"));
+        addPage(QStringLiteral("deficiencies"),
+                new DeficiencyTrackerPage(api, m_services.store, role, registries, this), QStringLiteral("F8"));
         if (role == QLatin1String("supervisor"))
             addPage(QStringLiteral("followUps"), new FollowUpsPage(api, this), QStringLiteral("F9"));
         else
-            addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen.get(), this),
+            addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen.get(), registries, this),
                     QStringLiteral("F9"));
         // Paper between a village centre and its hall (代办): agents send it, the hall's clerks check it in.
         if (role == QLatin1String("agent"))
-            addPage(QStringLiteral("sendPapers"), new SendPapersPage(api, m_services.session->user().center, this),
+            addPage(QStringLiteral("sendPapers"),
+                    new SendPapersPage(api, m_services.session->user().center, registries, this),
                     QStringLiteral("F11"));
         else if (role == QLatin1String("clerk"))
             addPage(QStringLiteral("receivePapers"), new ReceivePapersPage(api, this), QStringLiteral("F11"));
@@ -306,16 +309,18 @@ void MainWindow::buildWorkbench()
     } else if (role == QLatin1String("auditor")) {
         addPage(QStringLiteral("audit"), new AuditPage(api, this), QStringLiteral("F3"));
     } else if (role == QLatin1String("admin")) {
-        addPage(QStringLiteral("matters"), new MattersAdminPage(api, m_services.registries, this), QStringLiteral("F3"));
+        addPage(QStringLiteral("matters"), new MattersAdminPage(api, registries, this), QStringLiteral("F3"));
         addPage(QStringLiteral("calendar"), new CalendarPage(api, this), QStringLiteral("F4"));
         addPage(QStringLiteral("places"), new PlacesPage(api, this), QStringLiteral("F7"));
     } else if (role == QLatin1String("approver")) {
-        addPage(QStringLiteral("review"), new ReviewQueuePage(api, m_services.session->user().department, this),
+        addPage(QStringLiteral("review"),
+                new ReviewQueuePage(api, m_services.session->user().department, registries, this),
                 QStringLiteral("F4"));
         addPage(QStringLiteral("departmentCases"), new CasesPage(api, this), QStringLiteral("F3"));
     }
     if (m_syncEngine)
-        addPage(QStringLiteral("outbox"), new SyncPage(api, m_services.store, m_syncEngine, this), QStringLiteral("F10"));
+        addPage(QStringLiteral("outbox"), new SyncPage(api, m_services.store, m_syncEngine, registries, this),
+                QStringLiteral("F10"));
     addPage(QStringLiteral("catalog"), new CatalogPage(m_services.store, m_services.sync, this), QStringLiteral("F6"));
     addPluginPages();
 }

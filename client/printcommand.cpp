@@ -1,8 +1,10 @@
 #include "printcommand.h"
 
 #include "documentrenderer.h"
+#include "pluginmanager.h"
 #include "printdocument.h"
 
+#include "logging/logging.h"
 #include "models/apiclient.h"
 #include "models/caseapi.h"
 #include "models/serverclock.h"
@@ -17,8 +19,8 @@
 #include <QPrinter>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QApplication>
 #include <QEventLoop>
-#include <QGuiApplication>
 #include <QJsonArray>
 #include <QSettings>
 #include <QUrlQuery>
@@ -99,9 +101,11 @@ int runPrintCommand(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication::setOrganizationName(QStringLiteral("OneWindow"));
-    QGuiApplication::setApplicationName(QStringLiteral("onewindow"));
-    QGuiApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("OneWindow"));
+    QApplication::setApplicationName(QStringLiteral("onewindow"));
+    // A QApplication, not a QGuiApplication: the department plugins are widget libraries and may
+    // make widgets as they start.
+    QApplication app(argc, argv);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Reprints a paper of a case as a PDF, or on a printer."));
@@ -146,16 +150,26 @@ int runPrintCommand(int argc, char *argv[])
     if (server.isEmpty())
         return fail(Tr::tr("no server: give --server."), 2);
 
+    // Warnings and errors (a plugin that cannot start, a plugin's template that cannot be read) on
+    // stderr; stdout names only what was written.
+    logging::Options logOptions;
+    logOptions.name = "print";
+    logOptions.level = "warn";
+    logging::setup(logOptions);
+
     models::ApiClient api;
     // Plain http:// only to this PC, unless the installation allows it (network/allowPlainHttp).
     api.setAllowPlainHttp(QSettings().value(QStringLiteral("network/allowPlainHttp"), false).toBool());
     api.setBaseUrl(QUrl::fromUserInput(server));
+    models::UserInfo user;
     if (parser.isSet(userOption)) {
         models::ApiError signInError;
         QEventLoop loop;
         api.signIn(parser.value(userOption), qEnvironmentVariable("ONEWINDOW_PASSWORD"),
                    [&](const models::ApiResult<models::UserInfo> &r) {
                        signInError = r.error;
+                       if (r.value)
+                           user = *r.value;
                        loop.quit();
                    });
         loop.exec();
@@ -173,7 +187,15 @@ int runPrintCommand(int argc, char *argv[])
         }
         if (!me.ok())
             return fail(me.error.userMessage());
+        user = models::UserInfo::fromJson(me.object());
     }
+
+    // The department plugins, from the client's plugin folders, started as the client starts them
+    // after sign-in: a paper a plugin offers a template for prints with it. A plugin that cannot
+    // start is logged and left out; the papers are then the built-in ones.
+    pluginhost::PluginManager plugins;
+    plugins.setSearchPaths(pluginhost::PluginManager::defaultSearchPaths());
+    plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, nullptr, &user));
 
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("number"), parser.value(caseOption));
@@ -232,7 +254,7 @@ int runPrintCommand(int argc, char *argv[])
         if (c.toObject().value(QLatin1String("code")) == input.caseObject.value(QLatin1String("center")))
             input.office.name = c.toObject().value(QLatin1String("name")).toString();
     }
-    printing::DocumentRenderer renderer;
+    printing::DocumentRenderer renderer(&plugins.registries());
     if (parser.isSet(printerOption)) {
         QPrinter printer(QPrinter::HighResolution);
         printer.setPrinterName(parser.value(printerOption));

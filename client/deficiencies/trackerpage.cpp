@@ -209,11 +209,12 @@ private:
 } // namespace
 
 DeficiencyTrackerPage::DeficiencyTrackerPage(models::ApiClient *api, models::LocalStore *store, const QString &role,
-                                             QWidget *parent)
+                                             const sdk::Registries *registries, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_api(api)
     , m_store(store)
     , m_role(role)
+    , m_registries(registries)
     , m_model(new models::DeficiencyListModel(api, this))
     , m_viewLabel(new QLabel(this))
     , m_view(new QComboBox(this))
@@ -572,7 +573,7 @@ void DeficiencyTrackerPage::printReminder()
             QPrintPreviewDialog preview(&printer, this);
             preview.setWindowTitle(printing::printDocumentName(printing::PrintDocument::Reminder));
             connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, input](QPrinter *p) {
-                printing::DocumentRenderer renderer;
+                printing::DocumentRenderer renderer(m_registries);
                 if (!renderer.print(printing::PrintDocument::Reminder, *input, p))
                     showMessage(m_message, renderer.errorString());
             });

@@ -18,6 +18,10 @@ class DeficiencyListModel;
 class LocalStore;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 /// The deficiency tracker (容缺跟踪, F8): every material an applicant promised to bring, in views
@@ -29,8 +33,9 @@ class DeficiencyTrackerPage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
+    /// `registries`: the plugins' print templates for the reminder letter (nullptr: the built-in one).
     DeficiencyTrackerPage(models::ApiClient *api, models::LocalStore *store, const QString &role,
-                          QWidget *parent = nullptr);
+                          const sdk::Registries *registries = nullptr, QWidget *parent = nullptr);
     ~DeficiencyTrackerPage() override;
     void refresh() override;
     void focusFirst() override;
@@ -65,6 +70,7 @@ private:
     models::ApiClient *m_api;
     models::LocalStore *m_store;
     QString m_role;
+    const sdk::Registries *m_registries;
     models::DeficiencyListModel *m_model;
     QLabel *m_viewLabel;
     QComboBox *m_view;

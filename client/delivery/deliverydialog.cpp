@@ -57,12 +57,13 @@ QWidget *row(QWidget *parent, std::initializer_list<QWidget *> widgets)
 } // namespace
 
 DeliveryDialog::DeliveryDialog(models::CaseApi *cases, const QString &caseId, models::IdentityReader *reader,
-                               CustomerScreen *screen, QWidget *parent)
+                               CustomerScreen *screen, const sdk::Registries *registries, QWidget *parent)
     : QDialog(parent)
     , m_cases(cases)
     , m_caseId(caseId)
     , m_reader(reader)
     , m_screen(screen)
+    , m_registries(registries)
     , m_signatureUpload(new models::AttachmentUpload(cases->api(), this))
     , m_summary(new QLabel(this))
     , m_kind(new QComboBox(this))
@@ -338,7 +339,7 @@ void DeliveryDialog::printReceipt()
             QPrintPreviewDialog preview(&printer, this);
             preview.setWindowTitle(printing::printDocumentName(printing::PrintDocument::DeliveryReceipt));
             connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, input](QPrinter *device) {
-                printing::DocumentRenderer renderer;
+                printing::DocumentRenderer renderer(m_registries);
                 if (!renderer.print(printing::PrintDocument::DeliveryReceipt, input, device))
                     say(renderer.errorString());
             });

@@ -16,6 +16,10 @@ class AttachmentUpload;
 class IdentityReader;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 class CustomerScreen;
@@ -30,8 +34,9 @@ class DeliveryDialog final : public QDialog
     Q_OBJECT
 
 public:
+    /// `registries`: the plugins' print templates for the delivery receipt (nullptr: the built-in one).
     DeliveryDialog(models::CaseApi *cases, const QString &caseId, models::IdentityReader *reader,
-                   CustomerScreen *screen, QWidget *parent = nullptr);
+                   CustomerScreen *screen, const sdk::Registries *registries = nullptr, QWidget *parent = nullptr);
     ~DeliveryDialog() override;
 
     bool isDelivered() const { return m_delivered; }
@@ -53,6 +58,7 @@ private:
     QString m_caseId;
     QPointer<models::IdentityReader> m_reader;
     QPointer<CustomerScreen> m_screen;
+    const sdk::Registries *m_registries;
     models::AttachmentUpload *m_signatureUpload;
     QJsonObject m_case;
     QString m_officeName;

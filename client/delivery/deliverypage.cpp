@@ -32,11 +32,12 @@ bool looksLikeApplicant(const QString &text)
 } // namespace
 
 DeliveryPage::DeliveryPage(models::ApiClient *api, models::IdentityReader *reader, CustomerScreen *screen,
-                           QWidget *parent)
+                           const sdk::Registries *registries, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_cases(new models::CaseApi(api, this))
     , m_reader(reader)
     , m_screen(screen)
+    , m_registries(registries)
     , m_model(new models::CaseListModel(api, this))
     , m_findLabel(new QLabel(this))
     , m_find(new QLineEdit(this))
@@ -178,7 +179,7 @@ void DeliveryPage::open(const QString &caseId)
     if (caseId.isEmpty() || m_handingOut)
         return; // one hand-out at a time
     const QScopedValueRollback busy(m_handingOut, true);
-    DeliveryDialog dialog(m_cases, caseId, m_reader, m_screen, this);
+    DeliveryDialog dialog(m_cases, caseId, m_reader, m_screen, m_registries, this);
     // Window-modal: the customer screen, a window of its own, takes the signature meanwhile.
     dialog.setWindowModality(Qt::WindowModal);
     dialog.exec();

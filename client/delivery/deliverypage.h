@@ -11,6 +11,10 @@ class CaseListModel;
 class IdentityReader;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 class CustomerScreen;
@@ -23,8 +27,9 @@ class DeliveryPage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
+    /// `registries`: the plugins' print templates for the delivery receipt (nullptr: the built-in one).
     DeliveryPage(models::ApiClient *api, models::IdentityReader *reader, CustomerScreen *screen,
-                 QWidget *parent = nullptr);
+                 const sdk::Registries *registries = nullptr, QWidget *parent = nullptr);
     ~DeliveryPage() override;
 
     void refresh() override;
@@ -38,6 +43,7 @@ private:
     models::CaseApi *m_cases;
     QPointer<models::IdentityReader> m_reader;
     QPointer<CustomerScreen> m_screen;
+    const sdk::Registries *m_registries;
     models::CaseListModel *m_model;
     QLabel *m_findLabel;
     QLineEdit *m_find;

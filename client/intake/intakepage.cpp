@@ -77,6 +77,7 @@ IntakePage::IntakePage(models::ApiClient *api, models::LocalStore *store, const 
     , m_reader(reader)
     , m_session(new IntakeSession(api, store, this))
     , m_cases(new models::CaseApi(api, this))
+    , m_registries(registries)
     , m_editors(registries)
     , m_steps(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
@@ -1127,7 +1128,7 @@ printing::PrintInput printInput(const QJsonObject &accepted, const QJsonArray &r
 
 bool IntakePage::savePaper(int document, const QString &path)
 {
-    printing::DocumentRenderer renderer;
+    printing::DocumentRenderer renderer(m_registries);
     const bool ok = renderer.renderPdf(static_cast<printing::PrintDocument>(document),
                                        printInput(m_accepted, m_refusal, m_session, m_officeName), path);
     if (!ok)
@@ -1141,7 +1142,7 @@ void IntakePage::previewPaper()
     QPrinter printer(QPrinter::HighResolution);
     QPrintPreviewDialog preview(&printer, this);
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, document](QPrinter *p) {
-        printing::DocumentRenderer renderer;
+        printing::DocumentRenderer renderer(m_registries);
         if (!renderer.print(document, printInput(m_accepted, m_refusal, m_session, m_officeName), p))
             m_result->setText(renderer.errorString());
     });

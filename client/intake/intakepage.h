@@ -46,6 +46,8 @@ class IntakePage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
+    /// `registries`: what the plugins contribute, the form's field types and checks and the
+    /// papers' templates (nullptr: the built-in ones only).
     IntakePage(models::ApiClient *api, models::LocalStore *store, const QString &center,
                models::IdentityReader *reader, const sdk::Registries *registries = nullptr,
                QWidget *parent = nullptr);
@@ -101,6 +103,7 @@ private:
     QPointer<models::IdentityReader> m_reader;
     models::IntakeSession *m_session;
     models::CaseApi *m_cases;
+    const sdk::Registries *m_registries;
     FieldEditors m_editors;
 
     QListWidget *m_steps;

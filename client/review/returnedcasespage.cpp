@@ -33,10 +33,12 @@ QString text(const QJsonObject &o, const char *key)
 
 } // namespace
 
-ResubmitDialog::ResubmitDialog(models::CaseApi *cases, const QString &caseId, QWidget *parent)
+ResubmitDialog::ResubmitDialog(models::CaseApi *cases, const QString &caseId, const sdk::Registries *registries,
+                               QWidget *parent)
     : QDialog(parent)
     , m_cases(cases)
     , m_caseId(caseId)
+    , m_registries(registries)
     , m_header(new QLabel(this))
     , m_asked(new QTreeWidget(this))
     , m_materials(new QTreeWidget(this))
@@ -158,7 +160,7 @@ void ResubmitDialog::printNotice()
     QPrintPreviewDialog preview(&printer, this);
     preview.setWindowTitle(printing::printDocumentName(printing::PrintDocument::ReturnNotice));
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, input](QPrinter *device) {
-        printing::DocumentRenderer renderer;
+        printing::DocumentRenderer renderer(m_registries);
         if (!renderer.print(printing::PrintDocument::ReturnNotice, input, device))
             say(renderer.errorString());
     });
@@ -187,9 +189,10 @@ void ResubmitDialog::resubmit()
     }, this);
 }
 
-ReturnedCasesPage::ReturnedCasesPage(models::ApiClient *api, QWidget *parent)
+ReturnedCasesPage::ReturnedCasesPage(models::ApiClient *api, const sdk::Registries *registries, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_cases(new models::CaseApi(api, this))
+    , m_registries(registries)
     , m_model(new models::ReviewQueueModel(api, this))
     , m_table(makeTable(this))
     , m_open(new QPushButton(this))
@@ -248,7 +251,8 @@ void ReturnedCasesPage::openRow(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return;
-    ResubmitDialog dialog(m_cases, m_model->index(row, 0).data(int(models::ReviewRole::Id)).toString(), this);
+    ResubmitDialog dialog(m_cases, m_model->index(row, 0).data(int(models::ReviewRole::Id)).toString(), m_registries,
+                          this);
     connect(&dialog, &ResubmitDialog::resubmitted, this, &ReturnedCasesPage::refresh);
     dialog.exec();
 }

@@ -21,6 +21,10 @@ class CaseApi;
 class ReviewQueueModel;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 /// The counter brings a returned case back: what each department asked for (every item at once),
@@ -30,7 +34,9 @@ class ResubmitDialog final : public QDialog
     Q_OBJECT
 
 public:
-    ResubmitDialog(models::CaseApi *cases, const QString &caseId, QWidget *parent = nullptr);
+    /// `registries`: the plugins' print templates for the notice (nullptr: the built-in one).
+    ResubmitDialog(models::CaseApi *cases, const QString &caseId, const sdk::Registries *registries = nullptr,
+                   QWidget *parent = nullptr);
 
     /// The notice to correct (补正材料通知书) as it prints: the case and every returned item.
     printing::PrintInput noticeInput() const;
@@ -47,6 +53,7 @@ private:
 
     models::CaseApi *m_cases;
     QString m_caseId;
+    const sdk::Registries *m_registries;
     QLabel *m_header;
     QTreeWidget *m_asked;
     QTreeWidget *m_materials;
@@ -64,7 +71,9 @@ class ReturnedCasesPage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
-    ReturnedCasesPage(models::ApiClient *api, QWidget *parent = nullptr);
+    /// `registries`: the plugins' print templates (nullptr: the built-in ones).
+    ReturnedCasesPage(models::ApiClient *api, const sdk::Registries *registries = nullptr,
+                      QWidget *parent = nullptr);
     ~ReturnedCasesPage() override;
     void refresh() override;
     void focusFirst() override;
@@ -74,6 +83,7 @@ private:
     void retranslate() override;
 
     models::CaseApi *m_cases;
+    const sdk::Registries *m_registries;
     models::ReviewQueueModel *m_model;
     QTableView *m_table;
     QPushButton *m_open;

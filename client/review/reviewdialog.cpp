@@ -145,10 +145,12 @@ private:
 
 } // namespace
 
-ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, QWidget *parent)
+ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, const sdk::Registries *registries,
+                           QWidget *parent)
     : QDialog(parent)
     , m_cases(cases)
     , m_department(department)
+    , m_registries(registries)
     , m_header(new QLabel(this))
     , m_details(new QTreeWidget(this))
     , m_attachmentList(new QListWidget(this))
@@ -633,7 +635,7 @@ void ReviewDialog::printDecision()
         preview.setWindowTitle(printing::printDocumentName(document));
         preview.setAccessibleName(printing::printDocumentName(document));
         connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, document, input](QPrinter *device) {
-            printing::DocumentRenderer renderer;
+            printing::DocumentRenderer renderer(m_registries);
             if (!renderer.print(document, input, device))
                 say(renderer.errorString());
         });

@@ -20,6 +20,10 @@ class QPushButton;
 class QStackedWidget;
 class QTreeWidget;
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 /// An approver reviews one case: the case (applicant, form values, materials, every part and
@@ -33,8 +37,10 @@ class ReviewDialog final : public QDialog
     Q_OBJECT
 
 public:
-    /// `department`: the approver's; only its pending parts can be decided here.
-    ReviewDialog(models::CaseApi *cases, const QString &department, QWidget *parent = nullptr);
+    /// `department`: the approver's; only its pending parts can be decided here. `registries`:
+    /// the plugins' print templates for the decisions' papers (nullptr: the built-in ones).
+    ReviewDialog(models::CaseApi *cases, const QString &department, const sdk::Registries *registries = nullptr,
+                 QWidget *parent = nullptr);
     ~ReviewDialog() override;
 
     /// Shows the case `caseId` (asked of the server).
@@ -66,6 +72,7 @@ private:
 
     models::CaseApi *m_cases;
     QString m_department;
+    const sdk::Registries *m_registries;
     QString m_caseId;
     QJsonObject m_case;
     /// The standard reasons of the case's matters, by matter code: (use, text), use being

@@ -23,10 +23,12 @@ enum class View { ToDecide, Decided, All };
 
 } // namespace
 
-ReviewQueuePage::ReviewQueuePage(models::ApiClient *api, const QString &department, QWidget *parent)
+ReviewQueuePage::ReviewQueuePage(models::ApiClient *api, const QString &department,
+                                 const sdk::Registries *registries, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_cases(new models::CaseApi(api, this))
     , m_department(department)
+    , m_registries(registries)
     , m_model(new models::ReviewQueueModel(api, this))
     , m_viewLabel(new QLabel(this))
     , m_view(new QComboBox(this))
@@ -135,7 +137,7 @@ void ReviewQueuePage::openRow(int row)
     m_openRow = row;
     m_table->setCurrentIndex(m_model->index(row, 0));
     if (!m_dialog) {
-        m_dialog = new ReviewDialog(m_cases, m_department, this);
+        m_dialog = new ReviewDialog(m_cases, m_department, m_registries, this);
         // Each decision changes the queue and its counts.
         connect(m_dialog, &ReviewDialog::decided, this, [this] {
             m_model->reload();

@@ -14,6 +14,10 @@ class CaseApi;
 class ReviewQueueModel;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 class ReviewDialog;
@@ -26,7 +30,9 @@ class ReviewQueuePage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
-    ReviewQueuePage(models::ApiClient *api, const QString &department, QWidget *parent = nullptr);
+    /// `registries`: the plugins' print templates for the decisions' papers (nullptr: the built-in ones).
+    ReviewQueuePage(models::ApiClient *api, const QString &department, const sdk::Registries *registries = nullptr,
+                    QWidget *parent = nullptr);
     ~ReviewQueuePage() override;
     void refresh() override;
     void focusFirst() override;
@@ -41,6 +47,7 @@ private:
 
     models::CaseApi *m_cases;
     QString m_department;
+    const sdk::Registries *m_registries;
     models::ReviewQueueModel *m_model;
     QLabel *m_viewLabel;
     QComboBox *m_view;

@@ -65,11 +65,13 @@ printing::PrintInput noticeInput(const QJsonObject &entry, const QHash<QString, 
 
 } // namespace
 
-SyncPage::SyncPage(models::ApiClient *api, models::LocalStore *store, models::SyncEngine *engine, QWidget *parent)
+SyncPage::SyncPage(models::ApiClient *api, models::LocalStore *store, models::SyncEngine *engine,
+                   const sdk::Registries *registries, QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_api(api)
     , m_store(store)
     , m_engine(engine)
+    , m_registries(registries)
     , m_model(new models::OutboxModel(store, this))
     , m_summary(new QLabel(this))
     , m_table(makeTable(this))
@@ -168,7 +170,7 @@ bool SyncPage::saveNotice(int row, const QString &path)
         showMessage(m_message, tr("Only an intake the server refused has a notice to print."));
         return false;
     }
-    printing::DocumentRenderer renderer;
+    printing::DocumentRenderer renderer(m_registries);
     const bool ok = renderer.renderPdf(printing::PrintDocument::OneTimeNotice,
                                        noticeInput(index.data(models::OutboxModel::EntryRole).toJsonObject(), m_matters,
                                                    m_api->clock()->today()),
@@ -188,7 +190,7 @@ void SyncPage::printNotice()
     QPrinter printer(QPrinter::HighResolution);
     QPrintPreviewDialog preview(&printer, this);
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, &input](QPrinter *p) {
-        printing::DocumentRenderer renderer;
+        printing::DocumentRenderer renderer(m_registries);
         if (!renderer.print(printing::PrintDocument::OneTimeNotice, input, p))
             showMessage(m_message, renderer.errorString());
     });

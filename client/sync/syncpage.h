@@ -16,6 +16,10 @@ class OutboxModel;
 class SyncEngine;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
 /// Intakes taken in offline (待上传, F10): each with its reserved number, applicant, matters and
@@ -26,7 +30,9 @@ class SyncPage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
-    SyncPage(models::ApiClient *api, models::LocalStore *store, models::SyncEngine *engine, QWidget *parent = nullptr);
+    /// `registries`: the plugins' print templates for the notice (nullptr: the built-in one).
+    SyncPage(models::ApiClient *api, models::LocalStore *store, models::SyncEngine *engine,
+             const sdk::Registries *registries = nullptr, QWidget *parent = nullptr);
     ~SyncPage() override;
 
     void refresh() override;
@@ -45,6 +51,7 @@ private:
     models::ApiClient *m_api;
     models::LocalStore *m_store;
     models::SyncEngine *m_engine;
+    const sdk::Registries *m_registries;
     models::OutboxModel *m_model;
     QLabel *m_summary;
     QTableView *m_table;

@@ -50,22 +50,24 @@ void fitColumns(QTableView *table, int stretch)
 
 } // namespace
 
-bool saveManifest(const QJsonObject &transfer, const QString &office, const QString &path, QString *error)
+bool saveManifest(const QJsonObject &transfer, const QString &office, const sdk::Registries *registries,
+                  const QString &path, QString *error)
 {
-    printing::DocumentRenderer renderer;
+    printing::DocumentRenderer renderer(registries);
     const bool ok = renderer.renderPdf(printing::PrintDocument::TransferManifest, manifestInput(transfer, office), path);
     if (!ok && error)
         *error = renderer.errorString();
     return ok;
 }
 
-void previewManifest(const QJsonObject &transfer, const QString &office, QWidget *parent)
+void previewManifest(const QJsonObject &transfer, const QString &office, const sdk::Registries *registries,
+                     QWidget *parent)
 {
     QPrinter printer(QPrinter::HighResolution);
     QPrintPreviewDialog preview(&printer, parent);
     const printing::PrintInput input = manifestInput(transfer, office);
-    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, parent, [&input](QPrinter *p) {
-        printing::DocumentRenderer().print(printing::PrintDocument::TransferManifest, input, p);
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, parent, [&input, registries](QPrinter *p) {
+        printing::DocumentRenderer(registries).print(printing::PrintDocument::TransferManifest, input, p);
     });
     preview.setWindowModality(Qt::WindowModal);
     preview.exec();
@@ -73,10 +75,12 @@ void previewManifest(const QJsonObject &transfer, const QString &office, QWidget
 
 // ── Sending ──────────────────────────────────────────────────────────────────────────────────
 
-SendPapersPage::SendPapersPage(models::ApiClient *api, const QString &center, QWidget *parent)
+SendPapersPage::SendPapersPage(models::ApiClient *api, const QString &center, const sdk::Registries *registries,
+                               QWidget *parent)
     : WorkbenchPageWidget(parent)
     , m_api(api)
     , m_center(center)
+    , m_registries(registries)
     , m_cases(new models::CaseApi(api, this))
     , m_caseModel(new models::CaseListModel(api, this))
     , m_transfers(new models::TransferListModel(api, this))
@@ -127,7 +131,7 @@ SendPapersPage::SendPapersPage(models::ApiClient *api, const QString &center, QW
     layout->addWidget(m_transferTable, 2);
 
     connect(m_send, &QPushButton::clicked, this, &SendPapersPage::send);
-    connect(m_print, &QPushButton::clicked, this, [this] { previewManifest(m_current, m_office, this); });
+    connect(m_print, &QPushButton::clicked, this, [this] { previewManifest(m_current, m_office, m_registries, this); });
     connect(m_savePdf, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save the manifest as PDF"), QString(), tr("PDF (*.pdf)"));
         if (!path.isEmpty())
@@ -211,7 +215,7 @@ void SendPapersPage::showTransfer(const QJsonObject &transfer)
 bool SendPapersPage::saveManifest(const QString &path)
 {
     QString error;
-    if (client::saveManifest(m_current, m_office, path, &error))
+    if (client::saveManifest(m_current, m_office, m_registries, path, &error))
         return true;
     showMessage(m_result, error);
     return false;

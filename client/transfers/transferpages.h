@@ -18,11 +18,18 @@ class TransferItemModel;
 class TransferListModel;
 } // namespace onewindow::models
 
+namespace onewindow::sdk {
+class Registries;
+} // namespace onewindow::sdk
+
 namespace onewindow::client {
 
-/// Writes or prints a batch's manifest (代办材料流转清单) for `office`; false with the reason.
-bool saveManifest(const QJsonObject &transfer, const QString &office, const QString &path, QString *error);
-void previewManifest(const QJsonObject &transfer, const QString &office, QWidget *parent);
+/// Writes or prints a batch's manifest (代办材料流转清单) for `office`, with a plugin's template
+/// from `registries` if one is offered (nullptr: the built-in one); false with the reason.
+bool saveManifest(const QJsonObject &transfer, const QString &office, const sdk::Registries *registries,
+                  const QString &path, QString *error);
+void previewManifest(const QJsonObject &transfer, const QString &office, const sdk::Registries *registries,
+                     QWidget *parent);
 
 /// A village centre's paper going to its hall (送件, F11): the agent picks the cases whose paper
 /// materials go now, sends them as one batch and prints its manifest, which travels with the
@@ -32,7 +39,9 @@ class SendPapersPage final : public WorkbenchPageWidget
     Q_OBJECT
 
 public:
-    SendPapersPage(models::ApiClient *api, const QString &center, QWidget *parent = nullptr);
+    /// `registries`: the plugins' print templates for the manifest (nullptr: the built-in one).
+    SendPapersPage(models::ApiClient *api, const QString &center, const sdk::Registries *registries = nullptr,
+                   QWidget *parent = nullptr);
     ~SendPapersPage() override;
 
     void refresh() override;
@@ -48,6 +57,7 @@ private:
 
     models::ApiClient *m_api;
     QString m_center;
+    const sdk::Registries *m_registries;
     models::CaseApi *m_cases;
     QString m_office; ///< the centre's name, for the manifest's head
     models::CaseListModel *m_caseModel;

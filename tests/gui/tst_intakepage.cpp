@@ -1,10 +1,13 @@
 // The intake page offscreen against a real server: a clerk takes in HF-001 with the simulated
 // ID card, marks the labour contract deficient and accepts, on two server dates (due dates follow
-// the server's date and calendar, never this PC's); an unfinished intake is resumed.
+// the server's date and calendar, never this PC's), and with the housing fund plugin, whose own
+// acceptance notice the page then prints; an unfinished intake is resumed.
 #include "guitest.h"
 #include "apisignin.h"
 #include "catalogcache.h"
 #include "intake/intakepage.h"
+#include "pluginmanager.h"
+#include "pluginspec.h"
 #include "printdocument.h"
 #include "registries.h"
 #include "serverprocess.h"
@@ -45,6 +48,7 @@ class tst_IntakePage : public QObject
     ServerProcess m_server;
     models::ApiClient m_api;
     models::LocalStore m_store;
+    models::UserInfo m_user;
     QString m_card;
 
 private slots:
@@ -54,7 +58,9 @@ private slots:
         QString error;
         QVERIFY2(m_server.startDemo(m_dir.path(), &error), qPrintable(error));
         m_api.setBaseUrl(QUrl(m_server.baseUrl()));
-        QVERIFY(signInAndWait(m_api, "clerk1"));
+        const auto user = signInAndWait(m_api, "clerk1");
+        QVERIFY(user);
+        m_user = *user;
         QVERIFY(openCatalogCache(m_api, m_store, m_dir.filePath("client.sqlite")));
         m_card = m_dir.filePath("card.json");
         QFile card(m_card);
@@ -65,12 +71,17 @@ private slots:
     }
 
 private:
+    /// Which acceptance notice the page prints.
+    enum class Notice { BuiltIn, HousingFund };
+
     // The whole intake of HF-001 with the labour contract deficient, accepted; `due` is when the
-    // contract must come in by the server's date: on screen, in the session, on both papers.
-    void acceptWithDeficiency(models::ApiClient &api, models::LocalStore &store, const QDate &due)
+    // contract must come in by the server's date: on screen, in the session, on both papers. The
+    // page has the plugins' `registries`; `notice` is the acceptance notice it must print.
+    void acceptWithDeficiency(models::ApiClient &api, models::LocalStore &store, const QDate &due,
+                              const sdk::Registries *registries = nullptr, Notice notice = Notice::BuiltIn)
     {
         models::SimulatedIdentityReader reader(m_card);
-        client::IntakePage page(&api, &store, "SZ", &reader);
+        client::IntakePage page(&api, &store, "SZ", &reader, registries);
         page.resize(1100, 700);
         page.show();
         page.refresh();
@@ -147,6 +158,18 @@ private:
         QVERIFY(text.contains(created.value("number").toString()));
         QVERIFY(text.contains(QStringLiteral("劳动合同")));
         QVERIFY(!text.contains("11010519491231002X"));
+        // The housing fund's own notice names the fund's 12329 hotline; the built-in one cites the
+        // Administrative Licensing Law instead.
+        const QString words = QString(text).remove(QRegularExpression("\\s"));
+        if (notice == Notice::HousingFund) {
+            QVERIFY2(words.contains(QStringLiteral("住房公积金业务受理通知书"))
+                         && words.contains(QStringLiteral("住房公积金服务热线12329")),
+                     qPrintable(text));
+            QVERIFY(!words.contains(QStringLiteral("行政许可法")));
+        } else {
+            QVERIFY2(words.contains(QStringLiteral("《中华人民共和国行政许可法》第三十二条")), qPrintable(text));
+            QVERIFY(!words.contains(QStringLiteral("12329")));
+        }
 
         // The commitment letter the applicant signs promises the contract by that date.
         const QString letter = out.filePath("commitment.pdf");
@@ -159,6 +182,34 @@ private:
 
 private slots:
     void acceptWithDeficiency() { acceptWithDeficiency(m_api, m_store, QDate(2026, 12, 4)); }
+
+    // The housing fund plugin, loaded by the plugin host from the folder the client finds it in:
+    // the acceptance notice the page prints for an HF case is the fund's own; the commitment
+    // letter, for which the plugin offers no template, stays the built-in one.
+    void printsTheHousingFundPluginsAcceptanceNotice()
+    {
+        pluginhost::PluginManager plugins;
+        plugins.setSearchPaths({QStringLiteral(ONEWINDOW_PLUGIN_DIR)});
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_store, &m_user));
+        const pluginhost::PluginSpec *spec = plugins.plugin(QStringLiteral("housingfund"));
+        QVERIFY(spec);
+        QVERIFY2(spec->state() == pluginhost::PluginSpec::State::Running, qPrintable(spec->errorString()));
+        acceptWithDeficiency(m_api, m_store, QDate(2026, 12, 4), &plugins.registries(), Notice::HousingFund);
+        plugins.shutdown();
+    }
+
+    // No plugin in the plugin folders: the page prints the built-in acceptance notice.
+    void printsTheBuiltInNoticeWithoutThePlugin()
+    {
+        QTemporaryDir noPlugins;
+        QVERIFY(noPlugins.isValid());
+        pluginhost::PluginManager plugins;
+        plugins.setSearchPaths({noPlugins.path()});
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_store, &m_user));
+        QVERIFY(plugins.plugins().isEmpty());
+        acceptWithDeficiency(m_api, m_store, QDate(2026, 12, 4), &plugins.registries(), Notice::BuiltIn);
+        plugins.shutdown();
+    }
 
     // The day before the National Day holiday: five working days of HF-001 skip 1-7 October and
     // count Saturday 10 October, an adjusted working day. Whatever this PC's date.

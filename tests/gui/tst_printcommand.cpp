@@ -22,17 +22,30 @@ class tst_PrintCommand : public QObject
     ServerProcess m_server;
     QString m_number;
 
-    QProcess *run(const QStringList &arguments, const QString &password = QStringLiteral("OneWindow-demo-1"))
+    // `onewindow print` of the build (the housing fund plugin in its plugins folder), or `client`.
+    QProcess *run(const QStringList &arguments, const QString &password = QStringLiteral("OneWindow-demo-1"),
+                  const QString &client = QStringLiteral(ONEWINDOW_CLIENT_BINARY), const QString &pluginPath = {})
     {
         auto *process = new QProcess(this);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("ONEWINDOW_PASSWORD", password);
         env.insert("HOME", m_dir.path());
         env.remove("DISPLAY");
+        env.remove("ONEWINDOW_PLUGIN_PATH");
+        if (!pluginPath.isEmpty())
+            env.insert("ONEWINDOW_PLUGIN_PATH", pluginPath);
         process->setProcessEnvironment(env);
-        process->start(QStringLiteral(ONEWINDOW_CLIENT_BINARY), QStringList{"print"} + arguments);
+        process->start(client, QStringList{"print"} + arguments);
         process->waitForFinished(60000);
         return process;
+    }
+
+    static QString pdfWords(const QString &pdf)
+    {
+        QProcess text;
+        text.start("pdftotext", {pdf, "-"});
+        text.waitForFinished(30000);
+        return QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression("\\s"));
     }
 
 private slots:
@@ -96,6 +109,52 @@ private slots:
         QVERIFY2(content.contains(QStringLiteral("补正材料通知书")), qPrintable(content));
         QVERIFY(content.contains(QStringLiteral("劳动合同缺少单位盖章")));
         QVERIFY2(content.contains(QStringLiteral("2026年11月27日")), qPrintable(content));
+    }
+
+    // The housing fund plugin beside the client, as a build or an installation has it: an HF
+    // case's acceptance notice is the fund's own, naming its 12329 hotline.
+    void printsTheHousingFundPluginsAcceptanceNotice()
+    {
+        const QString pdf = m_dir.filePath("hf-acceptance.pdf");
+        QProcess *p = run({"--case", m_number, "--document", "acceptance", "--output", pdf, "--server",
+                           m_server.baseUrl(), "--user", "clerk1"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        QCOMPARE(QString::fromLocal8Bit(p->readAllStandardOutput()).trimmed(), pdf);
+        const QString words = pdfWords(pdf);
+        QVERIFY2(words.contains(QStringLiteral("住房公积金业务受理通知书")) && words.contains(m_number), qPrintable(words));
+        QVERIFY(words.contains(QStringLiteral("住房公积金服务热线12329")));
+        QVERIFY(!words.contains(QStringLiteral("行政许可法")));
+        QVERIFY(!words.contains("11010519491231002X"));
+    }
+
+    // The same client without the plugin's file (alone in a folder): the built-in notice. A file
+    // in the plugin path that is no plugin is said on stderr, and the paper still prints.
+    void printsTheBuiltInNoticeWithoutThePlugin()
+    {
+        const QString bin = m_dir.filePath("bare/bin");
+        QVERIFY(QDir().mkpath(bin));
+        const QString client = bin + "/onewindow";
+        QVERIFY(QFile::copy(QStringLiteral(ONEWINDOW_CLIENT_BINARY), client));
+        QVERIFY(QFile::setPermissions(client, QFile::permissions(QStringLiteral(ONEWINDOW_CLIENT_BINARY))));
+        const QString broken = m_dir.filePath("broken-plugins");
+        QVERIFY(QDir().mkpath(broken));
+        QFile notAPlugin(broken + "/libnotaplugin.so");
+        QVERIFY(notAPlugin.open(QIODevice::WriteOnly));
+        notAPlugin.write("This text file is named like a library but is not one.\n");
+        notAPlugin.close();
+
+        const QString pdf = m_dir.filePath("builtin-acceptance.pdf");
+        QProcess *p = run({"--case", m_number, "--document", "acceptance", "--output", pdf, "--server",
+                           m_server.baseUrl(), "--user", "clerk1"},
+                          QStringLiteral("OneWindow-demo-1"), client, broken);
+        const QByteArray errors = p->readAllStandardError();
+        QVERIFY2(p->exitCode() == 0, errors.constData());
+        QVERIFY2(errors.contains("libnotaplugin.so"), errors.constData());
+        const QString words = pdfWords(pdf);
+        QVERIFY2(words.contains(QStringLiteral("受理通知书")) && words.contains(m_number), qPrintable(words));
+        QVERIFY(words.contains(QStringLiteral("《中华人民共和国行政许可法》第三十二条")));
+        QVERIFY(!words.contains(QStringLiteral("住房公积金业务受理通知书")));
+        QVERIFY(!words.contains(QStringLiteral("12329")));
     }
 
     void refusesClearly()
