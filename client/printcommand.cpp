@@ -195,7 +195,7 @@ int runPrintCommand(int argc, char *argv[])
     // start is logged and left out; the papers are then the built-in ones.
     pluginhost::PluginManager plugins;
     plugins.setSearchPaths(pluginhost::PluginManager::defaultSearchPaths());
-    plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, nullptr, &user));
+    plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&api, &user));
 
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("number"), parser.value(caseOption));

@@ -190,7 +190,7 @@ private slots:
     {
         pluginhost::PluginManager plugins;
         plugins.setSearchPaths({QStringLiteral(ONEWINDOW_PLUGIN_DIR)});
-        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_store, &m_user));
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_user));
         const pluginhost::PluginSpec *spec = plugins.plugin(QStringLiteral("housingfund"));
         QVERIFY(spec);
         QVERIFY2(spec->state() == pluginhost::PluginSpec::State::Running, qPrintable(spec->errorString()));
@@ -205,7 +205,7 @@ private slots:
         QVERIFY(noPlugins.isValid());
         pluginhost::PluginManager plugins;
         plugins.setSearchPaths({noPlugins.path()});
-        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_store, &m_user));
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_user));
         QVERIFY(plugins.plugins().isEmpty());
         acceptWithDeficiency(m_api, m_store, QDate(2026, 12, 4), &plugins.registries(), Notice::BuiltIn);
         plugins.shutdown();
