@@ -93,8 +93,8 @@ MergedIntake BundleMerge::merge(const std::vector<MatterRules> &matters)
         for (const auto &material : matter.materials) {
             ++out.reduction.separateMaterials;
             if (auto producers = producersOf(matters, matter, material.code); !producers.empty()) {
-                auto produced = std::find_if(out.produced.begin(), out.produced.end(),
-                                             [&](const MergedIntake::Produced &p) { return p.rule.code == material.code; });
+                const auto same = [&](const MergedIntake::Produced &p) { return p.rule.code == material.code; };
+                auto produced = std::find_if(out.produced.begin(), out.produced.end(), same);
                 if (produced == out.produced.end()) {
                     out.produced.push_back({material, {matter.code}, std::move(producers)});
                     continue;

@@ -943,8 +943,9 @@ void IntakePage::updateMaterials()
         }
         produced << tr("• %1: with the result of %2").arg(p.name, producers.join(QStringLiteral("、")));
     }
-    const QString producedText =
-        produced.isEmpty() ? QString() : tr("Not asked for, provided within the bundle:\n%1").arg(produced.join(QLatin1Char('\n')));
+    const QString producedText = produced.isEmpty() ? QString()
+                                                    : tr("Not asked for, provided within the bundle:\n%1")
+                                                          .arg(produced.join(QLatin1Char('\n')));
     m_produced->setText(producedText);
     m_produced->setAccessibleName(producedText);
     updateStatus();

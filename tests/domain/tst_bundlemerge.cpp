@@ -34,8 +34,8 @@ std::vector<MatterRules> restaurant()
     food.fields = {field("company_name"), field("legal_rep_name"), field("legal_rep_id"), field("address"),
                    field("phone"), field("food_categories")};
     food.materials = {material("BUSINESS_LICENSE", true, true, false), material("ID_CARD", true, true, false),
-                      material("ADDRESS_PROOF", false, true, true, 5), material("FOOD_SAFETY_RULES", false, true, true, 5),
-                      material("FLOOR_PLAN", false, true, true, 5)};
+                      material("ADDRESS_PROOF", false, true, true, 5),
+                      material("FOOD_SAFETY_RULES", false, true, true, 5), material("FLOOR_PLAN", false, true, true, 5)};
     MatterRules sign;
     sign.code = "MR-003";
     sign.fields = {field("company_name"), field("address"), field("phone", false), field("sign_size")};

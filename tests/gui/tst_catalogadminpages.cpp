@@ -179,8 +179,8 @@ private slots:
 
         table->setCurrentIndex(page.matters()->index(rowOf(page.matters(), "MR-006"), 0));
         QTRY_COMPARE_WITH_TIMEOUT(previewed.last().at(0).toInt(), 2, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(page.findChild<QLabel *>("previewProduces")->text(), QStringLiteral("DEREGISTRATION_NOTICE"),
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.findChild<QLabel *>("previewProduces")->text(),
+                                  QStringLiteral("DEREGISTRATION_NOTICE"), 10000);
         byAccessibleName<QPushButton>(&page, "Compare with the version in effect")->click();
         QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith("Version 2 against version 1 in effect:"), 10000);
         QVERIFY2(message->text().contains(QStringLiteral("Its result provides as well: DEREGISTRATION_NOTICE")),

@@ -185,7 +185,8 @@ private slots:
         QCOMPARE(produced[0].name, QStringLiteral("营业执照"));
         QCOMPARE(produced[0].producedBy, QStringList{"MR-001"});
         const QJsonObject reduction = bundle.value("reduction").toObject();
-        QCOMPARE(session.fieldsSaved(), reduction.value("separateFields").toInt() - reduction.value("mergedFields").toInt());
+        QCOMPARE(session.fieldsSaved(),
+                 reduction.value("separateFields").toInt() - reduction.value("mergedFields").toInt());
         QCOMPARE(session.materialsSaved(),
                  reduction.value("separateMaterials").toInt() - reduction.value("mergedMaterials").toInt());
         QVERIFY(!session.setProvision("BUSINESS_LICENSE", "paper"));
