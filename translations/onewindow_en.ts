@@ -137,7 +137,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1137"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1138"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,7 +2257,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-1078"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1079"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,12 +2606,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+560"/>
+        <location line="+561"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-527"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2710,7 +2710,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Complete: can be accepted.</source>
         <translation type="unfinished"></translation>
     </message>

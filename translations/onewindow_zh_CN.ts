@@ -136,7 +136,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1137"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1138"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -2250,7 +2250,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-1078"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1079"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -2598,12 +2598,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+560"/>
+        <location line="+561"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-527"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -2702,7 +2702,7 @@ Applicant: %3</source>
 %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Complete: can be accepted.</source>
         <translation>材料齐全：可以受理。</translation>
     </message>
