@@ -43,7 +43,26 @@ void tighten(MaterialRule &into, const MaterialRule &other)
         into.eLicenseType = other.eLicenseType;
 }
 
+// The matters of the bundle, other than `self`, whose result provides the material.
+std::vector<std::string> producersOf(const std::vector<MatterRules> &matters, const MatterRules &self,
+                                     const std::string &materialCode)
+{
+    std::vector<std::string> out;
+    for (const auto &matter : matters) {
+        if (&matter != &self
+            && std::find(matter.produces.begin(), matter.produces.end(), materialCode) != matter.produces.end())
+            out.push_back(matter.code);
+    }
+    return out;
+}
+
 } // namespace
+
+bool MergedIntake::providedWithin(const std::string &materialCode) const
+{
+    const auto is = [&](const auto &m) { return m.rule.code == materialCode; };
+    return std::any_of(produced.begin(), produced.end(), is) && std::none_of(materials.begin(), materials.end(), is);
+}
 
 int MergedIntake::Reduction::fieldsSavedPercent() const { return savedPercent(separateFields, mergedFields); }
 int MergedIntake::Reduction::materialsSavedPercent() const
@@ -73,6 +92,21 @@ MergedIntake BundleMerge::merge(const std::vector<MatterRules> &matters)
         }
         for (const auto &material : matter.materials) {
             ++out.reduction.separateMaterials;
+            if (auto producers = producersOf(matters, matter, material.code); !producers.empty()) {
+                const auto same = [&](const MergedIntake::Produced &p) { return p.rule.code == material.code; };
+                auto produced = std::find_if(out.produced.begin(), out.produced.end(), same);
+                if (produced == out.produced.end()) {
+                    out.produced.push_back({material, {matter.code}, std::move(producers)});
+                    continue;
+                }
+                produced->matters.push_back(matter.code);
+                for (auto &code : producers) {
+                    if (std::find(produced->producedBy.begin(), produced->producedBy.end(), code)
+                        == produced->producedBy.end())
+                        produced->producedBy.push_back(std::move(code));
+                }
+                continue;
+            }
             auto it = std::find_if(out.materials.begin(), out.materials.end(),
                                    [&](const MergedIntake::Material &m) { return m.rule.code == material.code; });
             if (it == out.materials.end()) {

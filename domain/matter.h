@@ -46,6 +46,9 @@ struct MatterRules
     int terminationGraceDays = 0; ///< working days past a deficiency's due date before termination
     std::vector<FormField> fields;
     std::vector<MaterialRule> materials;
+    /// Material codes the matter's result provides (its licence, e.g. "BUSINESS_LICENSE"): in a
+    /// bundle, another matter that needs one of them has it from this matter's result.
+    std::vector<std::string> produces;
 
     const MaterialRule *material(const std::string &materialCode) const;
 };

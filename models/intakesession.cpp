@@ -79,6 +79,8 @@ MatterRules rulesOf(const QJsonObject &m)
         rule.eLicenseType = o.value(QLatin1String("eLicenseType")).toString().toStdString();
         r.materials.push_back(rule);
     }
+    for (const auto &code : m.value(QLatin1String("produces")).toArray())
+        r.produces.push_back(code.toString().toStdString());
     return r;
 }
 
@@ -382,6 +384,16 @@ void IntakeSession::recompute()
     const MergedIntake merged = BundleMerge::merge(rules);
     m_separateFields = merged.reduction.separateFields;
     m_separateMaterials = merged.reduction.separateMaterials;
+    // What another matter of the bundle produces is not asked for, as the server decides.
+    m_produced.clear();
+    for (const auto &p : merged.produced) {
+        if (!merged.providedWithin(p.rule.code))
+            continue;
+        ProducedMaterial produced{QString::fromStdString(p.rule.code), QString::fromStdString(p.rule.name), {}};
+        for (const auto &code : p.producedBy)
+            produced.producedBy << QString::fromStdString(code);
+        m_produced.append(produced);
+    }
 
     m_fields = {};
     for (const auto &f : merged.fields) {

@@ -42,6 +42,13 @@ public:
         QString provided; ///< "", paper, scan, e_license, deficient
         QDate dueDate;    ///< for deficient materials
     };
+    /// A material a bundle does not ask for: another of its matters produces it.
+    struct ProducedMaterial
+    {
+        QString code;
+        QString name;
+        QStringList producedBy; ///< codes of the matters whose result provides it
+    };
     /// One line of the one-time notice: what is missing or wrong, and why (the server's reason code).
     struct NoticeItem
     {
@@ -97,6 +104,8 @@ public:
 
     // Materials
     QList<Material> materials() const { return m_materials; }
+    /// The bundle's materials that come with the result of another of its matters: not asked for.
+    QList<ProducedMaterial> producedMaterials() const { return m_produced; }
     /// Returns false (and changes nothing) when deficiency is not allowed for the material.
     bool setProvision(const QString &code, const QString &provided);
     /// Working-day calendar days from the server (GET /calendar) for due dates.
@@ -162,6 +171,7 @@ private:
     QJsonArray m_fields;
     QJsonObject m_form;
     QList<Material> m_materials;
+    QList<ProducedMaterial> m_produced;
     QJsonObject m_provisions; ///< code -> provided
     bool m_greenChannel = false;
     QString m_greenChannelReason;

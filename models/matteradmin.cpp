@@ -328,6 +328,18 @@ QStringList CatalogAdmin::describeDiff(const QJsonObject &diff)
         if (!changed.isEmpty())
             lines << part.changed.arg(changed.join(QLatin1String("; ")));
     }
+    // Material codes the matter's result provides (to the other matters of a bundle).
+    const QJsonObject produces = diff.value(QLatin1String("produces")).toObject();
+    const auto codes = [&produces](const char *which) {
+        QStringList out;
+        for (const auto &c : produces.value(QLatin1String(which)).toArray())
+            out << c.toString();
+        return out.join(QStringLiteral("、"));
+    };
+    if (const QString added = codes("added"); !added.isEmpty())
+        lines << tr("Its result provides as well: %1").arg(added);
+    if (const QString removed = codes("removed"); !removed.isEmpty())
+        lines << tr("Its result no longer provides: %1").arg(removed);
     if (lines.isEmpty())
         lines << tr("No difference.");
     return lines;

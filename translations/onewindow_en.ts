@@ -137,7 +137,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1118"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1138"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,7 +2257,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-1059"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1079"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,7 +2320,7 @@ Applicant: %3</source>
         </translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>1 Applicant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,12 +2606,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+543"/>
+        <location line="+561"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-527"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,12 +2661,12 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-344"/>
         <source>Chosen: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+419"/>
+        <location line="+421"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>%n field need attention.</numerusform>
@@ -2699,7 +2699,18 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>• %1: with the result of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not asked for, provided within the bundle:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Complete: can be accepted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3278,24 +3289,24 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+391"/>
-        <location line="+291"/>
+        <location line="+303"/>
         <source>Export the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-301"/>
         <location line="+7"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-2"/>
-        <location line="+286"/>
+        <location line="+298"/>
         <source>Import a catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-224"/>
         <source>%1 *</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3310,7 +3321,17 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Materials its result provides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Its result provides:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>What the counter sees with version %1 of %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3427,7 +3448,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-652"/>
+        <location line="-664"/>
         <source>core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,7 +3458,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+676"/>
+        <location line="+688"/>
         <source>Matters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5708,7 +5729,17 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
+        <source>Its result provides as well: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its result no longer provides: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No difference.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6189,7 +6220,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::MatterVersionListModel</name>
     <message>
-        <location filename="../models/matteradmin.cpp" line="-187"/>
+        <location filename="../models/matteradmin.cpp" line="-199"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>

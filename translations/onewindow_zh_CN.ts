@@ -136,7 +136,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1118"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1138"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -2250,7 +2250,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-1059"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1079"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -2312,7 +2312,7 @@ Applicant: %3</source>
         </translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
@@ -2598,12 +2598,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+543"/>
+        <location line="+561"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-527"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -2653,12 +2653,12 @@ Applicant: %3</source>
         <translation>需补齐或更正：%1。</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-344"/>
         <source>Chosen: %1 %2</source>
         <translation>已选：%1 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+419"/>
+        <location line="+421"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
@@ -2690,7 +2690,19 @@ Applicant: %3</source>
         <translation>%1补正期限 %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>• %1: with the result of %2</source>
+        <translation>• %1：随%2的办理结果提供</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not asked for, provided within the bundle:
+%1</source>
+        <translation>以下材料无需提交，由同一套餐内其他事项的办理结果提供：
+%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Complete: can be accepted.</source>
         <translation>材料齐全：可以受理。</translation>
     </message>
@@ -3264,24 +3276,24 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+391"/>
-        <location line="+291"/>
+        <location line="+303"/>
         <source>Export the catalog</source>
         <translation>导出事项目录</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-301"/>
         <location line="+7"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location line="-2"/>
-        <location line="+286"/>
+        <location line="+298"/>
         <source>Import a catalog</source>
         <translation>导入事项目录</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-224"/>
         <source>%1 *</source>
         <translation>%1 *</translation>
     </message>
@@ -3296,7 +3308,17 @@ Counter software for one-window government service halls.</source>
         <translation>材料：</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Materials its result provides</source>
+        <translation>办理结果提供的材料</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Its result provides:</source>
+        <translation>办理结果提供：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>What the counter sees with version %1 of %2 %3</source>
         <translation>窗口看到的 %2 %3 第 %1 版</translation>
     </message>
@@ -3414,7 +3436,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 不是 OneWindow 导出的事项目录（JSON）：%2</translation>
     </message>
     <message>
-        <location line="-652"/>
+        <location line="-664"/>
         <source>core</source>
         <translation>主要材料</translation>
     </message>
@@ -3424,7 +3446,7 @@ Counter software for one-window government service halls.</source>
         <translation>非必需</translation>
     </message>
     <message>
-        <location line="+676"/>
+        <location line="+688"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
@@ -5689,7 +5711,17 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation>修改理由：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
+        <source>Its result provides as well: %1</source>
+        <translation>办理结果新增提供：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its result no longer provides: %1</source>
+        <translation>办理结果不再提供：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No difference.</source>
         <translation>没有差异。</translation>
     </message>
@@ -6165,7 +6197,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::MatterVersionListModel</name>
     <message>
-        <location filename="../models/matteradmin.cpp" line="-187"/>
+        <location filename="../models/matteradmin.cpp" line="-199"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>

@@ -549,6 +549,18 @@ void MattersAdminPage::showPreview(const QJsonObject &version)
     list->setAccessibleDescription(materials.join(QLatin1Char('\n')));
     list->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
     form->addRow(tr("Materials:"), list);
+    // What the matter's result provides: a bundle with it does not ask the other matters for it.
+    QStringList produces;
+    for (const auto &v : definition.value(QLatin1String("produces")).toArray())
+        produces << v.toString();
+    if (!produces.isEmpty()) {
+        auto *provided = new QLabel(produces.join(QStringLiteral("、")), m_previewBody);
+        provided->setObjectName(QStringLiteral("previewProduces"));
+        provided->setAccessibleName(tr("Materials its result provides"));
+        provided->setAccessibleDescription(provided->text());
+        provided->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+        form->addRow(tr("Its result provides:"), provided);
+    }
     m_preview->layout()->addWidget(m_previewBody);
     const int number = version.value(QLatin1String("version")).toInt();
     m_preview->setTitle(tr("What the counter sees with version %1 of %2 %3")

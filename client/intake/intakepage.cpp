@@ -479,9 +479,11 @@ void IntakePage::buildMaterialsStep()
         m_materialHeaders << header;
     }
     scroll->setWidget(m_materials);
+    m_produced = wrapLabel(page);
     m_completeness = wrapLabel(page);
     m_notice = wrapLabel(page);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_produced);
     layout->addWidget(m_completeness);
     layout->addWidget(m_notice);
     m_stack->addWidget(page);
@@ -929,6 +931,24 @@ void IntakePage::updateMaterials()
         due->setText(date);
         due->setAccessibleName(date.isEmpty() ? QString() : tr("%1 due by %2").arg(m.name, date));
     }
+    // A bundle's matter that produces a material (company establishment: the business licence)
+    // provides it to the others: the clerk does not ask for it.
+    const QStringList codes = m_session->matterCodes();
+    const QStringList names = m_session->matterNames();
+    QStringList produced;
+    for (const auto &p : m_session->producedMaterials()) {
+        QStringList producers;
+        for (const QString &code : p.producedBy) {
+            const qsizetype at = codes.indexOf(code);
+            producers << (at < 0 ? code : QStringLiteral("%1 %2").arg(code, names.value(at)));
+        }
+        produced << tr("• %1: with the result of %2").arg(p.name, producers.join(QStringLiteral("、")));
+    }
+    const QString producedText = produced.isEmpty() ? QString()
+                                                    : tr("Not asked for, provided within the bundle:\n%1")
+                                                          .arg(produced.join(QLatin1Char('\n')));
+    m_produced->setText(producedText);
+    m_produced->setAccessibleName(producedText);
     updateStatus();
 }
 

@@ -150,6 +150,7 @@ private:
     QGridLayout *m_materialGrid;
     QStringList m_materialCodes;                 ///< the rows of the grid, to rebuild only when they change
     QList<QLabel *> m_materialHeaders;
+    QLabel *m_produced;                          ///< what the bundle's own matters provide, not asked for
     QLabel *m_completeness;
     QLabel *m_notice;
     // Decide

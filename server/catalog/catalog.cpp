@@ -257,6 +257,16 @@ Poco::JSON::Object::Ptr Catalog::bundleJson(Transaction &tx, const BundleDefinit
         materials->add(j);
     }
     o->set("materials", materials);
+    auto produced = newArray();
+    for (const auto &p : merged.produced) {
+        auto j = newObject();
+        j->set("code", p.rule.code);
+        j->set("name", p.rule.name);
+        j->set("matters", codes(p.matters));
+        j->set("producedBy", codes(p.producedBy));
+        produced->add(j);
+    }
+    o->set("produced", produced);
     auto reduction = newObject();
     reduction->set("separateFields", merged.reduction.separateFields);
     reduction->set("mergedFields", merged.reduction.mergedFields);

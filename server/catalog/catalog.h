@@ -51,6 +51,9 @@ struct MatterDefinition
     std::vector<FormField> fields;
     std::vector<MaterialRule> materials;
     std::vector<MatterReason> reasons;
+    /// Material codes its result provides (e.g. the business licence of company establishment):
+    /// another matter of a bundle with it does not ask for them.
+    std::vector<std::string> produces;
 
     MatterRules rules() const;
     /// The reason of that use and code, if the matter lists it.

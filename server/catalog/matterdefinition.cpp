@@ -99,6 +99,34 @@ std::vector<MatterReason> reasonsFromJson(const Poco::JSON::Array::Ptr &reasons,
     return out;
 }
 
+// Material codes, each once, in the catalog's code format.
+std::vector<std::string> producesFromJson(const Poco::JSON::Array::Ptr &produces, FieldErrors &errors)
+{
+    std::vector<std::string> out;
+    if (produces->size() > 20) {
+        errors.add("produces", "At most 20 materials.", "invalid");
+        return out;
+    }
+    for (std::size_t i = 0; i < produces->size(); ++i) {
+        const std::string at = "produces[" + std::to_string(i) + "]";
+        const Poco::Dynamic::Var code = produces->get(static_cast<unsigned>(i));
+        if (!code.isString()) {
+            errors.add(at, "A material's code.", "invalid");
+            continue;
+        }
+        const std::string text = code.extract<std::string>();
+        FieldErrors codeErrors;
+        Catalog::checkCode(text, codeErrors, at);
+        if (!codeErrors.empty())
+            errors.add(at, "A material's code: capital letters, digits, - and _, at most 32.", "invalid");
+        else if (std::find(out.begin(), out.end(), text) != out.end())
+            errors.add(at, "Each material once.", "duplicate");
+        else
+            out.push_back(text);
+    }
+    return out;
+}
+
 } // namespace
 
 Poco::JSON::Object::Ptr fieldJson(const FormField &f)
@@ -161,6 +189,7 @@ MatterRules MatterDefinition::rules() const
     r.terminationGraceDays = terminationGraceDays;
     r.fields = fields;
     r.materials = materials;
+    r.produces = produces;
     return r;
 }
 
@@ -193,6 +222,10 @@ Poco::JSON::Object::Ptr MatterDefinition::toJson() const
     for (const auto &material : materials)
         m->add(materialJson(material));
     o->set("materials", m);
+    auto p = newArray();
+    for (const auto &material : produces)
+        p->add(material);
+    o->set("produces", p);
     auto r = newArray();
     for (const auto &reason : reasons) {
         auto one = newObject();
@@ -266,6 +299,10 @@ MatterDefinition MatterDefinition::fromJson(const Poco::JSON::Object::Ptr &o, Fi
         d.materials = materialsFromJson(materials, d.legalDays, errors);
     else
         errors.add("materials", "A list of materials is required.", "required");
+    if (auto produces = optArray(o, "produces"))
+        d.produces = producesFromJson(produces, errors);
+    else if (o->has("produces"))
+        errors.add("produces", "A list of material codes.", "invalid");
     return d;
 }
 

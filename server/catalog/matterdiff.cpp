@@ -5,6 +5,7 @@
 
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -87,7 +88,24 @@ Poco::JSON::Object::Ptr listDiff(const Poco::JSON::Array::Ptr &from, const Poco:
     return o;
 }
 
-const std::set<std::string> kLists{"fields", "materials", "reasons"};
+const std::set<std::string> kLists{"fields", "materials", "reasons", "produces"};
+
+/// The codes only in `to` (added) and only in `from` (removed).
+Poco::JSON::Object::Ptr codesDiff(const std::vector<std::string> &from, const std::vector<std::string> &to)
+{
+    const auto missingFrom = [](const std::vector<std::string> &codes, const std::vector<std::string> &in) {
+        auto out = newArray();
+        for (const auto &code : codes) {
+            if (std::find(in.begin(), in.end(), code) == in.end())
+                out->add(code);
+        }
+        return out;
+    };
+    auto o = newObject();
+    o->set("added", missingFrom(to, from));
+    o->set("removed", missingFrom(from, to));
+    return o;
+}
 
 } // namespace
 
@@ -115,6 +133,7 @@ Poco::JSON::Object::Ptr matterDiff(const MatterDefinition &from, const MatterDef
     o->set("fields", listDiff(a->getArray("fields"), b->getArray("fields"), "key"));
     o->set("materials", listDiff(a->getArray("materials"), b->getArray("materials"), "code"));
     o->set("reasons", listDiff(a->getArray("reasons"), b->getArray("reasons"), "code"));
+    o->set("produces", codesDiff(from.produces, to.produces));
     return o;
 }
 

@@ -10,7 +10,7 @@ struct MatterDefinition;
 /// before publishing: `settings` (each scalar setting whose value differs, from and to), and for
 /// `fields` (by key), `materials` (by code, their deficiency rules included) and `reasons` (by
 /// code) the items `added`, `removed` and `changed` (with the names of the members that changed,
-/// and the item before and after).
+/// and the item before and after); for `produces`, the material codes `added` and `removed`.
 Poco::JSON::Object::Ptr matterDiff(const MatterDefinition &from, const MatterDefinition &to);
 
 /// Whether two definitions say the same, whatever their versions.

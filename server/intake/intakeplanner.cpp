@@ -204,10 +204,14 @@ CompletenessReport IntakePlanner::completeness(Transaction &tx, IntakePlan &plan
                                                         {"scan", Provision::Scan},
                                                         {"e_license", Provision::ELicense},
                                                         {"deficient", Provision::Deficient}};
-    for (const auto &material : in.materials)
-        plan.provisions[material.code] = kinds.at(material.provided);
-    const bool anyDeficient = std::any_of(in.materials.begin(), in.materials.end(),
-                                          [](const auto &m) { return m.provided == "deficient"; });
+    // A material another matter of the bundle produces comes with that matter's result: the
+    // bundle does not ask for it, and whatever the counter says of it is not kept.
+    for (const auto &material : in.materials) {
+        if (!plan.merged.providedWithin(material.code))
+            plan.provisions[material.code] = kinds.at(material.provided);
+    }
+    const bool anyDeficient = std::any_of(plan.provisions.begin(), plan.provisions.end(),
+                                          [](const auto &p) { return p.second == Provision::Deficient; });
     if (anyDeficient) {
         if (auto r = tx.queryOne("SELECT broke_commitment FROM applicant_records WHERE applicant = ?",
                                  {in.applicantId}))

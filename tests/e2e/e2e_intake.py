@@ -42,6 +42,7 @@ NAMES = {
         "bundle_label": "Or a one-thing bundle:", "chosen": "Chosen: ", "saves": "The bundle saves",
         "screen_material": "劳动合同: to be brought by", "very_satisfied": "Very satisfied",
         "screen": "Customer screen",
+        "produced": "Not asked for, provided within the bundle:", "licence": "营业执照",
     },
     "zh": {
         "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航", "cases": "办件", "steps": "受理步骤",
@@ -53,6 +54,7 @@ NAMES = {
         "file_name": "文件名", "save": "保存", "due": "{}补正期限 ",
         "bundle_label": "或选择一件事套餐：", "chosen": "已选：", "saves": "少填",
         "screen_material": "劳动合同：", "very_satisfied": "非常满意", "screen": "客户评价屏",
+        "produced": "以下材料无需提交", "licence": "营业执照",
     },
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
@@ -313,6 +315,15 @@ def bundle_savings(url, tmp):
         for step in range(2, 5):
             press(showing(app, N["next"], "push button"))
             check(wait_for(lambda: current_step(app) == step, timeout=10), f"Next goes to step {step + 1}")
+            if step == 3:
+                # The business licence comes with the company's establishment: not asked for.
+                produced = wait_for(lambda: showing_label_with(app, N["licence"], "#"))
+                check(produced is not None and produced.name.startswith(N["produced"]),
+                      "the materials step says the business licence comes from within the bundle"
+                      + (f": {produced.name!r}" if produced else ""))
+                check(find_showing(app(), N["provision"].format(N["licence"]), "combo box") is None,
+                      "no choice is offered for the business licence")
+                shot("intake-bundle-materials")
         summary_label = wait_for(lambda: showing_label_with(app, "MR-001, MR-002, MR-003", "#"))
         check(summary_label is not None and N["saves"] in summary_label.name,
               "the decision step says what the bundle saved" + (f": {summary_label.name!r}" if summary_label else ""))

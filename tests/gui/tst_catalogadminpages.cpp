@@ -30,6 +30,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace onewindow;
 
@@ -144,6 +145,46 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject exported = QJsonDocument::fromJson(file.readAll()).object();
         QVERIFY(exported.value("matters").toArray().size() >= 6);
+    }
+
+    // What a matter's result provides is shown and compared like the rest of its definition:
+    // company establishment gives the business licence; a draft of deregistration that gives
+    // its notice says so against the version in effect.
+    void producedMaterialsShownAndCompared()
+    {
+        HttpClient admin(m_server.baseUrl());
+        QCOMPARE(admin.signIn("admin").status, 201);
+        QJsonObject definition = admin.get("/api/v1/matters/MR-006").object();
+        definition.insert("produces", QJsonArray{"DEREGISTRATION_NOTICE"});
+        QCOMPARE(admin.post("/api/v1/matters/MR-006/versions", toJson(definition),
+                            {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}})
+                     .status,
+                 201);
+
+        client::MattersAdminPage page(&m_api, nullptr);
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(page.matters(), &models::ApiListModel::loaded);
+        QSignalSpy previewed(&page, &client::MattersAdminPage::previewed);
+        page.refresh();
+        QVERIFY(loaded.wait(10000));
+        auto *table = byAccessibleName<QTableView>(&page, "Matters");
+        auto *message = page.findChild<QLabel *>("mattersMessage");
+
+        table->setCurrentIndex(page.matters()->index(rowOf(page.matters(), "MR-001"), 0));
+        QVERIFY(previewed.wait(10000));
+        auto *provided = byAccessibleName<QLabel>(&page, "Materials its result provides");
+        QVERIFY(provided);
+        QCOMPARE(provided->text(), QStringLiteral("BUSINESS_LICENSE"));
+
+        table->setCurrentIndex(page.matters()->index(rowOf(page.matters(), "MR-006"), 0));
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.last().at(0).toInt(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.findChild<QLabel *>("previewProduces")->text(),
+                                  QStringLiteral("DEREGISTRATION_NOTICE"), 10000);
+        byAccessibleName<QPushButton>(&page, "Compare with the version in effect")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith("Version 2 against version 1 in effect:"), 10000);
+        QVERIFY2(message->text().contains(QStringLiteral("Its result provides as well: DEREGISTRATION_NOTICE")),
+                 qPrintable(message->text()));
     }
 
     void calendarMonthAndImport()

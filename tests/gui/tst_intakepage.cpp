@@ -294,6 +294,18 @@ private slots:
         for (QLabel *l : page.findChildren<QLabel *>())
             said = said || l->text().contains(QStringLiteral("The bundle saves %1 field(s)").arg(page.session()->fieldsSaved()));
         QVERIFY(said);
+
+        // The materials step offers no choice for the business licence: it says where it comes from.
+        auto *next = byAccessibleName<QPushButton>(&page, "Next");
+        for (int i = 0; i < 4 && page.session()->step() != models::IntakeSession::Step::Materials; ++i)
+            QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(page.session()->step(), models::IntakeSession::Step::Materials);
+        QTRY_VERIFY(byAccessibleName<QComboBox>(&page, QStringLiteral("Provision of 经营场所实景照片")));
+        QVERIFY(!byAccessibleName<QComboBox>(&page, QStringLiteral("Provision of 营业执照")));
+        const QString produced = QStringLiteral("Not asked for, provided within the bundle:\n"
+                                                "• 营业执照: with the result of MR-001 企业设立登记");
+        auto *note = byAccessibleName<QLabel>(&page, produced);
+        QVERIFY2(note && note->isVisible(), qPrintable(produced));
     }
 
     // An intake left half done is offered when the page opens again, and resumes where it was;

@@ -6,6 +6,7 @@
 #include "models/numberstock.h"
 #include "models/syncengine.h"
 #include "models/localstore.h"
+#include "sampleintake.h"
 #include "serverprocess.h"
 
 #include <QJsonArray>
@@ -152,6 +153,8 @@ private slots:
         QCOMPARE(notice[1].code, QStringLiteral("BANK_CARD"));
     }
 
+    // The restaurant bundle as the server merges it: shared fields once, and no business licence,
+    // which comes with the company's establishment; taken in without it.
     void bundleAsksLess()
     {
         IntakeSession session(&m_api, &m_store);
@@ -162,6 +165,50 @@ private slots:
         for (const auto &f : session.fields())
             keys << f.toObject().value("key").toString();
         QCOMPARE(keys.count("company_name"), 1);
+
+        const QJsonObject bundle = get("/bundles/B-OPEN-RESTAURANT");
+        QStringList serverKeys;
+        for (const auto &f : bundle.value("fields").toArray())
+            serverKeys << f.toObject().value("key").toString();
+        QCOMPARE(keys, serverKeys);
+        QStringList serverMaterials;
+        for (const auto &m : bundle.value("materials").toArray())
+            serverMaterials << m.toObject().value("code").toString();
+        QStringList materials;
+        for (const auto &m : session.materials())
+            materials << m.code;
+        QCOMPARE(materials, serverMaterials);
+        QVERIFY(!materials.contains("BUSINESS_LICENSE"));
+        const auto produced = session.producedMaterials();
+        QCOMPARE(produced.size(), 1);
+        QCOMPARE(produced[0].code, QStringLiteral("BUSINESS_LICENSE"));
+        QCOMPARE(produced[0].name, QStringLiteral("营业执照"));
+        QCOMPARE(produced[0].producedBy, QStringList{"MR-001"});
+        const QJsonObject reduction = bundle.value("reduction").toObject();
+        QCOMPARE(session.fieldsSaved(),
+                 reduction.value("separateFields").toInt() - reduction.value("mergedFields").toInt());
+        QCOMPARE(session.materialsSaved(),
+                 reduction.value("separateMaterials").toInt() - reduction.value("mergedMaterials").toInt());
+        QVERIFY(!session.setProvision("BUSINESS_LICENSE", "paper"));
+
+        for (const auto &f : session.fields()) {
+            const QString key = f.toObject().value("key").toString();
+            if (session.formValue(key).isEmpty())
+                session.setFormValue(key, sampleValue(f.toObject().value("type").toString()));
+        }
+        QVERIFY2(session.formProblems().isEmpty(), qPrintable(session.formProblems().keys().join(",")));
+        for (const QString &code : materials)
+            QVERIFY(session.setProvision(code, "paper"));
+        QCOMPARE(session.completeness(), IntakeSession::Completeness::Complete);
+        QSignalSpy submitted(&session, &IntakeSession::submitted);
+        session.submit();
+        QVERIFY(submitted.wait(30000));
+        const QJsonObject created = submitted.at(0).at(0).toJsonObject();
+        QCOMPARE(created.value("status").toString(), QStringLiteral("accepted"));
+        QStringList caseMaterials;
+        for (const auto &m : created.value("materials").toArray())
+            caseMaterials << m.toObject().value("code").toString();
+        QCOMPARE(caseMaterials, materials);
     }
 
     // Every change is a draft; a new session restores it exactly, as after a crash.

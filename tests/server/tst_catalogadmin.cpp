@@ -352,6 +352,47 @@ private slots:
         QCOMPARE(catalogAudit(m_db).last(), QStringLiteral("matter_draft_deleted admin: HF-003 version 2"));
     }
 
+    // What a matter's result provides (company establishment: the business licence) is part of
+    // its definition: read, validated, stored with a draft, compared, and answered.
+    void producedMaterialsDeclared()
+    {
+        QCOMPARE(as("clerk1").get(api("/matters/MR-001")).object().value("produces").toArray(),
+                 QJsonArray{"BUSINESS_LICENSE"});
+        QJsonObject definition = as("clerk1").get(api("/matters/MR-006")).object();
+        QCOMPARE(definition.value("produces").toArray(), QJsonArray{});
+
+        definition.insert("produces", QJsonArray{"business licence", "BUSINESS_LICENSE", "BUSINESS_LICENSE", 7});
+        ApiReply r = draft(admin(), "MR-006", definition);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(fieldCodes(r), (QStringList{"produces[0]:invalid", "produces[2]:duplicate", "produces[3]:invalid"}));
+        definition.insert("produces", "BUSINESS_LICENSE");
+        r = draft(admin(), "MR-006", definition);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(fieldCodes(r), QStringList{"produces:invalid"});
+
+        // Deregistration gives its notice (准予注销登记通知书).
+        definition.insert("produces", QJsonArray{"DEREGISTRATION_NOTICE"});
+        r = draft(admin(), "MR-006", definition);
+        QCOMPARE(r.status, 201);
+        r = admin().get(api("/matters/MR-006/versions/2"));
+        QCOMPARE(r.object().value("definition").toObject().value("produces").toArray(),
+                 QJsonArray{"DEREGISTRATION_NOTICE"});
+        r = admin().get(api("/matters/MR-006/versions/1/diff/2"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.object().value("settings").toArray().isEmpty());
+        QCOMPARE(r.object().value("produces").toObject().value("added").toArray(),
+                 QJsonArray{"DEREGISTRATION_NOTICE"});
+        QCOMPARE(r.object().value("produces").toObject().value("removed").toArray(), QJsonArray{});
+        r = admin().get(api("/matters/MR-006/versions/2/diff/1"));
+        QCOMPARE(r.object().value("produces").toObject().value("removed").toArray(),
+                 QJsonArray{"DEREGISTRATION_NOTICE"});
+        // Unpublished, the matter answers as before.
+        QCOMPARE(as("clerk1").get(api("/matters/MR-006")).object().value("produces").toArray(), QJsonArray{});
+
+        const QByteArray etag = admin().get(api("/matters/MR-006/versions/2")).header("etag");
+        QCOMPARE(admin().send("DELETE", api("/matters/MR-006/versions/2"), {}, {{"If-Match", etag}}).status, 204);
+    }
+
     // A version published from a later day leaves the one in effect so until then, for intakes
     // taken in before that day too.
     void validFromLaterKeepsTheOldVersion()

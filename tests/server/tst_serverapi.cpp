@@ -528,6 +528,67 @@ private slots:
         QCOMPARE(createCase("clerk1", both).status, 422);
     }
 
+    // The restaurant bundle: company establishment gives the business licence that the food
+    // business licence and the shop sign need, so the bundle does not ask for it, and asks at
+    // least 40% fewer fields and 50% fewer materials than the three matters taken apart.
+    void restaurantBundleWithoutTheLicence()
+    {
+        const ApiReply b = as("clerk1").get(api("/bundles/B-OPEN-RESTAURANT"));
+        QCOMPARE(b.status, 200);
+        const QJsonObject bundle = b.object();
+        const QStringList asked = codesOf(bundle.value("materials").toArray());
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(!asked.contains("BUSINESS_LICENSE"));
+        const QJsonArray produced = bundle.value("produced").toArray();
+        QCOMPARE(codesOf(produced), QStringList{"BUSINESS_LICENSE"});
+        QCOMPARE(produced[0].toObject().value("matters").toArray(), (QJsonArray{"MR-002", "MR-003"}));
+        QCOMPARE(produced[0].toObject().value("producedBy").toArray(), QJsonArray{"MR-001"});
+        const QJsonObject reduction = bundle.value("reduction").toObject();
+        QVERIFY2(reduction.value("fieldsSavedPercent").toInt() >= 40, toJson(reduction).constData());
+        QVERIFY2(reduction.value("materialsSavedPercent").toInt() >= 50, toJson(reduction).constData());
+
+        // Alone, the food business licence needs the business licence, a core material.
+        QJsonObject alone = completeIntake("MR-002", "SZ", "clerk1");
+        QJsonArray aloneMaterials;
+        for (const auto &m : alone.value("materials").toArray()) {
+            if (m.toObject().value("code").toString() != "BUSINESS_LICENSE")
+                aloneMaterials.append(m);
+        }
+        QCOMPARE(aloneMaterials.size(), alone.value("materials").toArray().size() - 1);
+        alone.insert("materials", aloneMaterials);
+        ApiReply r = createCase("clerk1", alone);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("materials_incomplete"));
+        const QJsonArray missing = r.object().value("missing").toArray();
+        QCOMPARE(missing.size(), 1);
+        QCOMPARE(missing[0].toObject().value("code").toString(), QStringLiteral("BUSINESS_LICENSE"));
+        QCOMPARE(missing[0].toObject().value("reason").toString(), QStringLiteral("core_missing"));
+
+        // In the bundle: every material it asks for on paper, no business licence; accepted.
+        QJsonObject form;
+        for (const auto &f : bundle.value("fields").toArray())
+            form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
+        QJsonArray materials;
+        for (const QString &code : asked)
+            materials.append(QJsonObject{{"code", code}, {"provided", "paper"}});
+        QJsonObject body{{"bundle", "B-OPEN-RESTAURANT"}, {"applicant", applicantPerson()}, {"center", "SZ"},
+                         {"form", form},                   {"materials", materials}};
+        r = createCase("clerk1", body);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("accepted"));
+        QCOMPARE(codesOf(r.object().value("matters").toArray()), (QStringList{"MR-001", "MR-002", "MR-003"}));
+        QCOMPARE(codesOf(r.object().value("materials").toArray()), asked);
+
+        // Said anyway, even as deficient, the licence changes nothing: it is not the applicant's to bring.
+        materials.append(QJsonObject{{"code", "BUSINESS_LICENSE"}, {"provided", "deficient"}});
+        body.insert("materials", materials);
+        r = createCase("clerk1", body);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value("status").toString(), QStringLiteral("accepted"));
+        QCOMPARE(codesOf(r.object().value("materials").toArray()), asked);
+        QVERIFY(r.object().value("deficiencies").toArray().isEmpty());
+    }
+
     // Every role x every endpoint x an object in and out of scope.
     void authorizationMatrix()
     {
