@@ -60,7 +60,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+144"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,7 +137,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1138"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1217"/>
         <source>Materials are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,12 +1200,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+350"/>
+        <location line="+351"/>
         <source>Waive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-324"/>
         <source>Uploads kept on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,12 +1231,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+319"/>
+        <location line="+320"/>
         <source>Kept uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-318"/>
         <source>&amp;Send again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,7 +1287,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,7 +1475,7 @@
 <context>
     <name>onewindow::client::DeliveryDialog</name>
     <message>
-        <location filename="../client/delivery/deliverydialog.cpp" line="+71"/>
+        <location filename="../client/delivery/deliverydialog.cpp" line="+72"/>
         <source>Read ID &amp;card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,7 +1749,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DeliveryPage</name>
     <message>
-        <location filename="../client/delivery/deliverypage.cpp" line="+79"/>
+        <location filename="../client/delivery/deliverypage.cpp" line="+80"/>
         <source>Reading the ID card…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,7 +2257,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-1079"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1154"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2282,7 +2282,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Accepted: case %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,12 +2606,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+561"/>
+        <location line="+635"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-601"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,7 +2666,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+421"/>
+        <location line="+491"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>%n field need attention.</numerusform>
@@ -2674,7 +2674,12 @@ Applicant: %3</source>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Complete “%1” before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2821,7 +2826,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>The rating was not recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,7 +2849,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>%1: to be brought by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3642,7 +3647,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+107"/>
+        <location filename="../client/printcommand.cpp" line="+111"/>
         <source>Reprints a paper of a case as a PDF, or on a printer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3692,7 +3697,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+95"/>
         <source>case %1 has not been handed out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3702,7 +3707,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-111"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3712,7 +3717,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>the session could not be saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3722,7 +3727,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>no case %1, or not yours to see.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3833,7 +3838,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReceivePapersPage</name>
     <message>
-        <location filename="../client/transfers/transferpages.cpp" line="+321"/>
+        <location filename="../client/transfers/transferpages.cpp" line="+325"/>
         <source>No batch with this code is on its way to this hall.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3995,7 +4000,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ResubmitDialog</name>
     <message>
-        <location filename="../client/review/returnedcasespage.cpp" line="+44"/>
+        <location filename="../client/review/returnedcasespage.cpp" line="+46"/>
         <source>&amp;Print the notice…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4103,7 +4108,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReturnedCasesPage</name>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4201,7 +4206,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Review a case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4545,7 +4550,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewQueuePage</name>
     <message>
-        <location filename="../client/review/reviewqueuepage.cpp" line="+69"/>
+        <location filename="../client/review/reviewqueuepage.cpp" line="+71"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4900,7 +4905,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SyncPage</name>
     <message>
-        <location filename="../client/sync/syncpage.cpp" line="+46"/>
+        <location filename="../client/sync/syncpage.cpp" line="+48"/>
         <source>Every intake taken in offline has reached the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6742,7 +6747,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::pluginhost::PluginListModel</name>
     <message>
-        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+92"/>
+        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+90"/>
         <source>%1, version %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6785,12 +6790,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+41"/>
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+42"/>
         <source>an exception that is not a std::exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+132"/>
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6802,13 +6807,13 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     <message>
         <location line="+2"/>
         <location line="+59"/>
-        <location line="+132"/>
+        <location line="+129"/>
         <location line="+8"/>
         <source>Depends on %1, which failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-194"/>
         <source>Incompatible dependency: needs %1 %2, but the installed %1 %3 is compatible only back to %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6849,12 +6854,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+8"/>
-        <location line="+148"/>
+        <location line="+145"/>
         <source>The plugin&apos;s contributions could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-132"/>
         <source>extensionsInitialized() failed with an exception: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -60,7 +60,7 @@
         <translation>服务器未返回当前日期。</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+144"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="+1138"/>
+        <location filename="../client/intake/intakepage.cpp" line="+1217"/>
         <source>Materials are missing.</source>
         <translation>材料不齐全。</translation>
     </message>
@@ -1193,12 +1193,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+350"/>
+        <location line="+351"/>
         <source>Waive</source>
         <translation>免交</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-324"/>
         <source>Uploads kept on this PC</source>
         <translation>本机保留的上传</translation>
     </message>
@@ -1224,12 +1224,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+319"/>
+        <location line="+320"/>
         <source>Kept uploads</source>
         <translation>保留的上传</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-318"/>
         <source>&amp;Send again</source>
         <translation>重新发送(&amp;S)</translation>
     </message>
@@ -1280,7 +1280,7 @@
         <translation>已放弃 %1。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
@@ -1467,7 +1467,7 @@
 <context>
     <name>onewindow::client::DeliveryDialog</name>
     <message>
-        <location filename="../client/delivery/deliverydialog.cpp" line="+71"/>
+        <location filename="../client/delivery/deliverydialog.cpp" line="+72"/>
         <source>Read ID &amp;card</source>
         <translation>读身份证(&amp;C)</translation>
     </message>
@@ -1742,7 +1742,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DeliveryPage</name>
     <message>
-        <location filename="../client/delivery/deliverypage.cpp" line="+79"/>
+        <location filename="../client/delivery/deliverypage.cpp" line="+80"/>
         <source>Reading the ID card…</source>
         <translation>正在读取身份证…</translation>
     </message>
@@ -2250,7 +2250,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::IntakePage</name>
     <message>
-        <location filename="../client/intake/intakepage.cpp" line="-1079"/>
+        <location filename="../client/intake/intakepage.cpp" line="-1154"/>
         <source>Paper</source>
         <translation>纸质</translation>
     </message>
@@ -2275,7 +2275,7 @@ Applicant: %3</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Accepted: case %1 (%2).</source>
         <translation>已受理：办件编号 %1（%2）。</translation>
     </message>
@@ -2598,12 +2598,12 @@ Applicant: %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+561"/>
+        <location line="+635"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-601"/>
         <source>An intake was left unfinished. Resume it?</source>
         <translation>有一份未完成的受理，是否继续？</translation>
     </message>
@@ -2658,14 +2658,19 @@ Applicant: %3</source>
         <translation>已选：%1 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+421"/>
+        <location line="+491"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Complete “%1” before going on.</source>
+        <translation>请先填完“%1”再继续。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>core</source>
         <translation>核心</translation>
     </message>
@@ -2815,7 +2820,7 @@ Counter software for one-window government service halls.</source>
 政务服务大厅一窗受理软件。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>The rating was not recorded: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
@@ -2837,7 +2842,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器退回了一件离线受理：%1。请查看“待上传受理”（F10）。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>%1: to be brought by %2</source>
         <translation>%1：%2 前补交</translation>
     </message>
@@ -3630,7 +3635,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::PrintCommand</name>
     <message>
-        <location filename="../client/printcommand.cpp" line="+107"/>
+        <location filename="../client/printcommand.cpp" line="+111"/>
         <source>Reprints a paper of a case as a PDF, or on a printer.</source>
         <translation>将办件的文书重新打印为 PDF，或送往打印机。</translation>
     </message>
@@ -3680,7 +3685,7 @@ Counter software for one-window government service halls.</source>
         <translation>没有保存的登录：请用 --user 指定（加 --save-session 可保存）。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+95"/>
         <source>case %1 has not been handed out.</source>
         <translation>办件 %1 尚未出件。</translation>
     </message>
@@ -3690,7 +3695,7 @@ Counter software for one-window government service halls.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-111"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
@@ -3700,7 +3705,7 @@ Counter software for one-window government service halls.</source>
         <translation>文书：%1。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>the session could not be saved in %1.</source>
         <translation>无法将登录保存到 %1。</translation>
     </message>
@@ -3710,7 +3715,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 保存的登录已失效：请用 --user 重新登录。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>no case %1, or not yours to see.</source>
         <translation>没有办件 %1，或您无权查看。</translation>
     </message>
@@ -3821,7 +3826,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReceivePapersPage</name>
     <message>
-        <location filename="../client/transfers/transferpages.cpp" line="+321"/>
+        <location filename="../client/transfers/transferpages.cpp" line="+325"/>
         <source>No batch with this code is on its way to this hall.</source>
         <translation>没有以此编号送往本大厅的流转清单。</translation>
     </message>
@@ -3981,7 +3986,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ResubmitDialog</name>
     <message>
-        <location filename="../client/review/returnedcasespage.cpp" line="+44"/>
+        <location filename="../client/review/returnedcasespage.cpp" line="+46"/>
         <source>&amp;Print the notice…</source>
         <translation>打印补正通知书(&amp;P)…</translation>
     </message>
@@ -4089,7 +4094,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReturnedCasesPage</name>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Nothing here.</source>
         <translation>暂无内容。</translation>
     </message>
@@ -4187,7 +4192,7 @@ Counter software for one-window government service halls.</source>
         <translation>其他事项，每行一项</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Review a case</source>
         <translation>审查办件</translation>
     </message>
@@ -4530,7 +4535,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::ReviewQueuePage</name>
     <message>
-        <location filename="../client/review/reviewqueuepage.cpp" line="+69"/>
+        <location filename="../client/review/reviewqueuepage.cpp" line="+71"/>
         <source>Nothing here.</source>
         <translation>暂无内容。</translation>
     </message>
@@ -4883,7 +4888,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::SyncPage</name>
     <message>
-        <location filename="../client/sync/syncpage.cpp" line="+46"/>
+        <location filename="../client/sync/syncpage.cpp" line="+48"/>
         <source>Every intake taken in offline has reached the server.</source>
         <translation>离线受理的办件均已上传至服务器。</translation>
     </message>
@@ -6714,7 +6719,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::pluginhost::PluginListModel</name>
     <message>
-        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+92"/>
+        <location filename="../client/pluginhost/pluginlistmodel.cpp" line="+90"/>
         <source>%1, version %2, %3</source>
         <translation>%1，版本 %2，%3</translation>
     </message>
@@ -6757,12 +6762,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::pluginhost::PluginManager</name>
     <message>
-        <location filename="../client/pluginhost/pluginmanager.cpp" line="+41"/>
+        <location filename="../client/pluginhost/pluginmanager.cpp" line="+42"/>
         <source>an exception that is not a std::exception</source>
         <translation>非 std::exception 的异常</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+132"/>
         <source>Another plugin with the Id %1 was found first, in %2.</source>
         <translation>已先在 %2 中找到 Id 为 %1 的另一个插件。</translation>
     </message>
@@ -6774,13 +6779,13 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     <message>
         <location line="+2"/>
         <location line="+59"/>
-        <location line="+132"/>
+        <location line="+129"/>
         <location line="+8"/>
         <source>Depends on %1, which failed.</source>
         <translation>依赖的 %1 加载失败。</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-194"/>
         <source>Incompatible dependency: needs %1 %2, but the installed %1 %3 is compatible only back to %4.</source>
         <translation>依赖不兼容：需要 %1 %2，但已安装的 %1 %3 只向下兼容到 %4。</translation>
     </message>
@@ -6821,12 +6826,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+8"/>
-        <location line="+148"/>
+        <location line="+145"/>
         <source>The plugin&apos;s contributions could not be read: %1</source>
         <translation>无法读取插件提供的扩展：%1</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-132"/>
         <source>extensionsInitialized() failed with an exception: %1</source>
         <translation>extensionsInitialized() 发生异常：%1</translation>
     </message>

@@ -35,9 +35,13 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QGridLayout>
+#include <QGroupBox>
+#include <QSet>
+#include <QWizardPage>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace onewindow::client {
@@ -714,7 +718,7 @@ void IntakePage::goTo(int step, bool moveFocus)
     if (step == 3)
         rebuildMaterials();
     m_back->setEnabled(step > 0);
-    m_next->setEnabled(step < 4);
+    updateNext();
     // Restore the applicant's fields from the session (after resuming a draft).
     m_kind->setCurrentIndex(qMax(0, m_kind->findData(m_session->applicantKind())));
     const QList<QPair<QLineEdit *, QString>> fields{{m_name, QStringLiteral("name")},
@@ -792,25 +796,78 @@ void IntakePage::rebuildForm()
         m_form->removeRow(0);
     m_fieldEditors.clear();
     m_fieldProblemLabels.clear();
+    m_pluginPages.clear();
+    QSet<QString> formKeys;
+    for (const auto &f : m_session->fields())
+        formKeys.insert(f.toObject().value(QLatin1String("key")).toString());
+
+    // The department plugins' pages for the chosen matters (IWizardPageProvider), after the
+    // form's own fields, each in a box with its title. A widget of a page named after a field of
+    // the form edits that field (through its USER property, as a field editor does) in place of
+    // the form's own editor; the page's isComplete() holds the Next button.
+    QHash<QString, QWidget *> pageEditors;
+    QHash<QString, QVBoxLayout *> pageBoxes; // the box of the page that edits a field
+    QList<QWidget *> boxes;
+    if (m_registries) {
+        for (const QString &code : m_session->matterCodes()) {
+            for (const auto &factory : m_registries->wizardPagesFor(code)) {
+                QWizardPage *pluginPage = factory.create ? factory.create(m_formHost) : nullptr;
+                if (!pluginPage)
+                    continue;
+                auto *box = new QGroupBox(pluginPage->title(), m_formHost);
+                box->setAccessibleName(pluginPage->title());
+                auto *boxLayout = new QVBoxLayout(box);
+                if (!pluginPage->subTitle().isEmpty()) {
+                    auto *subTitle = new QLabel(pluginPage->subTitle(), box);
+                    subTitle->setWordWrap(true);
+                    boxLayout->addWidget(subTitle);
+                }
+                pluginPage->setParent(box);
+                boxLayout->addWidget(pluginPage);
+                boxes << box;
+                m_pluginPages << pluginPage;
+                for (QWidget *w : pluginPage->findChildren<QWidget *>()) {
+                    const QString key = w->objectName();
+                    if (formKeys.contains(key) && !pageEditors.contains(key)) {
+                        pageEditors.insert(key, w);
+                        pageBoxes.insert(key, boxLayout);
+                    }
+                }
+                connect(pluginPage, &QWizardPage::completeChanged, this, [this] {
+                    updateFormProblems();
+                    updateNext();
+                });
+            }
+        }
+    }
+
     for (const auto &f : m_session->fields()) {
         const QJsonObject field = f.toObject();
         const sdk::FieldSpec spec{field.value(QLatin1String("key")).toString(),
                                   field.value(QLatin1String("label")).toString(),
                                   field.value(QLatin1String("type")).toString(),
                                   field.value(QLatin1String("required")).toBool()};
-        QWidget *editor = m_editors.create(spec, m_formHost);
-        FieldEditors::setValue(editor, m_session->formValue(spec.key));
-        auto *label = new QLabel(spec.required ? spec.label + QStringLiteral(" *") : spec.label, m_formHost);
-        label->setBuddy(editor);
+        QWidget *editor = pageEditors.value(spec.key);
         auto *problem = new QLabel(m_formHost);
         problem->setWordWrap(true);
         problem->setTextFormat(Qt::PlainText);
         problem->hide();
-        auto *cell = new QVBoxLayout;
-        cell->setSpacing(1);
-        cell->addWidget(editor);
-        cell->addWidget(problem);
-        m_form->addRow(label, cell);
+        if (editor) {
+            // On the department's page: its problem shows in the page's box.
+            if (editor->accessibleName().isEmpty())
+                editor->setAccessibleName(spec.label);
+            pageBoxes.value(spec.key)->addWidget(problem);
+        } else {
+            editor = m_editors.create(spec, m_formHost);
+            auto *label = new QLabel(spec.required ? spec.label + QStringLiteral(" *") : spec.label, m_formHost);
+            label->setBuddy(editor);
+            auto *cell = new QVBoxLayout;
+            cell->setSpacing(1);
+            cell->addWidget(editor);
+            cell->addWidget(problem);
+            m_form->addRow(label, cell);
+        }
+        FieldEditors::setValue(editor, m_session->formValue(spec.key));
         m_fieldEditors.insert(spec.key, editor);
         m_fieldProblemLabels.insert(spec.key, problem);
         const QString key = spec.key;
@@ -822,7 +879,22 @@ void IntakePage::rebuildForm()
             updateFormProblems();
         });
     }
+    for (QWidget *box : std::as_const(boxes))
+        m_form->addRow(box);
     updateFormProblems();
+    updateNext();
+}
+
+bool IntakePage::pluginPagesComplete() const
+{
+    return std::all_of(m_pluginPages.begin(), m_pluginPages.end(),
+                       [](const QPointer<QWizardPage> &page) { return !page || page->isComplete(); });
+}
+
+void IntakePage::updateNext()
+{
+    const int step = m_stack->currentIndex();
+    m_next->setEnabled(step < 4 && (step != 2 || pluginPagesComplete()));
 }
 
 void IntakePage::updateFormProblems()
@@ -856,9 +928,15 @@ void IntakePage::updateFormProblems()
         // A screen reader says the problem with the field itself.
         it.value()->setAccessibleDescription(text);
     }
-    const QString summary = count == 0 ? QString() : tr("%n field(s) need attention.", nullptr, count);
-    m_formProblems->setText(summary);
-    m_formProblems->setAccessibleName(summary);
+    QStringList summary;
+    if (count > 0)
+        summary << tr("%n field(s) need attention.", nullptr, count);
+    for (const QPointer<QWizardPage> &pluginPage : std::as_const(m_pluginPages)) {
+        if (pluginPage && !pluginPage->isComplete())
+            summary << tr("Complete “%1” before going on.").arg(pluginPage->title());
+    }
+    m_formProblems->setText(summary.join(QLatin1Char(' ')));
+    m_formProblems->setAccessibleName(m_formProblems->text());
 }
 
 void IntakePage::rebuildMaterials()

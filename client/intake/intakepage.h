@@ -21,6 +21,7 @@ class QGridLayout;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
+class QWizardPage;
 
 namespace onewindow::models {
 class ApiClient;
@@ -88,6 +89,10 @@ private:
     void chooseMatter(const QString &code);
     void chooseBundle(const QString &code);
     void rebuildForm();
+    /// Whether every department page of the form step says it is complete.
+    bool pluginPagesComplete() const;
+    /// Next: up to the decision, and from the form only when the department pages are complete.
+    void updateNext();
     void rebuildMaterials();
     void updateMaterials();
     void updateFormProblems();
@@ -143,6 +148,7 @@ private:
     QFormLayout *m_form;
     QLabel *m_formProblems;
     QHash<QString, QWidget *> m_fieldEditors;    ///< by field key
+    QList<QPointer<QWizardPage>> m_pluginPages;  ///< the department pages on the form step
     QHash<QString, QLabel *> m_fieldProblemLabels;
     QSet<QString> m_touchedFields;               ///< "required" is said only once a field was left empty
     // Materials

@@ -37,6 +37,10 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
+#include <QWizardPage>
+
+#include <algorithm>
 
 using namespace onewindow;
 
@@ -273,6 +277,77 @@ private slots:
         // Left empty after typing: required, said at the field.
         deposit->clear();
         QCOMPARE(deposit->accessibleDescription(), QStringLiteral("Required."));
+    }
+
+    // A department page (IWizardPageProvider) on the form step of its matter: its field editor
+    // takes the place of the form's own, what is typed there is the intake's, and the page's
+    // isComplete() holds Next until it is satisfied.
+    void departmentPageOnTheFormStep()
+    {
+        class DepositPage final : public QWizardPage
+        {
+        public:
+            explicit DepositPage(QWidget *parent) : QWizardPage(parent)
+            {
+                setTitle(QStringLiteral("Deposit base check"));
+                setSubTitle(QStringLiteral("The base is the employee's average monthly wage of last year."));
+                m_base->setObjectName(QStringLiteral("deposit_base"));
+                m_base->setAccessibleName(QStringLiteral("Deposit base on the page"));
+                m_confirmed->setText(QStringLiteral("Employer's wage list seen"));
+                m_confirmed->setAccessibleName(m_confirmed->text());
+                auto *layout = new QVBoxLayout(this);
+                layout->addWidget(m_base);
+                layout->addWidget(m_confirmed);
+                connect(m_base, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+                connect(m_confirmed, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+            }
+            bool isComplete() const override { return !m_base->text().isEmpty() && m_confirmed->isChecked(); }
+
+        private:
+            QLineEdit *m_base = new QLineEdit(this);
+            QCheckBox *m_confirmed = new QCheckBox(this);
+        };
+        sdk::Registries registries;
+        registries.addWizardPage({"HF-001", [](QWidget *parent) -> QWizardPage * { return new DepositPage(parent); }});
+        registries.addWizardPage({"MR-001", [](QWidget *parent) -> QWizardPage * { return new QWizardPage(parent); }});
+        client::IntakePage page(&m_api, &m_store, "SZ", nullptr, &registries);
+        page.resize(1100, 700);
+        page.show();
+        page.refresh();
+        byAccessibleName<QLineEdit>(&page, "Applicant name")->insert(QStringLiteral("李四"));
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "ID number"), "11010519491231002X");
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        auto *search = byAccessibleName<QLineEdit>(&page, "Find a matter");
+        QTRY_VERIFY(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount() >= 30);
+        QTest::keyClicks(search, "HF-001");
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), QStringList{"HF-001"}, 10000);
+
+        // The page, in a box named by its title; the form's own editor of the field is gone.
+        QTRY_VERIFY(byAccessibleName<QWidget>(&page, "Deposit base check"));
+        QVERIFY(!byAccessibleName<QLineEdit>(&page, QStringLiteral("月缴存基数")));
+        auto *base = byAccessibleName<QLineEdit>(&page, "Deposit base on the page");
+        QVERIFY(base && base->isVisible());
+        QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+        auto *next = byAccessibleName<QPushButton>(&page, "Next");
+        QVERIFY(!next->isEnabled());
+        const auto says = [&page](const QString &text) {
+            const auto labels = page.findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(),
+                               [&text](const QLabel *l) { return l->isVisible() && l->text().contains(text); });
+        };
+        QVERIFY(says(QStringLiteral("Complete “Deposit base check” before going on.")));
+
+        QTest::keyClicks(base, "5000");
+        QCOMPARE(page.session()->formValue("deposit_base"), QStringLiteral("5000"));
+        QVERIFY(!next->isEnabled());
+        byAccessibleName<QCheckBox>(&page, "Employer's wage list seen")->setChecked(true);
+        QVERIFY(next->isEnabled());
+        QVERIFY(!says(QStringLiteral("Complete “Deposit base check” before going on.")));
+        // Cleared on the page: required, said in the page's box, and Next is held again.
+        base->clear();
+        QCOMPARE(base->accessibleDescription(), QStringLiteral("Required."));
+        QVERIFY(!next->isEnabled());
     }
 
     // A one-thing bundle is one intake: fewer fields and materials than the three matters apart.
