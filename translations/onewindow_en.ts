@@ -1828,12 +1828,12 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DraftDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="+48"/>
+        <location filename="../client/admin/matterspage.cpp" line="+51"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+189"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,7 +1996,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FieldDialog</name>
     <message>
-        <location line="-208"/>
+        <location line="-209"/>
         <source>&amp;Required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3172,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MaterialDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-122"/>
+        <location filename="../client/admin/matterspage.cpp" line="-146"/>
         <source>&amp;Core material (never brought later)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3187,7 +3187,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>New material</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3238,6 +3238,11 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+13"/>
+        <source>Department plugins name these electronic licences for this material: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>C&amp;ode:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3257,7 +3262,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keep the material</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3275,7 +3280,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MattersAdminPage</name>
     <message numerus="yes">
-        <location line="-88"/>
+        <location line="-112"/>
         <source>may be brought later, within %n working day(s)</source>
         <translation>
             <numerusform>may be brought later, within %n working day</numerusform>
@@ -3293,7 +3298,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+416"/>
         <location line="+303"/>
         <source>Export the catalog</source>
         <translation type="unfinished"></translation>
@@ -3453,7 +3458,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location line="-689"/>
         <source>core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,7 +3468,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+688"/>
+        <location line="+713"/>
         <source>Matters</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1821,12 +1821,12 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::DraftDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="+48"/>
+        <location filename="../client/admin/matterspage.cpp" line="+51"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+189"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -1989,7 +1989,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FieldDialog</name>
     <message>
-        <location line="-208"/>
+        <location line="-209"/>
         <source>&amp;Required</source>
         <translation>必需(&amp;R)</translation>
     </message>
@@ -3160,7 +3160,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MaterialDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-122"/>
+        <location filename="../client/admin/matterspage.cpp" line="-146"/>
         <source>&amp;Core material (never brought later)</source>
         <translation>主要材料（不可容缺）(&amp;C)</translation>
     </message>
@@ -3175,7 +3175,7 @@ Counter software for one-window government service halls.</source>
         <translation>可容缺后补(&amp;L)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>New material</source>
         <translation>新建材料</translation>
     </message>
@@ -3226,6 +3226,11 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+13"/>
+        <source>Department plugins name these electronic licences for this material: %1</source>
+        <translation>部门插件为此材料列出的电子证照：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>C&amp;ode:</source>
         <translation>编码(&amp;O)：</translation>
     </message>
@@ -3245,7 +3250,7 @@ Counter software for one-window government service halls.</source>
         <translation>电子证照(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keep the material</source>
         <translation>确定材料</translation>
     </message>
@@ -3263,7 +3268,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MattersAdminPage</name>
     <message numerus="yes">
-        <location line="-88"/>
+        <location line="-112"/>
         <source>may be brought later, within %n working day(s)</source>
         <translation>
             <numerusform>可容缺，%n 个工作日内补齐</numerusform>
@@ -3280,7 +3285,7 @@ Counter software for one-window government service halls.</source>
         <translation>电子证照 %1</translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+416"/>
         <location line="+303"/>
         <source>Export the catalog</source>
         <translation>导出事项目录</translation>
@@ -3441,7 +3446,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 不是 OneWindow 导出的事项目录（JSON）：%2</translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location line="-689"/>
         <source>core</source>
         <translation>主要材料</translation>
     </message>
@@ -3451,7 +3456,7 @@ Counter software for one-window government service halls.</source>
         <translation>非必需</translation>
     </message>
     <message>
-        <location line="+688"/>
+        <location line="+713"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>

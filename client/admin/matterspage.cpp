@@ -8,9 +8,11 @@
 #include "models/matteradmin.h"
 #include "models/serverclock.h"
 #include "plugins/sdk/capabilities.h"
+#include "plugins/sdk/registries.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -29,6 +31,7 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStringListModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -70,7 +73,7 @@ QString materialRule(const QJsonObject &m)
 
 // ── One material ─────────────────────────────────────────────────────────────────────────────
 
-MaterialDialog::MaterialDialog(const QJsonObject &material, QWidget *parent)
+MaterialDialog::MaterialDialog(const QJsonObject &material, const sdk::Registries *registries, QWidget *parent)
     : QDialog(parent)
     , m_material(material)
     , m_code(new QLineEdit(text(material, "code"), this))
@@ -80,7 +83,9 @@ MaterialDialog::MaterialDialog(const QJsonObject &material, QWidget *parent)
     , m_deficiency(new QCheckBox(tr("May be brought &later (accepted with deficiency)"), this))
     , m_days(new QSpinBox(this))
     , m_license(new QLineEdit(text(material, "eLicenseType"), this))
+    , m_licenseHint(new QLabel(this))
     , m_error(makeMessage(this))
+    , m_registries(registries)
 {
     setWindowTitle(material.isEmpty() ? tr("New material") : tr("Material %1").arg(text(material, "name")));
     m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Z0-9_]{1,40}")), this));
@@ -97,6 +102,27 @@ MaterialDialog::MaterialDialog(const QJsonObject &material, QWidget *parent)
     m_days->setSpecialValueText(tr("the matter's limit"));
     m_days->setAccessibleName(tr("Working days to bring it"));
     m_license->setAccessibleName(tr("Electronic licence type"));
+    // What the department plugins know stands for this material, for the code as typed.
+    m_licenseHint->setWordWrap(true);
+    auto *completer = new QCompleter(new QStringListModel(this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_license->setCompleter(completer);
+    const auto suggest = [this, completer] {
+        const QStringList types =
+            m_registries ? m_registries->licenseTypesFor(m_code->text().trimmed()) : QStringList();
+        qobject_cast<QStringListModel *>(completer->model())->setStringList(types);
+        const QString hint = types.isEmpty()
+                                 ? QString()
+                                 : tr("Department plugins name these electronic licences for this material: %1")
+                                       .arg(types.join(QStringLiteral("、")));
+        m_licenseHint->setText(hint);
+        m_licenseHint->setAccessibleName(hint);
+        m_licenseHint->setVisible(!hint.isEmpty());
+        m_license->setPlaceholderText(types.isEmpty() ? QString() : types.first());
+    };
+    connect(m_code, &QLineEdit::textChanged, this, suggest);
+    suggest();
     // A core material is never deficient.
     const auto update = [this] {
         m_deficiency->setEnabled(!m_core->isChecked());
@@ -116,6 +142,7 @@ MaterialDialog::MaterialDialog(const QJsonObject &material, QWidget *parent)
     form->addRow(QString(), m_deficiency);
     form->addRow(tr("&Working days to bring it:"), m_days);
     form->addRow(tr("&Electronic licence:"), m_license);
+    form->addRow(QString(), m_licenseHint);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Keep the material"));
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
@@ -203,9 +230,10 @@ void FieldDialog::submit()
 
 // ── The draft ────────────────────────────────────────────────────────────────────────────────
 
-DraftDialog::DraftDialog(const QJsonObject &definition, QWidget *parent)
+DraftDialog::DraftDialog(const QJsonObject &definition, const sdk::Registries *registries, QWidget *parent)
     : QDialog(parent)
     , m_definition(definition)
+    , m_registries(registries)
     , m_name(new QLineEdit(text(definition, "name"), this))
     , m_promised(new QDoubleSpinBox(this))
     , m_legal(new QDoubleSpinBox(this))
@@ -319,7 +347,7 @@ void DraftDialog::fillTables()
 
 MaterialDialog *DraftDialog::addMaterialDialog()
 {
-    auto *dialog = new MaterialDialog({}, this);
+    auto *dialog = new MaterialDialog({}, m_registries, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         QJsonArray materials = m_definition.value(QLatin1String("materials")).toArray();
@@ -335,7 +363,7 @@ void DraftDialog::editMaterial(int row)
     QJsonArray materials = m_definition.value(QLatin1String("materials")).toArray();
     if (row < 0 || row >= materials.size())
         return;
-    MaterialDialog dialog(materials.at(row).toObject(), this);
+    MaterialDialog dialog(materials.at(row).toObject(), m_registries, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     materials.replace(row, dialog.material());
@@ -596,7 +624,7 @@ std::unique_ptr<DraftDialog> MattersAdminPage::draftDialog(const QJsonObject &ve
 {
     QJsonObject definition = version.value(QLatin1String("definition")).toObject();
     definition.insert(QStringLiteral("version"), version.value(QLatin1String("version")));
-    auto dialog = std::make_unique<DraftDialog>(definition, this);
+    auto dialog = std::make_unique<DraftDialog>(definition, m_registries, this);
     dialog->setWindowModality(Qt::WindowModal);
     const QString code = m_versions->matter();
     const int number = version.value(QLatin1String("version")).toInt();

@@ -39,7 +39,9 @@ class MaterialDialog : public QDialog
     Q_OBJECT
 
 public:
-    MaterialDialog(const QJsonObject &material, QWidget *parent = nullptr);
+    /// `registries`: the electronic licence types department plugins map to a material code are
+    /// offered for the material's licence (completion and a hint).
+    MaterialDialog(const QJsonObject &material, const sdk::Registries *registries = nullptr, QWidget *parent = nullptr);
     QJsonObject material() const;
     /// Presses OK: accepted when a code and a name are given, else says what is missing.
     void submit();
@@ -53,7 +55,9 @@ private:
     QCheckBox *m_deficiency;
     QSpinBox *m_days;
     QLineEdit *m_license;
+    QLabel *m_licenseHint;
     QLabel *m_error;
+    const sdk::Registries *m_registries;
 };
 
 /// One field of a draft's form: key, label, type, required.
@@ -82,7 +86,7 @@ class DraftDialog : public QDialog
     Q_OBJECT
 
 public:
-    DraftDialog(const QJsonObject &definition, QWidget *parent = nullptr);
+    DraftDialog(const QJsonObject &definition, const sdk::Registries *registries = nullptr, QWidget *parent = nullptr);
     QJsonObject definition() const { return m_definition; }
     using Submit = std::function<void(const QJsonObject &definition, std::function<void(const QString &error)>)>;
     void setSubmit(Submit submit) { m_submit = std::move(submit); }
@@ -96,6 +100,7 @@ private:
     void editField(int row);
 
     QJsonObject m_definition;
+    const sdk::Registries *m_registries;
     Submit m_submit;
     QLineEdit *m_name;
     QDoubleSpinBox *m_promised;

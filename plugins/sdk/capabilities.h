@@ -59,7 +59,9 @@ struct PrintTemplate
     QString resource;    ///< a Qt resource path of the template, e.g. ":/housingfund/acceptance.html"
 };
 
-/// Which material an electronic licence type covers.
+/// Which material an electronic licence type covers. The catalog's administrator is offered the
+/// types mapped to a material when editing it; the catalog then decides, and the server checks,
+/// which licence stands for the material at intake.
 struct ELicenseMapping
 {
     QString licenseType;

@@ -74,6 +74,18 @@ public:
         return out;
     }
 
+    /// Licence types the plugins say stand for a material (the catalog's administrator is offered
+    /// them for the material's electronic licence type).
+    QStringList licenseTypesFor(const QString &materialCode) const
+    {
+        QStringList out;
+        for (const auto &m : m_eLicenseMappings) {
+            if (m.materialCode == materialCode && !out.contains(m.licenseType))
+                out.append(m.licenseType);
+        }
+        return out;
+    }
+
     void addWorkbenchPage(const WorkbenchPage &page) { m_workbenchPages.append(page); }
     QList<WorkbenchPage> workbenchPagesFor(const QString &role) const
     {

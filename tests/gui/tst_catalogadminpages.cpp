@@ -13,9 +13,11 @@
 
 #include "models/apiclient.h"
 #include "models/matteradmin.h"
+#include "registries.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -185,6 +187,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith("Version 2 against version 1 in effect:"), 10000);
         QVERIFY2(message->text().contains(QStringLiteral("Its result provides as well: DEREGISTRATION_NOTICE")),
                  qPrintable(message->text()));
+    }
+
+    // The electronic licences department plugins map to a material are offered for it as the
+    // administrator types its code; what is chosen goes into the material.
+    void materialsOfferThePluginsLicenceTypes()
+    {
+        sdk::Registries registries;
+        registries.addELicenseMapping({QStringLiteral("电子营业执照"), QStringLiteral("BUSINESS_LICENSE")});
+        registries.addELicenseMapping({QStringLiteral("营业执照副本"), QStringLiteral("BUSINESS_LICENSE")});
+        registries.addELicenseMapping({QStringLiteral("电子身份证"), QStringLiteral("ID_CARD")});
+        client::MaterialDialog material({}, &registries);
+        material.show();
+        QCOMPARE(unnamedInteractiveWidgets(&material), QStringList());
+        auto *license = byAccessibleName<QLineEdit>(&material, "Electronic licence type");
+        QVERIFY(license->completer());
+        QCOMPARE(license->completer()->model()->rowCount(), 0);
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&material, "Material code"), "BUSINESS_LICENSE");
+        QCOMPARE(license->completer()->model()->rowCount(), 2);
+        QCOMPARE(license->completer()->model()->index(0, 0).data().toString(), QStringLiteral("电子营业执照"));
+        const QString hint = QStringLiteral("Department plugins name these electronic licences for this material: "
+                                            "电子营业执照、营业执照副本");
+        QVERIFY(byAccessibleName<QLabel>(&material, hint));
+        QCOMPARE(license->placeholderText(), QStringLiteral("电子营业执照"));
+        license->setText(QStringLiteral("电子营业执照"));
+        byAccessibleName<QLineEdit>(&material, "Material name")->setText(QStringLiteral("营业执照"));
+        QCOMPARE(material.material().value("eLicenseType").toString(), QStringLiteral("电子营业执照"));
+        // Another code: its own suggestions; none without a mapping.
+        auto *code = byAccessibleName<QLineEdit>(&material, "Material code");
+        code->setText(QStringLiteral("ID_CARD"));
+        QCOMPARE(license->completer()->model()->rowCount(), 1);
+        code->setText(QStringLiteral("LEASE"));
+        QCOMPARE(license->completer()->model()->rowCount(), 0);
+        QVERIFY(!byAccessibleName<QLabel>(&material, hint));
     }
 
     void calendarMonthAndImport()
