@@ -326,14 +326,6 @@ void Catalog::lockForAdministration(Transaction &tx)
     lockForTransaction(tx, kAdministrationLock);
 }
 
-void Catalog::checkCode(const std::string &code, FieldErrors &errors, const std::string &field)
-{
-    static const std::regex kCode("[A-Z0-9][A-Z0-9_-]{0,31}");
-    if (!std::regex_match(code, kCode))
-        errors.add(field, "Capital letters, digits, - and _, at most 32 (such as HF-008).",
-                   code.empty() ? "required" : "invalid");
-}
-
 void Catalog::calendarChanged(Transaction &tx)
 {
     const std::string version = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();

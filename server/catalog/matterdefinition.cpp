@@ -5,9 +5,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 #include <set>
 
 namespace onewindow::server {
+
+// Here rather than in catalog.cpp: a matter's definition checks its codes with it, and the
+// definition's parser is built without the rest of the catalog (fuzz/).
+void Catalog::checkCode(const std::string &code, FieldErrors &errors, const std::string &field)
+{
+    static const std::regex kCode("[A-Z0-9][A-Z0-9_-]{0,31}");
+    if (!std::regex_match(code, kCode))
+        errors.add(field, "Capital letters, digits, - and _, at most 32 (such as HF-008).",
+                   code.empty() ? "required" : "invalid");
+}
 
 namespace {
 
