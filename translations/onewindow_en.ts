@@ -143,6 +143,29 @@
     </message>
 </context>
 <context>
+    <name>MedicalInsurance</name>
+    <message>
+        <location filename="../plugins/medicalinsurance/medicalinsuranceplugin.cpp" line="+44"/>
+        <source>Not a valid social security number: it is the insured person&apos;s citizen ID number, 18 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: 17 digits, then a digit or X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid social security number: characters 7 to 14 must be the insured person&apos;s birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: the check character does not match; compare it with the insured person&apos;s social security card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40"/>

@@ -142,6 +142,29 @@
     </message>
 </context>
 <context>
+    <name>MedicalInsurance</name>
+    <message>
+        <location filename="../plugins/medicalinsurance/medicalinsuranceplugin.cpp" line="+44"/>
+        <source>Not a valid social security number: it is the insured person&apos;s citizen ID number, 18 characters long.</source>
+        <translation>社会保障号码无效：社会保障号码即参保人的公民身份号码，应为 18 位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: 17 digits, then a digit or X.</source>
+        <translation>社会保障号码无效：应为 17 位数字加一位数字或 X。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid social security number: characters 7 to 14 must be the insured person&apos;s birth date.</source>
+        <translation>社会保障号码无效：第 7 至 14 位应为参保人的出生日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: the check character does not match; compare it with the insured person&apos;s social security card.</source>
+        <translation>社会保障号码无效：校验码不符，请与参保人的社会保障卡核对。</translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40"/>

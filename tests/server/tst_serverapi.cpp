@@ -449,6 +449,42 @@ private slots:
         QVERIFY(codesOf(none.object().value("errors").toArray(), "field").contains("matters"));
     }
 
+    // The identifiers the department plugins check on the client, checked again here: a bad
+    // value is refused with the field and the domain's reason, a good one accepted.
+    void departmentIdentifiers_data()
+    {
+        QTest::addColumn<QString>("matter");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("code"); ///< empty: accepted
+        QTest::newRow("MI social security number") << "MI-002" << "social_security_number" << "11010519491231002X" << "";
+        QTest::newRow("MI social security number, check") << "MI-002" << "social_security_number"
+                                                           << "110105194912310021" << "check_character";
+    }
+    void departmentIdentifiers()
+    {
+        QFETCH(QString, matter);
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, code);
+        QJsonObject body = completeIntake(matter, "SZ", "clerk1");
+        QJsonObject form = body.value("form").toObject();
+        QVERIFY2(form.contains(field), qPrintable(field));
+        form.insert(field, value);
+        body.insert("form", form);
+        const ApiReply r = createCase("clerk1", body);
+        if (code.isEmpty()) {
+            QCOMPARE(r.status, 201);
+            // As typed; an ID number (the social security number) comes back masked.
+            const QString stored = r.object().value("form").toObject().value(field).toString();
+            QCOMPARE(stored, field == QLatin1String("social_security_number") ? QStringLiteral("110105********002X") : value);
+            return;
+        }
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("validation_failed"));
+        QCOMPARE(fieldCodes(r), QStringList{QStringLiteral("form.%1:%2").arg(field, code)});
+    }
+
     void onlyOwnCenter()
     {
         const ApiReply r = createCase("clerk1", completeIntake("HF-001", "SZ-V01", "clerk1"));
