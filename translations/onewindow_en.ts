@@ -1856,7 +1856,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,7 +2019,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FieldDialog</name>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>&amp;Required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2044,7 +2044,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Field type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3195,7 +3195,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MaterialDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-146"/>
+        <location filename="../client/admin/matterspage.cpp" line="-148"/>
         <source>&amp;Core material (never brought later)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3321,7 +3321,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+416"/>
+        <location line="+418"/>
         <location line="+303"/>
         <source>Export the catalog</source>
         <translation type="unfinished"></translation>
@@ -3481,7 +3481,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-691"/>
         <source>core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,7 +3491,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+713"/>
+        <location line="+715"/>
         <source>Matters</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1849,7 +1849,7 @@ Applicant: %3</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -2012,7 +2012,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FieldDialog</name>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>&amp;Required</source>
         <translation>必需(&amp;R)</translation>
     </message>
@@ -2037,7 +2037,7 @@ Applicant: %3</source>
         <translation>字段名称</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Field type</source>
         <translation>字段类型</translation>
     </message>
@@ -3183,7 +3183,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MaterialDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-146"/>
+        <location filename="../client/admin/matterspage.cpp" line="-148"/>
         <source>&amp;Core material (never brought later)</source>
         <translation>主要材料（不可容缺）(&amp;C)</translation>
     </message>
@@ -3308,7 +3308,7 @@ Counter software for one-window government service halls.</source>
         <translation>电子证照 %1</translation>
     </message>
     <message>
-        <location line="+416"/>
+        <location line="+418"/>
         <location line="+303"/>
         <source>Export the catalog</source>
         <translation>导出事项目录</translation>
@@ -3469,7 +3469,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 不是 OneWindow 导出的事项目录（JSON）：%2</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-691"/>
         <source>core</source>
         <translation>主要材料</translation>
     </message>
@@ -3479,7 +3479,7 @@ Counter software for one-window government service halls.</source>
         <translation>非必需</translation>
     </message>
     <message>
-        <location line="+713"/>
+        <location line="+715"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
