@@ -142,6 +142,164 @@
     </message>
 </context>
 <context>
+    <name>MarketRegulation</name>
+    <message>
+        <location filename="../plugins/market/businessscopeedit.cpp" line="+37"/>
+        <source>Industry codes</source>
+        <translation>行业代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry codes, e.g. C1742；F5132</source>
+        <translation>行业代码，如 C1742；F5132</translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/marketplugin.cpp" line="+53"/>
+        <source>Not a valid registered capital: write the amount in 10,000 yuan in digits, e.g. 100 or 12.5, without a sign, spaces or separators.</source>
+        <translation>注册资本无效：请以万元为单位用数字填写，如 100 或 12.5，不带正负号、空格或分隔符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid registered capital: at most six decimals (10,000 yuan to the fen).</source>
+        <translation>注册资本无效：最多六位小数（以万元计，精确到分）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid registered capital: it must be more than zero.</source>
+        <translation>注册资本无效：应大于零。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid registered capital: more than 100,000,000 (in 10,000 yuan). Was it typed in yuan?</source>
+        <translation>注册资本无效：超过 100000000 万元，是否误按元填写？</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not a valid business scope: give at least one industry code, e.g. C1742.</source>
+        <translation>经营范围无效：请至少填写一个行业代码，如 C1742。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business scope: “%1” is not an industry code (a letter and four digits, e.g. C1742).</source>
+        <translation>经营范围无效：“%1”不是行业代码（一个字母加四位数字，如 C1742）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid business scope: in “%1” the letter is not the section of the industry its digits name.</source>
+        <translation>经营范围无效：“%1”中的字母与其数字所属的行业门类不符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid business scope: “%1” is not an industry this hall registers.</source>
+        <translation>经营范围无效：“%1”不是本大厅登记的行业。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business scope: “%1” is given twice.</source>
+        <translation>经营范围无效：“%1”重复填写。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location filename="../plugins/market/todaymarketcasespage.cpp" line="+24"/>
+        <location line="+8"/>
+        <source>Today&apos;s market regulation cases</source>
+        <translation>今日市场监管办件</translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/todaymarketcasesmodel.cpp" line="+96"/>
+        <location line="+28"/>
+        <source>There is no connection to the server.</source>
+        <translation>未连接服务器。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The server did not say which day it is.</source>
+        <translation>服务器未返回当前日期。</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enterprise or applicant</source>
+        <translation>企业或申请人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit code or ID number</source>
+        <translation>统一社会信用代码或身份证号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/todaymarketcasespage.cpp" line="-11"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the server again for today&apos;s market regulation cases</source>
+        <translation>重新向服务器获取今日市场监管办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of cases</source>
+        <translation>办件数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case columns</source>
+        <translation>办件列</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading today&apos;s cases…</source>
+        <translation>正在加载今日办件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not load today&apos;s cases: %1</source>
+        <translation>无法加载今日办件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded yet.</source>
+        <translation>尚未加载。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n market regulation case(s) accepted today, %1; for enterprises: %2.</source>
+        <translation>
+            <numerusform>今日（%1）已受理市场监管办件 %n 件，其中企业办件 %2 件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MedicalInsurance</name>
     <message>
         <location filename="../plugins/medicalinsurance/medicalinsuranceplugin.cpp" line="+44"/>
