@@ -431,6 +431,29 @@
     </message>
 </context>
 <context>
+    <name>RealEstate</name>
+    <message>
+        <location filename="../plugins/realestate/realestateplugin.cpp" line="+44"/>
+        <source>Not a valid property certificate number: it begins with the abbreviation of the province, e.g. 苏.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the year of registration follows in parentheses, from 2015 to this year, e.g. (2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the city or county that registered it follows the year, in two to twenty Chinese characters, e.g. 吴江区.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: it ends in 不动产权第, seven digits and 号, e.g. 不动产权第0001234号.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../forms/signindialog.ui" line="+9"/>

@@ -429,6 +429,29 @@
     </message>
 </context>
 <context>
+    <name>RealEstate</name>
+    <message>
+        <location filename="../plugins/realestate/realestateplugin.cpp" line="+44"/>
+        <source>Not a valid property certificate number: it begins with the abbreviation of the province, e.g. 苏.</source>
+        <translation>不动产权证书号无效：应以省份简称开头，如“苏”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the year of registration follows in parentheses, from 2015 to this year, e.g. (2026).</source>
+        <translation>不动产权证书号无效：省份简称后应为括号内的登记年份（2015 年至今年），如“(2026)”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the city or county that registered it follows the year, in two to twenty Chinese characters, e.g. 吴江区.</source>
+        <translation>不动产权证书号无效：年份后应为办理登记的市、县（区）名称，2 至 20 个汉字，如“吴江区”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: it ends in 不动产权第, seven digits and 号, e.g. 不动产权第0001234号.</source>
+        <translation>不动产权证书号无效：应以“不动产权第”、七位数字和“号”结尾，如“不动产权第0001234号”。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../forms/signindialog.ui" line="+9"/>
