@@ -423,6 +423,24 @@
     </message>
 </context>
 <context>
+    <name>PublicSecurity</name>
+    <message>
+        <location filename="../plugins/publicsecurity/publicsecurityplugin.cpp" line="+34"/>
+        <source>Not a valid birth medical certificate number: it has ten characters, a letter and nine digits, e.g. X320101001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid birth medical certificate number: a letter, then nine digits, e.g. X320101001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid birth medical certificate number: the first two digits are the code of the province that issued it, e.g. 32 for Jiangsu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../client/admin/userspage.cpp" line="+37"/>
@@ -534,6 +552,29 @@
     <message>
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Taxation</name>
+    <message>
+        <location filename="../plugins/tax/taxplugin.cpp" line="+34"/>
+        <source>Not a valid taxpayer identification number: an enterprise&apos;s is its unified social credit code, 18 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: only digits and the capital letters A to Y without I, O, S, V and Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: characters 3 to 8 are the digits of the region of registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: the check character does not match; compare it with the business licence.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

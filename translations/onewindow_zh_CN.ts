@@ -421,6 +421,24 @@
     </message>
 </context>
 <context>
+    <name>PublicSecurity</name>
+    <message>
+        <location filename="../plugins/publicsecurity/publicsecurityplugin.cpp" line="+34"/>
+        <source>Not a valid birth medical certificate number: it has ten characters, a letter and nine digits, e.g. X320101001.</source>
+        <translation>出生医学证明编号无效：应为 10 位，即一位字母加九位数字，如 X320101001。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid birth medical certificate number: a letter, then nine digits, e.g. X320101001.</source>
+        <translation>出生医学证明编号无效：应为一位字母加九位数字，如 X320101001。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid birth medical certificate number: the first two digits are the code of the province that issued it, e.g. 32 for Jiangsu.</source>
+        <translation>出生医学证明编号无效：前两位数字应为签发省份的代码，如江苏为 32。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../client/admin/userspage.cpp" line="+37"/>
@@ -533,6 +551,29 @@
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
         <translation>离线受理的申请上传至服务器时未能受理。</translation>
+    </message>
+</context>
+<context>
+    <name>Taxation</name>
+    <message>
+        <location filename="../plugins/tax/taxplugin.cpp" line="+34"/>
+        <source>Not a valid taxpayer identification number: an enterprise&apos;s is its unified social credit code, 18 characters long.</source>
+        <translation>纳税人识别号无效：企业的纳税人识别号即统一社会信用代码，应为 18 位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: only digits and the capital letters A to Y without I, O, S, V and Z.</source>
+        <translation>纳税人识别号无效：只能使用数字和除 I、O、S、V、Z 以外的大写字母 A 至 Y。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: characters 3 to 8 are the digits of the region of registration.</source>
+        <translation>纳税人识别号无效：第 3 至 8 位应为登记地的行政区划代码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: the check character does not match; compare it with the business licence.</source>
+        <translation>纳税人识别号无效：校验码不符，请与营业执照核对。</translation>
     </message>
 </context>
 <context>
