@@ -143,6 +143,188 @@
     </message>
 </context>
 <context>
+    <name>MarketRegulation</name>
+    <message>
+        <location filename="../plugins/market/businessscopeedit.cpp" line="+37"/>
+        <source>Industry codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry codes, e.g. C1742；F5132</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/marketplugin.cpp" line="+53"/>
+        <source>Not a valid registered capital: write the amount in 10,000 yuan in digits, e.g. 100 or 12.5, without a sign, spaces or separators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid registered capital: at most six decimals (10,000 yuan to the fen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid registered capital: it must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid registered capital: more than 100,000,000 (in 10,000 yuan). Was it typed in yuan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not a valid business scope: give at least one industry code, e.g. C1742.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business scope: “%1” is not an industry code (a letter and four digits, e.g. C1742).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid business scope: in “%1” the letter is not the section of the industry its digits name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid business scope: “%1” is not an industry this hall registers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business scope: “%1” is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location filename="../plugins/market/todaymarketcasespage.cpp" line="+24"/>
+        <location line="+8"/>
+        <source>Today&apos;s market regulation cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/todaymarketcasesmodel.cpp" line="+96"/>
+        <location line="+28"/>
+        <source>There is no connection to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The server did not say which day it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enterprise or applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit code or ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/todaymarketcasespage.cpp" line="-11"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the server again for today&apos;s market regulation cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading today&apos;s cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not load today&apos;s cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n market regulation case(s) accepted today, %1; for enterprises: %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MedicalInsurance</name>
+    <message>
+        <location filename="../plugins/medicalinsurance/medicalinsuranceplugin.cpp" line="+44"/>
+        <source>Not a valid social security number: it is the insured person&apos;s citizen ID number, 18 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: 17 digits, then a digit or X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid social security number: characters 7 to 14 must be the insured person&apos;s birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: the check character does not match; compare it with the insured person&apos;s social security card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40"/>
@@ -241,10 +423,51 @@
     </message>
 </context>
 <context>
+    <name>PublicSecurity</name>
+    <message>
+        <location filename="../plugins/publicsecurity/publicsecurityplugin.cpp" line="+34"/>
+        <source>Not a valid birth medical certificate number: it has ten characters, a letter and nine digits, e.g. X320101001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid birth medical certificate number: a letter, then nine digits, e.g. X320101001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid birth medical certificate number: the first two digits are the code of the province that issued it, e.g. 32 for Jiangsu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../client/admin/userspage.cpp" line="+37"/>
         <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RealEstate</name>
+    <message>
+        <location filename="../plugins/realestate/realestateplugin.cpp" line="+44"/>
+        <source>Not a valid property certificate number: it begins with the abbreviation of the province, e.g. 苏.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the year of registration follows in parentheses, from 2015 to this year, e.g. (2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the city or county that registered it follows the year, in two to twenty Chinese characters, e.g. 吴江区.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: it ends in 不动产权第, seven digits and 号, e.g. 不动产权第0001234号.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -329,6 +552,29 @@
     <message>
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Taxation</name>
+    <message>
+        <location filename="../plugins/tax/taxplugin.cpp" line="+34"/>
+        <source>Not a valid taxpayer identification number: an enterprise&apos;s is its unified social credit code, 18 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: only digits and the capital letters A to Y without I, O, S, V and Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: characters 3 to 8 are the digits of the region of registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: the check character does not match; compare it with the business licence.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1833,7 +2079,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,7 +2242,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FieldDialog</name>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>&amp;Required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2021,7 +2267,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Field type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3418,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MaterialDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-146"/>
+        <location filename="../client/admin/matterspage.cpp" line="-148"/>
         <source>&amp;Core material (never brought later)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3298,7 +3544,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+416"/>
+        <location line="+418"/>
         <location line="+303"/>
         <source>Export the catalog</source>
         <translation type="unfinished"></translation>
@@ -3458,7 +3704,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-691"/>
         <source>core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3468,7 +3714,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+713"/>
+        <location line="+715"/>
         <source>Matters</source>
         <translation type="unfinished"></translation>
     </message>

@@ -142,6 +142,187 @@
     </message>
 </context>
 <context>
+    <name>MarketRegulation</name>
+    <message>
+        <location filename="../plugins/market/businessscopeedit.cpp" line="+37"/>
+        <source>Industry codes</source>
+        <translation>行业代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry codes, e.g. C1742；F5132</source>
+        <translation>行业代码，如 C1742；F5132</translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/marketplugin.cpp" line="+53"/>
+        <source>Not a valid registered capital: write the amount in 10,000 yuan in digits, e.g. 100 or 12.5, without a sign, spaces or separators.</source>
+        <translation>注册资本无效：请以万元为单位用数字填写，如 100 或 12.5，不带正负号、空格或分隔符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid registered capital: at most six decimals (10,000 yuan to the fen).</source>
+        <translation>注册资本无效：最多六位小数（以万元计，精确到分）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid registered capital: it must be more than zero.</source>
+        <translation>注册资本无效：应大于零。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid registered capital: more than 100,000,000 (in 10,000 yuan). Was it typed in yuan?</source>
+        <translation>注册资本无效：超过 100000000 万元，是否误按元填写？</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not a valid business scope: give at least one industry code, e.g. C1742.</source>
+        <translation>经营范围无效：请至少填写一个行业代码，如 C1742。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business scope: “%1” is not an industry code (a letter and four digits, e.g. C1742).</source>
+        <translation>经营范围无效：“%1”不是行业代码（一个字母加四位数字，如 C1742）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid business scope: in “%1” the letter is not the section of the industry its digits name.</source>
+        <translation>经营范围无效：“%1”中的字母与其数字所属的行业门类不符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid business scope: “%1” is not an industry this hall registers.</source>
+        <translation>经营范围无效：“%1”不是本大厅登记的行业。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business scope: “%1” is given twice.</source>
+        <translation>经营范围无效：“%1”重复填写。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location filename="../plugins/market/todaymarketcasespage.cpp" line="+24"/>
+        <location line="+8"/>
+        <source>Today&apos;s market regulation cases</source>
+        <translation>今日市场监管办件</translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/todaymarketcasesmodel.cpp" line="+96"/>
+        <location line="+28"/>
+        <source>There is no connection to the server.</source>
+        <translation>未连接服务器。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The server did not say which day it is.</source>
+        <translation>服务器未返回当前日期。</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enterprise or applicant</source>
+        <translation>企业或申请人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit code or ID number</source>
+        <translation>统一社会信用代码或身份证号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/todaymarketcasespage.cpp" line="-11"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the server again for today&apos;s market regulation cases</source>
+        <translation>重新向服务器获取今日市场监管办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of cases</source>
+        <translation>办件数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case columns</source>
+        <translation>办件列</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading today&apos;s cases…</source>
+        <translation>正在加载今日办件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not load today&apos;s cases: %1</source>
+        <translation>无法加载今日办件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded yet.</source>
+        <translation>尚未加载。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n market regulation case(s) accepted today, %1; for enterprises: %2.</source>
+        <translation>
+            <numerusform>今日（%1）已受理市场监管办件 %n 件，其中企业办件 %2 件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MedicalInsurance</name>
+    <message>
+        <location filename="../plugins/medicalinsurance/medicalinsuranceplugin.cpp" line="+44"/>
+        <source>Not a valid social security number: it is the insured person&apos;s citizen ID number, 18 characters long.</source>
+        <translation>社会保障号码无效：社会保障号码即参保人的公民身份号码，应为 18 位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: 17 digits, then a digit or X.</source>
+        <translation>社会保障号码无效：应为 17 位数字加一位数字或 X。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid social security number: characters 7 to 14 must be the insured person&apos;s birth date.</source>
+        <translation>社会保障号码无效：第 7 至 14 位应为参保人的出生日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid social security number: the check character does not match; compare it with the insured person&apos;s social security card.</source>
+        <translation>社会保障号码无效：校验码不符，请与参保人的社会保障卡核对。</translation>
+    </message>
+</context>
+<context>
     <name>PluginSpec</name>
     <message>
         <location filename="../client/pluginhost/pluginspec.cpp" line="+40"/>
@@ -240,11 +421,52 @@
     </message>
 </context>
 <context>
+    <name>PublicSecurity</name>
+    <message>
+        <location filename="../plugins/publicsecurity/publicsecurityplugin.cpp" line="+34"/>
+        <source>Not a valid birth medical certificate number: it has ten characters, a letter and nine digits, e.g. X320101001.</source>
+        <translation>出生医学证明编号无效：应为 10 位，即一位字母加九位数字，如 X320101001。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid birth medical certificate number: a letter, then nine digits, e.g. X320101001.</source>
+        <translation>出生医学证明编号无效：应为一位字母加九位数字，如 X320101001。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid birth medical certificate number: the first two digits are the code of the province that issued it, e.g. 32 for Jiangsu.</source>
+        <translation>出生医学证明编号无效：前两位数字应为签发省份的代码，如江苏为 32。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../client/admin/userspage.cpp" line="+37"/>
         <source>None</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>RealEstate</name>
+    <message>
+        <location filename="../plugins/realestate/realestateplugin.cpp" line="+44"/>
+        <source>Not a valid property certificate number: it begins with the abbreviation of the province, e.g. 苏.</source>
+        <translation>不动产权证书号无效：应以省份简称开头，如“苏”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the year of registration follows in parentheses, from 2015 to this year, e.g. (2026).</source>
+        <translation>不动产权证书号无效：省份简称后应为括号内的登记年份（2015 年至今年），如“(2026)”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: the city or county that registered it follows the year, in two to twenty Chinese characters, e.g. 吴江区.</source>
+        <translation>不动产权证书号无效：年份后应为办理登记的市、县（区）名称，2 至 20 个汉字，如“吴江区”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid property certificate number: it ends in 不动产权第, seven digits and 号, e.g. 不动产权第0001234号.</source>
+        <translation>不动产权证书号无效：应以“不动产权第”、七位数字和“号”结尾，如“不动产权第0001234号”。</translation>
     </message>
 </context>
 <context>
@@ -329,6 +551,29 @@
         <location filename="../client/sync/syncpage.cpp" line="+61"/>
         <source>The intake taken in offline could not be accepted when it reached the server.</source>
         <translation>离线受理的申请上传至服务器时未能受理。</translation>
+    </message>
+</context>
+<context>
+    <name>Taxation</name>
+    <message>
+        <location filename="../plugins/tax/taxplugin.cpp" line="+34"/>
+        <source>Not a valid taxpayer identification number: an enterprise&apos;s is its unified social credit code, 18 characters long.</source>
+        <translation>纳税人识别号无效：企业的纳税人识别号即统一社会信用代码，应为 18 位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: only digits and the capital letters A to Y without I, O, S, V and Z.</source>
+        <translation>纳税人识别号无效：只能使用数字和除 I、O、S、V、Z 以外的大写字母 A 至 Y。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: characters 3 to 8 are the digits of the region of registration.</source>
+        <translation>纳税人识别号无效：第 3 至 8 位应为登记地的行政区划代码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid taxpayer identification number: the check character does not match; compare it with the business licence.</source>
+        <translation>纳税人识别号无效：校验码不符，请与营业执照核对。</translation>
     </message>
 </context>
 <context>
@@ -1826,7 +2071,7 @@ Applicant: %3</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -1989,7 +2234,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FieldDialog</name>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>&amp;Required</source>
         <translation>必需(&amp;R)</translation>
     </message>
@@ -2014,7 +2259,7 @@ Applicant: %3</source>
         <translation>字段名称</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Field type</source>
         <translation>字段类型</translation>
     </message>
@@ -3160,7 +3405,7 @@ Counter software for one-window government service halls.</source>
 <context>
     <name>onewindow::client::MaterialDialog</name>
     <message>
-        <location filename="../client/admin/matterspage.cpp" line="-146"/>
+        <location filename="../client/admin/matterspage.cpp" line="-148"/>
         <source>&amp;Core material (never brought later)</source>
         <translation>主要材料（不可容缺）(&amp;C)</translation>
     </message>
@@ -3285,7 +3530,7 @@ Counter software for one-window government service halls.</source>
         <translation>电子证照 %1</translation>
     </message>
     <message>
-        <location line="+416"/>
+        <location line="+418"/>
         <location line="+303"/>
         <source>Export the catalog</source>
         <translation>导出事项目录</translation>
@@ -3446,7 +3691,7 @@ Counter software for one-window government service halls.</source>
         <translation>%1 不是 OneWindow 导出的事项目录（JSON）：%2</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-691"/>
         <source>core</source>
         <translation>主要材料</translation>
     </message>
@@ -3456,7 +3701,7 @@ Counter software for one-window government service halls.</source>
         <translation>非必需</translation>
     </message>
     <message>
-        <location line="+713"/>
+        <location line="+715"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>

@@ -511,6 +511,14 @@ public:
                     value = std::to_string(1000 + rng() % 9000);
                 else if (field.type == "date")
                     value = onewindow::toIsoString(day);
+                else if (field.type == "registered_capital")
+                    value = std::to_string(10 + rng() % 990);
+                else if (field.type == "business_scope")
+                    value = "C1742；F5132";
+                else if (field.type == "property_certificate")
+                    value = "苏(2026)吴江区不动产权第" + std::to_string(1000000 + rng() % 9000000) + "号";
+                else if (field.type == "birth_certificate")
+                    value = "X32" + std::to_string(1000000 + rng() % 9000000);
                 else if (field.type == "multiline")
                     value = "纺织品、服装的生产与销售；货物进出口";
                 else if (field.key.find("company") != std::string::npos)

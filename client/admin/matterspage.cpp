@@ -191,7 +191,9 @@ FieldDialog::FieldDialog(const QJsonObject &field, QWidget *parent)
     m_key->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z][A-Za-z0-9_]{0,40}")), this));
     m_key->setAccessibleName(tr("Field key"));
     m_label->setAccessibleName(tr("Field label"));
-    for (const char *type : {"text", "id_number", "credit_code", "phone", "number", "money", "date"})
+    // Every type the server checks (api/openapi.yaml, FormFieldType): a field keeps its type when edited.
+    for (const char *type : {"text", "multiline", "id_number", "credit_code", "phone", "number", "money", "date",
+                             "registered_capital", "business_scope", "property_certificate", "birth_certificate"})
         m_type->addItem(QString::fromLatin1(type), QString::fromLatin1(type));
     m_type->setCurrentIndex(qMax(0, m_type->findData(text(field, "type"))));
     m_type->setAccessibleName(tr("Field type"));

@@ -22,8 +22,10 @@ void Catalog::checkCode(const std::string &code, FieldErrors &errors, const std:
 
 namespace {
 
-const std::set<std::string> kFieldTypes{"text", "multiline", "id_number", "credit_code",
-                                        "phone", "date",      "number",    "money"};
+const std::set<std::string> kFieldTypes{
+    "text", "multiline", "id_number", "credit_code", "phone", "date", "number", "money",
+    // Identifiers of the departments' matters, checked by the domain as the plugins check them on the client.
+    "registered_capital", "business_scope", "property_certificate", "birth_certificate"};
 
 Poco::Dynamic::Var limitNumber(double days)
 {

@@ -3,8 +3,12 @@
 #include "domain/casenumber.h"
 
 #include "auth/policy.h"
+#include "domain/birthcertificate.h"
+#include "domain/businessscope.h"
 #include "domain/creditcode.h"
 #include "domain/idnumber.h"
+#include "domain/propertycertificate.h"
+#include "domain/registeredcapital.h"
 #include "http/problem.h"
 #include "json.h"
 
@@ -248,6 +252,19 @@ void validateForm(const MergedIntake &merged, const Poco::JSON::Object::Ptr &for
             errors.add(at, "A date, YYYY-MM-DD.", "invalid");
         else if ((field.type == "number" || field.type == "money") && !isNumber(value))
             errors.add(at, "A number.", "invalid");
+        else if (field.type == "registered_capital" && RegisteredCapital::check(value) != RegisteredCapital::Problem::None)
+            errors.add(at, "Not a registered capital: 10,000 yuan, more than zero, at most 100,000,000, at most six decimals.",
+                       RegisteredCapital::problemCode(RegisteredCapital::check(value)));
+        else if (field.type == "business_scope" && BusinessScope::check(value) != BusinessScope::Problem::None)
+            errors.add(at, "Not a business scope: industry codes of GB/T 4754-2017 that the halls register, e.g. C1742.",
+                       BusinessScope::problemCode(BusinessScope::check(value)));
+        else if (field.type == "property_certificate"
+                 && PropertyCertificateNumber::check(value, today) != PropertyCertificateNumber::Problem::None)
+            errors.add(at, "Not a real estate title certificate number, e.g. 苏(2026)吴江区不动产权第0001234号.",
+                       PropertyCertificateNumber::problemCode(PropertyCertificateNumber::check(value, today)));
+        else if (field.type == "birth_certificate" && BirthCertificateNumber::check(value) != BirthCertificateNumber::Problem::None)
+            errors.add(at, "Not a birth medical certificate number: a letter and nine digits, e.g. X320101001.",
+                       BirthCertificateNumber::problemCode(BirthCertificateNumber::check(value)));
     }
 }
 

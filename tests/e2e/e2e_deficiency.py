@@ -53,7 +53,10 @@ def sample_intake(url, token, matter, applicant, deficient):
     for f in m["fields"]:
         form[f["key"]] = {"id_number": applicant["idNumber"], "phone": applicant["phone"], "money": "5000",
                           "number": "5000", "date": "2026-11-01",
-                          "credit_code": "91512081MA62K0260E"}.get(f["type"], "盛泽测试")
+                          "credit_code": "91512081MA62K0260E", "registered_capital": "100",
+                          "business_scope": "C1742；F5132",
+                          "property_certificate": "苏(2026)吴江区不动产权第0001234号",
+                          "birth_certificate": "X320101001"}.get(f["type"], "盛泽测试")
     materials = [{"code": x["code"], "provided": "deficient" if x["code"] == deficient else "paper"}
                  for x in m["materials"]]
     return {"matters": [matter], "applicant": applicant, "center": "SZ", "form": form, "materials": materials}

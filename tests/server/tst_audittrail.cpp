@@ -218,6 +218,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // This run's exchanges replace the last run's.
+        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
+            QFile::remove(traffic);
         m_keyFile = m_dir.filePath("audit.key");
         QFile key(m_keyFile);
         QVERIFY(key.open(QIODevice::WriteOnly));

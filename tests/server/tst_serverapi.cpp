@@ -449,6 +449,72 @@ private slots:
         QVERIFY(codesOf(none.object().value("errors").toArray(), "field").contains("matters"));
     }
 
+    // The identifiers the department plugins check on the client, checked again here: a bad
+    // value is refused with the field and the domain's reason, a good one accepted.
+    void departmentIdentifiers_data()
+    {
+        QTest::addColumn<QString>("matter");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("code"); ///< empty: accepted
+        QTest::newRow("MI social security number") << "MI-002" << "social_security_number" << "11010519491231002X" << "";
+        QTest::newRow("MI social security number, check") << "MI-002" << "social_security_number"
+                                                           << "110105194912310021" << "check_character";
+        QTest::newRow("MR registered capital") << "MR-001" << "registered_capital" << "12.345678" << "";
+        QTest::newRow("MR registered capital, unit typed") << "MR-001" << "registered_capital" << "100万元" << "format";
+        QTest::newRow("MR registered capital, decimals") << "MR-001" << "registered_capital" << "0.1234567"
+                                                         << "too_many_decimals";
+        QTest::newRow("MR registered capital, zero") << "MR-004" << "registered_capital" << "0" << "not_positive";
+        QTest::newRow("MR registered capital, yuan") << "MR-001" << "registered_capital" << "500000000" << "too_large";
+        QTest::newRow("MR business scope") << "MR-001" << "business_scope" << "C1742；F5132、H6210" << "";
+        QTest::newRow("MR business scope, words") << "MR-001" << "business_scope" << "纺织品销售" << "format";
+        QTest::newRow("MR business scope, section") << "MR-004" << "business_scope" << "F1742" << "section";
+        QTest::newRow("MR business scope, not listed") << "MR-001" << "business_scope" << "C1799" << "unknown_code";
+        QTest::newRow("MR business scope, twice") << "MR-001" << "business_scope" << "C1742,C1742" << "duplicate";
+        QTest::newRow("MR business scope, no code") << "MR-001" << "business_scope" << "；" << "empty";
+        QTest::newRow("RE certificate") << "RE-001" << "property_cert_number" << "苏（2015）苏州市吴江区不动产权第7001234号"
+                                        << "";
+        QTest::newRow("RE certificate, province") << "RE-002" << "property_cert_number"
+                                                  << "中(2026)吴江区不动产权第0001234号" << "province";
+        QTest::newRow("RE certificate, next year") << "RE-004" << "property_cert_number"
+                                                   << "苏(2027)吴江区不动产权第0001234号" << "year";
+        QTest::newRow("RE certificate, district") << "RE-005" << "property_cert_number"
+                                                  << "苏(2026)不动产权第0001234号" << "district";
+        QTest::newRow("RE certificate, sequence") << "RE-001" << "property_cert_number"
+                                                  << "苏(2026)吴江区不动产权第001234号" << "sequence";
+        QTest::newRow("TX taxpayer number, check") << "TX-002" << "credit_code" << "91512081MA62K0261E"
+                                                   << "check_character";
+        QTest::newRow("PS birth certificate") << "PS-006" << "birth_cert_number" << "X320101001" << "";
+        QTest::newRow("PS birth certificate, length") << "PS-006" << "birth_cert_number" << "X32010100" << "length";
+        QTest::newRow("PS birth certificate, characters") << "PS-006" << "birth_cert_number" << "3320101001"
+                                                          << "characters";
+        QTest::newRow("PS birth certificate, province") << "PS-006" << "birth_cert_number" << "X990101001"
+                                                        << "province";
+    }
+    void departmentIdentifiers()
+    {
+        QFETCH(QString, matter);
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, code);
+        QJsonObject body = completeIntake(matter, "SZ", "clerk1");
+        QJsonObject form = body.value("form").toObject();
+        QVERIFY2(form.contains(field), qPrintable(field));
+        form.insert(field, value);
+        body.insert("form", form);
+        const ApiReply r = createCase("clerk1", body);
+        if (code.isEmpty()) {
+            QCOMPARE(r.status, 201);
+            // As typed; an ID number (the social security number) comes back masked.
+            const QString stored = r.object().value("form").toObject().value(field).toString();
+            QCOMPARE(stored, field == QLatin1String("social_security_number") ? QStringLiteral("110105********002X") : value);
+            return;
+        }
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.object().value("code").toString(), QStringLiteral("validation_failed"));
+        QCOMPARE(fieldCodes(r), QStringList{QStringLiteral("form.%1:%2").arg(field, code)});
+    }
+
     void onlyOwnCenter()
     {
         const ApiReply r = createCase("clerk1", completeIntake("HF-001", "SZ-V01", "clerk1"));

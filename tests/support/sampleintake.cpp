@@ -17,6 +17,14 @@ QString sampleValue(const QString &type)
         return QStringLiteral("2026-11-01");
     if (type == QLatin1String("number") || type == QLatin1String("money"))
         return QStringLiteral("5000");
+    if (type == QLatin1String("registered_capital"))
+        return QStringLiteral("100"); // 万元
+    if (type == QLatin1String("business_scope"))
+        return QStringLiteral("C1742；F5132");
+    if (type == QLatin1String("property_certificate"))
+        return QStringLiteral("苏(2026)吴江区不动产权第0001234号");
+    if (type == QLatin1String("birth_certificate"))
+        return QStringLiteral("X320101001");
     return QStringLiteral("盛泽测试");
 }
 
