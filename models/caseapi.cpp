@@ -123,7 +123,7 @@ QList<CaseAttachment> CaseAttachment::listFromJson(const QJsonObject &answer)
     for (const auto &item : answer.value(QLatin1String("items")).toArray()) {
         const QJsonObject o = item.toObject();
         out.append({text(o, "id"), text(o, "filename"), text(o, "mediaType"),
-                    static_cast<qint64>(o.value(QLatin1String("size")).toDouble()),
+                    o.value(QLatin1String("size")).toInteger(), // 0 for what no qint64 holds
                     QDateTime::fromString(text(o, "createdAt"), Qt::ISODateWithMs)});
     }
     return out;

@@ -242,6 +242,20 @@ private slots:
         QCOMPARE(ReviewQueueModel::timeLeftText({}, today), QString());
     }
 
+    // A size no qint64 holds (fuzz/corpus/client_json/crash-bdb7e14e…) reads as 0, not as
+    // undefined behaviour; whole sizes as they are.
+    void attachmentSizesOutOfRange()
+    {
+        const QJsonObject answer{{"items", QJsonArray{QJsonObject{{"id", "a"}, {"size", 1.02422e115}},
+                                                      QJsonObject{{"id", "b"}, {"size", 123456}},
+                                                      QJsonObject{{"id", "c"}, {"size", -1e300}}}}};
+        const QList<CaseAttachment> files = CaseAttachment::listFromJson(answer);
+        QCOMPARE(files.size(), 3);
+        QCOMPARE(files[0].size, 0);
+        QCOMPARE(files[1].size, 123456);
+        QCOMPARE(files[2].size, 0);
+    }
+
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 };
 
