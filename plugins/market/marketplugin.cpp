@@ -107,6 +107,12 @@ QList<sdk::FieldValidator> MarketPlugin::validators() const
     };
 }
 
+QList<sdk::ELicenseMapping> MarketPlugin::eLicenseMappings() const
+{
+    return {{QStringLiteral("BUSINESS_LICENSE"), QStringLiteral("BUSINESS_LICENSE")},
+            {QStringLiteral("BUSINESS_LICENSE"), QStringLiteral("BUSINESS_LICENSE_COPY")}};
+}
+
 QList<sdk::WorkbenchPage> MarketPlugin::workbenchPages() const
 {
     models::ApiClient *api = m_context ? m_context->api() : nullptr;

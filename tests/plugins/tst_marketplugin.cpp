@@ -248,6 +248,16 @@ private slots:
         QVERIFY(!m_bed.problems(kScope, QStringLiteral("MR"), edit->text()).isEmpty());
     }
 
+    // The electronic business licence, for the matter editor's material form.
+    void eLicenseMappings()
+    {
+        QCOMPARE(m_bed.registries().licenseTypesFor(QStringLiteral("BUSINESS_LICENSE")),
+                 QStringList{QStringLiteral("BUSINESS_LICENSE")});
+        QCOMPARE(m_bed.registries().licenseTypesFor(QStringLiteral("BUSINESS_LICENSE_COPY")),
+                 QStringList{QStringLiteral("BUSINESS_LICENSE")});
+        QVERIFY(m_bed.registries().licenseTypesFor(QStringLiteral("LEASE")).isEmpty());
+    }
+
     void workbenchPageIsForCounterRoles()
     {
         for (const char *role : {"clerk", "agent", "supervisor"}) {
