@@ -232,6 +232,16 @@ int runPrintCommand(int argc, char *argv[])
         loop.exec();
         input.date = api.clock()->today();
     }
+    if (*document == printing::PrintDocument::Result) {
+        // The certificate recorded for the case (GET /cases/{id}/result), dated with its issue.
+        const auto result = fetch(api, QStringLiteral("/cases/") + input.caseObject.value(QLatin1String("id")).toString()
+                                           + QStringLiteral("/result"));
+        if (!result.ok())
+            return fail(result.error.status == 404 ? Tr::tr("case %1 has no result yet.").arg(parser.value(caseOption))
+                                                   : result.error.userMessage());
+        input.result = result.object();
+        input.date = QDate::fromString(input.result.value(QLatin1String("issuedOn")).toString(), Qt::ISODate);
+    }
     if (*document == printing::PrintDocument::DeliveryReceipt) {
         // Who collected the result, which result, and the signature they gave.
         const QString casePath = QStringLiteral("/cases/") + input.caseObject.value(QLatin1String("id")).toString();

@@ -84,4 +84,22 @@ namespace TransferItemColumn {
 enum Column { CaseNumber, Applicant, Material, Received, Note, LastColumn = Note };
 }
 
+/// One department's cases accepted on the server's today (TodayCasesModel), for the departments'
+/// workbench pages.
+namespace TodayCaseColumn {
+enum Column { Number, Matters, Applicant, Identifier, Status, AcceptedAt, PromisedDueDate, LastColumn = PromisedDueDate };
+}
+
+enum class TodayCaseRole {
+    CaseId = Qt::UserRole + 1,
+    Number,
+    Matters,       ///< QStringList of matter codes
+    Applicant,     ///< the applicant's name: the enterprise, or the person
+    ApplicantKind, ///< "organization" or "person"
+    Identifier,    ///< an organisation's credit code, a person's masked ID number
+    Status,        ///< the API's status code, e.g. "accepted"
+    AcceptedAt,    ///< QDateTime
+    PromisedDueDate,
+};
+
 } // namespace onewindow::models

@@ -17,7 +17,7 @@
 <context>
     <name>HousingFund</name>
     <message>
-        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+28"/>
+        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+30"/>
         <source>The housing fund plugin needs the connection to the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -43,90 +43,12 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24"/>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Today&apos;s housing fund cases</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+76"/>
-        <location line="+30"/>
-        <source>There is no connection to the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <source>The server did not say which day it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+144"/>
-        <source>Case number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Matters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Applicant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Accepted at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Promised by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugins/housingfund/todaycasespage.cpp" line="-11"/>
-        <location line="+5"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask the server again for today&apos;s housing fund cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number of cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Case columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Loading today&apos;s cases…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Could not load today&apos;s cases: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not loaded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n housing fund case(s) accepted today, %1.</source>
         <translation>
             <numerusform>%n housing fund case accepted today, %1.</numerusform>
@@ -155,7 +77,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugins/market/marketplugin.cpp" line="+53"/>
+        <location filename="../plugins/market/marketplugin.cpp" line="+58"/>
         <source>Not a valid registered capital: write the amount in 10,000 yuan in digits, e.g. 100 or 12.5, without a sign, spaces or separators.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,101 +122,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location filename="../plugins/market/todaymarketcasespage.cpp" line="+24"/>
-        <location line="+8"/>
-        <source>Today&apos;s market regulation cases</source>
+        <location line="+48"/>
+        <location line="+5"/>
+        <source>Today&apos;s establishments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n establishment(s) accepted today, %1; enterprises: %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../plugins/market/shareholderspage.cpp" line="+88"/>
+        <source>&amp;Add shareholder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugins/market/todaymarketcasesmodel.cpp" line="+96"/>
-        <location line="+28"/>
-        <source>There is no connection to the server.</source>
+        <location line="+1"/>
+        <source>Remo&amp;ve shareholder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>The server did not say which day it is.</source>
+        <location line="+3"/>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
-        <source>Case number</source>
+        <location line="+0"/>
+        <source>ID number or credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Matters</source>
+        <location line="+0"/>
+        <source>Contribution (10,000 yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Enterprise or applicant</source>
+        <location line="+1"/>
+        <location line="+110"/>
+        <source>Shareholders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Credit code or ID number</source>
+        <location line="-109"/>
+        <source>Shareholder columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Status</source>
+        <location line="+7"/>
+        <source>Add shareholder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Accepted at</source>
+        <location line="+1"/>
+        <source>Remove shareholder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Promised by</source>
+        <location line="+95"/>
+        <source>Shareholders and their contributions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugins/market/todaymarketcasespage.cpp" line="-11"/>
-        <source>&amp;Refresh</source>
+        <location line="+1"/>
+        <source>The contributions the shareholders subscribe add up to the registered capital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered capital (10,000 yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contributions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Refresh</source>
+        <source>Registered &amp;capital (10,000 yuan):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ask the server again for today&apos;s market regulation cases</source>
+        <location line="+20"/>
+        <source>Add at least one shareholder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Number of cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Case columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Loading today&apos;s cases…</source>
+        <location line="+6"/>
+        <source>Shareholder %1 has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Could not load today&apos;s cases: %1</source>
+        <source>Shareholder %1: %2 is neither a valid ID number nor a valid credit code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not loaded yet.</source>
+        <location line="+3"/>
+        <source>Shareholder %1: the contribution is not an amount in 10,000 yuan, such as 60 or 12.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The contributions add up to %1 (10,000 yuan), the registered capital is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n market regulation case(s) accepted today, %1; for enterprises: %2.</source>
+        <location line="+17"/>
+        <source>%n shareholder(s); the contributions add up to %1 (10,000 yuan), the registered capital.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -3949,6 +3888,11 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+95"/>
+        <source>case %1 has no result yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>case %1 has not been handed out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3958,7 +3902,7 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-121"/>
         <source>no server: give --server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4528,34 +4472,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+366"/>
+        <location line="+367"/>
         <source>Approve with conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-366"/>
         <source>&amp;Return for correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+366"/>
+        <location line="+367"/>
         <source>Return for correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-366"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+363"/>
+        <location line="+364"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-363"/>
         <source>R&amp;ecord result…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4585,8 +4529,8 @@ Counter software for one-window government service halls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The applicant&apos;s paper: the decision not to grant, or the simulated approval&apos;s conditions</source>
+        <location line="+2"/>
+        <source>The applicant&apos;s paper: the decision not to grant, the simulated approval&apos;s conditions, or the result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6783,6 +6727,55 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
 </context>
 <context>
+    <name>onewindow::models::TodayCasesModel</name>
+    <message>
+        <location filename="../models/todaycasesmodel.cpp" line="+102"/>
+        <location line="+28"/>
+        <source>There is no connection to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The server did not say which day it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit code or ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::TransferItemModel</name>
     <message>
         <location filename="../models/transferitemmodel.cpp" line="+76"/>
@@ -7123,12 +7116,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+335"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+341"/>
         <source>The print template %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+244"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7203,12 +7196,60 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+1"/>
+        <source>Result notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Delivery receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Transfer manifest of paper materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::sdk::TodayCasesPage</name>
+    <message>
+        <location filename="../plugins/sdk/widgets/todaycasespage.cpp" line="+23"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the server again for today&apos;s cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading today&apos;s cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not load today&apos;s cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,7 +17,7 @@
 <context>
     <name>HousingFund</name>
     <message>
-        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+28"/>
+        <location filename="../plugins/housingfund/housingfundplugin.cpp" line="+30"/>
         <source>The housing fund plugin needs the connection to the server.</source>
         <translation>公积金插件需要连接服务器。</translation>
     </message>
@@ -43,90 +43,12 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../plugins/housingfund/todaycasespage.cpp" line="+24"/>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Today&apos;s housing fund cases</source>
         <translation>今日公积金办件</translation>
     </message>
-    <message>
-        <location filename="../plugins/housingfund/todaycasesmodel.cpp" line="+76"/>
-        <location line="+30"/>
-        <source>There is no connection to the server.</source>
-        <translation>未连接服务器。</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <source>The server did not say which day it is.</source>
-        <translation>服务器未返回当前日期。</translation>
-    </message>
-    <message>
-        <location line="+144"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Matters</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Accepted at</source>
-        <translation>受理时间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Promised by</source>
-        <translation>承诺办结日</translation>
-    </message>
-    <message>
-        <location filename="../plugins/housingfund/todaycasespage.cpp" line="-11"/>
-        <location line="+5"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask the server again for today&apos;s housing fund cases</source>
-        <translation>重新向服务器查询今日公积金办件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number of cases</source>
-        <translation>办件数</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Case columns</source>
-        <translation>办件列</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Loading today&apos;s cases…</source>
-        <translation>正在加载今日办件…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Could not load today&apos;s cases: %1</source>
-        <translation>无法加载今日办件：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not loaded yet.</source>
-        <translation>尚未加载。</translation>
-    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n housing fund case(s) accepted today, %1.</source>
         <translation>
             <numerusform>%1 今日受理公积金办件 %n 件。</numerusform>
@@ -154,7 +76,7 @@
         <translation>行业代码，如 C1742；F5132</translation>
     </message>
     <message>
-        <location filename="../plugins/market/marketplugin.cpp" line="+53"/>
+        <location filename="../plugins/market/marketplugin.cpp" line="+58"/>
         <source>Not a valid registered capital: write the amount in 10,000 yuan in digits, e.g. 100 or 12.5, without a sign, spaces or separators.</source>
         <translation>注册资本无效：请以万元为单位用数字填写，如 100 或 12.5，不带正负号、空格或分隔符。</translation>
     </message>
@@ -199,103 +121,119 @@
         <translation>经营范围无效：“%1”重复填写。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location filename="../plugins/market/todaymarketcasespage.cpp" line="+24"/>
-        <location line="+8"/>
-        <source>Today&apos;s market regulation cases</source>
-        <translation>今日市场监管办件</translation>
+        <location line="+48"/>
+        <location line="+5"/>
+        <source>Today&apos;s establishments</source>
+        <translation>今日设立登记</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n establishment(s) accepted today, %1; enterprises: %2.</source>
+        <translation>
+            <numerusform>%1受理设立登记 %n 件，其中企业 %2 件。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugins/market/todaymarketcasesmodel.cpp" line="+96"/>
-        <location line="+28"/>
-        <source>There is no connection to the server.</source>
-        <translation>未连接服务器。</translation>
+        <location filename="../plugins/market/shareholderspage.cpp" line="+88"/>
+        <source>&amp;Add shareholder</source>
+        <translation>添加股东(&amp;A)</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>The server did not say which day it is.</source>
-        <translation>服务器未返回当前日期。</translation>
+        <location line="+1"/>
+        <source>Remo&amp;ve shareholder</source>
+        <translation>删除股东(&amp;V)</translation>
     </message>
     <message>
-        <location line="+142"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名（名称）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Matters</source>
-        <translation>事项</translation>
+        <location line="+0"/>
+        <source>ID number or credit code</source>
+        <translation>身份证号码或统一社会信用代码</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Enterprise or applicant</source>
-        <translation>企业或申请人</translation>
+        <location line="+0"/>
+        <source>Contribution (10,000 yuan)</source>
+        <translation>认缴出资额（万元）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Credit code or ID number</source>
-        <translation>统一社会信用代码或身份证号码</translation>
+        <location line="+1"/>
+        <location line="+110"/>
+        <source>Shareholders</source>
+        <translation>股东</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <location line="-109"/>
+        <source>Shareholder columns</source>
+        <translation>股东列</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Accepted at</source>
-        <translation>受理时间</translation>
+        <location line="+7"/>
+        <source>Add shareholder</source>
+        <translation>添加股东</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Promised by</source>
-        <translation>承诺办结日</translation>
+        <location line="+1"/>
+        <source>Remove shareholder</source>
+        <translation>删除股东</translation>
     </message>
     <message>
-        <location filename="../plugins/market/todaymarketcasespage.cpp" line="-11"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <location line="+95"/>
+        <source>Shareholders and their contributions</source>
+        <translation>股东（发起人）及出资情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The contributions the shareholders subscribe add up to the registered capital.</source>
+        <translation>各股东认缴出资额合计应等于注册资本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered capital (10,000 yuan)</source>
+        <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contributions</source>
+        <translation>出资情况</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <source>Registered &amp;capital (10,000 yuan):</source>
+        <translation>注册资本（万元）(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ask the server again for today&apos;s market regulation cases</source>
-        <translation>重新向服务器获取今日市场监管办件</translation>
+        <location line="+20"/>
+        <source>Add at least one shareholder.</source>
+        <translation>请至少添加一名股东。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Number of cases</source>
-        <translation>办件数</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Case columns</source>
-        <translation>办件列</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Loading today&apos;s cases…</source>
-        <translation>正在加载今日办件…</translation>
+        <location line="+6"/>
+        <source>Shareholder %1 has no name.</source>
+        <translation>第 %1 名股东未填写姓名（名称）。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Could not load today&apos;s cases: %1</source>
-        <translation>无法加载今日办件：%1</translation>
+        <source>Shareholder %1: %2 is neither a valid ID number nor a valid credit code.</source>
+        <translation>第 %1 名股东：%2 既不是有效的身份证号码，也不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not loaded yet.</source>
-        <translation>尚未加载。</translation>
+        <location line="+3"/>
+        <source>Shareholder %1: the contribution is not an amount in 10,000 yuan, such as 60 or 12.5.</source>
+        <translation>第 %1 名股东：认缴出资额不是以万元计的金额，如 60 或 12.5。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The contributions add up to %1 (10,000 yuan), the registered capital is %2.</source>
+        <translation>认缴出资额合计 %1 万元，注册资本为 %2 万元，二者不一致。</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n market regulation case(s) accepted today, %1; for enterprises: %2.</source>
+        <location line="+17"/>
+        <source>%n shareholder(s); the contributions add up to %1 (10,000 yuan), the registered capital.</source>
         <translation>
-            <numerusform>今日（%1）已受理市场监管办件 %n 件，其中企业办件 %2 件。</numerusform>
+            <numerusform>股东 %n 名，认缴出资额合计 %1 万元，与注册资本一致。</numerusform>
         </translation>
     </message>
 </context>
@@ -3936,6 +3874,11 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+95"/>
+        <source>case %1 has no result yet.</source>
+        <translation>办件 %1 尚未登记办理结果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>case %1 has not been handed out.</source>
         <translation>办件 %1 尚未出件。</translation>
     </message>
@@ -3945,7 +3888,7 @@ Counter software for one-window government service halls.</source>
         <translation>没有打印机 %1。</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-121"/>
         <source>no server: give --server.</source>
         <translation>没有服务器地址：请用 --server 指定。</translation>
     </message>
@@ -4513,34 +4456,34 @@ Counter software for one-window government service halls.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+366"/>
+        <location line="+367"/>
         <source>Approve with conditions</source>
         <translation>附条件批准</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-366"/>
         <source>&amp;Return for correction…</source>
         <translation>退回补正(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+366"/>
+        <location line="+367"/>
         <source>Return for correction</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-366"/>
         <source>Re&amp;ject…</source>
         <translation>不予批准(&amp;J)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+363"/>
+        <location line="+364"/>
         <source>Reject</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-363"/>
         <source>R&amp;ecord result…</source>
         <translation>登记结果(&amp;E)…</translation>
     </message>
@@ -4570,9 +4513,9 @@ Counter software for one-window government service halls.</source>
         <translation>打印决定书</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The applicant&apos;s paper: the decision not to grant, or the simulated approval&apos;s conditions</source>
-        <translation>交申请人的文书：不予许可决定书，或列明条件的模拟审批意见书</translation>
+        <location line="+2"/>
+        <source>The applicant&apos;s paper: the decision not to grant, the simulated approval&apos;s conditions, or the result</source>
+        <translation>给申请人的文书：不予许可决定书、模拟审批的条件，或办理结果</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6756,6 +6699,55 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
 </context>
 <context>
+    <name>onewindow::models::TodayCasesModel</name>
+    <message>
+        <location filename="../models/todaycasesmodel.cpp" line="+102"/>
+        <location line="+28"/>
+        <source>There is no connection to the server.</source>
+        <translation>未连接服务器。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The server did not say which day it is.</source>
+        <translation>服务器未告知当前日期。</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit code or ID number</source>
+        <translation>统一社会信用代码或身份证号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised by</source>
+        <translation>承诺办结日期</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::TransferItemModel</name>
     <message>
         <location filename="../models/transferitemmodel.cpp" line="+76"/>
@@ -7094,12 +7086,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::printing::DocumentRenderer</name>
     <message>
-        <location filename="../client/printing/documentrenderer.cpp" line="+335"/>
+        <location filename="../client/printing/documentrenderer.cpp" line="+341"/>
         <source>The print template %1 cannot be read.</source>
         <translation>无法读取打印模板 %1。</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+244"/>
         <source>A non-acceptance notice needs its reason: the clerk&apos;s words or the list of problems.</source>
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
@@ -7174,6 +7166,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
     <message>
         <location line="+1"/>
+        <source>Result notice</source>
+        <translation>办理结果通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Delivery receipt</source>
         <translation>出件签收单</translation>
     </message>
@@ -7181,6 +7178,49 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <location line="+2"/>
         <source>Transfer manifest of paper materials</source>
         <translation>代办材料流转清单</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::sdk::TodayCasesPage</name>
+    <message>
+        <location filename="../plugins/sdk/widgets/todaycasespage.cpp" line="+23"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the server again for today&apos;s cases</source>
+        <translation>重新向服务器查询今日办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of cases</source>
+        <translation>办件数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case columns</source>
+        <translation>办件列</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading today&apos;s cases…</source>
+        <translation>正在加载今日办件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not load today&apos;s cases: %1</source>
+        <translation>无法加载今日办件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded yet.</source>
+        <translation>尚未加载。</translation>
     </message>
 </context>
 </TS>

@@ -314,6 +314,12 @@ QString DocumentRenderer::templatePath(PrintDocument document, const QJsonObject
         const QJsonValue first = caseObject.value(QLatin1String("matters")).toArray().first();
         const QString matterCode = first.isString() ? first.toString() : text(first.toObject(), QLatin1StringView("code"));
         const QString department = text(first.toObject(), QLatin1StringView("department"));
+        // A bundle's own paper first (a template whose matterCode is the bundle's code), then the
+        // first matter's, then its department's.
+        const QString bundle = text(caseObject, QLatin1StringView("bundle"));
+        if (const sdk::PrintTemplate *t = m_registries->printTemplateFor(code, department, bundle);
+            t && !bundle.isEmpty() && t->matterCode == bundle)
+            return t->resource;
         if (const sdk::PrintTemplate *t = m_registries->printTemplateFor(code, department, matterCode))
             return t->resource;
     }
@@ -418,6 +424,18 @@ TemplateData DocumentRenderer::dataFor(PrintDocument document, const PrintInput 
     data.setText(QStringLiteral("signer"), phrases.phrase(QStringLiteral("signers"),
         document == PrintDocument::OneTimeNotice ? QStringLiteral("one-time-notice") : QStringLiteral("default")));
     data.setText(QStringLiteral("matterName"), matterNames.join(QStringLiteral("、")));
+    data.setText(QStringLiteral("bundle"), text(c, QLatin1StringView("bundle")));
+    // The application form as filled in, each field as `form.<key>` (a department's own paper
+    // prints what it needs, e.g. {{form.address}}); an ID number masked, as everywhere on paper.
+    static const QRegularExpression idNumber(QStringLiteral("^[0-9]{17}[0-9Xx]$"));
+    const QJsonObject form = c.value(QLatin1String("form")).toObject();
+    for (auto it = form.constBegin(); it != form.constEnd(); ++it) {
+        const QString value = it.value().toString().trimmed();
+        data.setText(QStringLiteral("form.") + it.key(),
+                     it.key().endsWith(QLatin1String("id_number")) || idNumber.match(value).hasMatch()
+                         ? maskedIdNumber(value.toUpper())
+                         : value);
+    }
     data.setText(QStringLiteral("matterCode"), matters.isEmpty() ? QString() : matters.first().value(QStringLiteral("code")));
     data.setText(QStringLiteral("department"),
                  matters.isEmpty() ? QString() : matters.first().value(QStringLiteral("department")));

@@ -32,6 +32,7 @@ constexpr DocumentInfo kDocuments[] = {
     {PrintDocument::Rejection, "rejection", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Decision not to grant")},
     {PrintDocument::SimulatedApproval, "simulated-approval",
         QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Simulated approval opinion")},
+    {PrintDocument::Result, "result", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Result notice")},
     {PrintDocument::DeliveryReceipt, "delivery-receipt", QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Delivery receipt")},
     {PrintDocument::TransferManifest, "transfer-manifest",
         QT_TRANSLATE_NOOP("onewindow::printing::PrintDocument", "Transfer manifest of paper materials")},
@@ -70,6 +71,7 @@ QList<PrintDocument> intakePrintDocuments()
     out.removeAll(PrintDocument::ReturnNotice);
     out.removeAll(PrintDocument::Rejection);
     out.removeAll(PrintDocument::SimulatedApproval);
+    out.removeAll(PrintDocument::Result);
     out.removeAll(PrintDocument::DeliveryReceipt);
     return out;
 }

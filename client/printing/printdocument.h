@@ -19,6 +19,8 @@ enum class PrintDocument {
     ReturnNotice,    ///< return-notice, 补正材料通知书: what the back office asks to correct, every item
     Rejection,       ///< rejection, 不予许可决定书: every reason of the rejected parts, and where to appeal
     SimulatedApproval, ///< simulated-approval, 模拟审批意见书: the conditions before it becomes formal
+    Result,          ///< result, 办理结果通知书: the certificate issued, and where to collect it (a plugin's
+                     ///< may be the result itself, e.g. the restaurant bundle's 行业综合许可证)
     DeliveryReceipt, ///< delivery-receipt, 出件签收单: who collected the result, when, signed
     TransferManifest, ///< transfer-manifest, 代办材料流转清单: a village centre's paper to its hall; no case
 };

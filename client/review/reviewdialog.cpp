@@ -222,7 +222,8 @@ ReviewDialog::ReviewDialog(models::CaseApi *cases, const QString &department, co
     m_conditionMet->setEnabled(false);
     m_printDecision->setText(tr("Print &decision…"));
     m_printDecision->setAccessibleName(tr("Print decision"));
-    m_printDecision->setToolTip(tr("The applicant's paper: the decision not to grant, or the simulated approval's conditions"));
+    m_printDecision->setToolTip(
+        tr("The applicant's paper: the decision not to grant, the simulated approval's conditions, or the result"));
     m_printDecision->setEnabled(false);
     m_next->setText(tr("&Next case"));
     m_next->setAccessibleName(tr("Next case"));
@@ -611,6 +612,10 @@ std::optional<printing::PrintDocument> ReviewDialog::decisionPaper(const QJsonOb
         return printing::PrintDocument::Rejection;
     if (status == QLatin1String("approved_simulated"))
         return printing::PrintDocument::SimulatedApproval;
+    // Once the certificate is recorded: the result notice, or the department's own paper of the
+    // result (a plugin's template, e.g. the restaurant bundle's combined industry licence).
+    if (status == QLatin1String("result_ready") || status == QLatin1String("delivered"))
+        return printing::PrintDocument::Result;
     return std::nullopt;
 }
 
@@ -621,6 +626,20 @@ void ReviewDialog::printDecision()
     if (!document)
         return;
     const QString caseId = text(caseObject, "id");
+    if (*document == printing::PrintDocument::Result) {
+        m_cases->fetchResult(caseId, [this, caseObject](const models::ApiResult<QJsonObject> &r) {
+            if (!r.ok()) {
+                say(r.error.userMessage());
+                return;
+            }
+            printing::PrintInput input;
+            input.caseObject = caseObject;
+            input.result = *r.value;
+            input.date = m_cases->api()->clock()->today();
+            previewPaper(printing::PrintDocument::Result, input);
+        }, this);
+        return;
+    }
     m_cases->fetchParts(caseId, [this, document = *document, caseObject](const models::ApiResult<QList<models::CasePart>> &r) {
         if (!r.ok()) {
             say(r.error.userMessage());
@@ -630,17 +649,22 @@ void ReviewDialog::printDecision()
         input.caseObject = caseObject;
         input.missing = printing::MissingItem::fromDecidedParts(document, caseObject, *r.value);
         input.date = m_cases->api()->clock()->today();
-        QPrinter printer(QPrinter::HighResolution);
-        QPrintPreviewDialog preview(&printer, this);
-        preview.setWindowTitle(printing::printDocumentName(document));
-        preview.setAccessibleName(printing::printDocumentName(document));
-        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, document, input](QPrinter *device) {
-            printing::DocumentRenderer renderer(m_registries);
-            if (!renderer.print(document, input, device))
-                say(renderer.errorString());
-        });
-        preview.exec();
+        previewPaper(document, input);
     }, this);
+}
+
+void ReviewDialog::previewPaper(printing::PrintDocument document, const printing::PrintInput &input)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(printing::printDocumentName(document));
+    preview.setAccessibleName(printing::printDocumentName(document));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, document, input](QPrinter *device) {
+        printing::DocumentRenderer renderer(m_registries);
+        if (!renderer.print(document, input, device))
+            say(renderer.errorString());
+    });
+    preview.exec();
 }
 
 } // namespace onewindow::client

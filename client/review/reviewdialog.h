@@ -20,6 +20,10 @@ class QPushButton;
 class QStackedWidget;
 class QTreeWidget;
 
+namespace onewindow::printing {
+struct PrintInput;
+}
+
 namespace onewindow::sdk {
 class Registries;
 } // namespace onewindow::sdk
@@ -62,9 +66,12 @@ private:
     void showAttachment(int row);
     void decide(models::Decision::Kind kind);
     /// The applicant's paper of the case as decided: the decision not to grant (rejected) or the
-    /// simulated approval's opinion with its conditions; none for other states.
+    /// simulated approval's opinion with its conditions, or once the result is recorded the result
+    /// notice (a department's own paper of the result when its plugin has one); none for other
+    /// states.
     static std::optional<printing::PrintDocument> decisionPaper(const QJsonObject &caseObject);
     void printDecision();
+    void previewPaper(printing::PrintDocument document, const printing::PrintInput &input);
     void recordResult();
     void recordConditionMet();
     void setBusy(bool busy);

@@ -1,10 +1,12 @@
 #include "housingfundplugin.h"
 
 #include "domain/creditcode.h"
+#include "models/todaycasesmodel.h"
 #include "plugincontext.h"
 #include "todaycasespage.h"
 #include "tr.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
 namespace onewindow::housingfund {
@@ -83,7 +85,15 @@ QList<sdk::WorkbenchPage> HousingFundPlugin::workbenchPages() const
         return {};
     return {{QStringLiteral("housingfund.today"), Tr::tr("Today's housing fund cases"), kDepartment,
         {QStringLiteral("clerk"), QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("approver")},
-        [api, clock](QWidget *parent) -> QWidget * { return new TodayCasesPage(api, clock, parent); }}};
+        [api, clock](QWidget *parent) -> QWidget * {
+            auto *page = new sdk::TodayCasesPage(new models::TodayCasesModel(api, clock, kDepartment),
+                Tr::tr("Today's housing fund cases"), [](const models::TodayCasesModel &model) {
+                    return Tr::tr("%n housing fund case(s) accepted today, %1.", nullptr, model.rowCount())
+                        .arg(QLocale().toString(model.today(), QLocale::LongFormat));
+                }, parent);
+            page->setObjectName(QStringLiteral("housingfund.today"));
+            return page;
+        }}};
 }
 
 } // namespace onewindow::housingfund

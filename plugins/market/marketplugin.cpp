@@ -3,10 +3,13 @@
 #include "businessscopeedit.h"
 #include "domain/businessscope.h"
 #include "domain/registeredcapital.h"
+#include "models/todaycasesmodel.h"
 #include "plugincontext.h"
-#include "todaymarketcasespage.h"
+#include "shareholderspage.h"
+#include "todaycasespage.h"
 #include "tr.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
 #include <string>
@@ -16,6 +19,8 @@ namespace onewindow::market {
 namespace {
 
 const QString kDepartment = QStringLiteral("MR");
+// The registrations that establish a business: 企业设立登记, 个体工商户设立登记.
+const QStringList kEstablishments {QStringLiteral("MR-001"), QStringLiteral("MR-004")};
 
 } // namespace
 
@@ -31,7 +36,7 @@ bool MarketPlugin::initialize(sdk::PluginContext &context, QString * /*errorStri
     // offered only with a connection.
     m_context = &context;
     qCInfo(context.log()) << "market regulation plugin ready: registered capital and business scope checks,"
-                          << (context.api() ? "today's cases" : "no workbench page without a server");
+                          << (context.api() ? "today's establishments" : "no workbench page without a server");
     return true;
 }
 
@@ -113,6 +118,17 @@ QList<sdk::ELicenseMapping> MarketPlugin::eLicenseMappings() const
             {QStringLiteral("BUSINESS_LICENSE"), QStringLiteral("BUSINESS_LICENSE_COPY")}};
 }
 
+QList<sdk::PrintTemplate> MarketPlugin::printTemplates() const
+{
+    return {{QStringLiteral("result"), kDepartment, QStringLiteral("B-OPEN-RESTAURANT"),
+             QStringLiteral(":/market/combined-licence.html")}};
+}
+
+QList<sdk::WizardPageFactory> MarketPlugin::wizardPages() const
+{
+    return {{QStringLiteral("MR-001"), [](QWidget *parent) -> QWizardPage * { return new ShareholdersPage(parent); }}};
+}
+
 QList<sdk::WorkbenchPage> MarketPlugin::workbenchPages() const
 {
     models::ApiClient *api = m_context ? m_context->api() : nullptr;
@@ -123,8 +139,19 @@ QList<sdk::WorkbenchPage> MarketPlugin::workbenchPages() const
     QStringList roles {QStringLiteral("clerk"), QStringLiteral("agent"), QStringLiteral("supervisor")};
     if (m_context->userDepartment() == kDepartment)
         roles << QStringLiteral("approver");
-    return {{QStringLiteral("market.today"), Tr::tr("Today's market regulation cases"), kDepartment, roles,
-        [api, clock](QWidget *parent) -> QWidget * { return new TodayMarketCasesPage(api, clock, parent); }}};
+    return {{QStringLiteral("market.today"), Tr::tr("Today's establishments"), kDepartment, roles,
+        [api, clock](QWidget *parent) -> QWidget * {
+            // The day's establishments: the registrations that open an enterprise or a
+            // self-employed business, alone or in a bundle.
+            auto *page = new sdk::TodayCasesPage(new models::TodayCasesModel(api, clock, kDepartment, kEstablishments),
+                Tr::tr("Today's establishments"), [](const models::TodayCasesModel &model) {
+                    return Tr::tr("%n establishment(s) accepted today, %1; enterprises: %2.", nullptr, model.rowCount())
+                        .arg(QLocale().toString(model.today(), QLocale::LongFormat))
+                        .arg(model.organizationCount());
+                }, parent);
+            page->setObjectName(QStringLiteral("market.today"));
+            return page;
+        }}};
 }
 
 } // namespace onewindow::market

@@ -55,7 +55,7 @@ struct PrintTemplate
 {
     QString document;    ///< acceptance, commitment, one-time-notice, non-acceptance, material-receipt
     QString department;  ///< empty: any
-    QString matterCode;  ///< empty: any matter of the department
+    QString matterCode;  ///< a matter's code, or a bundle's (its cases' paper); empty: any matter of the department
     QString resource;    ///< a Qt resource path of the template, e.g. ":/housingfund/acceptance.html"
 };
 

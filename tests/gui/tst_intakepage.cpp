@@ -184,6 +184,20 @@ private:
         QVERIFY2(promise.contains(dueOnPaper), qPrintable(dueOnPaper + " not in:\n" + promise));
     }
 
+    // 李四's intake of one matter, from the start to the form step (found by its code).
+    static void toTheFormOf(client::IntakePage &page, const QString &matter)
+    {
+        page.refresh();
+        byAccessibleName<QLineEdit>(&page, "Applicant name")->insert(QStringLiteral("李四"));
+        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "ID number"), "11010519491231002X");
+        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
+        auto *search = byAccessibleName<QLineEdit>(&page, "Find a matter");
+        QTRY_VERIFY(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount() >= 30);
+        QTest::keyClicks(search, matter);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), QStringList{matter}, 10000);
+    }
+
 private slots:
     void acceptWithDeficiency() { acceptWithDeficiency(m_api, m_store, QDate(2026, 12, 4)); }
 
@@ -313,15 +327,9 @@ private slots:
         client::IntakePage page(&m_api, &m_store, "SZ", nullptr, &registries);
         page.resize(1100, 700);
         page.show();
-        page.refresh();
-        byAccessibleName<QLineEdit>(&page, "Applicant name")->insert(QStringLiteral("李四"));
-        QTest::keyClicks(byAccessibleName<QLineEdit>(&page, "ID number"), "11010519491231002X");
-        QTest::mouseClick(byAccessibleName<QPushButton>(&page, "Next"), Qt::LeftButton);
-        auto *search = byAccessibleName<QLineEdit>(&page, "Find a matter");
-        QTRY_VERIFY(byAccessibleName<QTableView>(&page, "Matters")->model()->rowCount() >= 30);
-        QTest::keyClicks(search, "HF-001");
-        QTest::keyClick(search, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(page.session()->matterCodes(), QStringList{"HF-001"}, 10000);
+        toTheFormOf(page, "HF-001");
+        if (QTest::currentTestFailed())
+            return;
 
         // The page, in a box named by its title; the form's own editor of the field is gone.
         QTRY_VERIFY(byAccessibleName<QWidget>(&page, "Deposit base check"));
@@ -348,6 +356,58 @@ private slots:
         base->clear();
         QCOMPARE(base->accessibleDescription(), QStringLiteral("Required."));
         QVERIFY(!next->isEnabled());
+    }
+
+    // The market regulation plugin's own page, for an enterprise's establishment: the
+    // registered capital and the shareholders are asked there together, and Next waits until
+    // the contributions add up to the capital; what is typed is the intake's form.
+    void marketPluginsShareholdersPage()
+    {
+        pluginhost::PluginManager plugins;
+        plugins.setSearchPaths({QStringLiteral(ONEWINDOW_PLUGIN_DIR)});
+        plugins.loadPlugins(pluginhost::PluginManager::contextFactory(&m_api, &m_user));
+        const pluginhost::PluginSpec *spec = plugins.plugin(QStringLiteral("market"));
+        QVERIFY(spec);
+        QVERIFY2(spec->state() == pluginhost::PluginSpec::State::Running, qPrintable(spec->errorString()));
+        {
+            client::IntakePage page(&m_api, &m_store, "SZ", nullptr, &plugins.registries());
+            page.resize(1100, 800);
+            page.show();
+            toTheFormOf(page, "MR-001");
+            if (QTest::currentTestFailed())
+                return;
+
+            QTRY_VERIFY(byAccessibleName<QWidget>(&page, "Shareholders and their contributions"));
+            // The form's own editors of the two fields are gone: the page's edit them.
+            QVERIFY(!byAccessibleName<QWidget>(&page, QStringLiteral("股东（发起人）及出资情况")));
+            QVERIFY(!byAccessibleName<QWidget>(&page, QStringLiteral("注册资本（万元）")));
+            auto *capital = byAccessibleName<QLineEdit>(&page, "Registered capital (10,000 yuan)");
+            auto *table = byAccessibleName<QTableWidget>(&page, "Shareholders");
+            auto *add = byAccessibleName<QPushButton>(&page, "Add shareholder");
+            QVERIFY(capital && capital->isVisible() && table && add);
+            QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
+            auto *next = byAccessibleName<QPushButton>(&page, "Next");
+
+            QTest::keyClicks(capital, "100");
+            QCOMPARE(page.session()->formValue("registered_capital"), QStringLiteral("100"));
+            add->click();
+            table->item(0, 0)->setText(QStringLiteral("李四"));
+            table->item(0, 2)->setText(QStringLiteral("60"));
+            QVERIFY(!next->isEnabled());
+            const auto says = [&page](const QString &text) {
+                const auto labels = page.findChildren<QLabel *>();
+                return std::any_of(labels.begin(), labels.end(),
+                                   [&text](const QLabel *l) { return l->isVisible() && l->text().contains(text); });
+            };
+            QVERIFY(says(QStringLiteral("The contributions add up to 60 (10,000 yuan), the registered capital is 100.")));
+            QVERIFY(says(QStringLiteral("Complete “Shareholders and their contributions” before going on.")));
+            QTest::keyClick(add, Qt::Key_Space);
+            table->item(1, 0)->setText(QStringLiteral("王五"));
+            table->item(1, 2)->setText(QStringLiteral("40"));
+            QTRY_VERIFY(next->isEnabled());
+            QCOMPARE(page.session()->formValue("shareholders"), QStringLiteral("李四，，60万元；王五，，40万元"));
+        }
+        plugins.shutdown();
     }
 
     // A one-thing bundle is one intake: fewer fields and materials than the three matters apart.

@@ -1,4 +1,5 @@
 // `onewindow print`: a reprint without a window, the real client binary against a real server.
+#include "sampleintake.h"
 #include "serverprocess.h"
 
 #include <QDir>
@@ -269,6 +270,54 @@ private slots:
         QVERIFY(zbar.waitForFinished(30000));
         QVERIFY2(QString::fromUtf8(zbar.readAllStandardOutput()).contains(m_number), "the QR code does not scan");
         QFile::remove(printed);
+    }
+
+    // The result of a case: the built-in notice names the certificate and how to collect it; the
+    // restaurant bundle's is the market regulation plugin's combined industry licence, one paper
+    // that stands for the food-business licence and the shop-sign filing.
+    void printsTheResult()
+    {
+        HttpClient clerk(m_server.baseUrl()), hf(m_server.baseUrl()), mr(m_server.baseUrl());
+        QCOMPARE(clerk.signIn("clerk1").status, 201);
+        QCOMPARE(hf.signIn("approver-hf").status, 201);
+        QCOMPARE(mr.signIn("approver-mr").status, 201);
+        const auto numberOf = [&](const QString &id) { return clerk.get("/api/v1/cases/" + id).object().value("number").toString(); };
+
+        // Before the result is recorded: said clearly, nothing written.
+        const QString early = m_dir.filePath("early-result.pdf");
+        QProcess *p = run({"--case", m_number, "--document", "result", "--output", early, "--server", m_server.baseUrl(),
+                           "--user", "clerk1"});
+        QCOMPARE(p->exitCode(), 1);
+        QVERIFY2(p->readAllStandardError().contains("has no result yet"), "no clear refusal");
+        QVERIFY(!QFile::exists(early));
+
+        const QString housing = numberOf(resultReadySampleCase(clerk, hf, "HF-002", QStringLiteral("苏公积金证字第0077号")));
+        QString pdf = m_dir.filePath("result-hf.pdf");
+        p = run({"--case", housing, "--document", "result", "--output", pdf, "--server", m_server.baseUrl(), "--user",
+                 "clerk1"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        QString words = pdfWords(pdf);
+        QVERIFY2(words.contains(QStringLiteral("办理结果通知书")) && words.contains(housing), qPrintable(words));
+        QVERIFY(words.contains(QStringLiteral("2026年11月27日核发证照，证照编号苏公积金证字第0077号")));
+        QVERIFY(words.contains(QStringLiteral("任一综合窗口领取办理结果")));
+        QVERIFY(!words.contains(QStringLiteral("行业综合许可证")));
+
+        const QString restaurant
+            = numberOf(resultReadySampleCase(clerk, mr, "B-OPEN-RESTAURANT", QStringLiteral("JY23205090012345")));
+        pdf = m_dir.filePath("result-restaurant.pdf");
+        p = run({"--case", restaurant, "--document", "result", "--output", pdf, "--server", m_server.baseUrl(), "--user",
+                 "clerk1"});
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        words = pdfWords(pdf);
+        QVERIFY2(words.contains(QStringLiteral("行业综合许可证（餐饮服务）")), qPrintable(words));
+        QVERIFY(words.contains(QStringLiteral("许可证编号：JY23205090012345")));
+        QVERIFY(words.contains(QStringLiteral("食品经营许可（MR-002）店招标牌设置备案（MR-003）")));
+        QVERIFY(words.contains(QStringLiteral("不再另行核发食品经营许可证和店招标牌设置备案回执")));
+        QVERIFY(words.contains(restaurant));
+        QVERIFY(words.contains(QStringLiteral("经营者名称盛泽测试")));
+        QVERIFY(words.contains(QStringLiteral("2026年11月27日")));
+        QVERIFY(!words.contains(QStringLiteral("办理结果通知书")));
+        QVERIFY(!words.contains("19491231"));
     }
 
     // A result handed out: the receipt names the case, the result, the recipient (ID number

@@ -9,7 +9,7 @@
 #include "sampleintake.h"
 #include "serverprocess.h"
 #include "models/serverclock.h"
-#include "todaycasesmodel.h" // for the column enum only: the model's code is the plugin's
+#include "models/todaycasesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -26,9 +26,8 @@
 #include <memory>
 #include <optional>
 
-using onewindow::housingfund::TodayCaseRole;
-using onewindow::housingfund::TodayCasesModel;
-namespace TodayCaseColumn = onewindow::housingfund::TodayCaseColumn;
+using onewindow::models::TodayCaseRole;
+namespace TodayCaseColumn = onewindow::models::TodayCaseColumn;
 using onewindow::models::ApiResponse;
 using onewindow::pluginhost::PluginManager;
 using onewindow::pluginhost::PluginSpec;
@@ -227,7 +226,7 @@ private slots:
         QVERIFY(refresh);
         QVERIFY(count);
         QAbstractItemModel *model = table->model();
-        QCOMPARE(model->metaObject()->className(), "onewindow::housingfund::TodayCasesModel");
+        QCOMPARE(model->metaObject()->className(), "onewindow::models::TodayCasesModel");
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(model->columnCount(), TodayCaseColumn::LastColumn + 1);

@@ -1,6 +1,6 @@
 // The real market regulation plugin, loaded by the plugin host from where the client finds it,
 // with a real onewindow-server: its checks of the registered capital and the business scope (in
-// English and Chinese, and as the server decides), and its page of today's cases.
+// English and Chinese, and as the server decides), and its page of the day's establishments.
 #include "guitest.h"
 #include "models/serverclock.h"
 #include "pluginmanager.h"
@@ -8,7 +8,7 @@
 #include "plugintestbed.h"
 #include "registries.h"
 #include "serverprocess.h"
-#include "todaymarketcasesmodel.h" // for the column and role enums only: the model's code is the plugin's
+#include "models/todaycasesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
@@ -18,16 +18,18 @@
 #include <QLineEdit>
 #include <QMetaProperty>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
+#include <QWizardPage>
 #include <QTcpServer>
 #include <QTest>
 
 #include <memory>
 
-using onewindow::market::TodayMarketCasesModel;
 using onewindow::pluginhost::PluginSpec;
-using Column = onewindow::market::TodayMarketCasesModel::Column;
-using Role = onewindow::market::TodayMarketCasesModel::Role;
+namespace Column = onewindow::models::TodayCaseColumn;
+using Role = onewindow::models::TodayCaseRole;
 
 namespace {
 
@@ -258,13 +260,86 @@ private slots:
         QVERIFY(m_bed.registries().licenseTypesFor(QStringLiteral("LEASE")).isEmpty());
     }
 
+    // The page an enterprise's establishment adds to the intake: the registered capital and the
+    // shareholders, named after the form's fields, complete when the contributions add up.
+    void shareholdersPage()
+    {
+        QVERIFY(m_bed.registries().wizardPagesFor(QStringLiteral("MR-004")).isEmpty());
+        const auto factories = m_bed.registries().wizardPagesFor(QStringLiteral("MR-001"));
+        QCOMPARE(factories.size(), 1);
+        std::unique_ptr<QWizardPage> page(factories[0].create(nullptr));
+        QVERIFY(page);
+        QCOMPARE(page->title(), QStringLiteral("Shareholders and their contributions"));
+        auto *capital = page->findChild<QLineEdit *>(kCapital);
+        // The plugin's classes are its own (hidden in its file): found by name, read by property.
+        auto *edit = page->findChild<QWidget *>(QStringLiteral("shareholders"));
+        QVERIFY(capital && edit);
+        QVERIFY(edit->metaObject()->userProperty().isValid());
+        QCOMPARE(edit->metaObject()->userProperty().name(), "text");
+        auto *table = byAccessibleName<QTableWidget>(page.get(), QStringLiteral("Shareholders"));
+        auto *add = byAccessibleName<QPushButton>(page.get(), QStringLiteral("Add shareholder"));
+        auto *remove = byAccessibleName<QPushButton>(page.get(), QStringLiteral("Remove shareholder"));
+        auto *status = byAccessibleName<QLabel>(page.get(), QStringLiteral("Contributions"));
+        QVERIFY(table && add && remove && status);
+        QVERIFY(unnamedInteractiveWidgets(page.get()).isEmpty());
+        QVERIFY(!page->isComplete());
+        QCOMPARE(status->text(), QStringLiteral("Add at least one shareholder."));
+
+        QSignalSpy complete(page.get(), &QWizardPage::completeChanged);
+        QSignalSpy changed(edit, SIGNAL(textChanged()));
+        capital->setText(QStringLiteral("100"));
+        add->click();
+        QCOMPARE(table->rowCount(), 1);
+        const auto type = [table](int row, int column, const QString &text) {
+            table->item(row, column)->setText(text);
+        };
+        type(0, 0, QStringLiteral("张三"));
+        type(0, 2, QStringLiteral("60"));
+        QVERIFY(changed.count() >= 3);
+        QVERIFY(complete.count() >= 3);
+        QVERIFY(!page->isComplete());
+        QCOMPARE(status->text(), QStringLiteral("The contributions add up to 60 (10,000 yuan), the registered capital is 100."));
+        add->click();
+        type(1, 0, QStringLiteral("盛泽丝绸有限公司"));
+        type(1, 1, QStringLiteral("91512081MA62K0260X"));
+        type(1, 2, QStringLiteral("40"));
+        QCOMPARE(status->text(),
+                 QStringLiteral("Shareholder 2: 91512081MA62K0260X is neither a valid ID number nor a valid credit code."));
+        type(1, 1, QStringLiteral("91512081MA62K0260E"));
+        QVERIFY(page->isComplete());
+        QCOMPARE(status->text(),
+                 QStringLiteral("2 shareholder(s); the contributions add up to 100 (10,000 yuan), the registered capital."));
+        QCOMPARE(edit->property("text").toString(),
+                 QStringLiteral("张三，，60万元；盛泽丝绸有限公司，91512081MA62K0260E，40万元"));
+        type(0, 2, QStringLiteral("六十"));
+        QCOMPARE(status->text(),
+                 QStringLiteral("Shareholder 1: the contribution is not an amount in 10,000 yuan, such as 60 or 12.5."));
+        type(0, 2, QStringLiteral("59.5"));
+        capital->setText(QStringLiteral("99.5"));
+        QVERIFY(page->isComplete());
+
+        // Removing a row; and what a draft saved comes back as it was, unreadable parts kept.
+        table->setCurrentCell(1, 0);
+        remove->click();
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY(!page->isComplete());
+        edit->setProperty("text", QStringLiteral("李四，11010519491231002X，12.5万元；某某投资"));
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("11010519491231002X"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("12.5"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("某某投资"));
+        QCOMPARE(edit->property("text").toString(), QStringLiteral("李四，11010519491231002X，12.5万元；某某投资，，"));
+        QCOMPARE(status->text(),
+                 QStringLiteral("Shareholder 2: the contribution is not an amount in 10,000 yuan, such as 60 or 12.5."));
+    }
+
     void workbenchPageIsForCounterRoles()
     {
         for (const char *role : {"clerk", "agent", "supervisor"}) {
             const auto pages = marketPages(QString::fromLatin1(role));
             QCOMPARE(pages.size(), 1);
             QCOMPARE(pages[0].id, QStringLiteral("market.today"));
-            QCOMPARE(pages[0].title, QStringLiteral("Today's market regulation cases"));
+            QCOMPARE(pages[0].title, QStringLiteral("Today's establishments"));
         }
         // Approvers see it in market regulation only; clerk1's context has no department.
         QVERIFY(marketPages(QStringLiteral("approver")).isEmpty());
@@ -272,26 +347,28 @@ private slots:
         QVERIFY(marketPages(QStringLiteral("auditor")).isEmpty());
     }
 
-    // Against the server: a person's and an enterprise's MR cases accepted today (the server's
-    // today, 27 November), a housing fund case too; the page shows exactly the two MR cases.
-    void workbenchPageShowsTodaysMarketCases()
+    // Against the server: a person's and an enterprise's establishments accepted today (the
+    // server's today, 27 November), a market regulation case that establishes nothing (a
+    // change of registration) and a housing fund case too; the page shows exactly the two
+    // establishments.
+    void workbenchPageShowsTodaysEstablishments()
     {
         // What the earlier tests accepted is on the list too: count from here.
         const auto pages = marketPages(QStringLiteral("clerk"));
         QCOMPARE(pages.size(), 1);
         std::unique_ptr<QWidget> page(pages[0].create(nullptr));
         QVERIFY(page);
-        auto *table = byAccessibleName<QTableView>(page.get(), QStringLiteral("Today's market regulation cases"));
+        auto *table = byAccessibleName<QTableView>(page.get(), QStringLiteral("Today's establishments"));
         auto *refresh = byAccessibleName<QPushButton>(page.get(), QStringLiteral("Refresh"));
         auto *count = byAccessibleName<QLabel>(page.get(), QStringLiteral("Number of cases"));
         QVERIFY(table && refresh && count);
         QCOMPARE(count->text(), QStringLiteral("Not loaded yet."));
         QVERIFY(unnamedInteractiveWidgets(page.get()).isEmpty());
         QAbstractItemModel *model = table->model();
-        QCOMPARE(model->metaObject()->className(), "onewindow::market::TodayMarketCasesModel");
+        QCOMPARE(model->metaObject()->className(), "onewindow::models::TodayCasesModel");
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 0);
-        QCOMPARE(model->columnCount(), TodayMarketCasesModel::LastColumn + 1);
+        QCOMPARE(model->columnCount(), Column::LastColumn + 1);
 
         refresh->click();
         QTRY_VERIFY_WITH_TIMEOUT(count->text().contains(QLatin1String("accepted today")), 30000);
@@ -305,13 +382,14 @@ private slots:
                 {"phone", "13800138000"}});
         const QJsonObject enterprise = accept(enterpriseBody);
         const QJsonObject housing = accept(m_bed.intake(QStringLiteral("HF-001")));
+        const QJsonObject change = accept(m_bed.intake(QStringLiteral("MR-005")));
         QVERIFY(person.value(QLatin1String("number")).toString().startsWith(QLatin1String("SZ-20261127-")));
 
         QTest::mouseClick(refresh, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 2, 30000);
         QTRY_VERIFY(!count->text().startsWith(QLatin1String("Loading")));
         QCOMPARE(count->text(),
-            QStringLiteral("%1 market regulation case(s) accepted today, %2; for enterprises: 1.")
+            QStringLiteral("%1 establishment(s) accepted today, %2; enterprises: 1.")
                 .arg(before + 2)
                 .arg(QLocale().toString(QDate(2026, 11, 27), QLocale::LongFormat)));
         // Newest first: the enterprise, then the person.
@@ -339,6 +417,7 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row)
             numbers << cell(row, Column::Number).toString();
         QVERIFY(!numbers.contains(housing.value(QLatin1String("number")).toString()));
+        QVERIFY(!numbers.contains(change.value(QLatin1String("number")).toString()));
 
         // Midnight on the server's clock (the host's ServerClock, through the plugin's context):
         // the page asks again, and yesterday's cases leave it.
@@ -347,7 +426,7 @@ private slots:
         };
         serverDate("2026-11-28");
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 30000);
-        QTRY_VERIFY(count->text().startsWith(QLatin1String("0 market regulation case(s) accepted today")));
+        QTRY_VERIFY(count->text().startsWith(QLatin1String("0 establishment(s) accepted today")));
         serverDate("2026-11-27");
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 2, 30000);
     }
@@ -356,7 +435,7 @@ private slots:
     void serverUnreachable()
     {
         std::unique_ptr<QWidget> page(marketPages(QStringLiteral("clerk"))[0].create(nullptr));
-        auto *table = byAccessibleName<QTableView>(page.get(), QStringLiteral("Today's market regulation cases"));
+        auto *table = byAccessibleName<QTableView>(page.get(), QStringLiteral("Today's establishments"));
         auto *refresh = byAccessibleName<QPushButton>(page.get(), QStringLiteral("Refresh"));
         auto *count = byAccessibleName<QLabel>(page.get(), QStringLiteral("Number of cases"));
         refresh->click();

@@ -127,7 +127,7 @@ private slots:
         }
         const QStringList entries = clerkNavigation(bed, QStringLiteral("all"));
         QVERIFY2(hasEntry(entries, QStringLiteral("Today's housing fund cases")), qPrintable(entries.join(", ")));
-        QVERIFY2(hasEntry(entries, QStringLiteral("Today's market regulation cases")), qPrintable(entries.join(", ")));
+        QVERIFY2(hasEntry(entries, QStringLiteral("Today's establishments")), qPrintable(entries.join(", ")));
     }
 
     // Without the market regulation plugin: the five others run, the workbench has no market
@@ -153,7 +153,7 @@ private slots:
         const QStringList entries = clerkNavigation(bed, QStringLiteral("without-market"));
         QVERIFY2(hasEntry(entries, QStringLiteral("New intake")), qPrintable(entries.join(", ")));
         QVERIFY2(hasEntry(entries, QStringLiteral("Today's housing fund cases")), qPrintable(entries.join(", ")));
-        QVERIFY2(!hasEntry(entries, QStringLiteral("Today's market regulation cases")), qPrintable(entries.join(", ")));
+        QVERIFY2(!hasEntry(entries, QStringLiteral("Today's establishments")), qPrintable(entries.join(", ")));
 
         QCOMPARE(bed.serverProblem(
                      QStringLiteral("MR-001"), QStringLiteral("registered_capital"), QStringLiteral("100万元")),

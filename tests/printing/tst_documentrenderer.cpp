@@ -243,11 +243,13 @@ private slots:
         QCOMPARE(printDocumentCode(PrintDocument::OneTimeNotice), QStringLiteral("one-time-notice"));
         QCOMPARE(printDocumentFromCode("material-receipt"), std::optional(PrintDocument::MaterialReceipt));
         QVERIFY(!printDocumentFromCode("receipt"));
-        QCOMPARE(allPrintDocuments().size(), 11);
-        QCOMPARE(casePrintDocuments().size(), 10);
+        QCOMPARE(allPrintDocuments().size(), 12);
+        QCOMPARE(casePrintDocuments().size(), 11);
         QVERIFY(!casePrintDocuments().contains(PrintDocument::TransferManifest));
         QCOMPARE(intakePrintDocuments().size(), 5);
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::DeliveryReceipt));
+        QVERIFY(!intakePrintDocuments().contains(PrintDocument::Result));
+        QCOMPARE(printDocumentFromCode("result"), std::optional(PrintDocument::Result));
         QCOMPARE(printDocumentFromCode("delivery-receipt"), std::optional(PrintDocument::DeliveryReceipt));
         QVERIFY(!intakePrintDocuments().contains(PrintDocument::ReturnNotice));
         QCOMPARE(printDocumentFromCode("return-notice"), std::optional(PrintDocument::ReturnNotice));

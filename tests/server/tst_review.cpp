@@ -36,18 +36,8 @@ class tst_Review : public QObject
     {
         QJsonObject body;
         if (matterOrBundle.startsWith("B-")) {
-            const ApiReply b = as("clerk1").get(api("/bundles/") + matterOrBundle);
-            QJsonObject form;
-            for (const auto &f : b.object().value("fields").toArray())
-                form.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
-            QJsonArray materials;
-            for (const auto &x : b.object().value("materials").toArray())
-                materials.append(QJsonObject{{"code", x.toObject().value("code")}, {"provided", "paper"}});
-            body = {{"bundle", matterOrBundle},
-                    {"applicant", samplePerson(QStringLiteral("张三"), "11010519491231002X")},
-                    {"center", "SZ"},
-                    {"form", form},
-                    {"materials", materials}};
+            body = sampleBundleIntake(as("clerk1"), matterOrBundle, "SZ",
+                                      samplePerson(QStringLiteral("张三"), "11010519491231002X"));
         } else {
             body = sampleIntake(as("clerk1"), matterOrBundle, "SZ",
                                 samplePerson(QStringLiteral("张三"), "11010519491231002X"));

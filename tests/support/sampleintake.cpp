@@ -66,18 +66,53 @@ QString acceptSampleCase(HttpClient &clerk, const QString &matter, bool greenCha
     return r.object().value(QStringLiteral("id")).toString();
 }
 
-QString resultReadySampleCase(HttpClient &clerk, HttpClient &approver)
+QJsonObject sampleBundleIntake(HttpClient &client, const QString &bundle, const QString &center,
+                               const QJsonObject &applicant, const QJsonObject &form)
 {
-    const QString id = acceptSampleCase(clerk, QStringLiteral("HF-001"));
+    const ApiReply b = client.get(QStringLiteral("/api/v1/bundles/") + bundle);
+    if (b.status != 200)
+        qFatal("no bundle %s", qPrintable(bundle));
+    QJsonObject values;
+    for (const auto &f : b.object().value("fields").toArray())
+        values.insert(f.toObject().value("key").toString(), sampleValue(f.toObject().value("type").toString()));
+    for (auto it = form.begin(); it != form.end(); ++it)
+        values.insert(it.key(), it.value());
+    QJsonArray materials;
+    for (const auto &x : b.object().value("materials").toArray())
+        materials.append(QJsonObject{{"code", x.toObject().value("code")}, {"provided", "paper"}});
+    return {{"bundle", bundle}, {"applicant", applicant}, {"center", center}, {"form", values}, {"materials", materials}};
+}
+
+QString resultReadySampleCase(HttpClient &clerk, HttpClient &approver, const QString &matterOrBundle,
+                              const QString &certificateNumber)
+{
+    QString id;
+    QJsonArray matters;
+    if (matterOrBundle.startsWith(QLatin1String("B-"))) {
+        const QJsonObject body = sampleBundleIntake(clerk, matterOrBundle, QStringLiteral("SZ"),
+                                                    samplePerson(QStringLiteral("张三"), QStringLiteral("11010519491231002X")));
+        const ApiReply r = clerk.post(QStringLiteral("/api/v1/cases"), toJson(body),
+                                      {{"Idempotency-Key", QUuid::createUuid().toByteArray()}});
+        if (r.status != 201)
+            qFatal("intake of %s refused: %d %s", qPrintable(matterOrBundle), r.status, r.body.constData());
+        id = r.object().value(QStringLiteral("id")).toString();
+        matters = r.object().value(QStringLiteral("matters")).toArray();
+    } else {
+        id = acceptSampleCase(clerk, matterOrBundle);
+        matters = {QJsonObject{{"code", matterOrBundle}}};
+    }
     const QString path = QStringLiteral("/api/v1/cases/") + id;
     const auto etag = [&] { return approver.get(path).header("etag"); };
-    ApiReply r = approver.post(path + QStringLiteral("/decisions"),
-                               toJson({{"matter", "HF-001"}, {"decision", "approve"}}),
-                               {{"If-Match", etag()}, {"Idempotency-Key", QUuid::createUuid().toByteArray()}});
-    if (r.status != 200)
-        qFatal("approval refused: %d %s", r.status, r.body.constData());
+    ApiReply r;
+    for (const auto &m : matters) {
+        r = approver.post(path + QStringLiteral("/decisions"),
+                          toJson({{"matter", m.toObject().value("code")}, {"decision", "approve"}}),
+                          {{"If-Match", etag()}, {"Idempotency-Key", QUuid::createUuid().toByteArray()}});
+        if (r.status != 200)
+            qFatal("approval refused: %d %s", r.status, r.body.constData());
+    }
     r = approver.post(path + QStringLiteral("/result"),
-                      toJson({{"certificateNumber", QStringLiteral("苏公积金证字第0001号")}, {"issuedOn", "2026-11-27"}}),
+                      toJson({{"certificateNumber", certificateNumber}, {"issuedOn", "2026-11-27"}}),
                       {{"If-Match", etag()}, {"Idempotency-Key", QUuid::createUuid().toByteArray()}});
     if (r.object().value(QStringLiteral("status")).toString() != QStringLiteral("result_ready"))
         qFatal("result refused: %d %s", r.status, r.body.constData());

@@ -1,45 +1,38 @@
 #pragma once
 
+#include "modelenums.h"
+
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 
 namespace onewindow::models {
+
 class ApiClient;
 class ServerClock;
-}
 
-namespace onewindow::housingfund {
-
-namespace TodayCaseColumn {
-enum Column { Number, Matters, Applicant, Status, AcceptedAt, PromisedDueDate, LastColumn = PromisedDueDate };
-}
-
-/// The same facts as plain values, whatever the column.
-enum class TodayCaseRole {
-    CaseId = Qt::UserRole + 1,
-    Number,
-    Matters, ///< QStringList of matter codes
-    Applicant,
-    Status, ///< the API's status code, e.g. "accepted"
-    AcceptedAt, ///< QDateTime
-    PromisedDueDate,
-};
-
-/// The housing fund cases accepted today, "today" being the server's date (the host's
-/// ServerClock, sdk::PluginContext::clock()), not the counter PC's: a PC with a wrong clock must
-/// not hide or add cases. Reads GET /cases?department=HF (newest first) page by page until it
-/// reaches an older case. Refreshes itself when the server's date turns.
+/// One department's cases accepted today, "today" being the server's date (ServerClock), never
+/// the counter PC's: a PC with a wrong clock must not hide or add cases. Reads
+/// GET /cases?department=<code> (newest first) page by page until it reaches a case of an earlier
+/// day, and refreshes itself when the server's date turns. Given matter codes, it keeps only the
+/// cases with one of them (the market regulation's establishments, say). Columns and roles:
+/// TodayCaseColumn, TodayCaseRole.
 class TodayCasesModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-
-    TodayCasesModel(models::ApiClient *api, models::ServerClock *clock, QObject *parent = nullptr);
+    /// `department`: a department code ("HF"); `matters`: the matter codes to keep, empty for
+    /// every matter of the department.
+    TodayCasesModel(ApiClient *api, ServerClock *clock, const QString &department, const QStringList &matters = {},
+                    QObject *parent = nullptr);
     ~TodayCasesModel() override;
+
+    QString department() const { return m_department; }
+    QStringList matters() const { return m_matters; }
 
     /// Asks the server again; a refresh started while one runs replaces it.
     void refresh();
@@ -48,15 +41,18 @@ public:
     QDate today() const { return m_today; }
     /// Why the last refresh failed, in the user's language; empty after a success.
     QString errorString() const { return m_error; }
+    /// How many of the rows are organisations (enterprises) rather than persons.
+    int organizationCount() const;
+
+    /// Whether a case (a summary, or a full case) belongs on the list: a matter of the department
+    /// (code "<department>-..."), and one of `matters` when they are given.
+    bool keeps(const QJsonObject &caseObject) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-    /// Whether a case (a summary or a full case) has a housing fund matter (code "HF-...").
-    static bool isHousingFundCase(const QJsonObject &caseObject);
 
 signals:
     void loadingChanged(bool loading);
@@ -65,13 +61,14 @@ signals:
     void failed(const QString &message);
 
 private:
-    void fetchFirstPage(int generation);
     void fetchPage(const QString &cursor, int generation, int page);
     void fail(const QString &message);
     void setLoading(bool loading);
 
-    QPointer<models::ApiClient> m_api;
-    QPointer<models::ServerClock> m_clock;
+    QPointer<ApiClient> m_api;
+    QPointer<ServerClock> m_clock;
+    QString m_department;
+    QStringList m_matters;
     QList<QJsonObject> m_cases;
     QList<QJsonObject> m_incoming; ///< collected over the pages of the refresh in progress
     QDate m_today;
@@ -81,4 +78,4 @@ private:
     bool m_loading = false;
 };
 
-} // namespace onewindow::housingfund
+} // namespace onewindow::models
