@@ -270,6 +270,8 @@ void ShareholdersPage::update()
     } else {
         m_status->setText(problem);
     }
+    // Named "Contributions" for a screen reader, which reads what it says as its description.
+    m_status->setAccessibleDescription(m_status->text());
     emit completeChanged();
 }
 

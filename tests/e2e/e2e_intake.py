@@ -25,7 +25,7 @@ import urllib.request
 import pyatspi
 
 from e2elib import (check, enabled, find, find_prefix, find_showing, focus, key, press, set_text, shot, sign_in, start_client,
-                    start_server, summary, text_of, text_value, wait_for, dump, labelled)
+                    start_server, summary, text_of, text_value, type_text, wait_for, dump, labelled)
 
 SERVER, CLIENT = sys.argv[1], sys.argv[2]
 LANG = os.environ.get("E2E_LANG", "en_US.UTF-8")
@@ -43,6 +43,8 @@ NAMES = {
         "screen_material": "劳动合同: to be brought by", "very_satisfied": "Very satisfied",
         "screen": "Customer screen",
         "produced": "Not asked for, provided within the bundle:", "licence": "营业执照",
+        "capital": "Registered capital (10,000 yuan)", "add_shareholder": "Add shareholder", "shareholders": "Shareholders",
+        "contributions": "Contributions", "add_up": "1 shareholder(s); the contributions add up to 100",
     },
     "zh": {
         "username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航", "cases": "办件", "steps": "受理步骤",
@@ -55,6 +57,8 @@ NAMES = {
         "bundle_label": "或选择一件事套餐：", "chosen": "已选：", "saves": "少填",
         "screen_material": "劳动合同：", "very_satisfied": "非常满意", "screen": "客户评价屏",
         "produced": "以下材料无需提交", "licence": "营业执照",
+        "capital": "注册资本（万元）", "add_shareholder": "添加股东", "shareholders": "股东",
+        "contributions": "出资情况", "add_up": "股东 1 名，认缴出资额合计 100 万元",
     },
 }
 N = NAMES["zh" if LANG.startswith("zh") else "en"]
@@ -295,6 +299,30 @@ def current_step(app):
     return None
 
 
+def fill_shareholders(app):
+    """The market regulation plugin's page of the company's establishment, from the keyboard: the
+    registered capital, and one shareholder subscribing all of it."""
+    capital = wait_for(lambda: find_showing(app(), N["capital"], "text"))
+    check(capital is not None, f"the form step shows the market regulation page's {N['capital']!r}")
+    set_text(capital, "100")
+    table = find_showing(app(), N["shareholders"], "table")
+    press(find_showing(app(), N["add_shareholder"], "push button"))
+    # Once the press is handled the table has its row, and the keyboard is in its name cell's
+    # editor: type, commit, then to the contribution's cell.
+    check(table is not None and wait_for(lambda: table.queryTable().nRows == 1, timeout=10),
+          "adding a shareholder adds a row to the table")
+    type_text("Li Si")
+    key("Return")
+    key("Right", 2)
+    type_text("100")
+    key("Return")
+    status = find_showing(app(), N["contributions"], "label")
+    said = status is not None and wait_for(lambda: text_of(status).startswith(N["add_up"]), timeout=10)
+    shot("intake-bundle-shareholders")
+    check(bool(said), "the page says the contributions add up to the registered capital"
+          + (f" ({text_of(status)!r})" if status is not None else ""))
+
+
 def bundle_savings(url, tmp):
     """B-OPEN-RESTAURANT, chosen from the keyboard: one intake, and the wizard says what it saved."""
     home = tempfile.mkdtemp(dir=tmp)
@@ -313,6 +341,8 @@ def bundle_savings(url, tmp):
         chosen = wait_for(lambda: find_prefix(app(), N["chosen"] + "B-OPEN-RESTAURANT"))
         check(chosen is not None, "the restaurant bundle is chosen" + (f" ({chosen.name})" if chosen else ""))
         for step in range(2, 5):
+            if step == 3:
+                fill_shareholders(app)
             press(showing(app, N["next"], "push button"))
             check(wait_for(lambda: current_step(app) == step, timeout=10), f"Next goes to step {step + 1}")
             if step == 3:

@@ -377,14 +377,18 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
 
-            QTRY_VERIFY(byAccessibleName<QWidget>(&page, "Shareholders and their contributions"));
+            // The form is built once the matter's fields are in: the page's editors take the two.
+            QLineEdit *capital = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (capital = byAccessibleName<QLineEdit>(&page, "Registered capital (10,000 yuan)")) && capital->isVisible(),
+                10000);
+            QVERIFY(byAccessibleName<QWidget>(&page, "Shareholders and their contributions"));
             // The form's own editors of the two fields are gone: the page's edit them.
             QVERIFY(!byAccessibleName<QWidget>(&page, QStringLiteral("股东（发起人）及出资情况")));
             QVERIFY(!byAccessibleName<QWidget>(&page, QStringLiteral("注册资本（万元）")));
-            auto *capital = byAccessibleName<QLineEdit>(&page, "Registered capital (10,000 yuan)");
             auto *table = byAccessibleName<QTableWidget>(&page, "Shareholders");
             auto *add = byAccessibleName<QPushButton>(&page, "Add shareholder");
-            QVERIFY(capital && capital->isVisible() && table && add);
+            QVERIFY(table && add);
             QCOMPARE(unnamedInteractiveWidgets(&page), QStringList());
             auto *next = byAccessibleName<QPushButton>(&page, "Next");
 
