@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 ./scripts/install-deps.sh
 
 cmake --preset release
-cmake --build --preset release
+# Only what runs: the server, and the client with its plugins (not the tests and benchmarks).
+cmake --build --preset release --target onewindow-server onewindow
 
 bin=build/release
 server="$bin/server/onewindow-server"

@@ -47,7 +47,9 @@ function(onewindow_add_plugin)
     onewindow_warnings(${target})
 
     if(NOT ARG_NO_INSTALL)
-        install(TARGETS ${target} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/onewindow/plugins)
+        # Beside the client's private library (lib/onewindow), which the RUNPATH finds.
+        set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/..")
+        install(TARGETS ${target} LIBRARY DESTINATION ${ONEWINDOW_INSTALL_PKGLIBDIR}/plugins COMPONENT client)
         # Real plugins join onewindow_plugins, so that building the client builds them too.
         if(TARGET onewindow_plugins)
             add_dependencies(onewindow_plugins ${target})

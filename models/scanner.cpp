@@ -13,8 +13,10 @@
 #include <cstring>
 #include <limits>
 #include <optional>
+#if ONEWINDOW_HAVE_SANE
 #include <sane/sane.h>
 #include <sane/saneopts.h>
+#endif
 
 namespace onewindow::models {
 
@@ -101,6 +103,8 @@ void Scanner::postPageScanned(int page)
 
 // ---------------------------------------------------------------------------------------------
 // SANE
+
+#if ONEWINDOW_HAVE_SANE
 
 namespace {
 
@@ -697,6 +701,39 @@ void SaneScanner::scan(const QString &deviceId, const ScanOptions &options)
         return outcome;
     });
 }
+
+#else // A system without SANE (Windows): no scanner is found, files are imported instead.
+
+SaneScanner::SaneScanner(QObject *parent)
+    : Scanner(parent)
+{ }
+
+SaneScanner::~SaneScanner()
+{
+    stopWorkers();
+}
+
+QThreadPool *SaneScanner::pool() const
+{
+    return Scanner::pool();
+}
+
+void SaneScanner::refreshDevices()
+{
+    runDevices([] { return QList<ScannerDevice>(); });
+}
+
+void SaneScanner::scan(const QString &, const ScanOptions &)
+{
+    run([](const std::shared_ptr<std::atomic<bool>> &) {
+        Outcome outcome;
+        outcome.error = tr("This computer has no scanning through SANE. Scan with the scanner's own program "
+                           "and import the files.");
+        return outcome;
+    });
+}
+
+#endif
 
 // ---------------------------------------------------------------------------------------------
 // Import from file

@@ -16,6 +16,10 @@ packages=(
   # real parts for tests: PostgreSQL, a screen, the accessibility bus, fonts, PDFs, QR, printing
   postgresql xvfb xauth dbus-x11 at-spi2-core python3-pyatspi fonts-noto-cjk
   poppler-utils zbar-tools cups printer-driver-cups-pdf openssl
+  # screenshots for the guides (E2E_SHOTS)
+  x11-apps imagemagick
+  # the packages and their test: lintian, a clean Debian root, AppStream and desktop entry checks
+  dpkg-dev lintian mmdebstrap appstream desktop-file-utils
 )
 
 missing=()

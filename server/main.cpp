@@ -525,8 +525,8 @@ private:
     void serve(const Pipeline &pipeline, Services &services, int threads, std::size_t maxAttachmentBytes,
                const char *dialect)
     {
-        const Poco::Net::SocketAddress address(config().getString("option.listen", "127.0.0.1:8080"));
-        const bool tls = config().has("option.tls-cert");
+        const Poco::Net::SocketAddress address(setting("listen", "http.listen", "127.0.0.1:8080"));
+        const bool tls = !setting("tls-cert", "tls.cert").empty();
         const std::unique_ptr<Poco::Net::ServerSocket> socket = listen(address, tls);
         const auto bound = socket->address();
 
@@ -573,11 +573,17 @@ private:
             return std::make_unique<Poco::Net::ServerSocket>(address, 256);
         Poco::Net::initializeSSL();
         Poco::Net::Context::Ptr context = new Poco::Net::Context(
-            Poco::Net::Context::TLS_SERVER_USE, config().getString("option.tls-key", ""),
-            config().getString("option.tls-cert"), "", Poco::Net::Context::VERIFY_NONE);
+            Poco::Net::Context::TLS_SERVER_USE, setting("tls-key", "tls.key"), setting("tls-cert", "tls.cert"), "",
+            Poco::Net::Context::VERIFY_NONE);
         context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
                                   | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
         return std::make_unique<Poco::Net::SecureServerSocket>(address, 256, context);
+    }
+
+    // An option on the command line, else the key of the --config file, else `fallback`.
+    std::string setting(const std::string &option, const std::string &key, const std::string &fallback = {}) const
+    {
+        return config().getString("option." + option, config().getString(key, fallback));
     }
 
     bool m_exitEarly = false;
