@@ -20,6 +20,8 @@ packages=(
   x11-apps imagemagick
   # the packages and their test: lintian, a clean Debian root, AppStream and desktop entry checks
   dpkg-dev lintian mmdebstrap appstream desktop-file-utils
+  # backups: SQLite's online copy (PostgreSQL's pg_dump comes with postgresql)
+  sqlite3
 )
 
 missing=()

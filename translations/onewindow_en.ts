@@ -162,17 +162,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Shareholders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-113"/>
         <source>Shareholder columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Add shareholder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6104,7 +6104,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::FileImportScanner</name>
     <message>
-        <location filename="../models/scanner.cpp" line="+715"/>
+        <location filename="../models/scanner.cpp" line="+752"/>
         <source>Import from file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6596,7 +6596,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::SaneScanner</name>
     <message>
-        <location filename="../models/scanner.cpp" line="-617"/>
+        <location filename="../models/scanner.cpp" line="-650"/>
         <source>The scanner is busy. Wait until it is free, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6666,11 +6666,16 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+103"/>
+        <source>This computer has no scanning through SANE. Scan with the scanner&apos;s own program and import the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>onewindow::models::Scanner</name>
     <message>
-        <location line="-579"/>
+        <location line="-684"/>
         <source>The scanner is still busy with the previous scan. Wait until it has finished.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -160,17 +160,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Shareholders</source>
         <translation>股东</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-113"/>
         <source>Shareholder columns</source>
         <translation>股东列</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Add shareholder</source>
         <translation>添加股东</translation>
     </message>
@@ -6082,7 +6082,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::FileImportScanner</name>
     <message>
-        <location filename="../models/scanner.cpp" line="+715"/>
+        <location filename="../models/scanner.cpp" line="+752"/>
         <source>Import from file</source>
         <translation>从文件导入</translation>
     </message>
@@ -6568,7 +6568,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::SaneScanner</name>
     <message>
-        <location filename="../models/scanner.cpp" line="-617"/>
+        <location filename="../models/scanner.cpp" line="-650"/>
         <source>The scanner is busy. Wait until it is free, then scan again.</source>
         <translation>扫描仪正忙，请稍候再扫描。</translation>
     </message>
@@ -6638,11 +6638,16 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <location line="+103"/>
+        <source>This computer has no scanning through SANE. Scan with the scanner&apos;s own program and import the files.</source>
+        <translation>本机不支持通过 SANE 扫描。请用扫描仪自带的程序扫描，再导入文件。</translation>
+    </message>
 </context>
 <context>
     <name>onewindow::models::Scanner</name>
     <message>
-        <location line="-579"/>
+        <location line="-684"/>
         <source>The scanner is still busy with the previous scan. Wait until it has finished.</source>
         <translation>扫描仪仍在进行上一次扫描，请等待完成。</translation>
     </message>

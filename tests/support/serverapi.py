@@ -28,10 +28,10 @@ def start_server(server_binary, tmp, today="2026-11-27", name="e2e.db", config=N
     return start_server_command(arguments)
 
 
-def start_server_command(arguments):
-    """Runs the server's command line `arguments` and waits for it to say where it listens: the
-    process and its URL."""
-    proc = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def start_server_command(arguments, env=None):
+    """Runs the server's command line `arguments` (in `env`, else this environment) and waits for
+    it to say where it listens: the process and its URL."""
+    proc = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     for line in proc.stdout:
         m = re.search(r"listening on (http://[0-9.:]+)", line)
         if m:
