@@ -19,7 +19,7 @@ packages=(
   # screenshots for the guides (E2E_SHOTS)
   x11-apps imagemagick
   # the packages and their test: lintian, a clean Debian root, AppStream and desktop entry checks
-  dpkg-dev lintian mmdebstrap appstream desktop-file-utils
+  dpkg-dev lintian mmdebstrap appstream desktop-file-utils help2man
   # backups: SQLite's online copy (PostgreSQL's pg_dump comes with postgresql)
   sqlite3
 )

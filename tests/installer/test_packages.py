@@ -24,7 +24,7 @@ SKIP = 77
 FAILED = []
 
 # Lintian tags left on purpose; installer/README.md says why for each.
-ALLOWED_LINTIAN = {"initial-upload-closes-no-bugs", "maintscript-calls-ldconfig", "no-manual-page"}
+ALLOWED_LINTIAN = {"initial-upload-closes-no-bugs", "maintscript-calls-ldconfig"}
 
 
 def check(condition, what):
@@ -115,6 +115,8 @@ def installed_files(root):
     desktop = os.path.join(root, "usr/share/applications/org.onewindow.OneWindow.desktop")
     metainfo = os.path.join(root, "usr/share/metainfo/org.onewindow.OneWindow.metainfo.xml")
     check(os.path.exists(desktop) and os.path.exists(metainfo), "the desktop entry and the AppStream metadata")
+    manuals = [os.path.join(root, "usr/share/man/man1", name) for name in ("onewindow.1.gz", "onewindow-server.1.gz")]
+    check(all(os.path.exists(m) for m in manuals), "the manual pages onewindow(1) and onewindow-server(1)")
     if shutil.which("appstreamcli"):
         valid = run(["appstreamcli", "validate", "--no-net", "--pedantic", metainfo])
         check(valid.returncode == 0, "appstreamcli validates the metadata: " + valid.stdout.strip().splitlines()[-1])
