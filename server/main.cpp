@@ -29,6 +29,7 @@
 #include "review/resultservice.h"
 #include "review/reviewservice.h"
 #include "review/simulatedapprovals.h"
+#include "stats/statsservice.h"
 #include "transfers/transferservice.h"
 #include "users/useraccounts.h"
 
@@ -447,10 +448,11 @@ private:
         TransferService transfers(db, clock, audit);
         MatterVersions matterVersions(db, clock, catalog, audit);
         CatalogExchange catalogExchange(db, clock, catalog, matterVersions, audit);
+        StatsService stats(db, catalog, clock);
         Services services{db,          clock,     audit,     catalog,      matterVersions, catalogExchange,
                           sessions,    intake,    cases,     deficiencies, resolution,     applicants,
                           attachments, tracker,   review,    results,      simulated,      delivery,
-                          evaluations, followUps, transfers, users,        ONEWINDOW_VERSION};
+                          evaluations, followUps, transfers, users,        stats,          ONEWINDOW_VERSION};
         Router router;
         registerRoutes(router, services);
         if (config().getBool("option.list-routes", false)) {

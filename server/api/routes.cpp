@@ -30,6 +30,7 @@ void registerRoutes(Router &router, Services &s)
     registerAttachmentRoutes(router, s);
     registerDeliveryRoutes(router, s);
     registerTransferRoutes(router, s);
+    registerStatsRoutes(router, s);
     registerUserRoutes(router, s);
     registerAuditRoutes(router, s);
 }

@@ -25,6 +25,7 @@ class ResultService;
 class ReviewService;
 class SessionService;
 class SimulatedApprovals;
+class StatsService;
 class TransferService;
 class UserAccounts;
 
@@ -53,6 +54,7 @@ struct Services
     FollowUps &followUps;
     TransferService &transfers;
     UserAccounts &users;
+    StatsService &stats;
     std::string version;
 };
 
@@ -101,6 +103,8 @@ void registerAttachmentRoutes(Router &router, Services &services);
 void registerDeliveryRoutes(Router &router, Services &services);
 /// Batches of paper materials sent from a village centre to its hall, and their arrival.
 void registerTransferRoutes(Router &router, Services &services);
+/// GET /stats/summary.
+void registerStatsRoutes(Router &router, Services &services);
 /// The users and their passwords, kept by the security administrator.
 void registerUserRoutes(Router &router, Services &services);
 /// The auditor's search of the audit trail and the check of its chains.

@@ -58,6 +58,8 @@ bool AuthorizationPolicy::can(const Principal &user, Capability capability)
         return role == "auditor";
     case Capability::ManageUsers:
         return role == "security_admin";
+    case Capability::ReadStats:
+        return isOneOf(role, {"supervisor", "approver"});
     }
     return false;
 }

@@ -55,6 +55,7 @@ public:
         ReceiveTransfer,      ///< the hall's counter checks a batch of paper materials in
         ReadTransfers,        ///< the batches a centre sent, or its hall is to receive
         ManageUsers,          ///< create, change, disable users and reset their passwords (security administration)
+        ReadStats,            ///< the figures of the cases in one's scope (a supervisor's hall, an approver's department)
     };
 
     static bool can(const Principal &user, Capability capability);

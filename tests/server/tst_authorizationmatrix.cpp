@@ -344,6 +344,10 @@ std::vector<Row> matrixRows()
         });
     add("GET", "/cases/{id}/evaluations", only(caseReaders, 200), true,
         [](const Objects &o, const QString &) { return get(kCase + o.delivered + "/evaluations"); });
+    // The figures of one's own cases: a supervisor's hall, an approver's department (tst_stats
+    // checks the scopes and the filters out of them).
+    add("GET", "/stats/summary", only({"supervisor", "approver"}, 200), false,
+        [](const Objects &, const QString &) { return get("/stats/summary?from=2026-11-01&to=2026-11-30"); });
     add("GET", "/follow-ups", only({"supervisor"}, 200), false,
         [](const Objects &, const QString &) { return get("/follow-ups"); });
     add("GET", "/follow-ups/{id}", only({"supervisor"}, 200), true,
@@ -486,26 +490,8 @@ class tst_AuthorizationMatrix : public QObject
     // records named their case), written into the database as the termination job would.
     void writeRecords(const QStringList &statements)
     {
-        if (m_db.kind() == TestDatabase::Kind::SQLite) {
-            const QString connection = QStringLiteral("records");
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", connection);
-                db.setDatabaseName(m_db.url().mid(7));
-                QVERIFY(db.open());
-                QSqlQuery query(db);
-                for (const QString &sql : statements)
-                    QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(connection);
-        } else {
-            QString admin = qEnvironmentVariable("ONEWINDOW_TEST_PG_ADMIN");
-            admin.replace(QStringLiteral("dbname=postgres"), QStringLiteral("dbname=") + m_db.url().section('/', -1));
-            QProcess psql;
-            psql.start("psql", {admin, "-v", "ON_ERROR_STOP=1", "-c", statements.join("; ")});
-            QVERIFY(psql.waitForFinished(30000));
-            QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
-        }
+        QString error;
+        QVERIFY2(m_db.execute(statements, &error), qPrintable(error));
     }
 
     static QString record(const QString &applicant, bool broken, const QString &caseId, const QString &note = {})
@@ -615,10 +601,8 @@ class tst_AuthorizationMatrix : public QObject
 private slots:
     void initTestCase()
     {
-        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
-            QFile::remove(traffic);
         QString error;
-        m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
+        m_db = TestDatabase::forSuite(m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
         QVERIFY2(
             m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error), qPrintable(error));

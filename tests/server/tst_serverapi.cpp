@@ -95,10 +95,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         // This run's exchanges replace the last run's.
-        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
-            QFile::remove(traffic);
         QString error;
-        m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
+        m_db = TestDatabase::forSuite(m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
         QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error),
                  qPrintable(error));

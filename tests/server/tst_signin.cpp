@@ -109,10 +109,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
-            QFile::remove(traffic);
         QString error;
-        m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
+        m_db = TestDatabase::forSuite(m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
         // Delays of ten minutes: what a test sees never depends on how fast it runs.
         const QString config = m_dir.filePath("server.properties");

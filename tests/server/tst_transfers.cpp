@@ -116,31 +116,15 @@ class tst_Transfers : public QObject
             QStringLiteral("INSERT INTO centers (code, name, parent, kind) VALUES ('WJ', '平望镇行政审批局', NULL, 'hall')"),
             QStringLiteral("INSERT INTO users (username, display_name, role, center, password_hash) SELECT 'clerk-wj', "
                            "'平望窗口', 'clerk', 'WJ', password_hash FROM users WHERE username = 'clerk1'")};
-        if (m_db.kind() == TestDatabase::Kind::SQLite) {
-            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "second-hall");
-            db.setDatabaseName(m_db.url().mid(7));
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            for (const QString &sql : statements)
-                QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
-            db.close();
-        } else {
-            QString admin = qEnvironmentVariable("ONEWINDOW_TEST_PG_ADMIN");
-            admin.replace(QStringLiteral("dbname=postgres"), QStringLiteral("dbname=") + m_db.url().section('/', -1));
-            QProcess psql;
-            psql.start("psql", {admin, "-v", "ON_ERROR_STOP=1", "-c", statements.join("; ")});
-            QVERIFY(psql.waitForFinished(30000));
-            QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
-        }
+        QString error;
+        QVERIFY2(m_db.execute(statements, &error), qPrintable(error));
     }
 
 private slots:
     void initTestCase()
     {
-        if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
-            QFile::remove(traffic);
         QString error;
-        m_db = TestDatabase::create(TestDatabase::kindFromEnvironment(), m_dir.path(), &error);
+        m_db = TestDatabase::forSuite(m_dir.path(), &error);
         QVERIFY2(!m_db.url().isEmpty(), qPrintable(error));
         QVERIFY2(m_server.start({"--database", m_db.url(), "--demo", "--today", "2026-11-27"}, &error),
                  qPrintable(error));

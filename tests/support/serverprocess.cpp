@@ -8,7 +8,11 @@
 #include <QFile>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QTranslator>
 
@@ -112,6 +116,48 @@ TestDatabase::Kind TestDatabase::kindFromEnvironment()
 {
     return qEnvironmentVariable("ONEWINDOW_TEST_DATABASE") == QLatin1String("postgresql") ? Kind::PostgreSQL
                                                                                          : Kind::SQLite;
+}
+
+bool TestDatabase::execute(const QStringList &statements, QString *error) const
+{
+    if (m_kind == Kind::SQLite) {
+        const QString connection = QStringLiteral("test-database-execute");
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(m_url.mid(7));
+            ok = db.open();
+            QSqlQuery query(db);
+            for (const QString &sql : statements) {
+                if (!ok)
+                    break;
+                ok = query.exec(sql);
+                if (!ok && error)
+                    *error = query.lastError().text() + QStringLiteral(": ") + sql;
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return ok;
+    }
+    QString admin = qEnvironmentVariable("ONEWINDOW_TEST_PG_ADMIN");
+    admin.replace(QStringLiteral("dbname=postgres"), QStringLiteral("dbname=") + m_url.section('/', -1));
+    QProcess psql;
+    psql.start(QStringLiteral("psql"), {admin, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
+                                        statements.join(QStringLiteral("; "))});
+    if (!psql.waitForFinished(30000) || psql.exitCode() != 0) {
+        if (error)
+            *error = QString::fromLocal8Bit(psql.readAllStandardError());
+        return false;
+    }
+    return true;
+}
+
+TestDatabase TestDatabase::forSuite(const QString &directory, QString *error)
+{
+    if (const QString traffic = qEnvironmentVariable("ONEWINDOW_CONTRACT_TRAFFIC"); !traffic.isEmpty())
+        QFile::remove(traffic);
+    return create(kindFromEnvironment(), directory, error);
 }
 
 TestDatabase TestDatabase::create(Kind kind, const QString &directory, QString *error)

@@ -57,10 +57,17 @@ public:
     static Kind kindFromEnvironment();
     /// Empty url and an error when PostgreSQL was asked for but is not there.
     static TestDatabase create(Kind kind, const QString &directory, QString *error);
+    /// The start of a server suite: its recorded traffic for the contract check
+    /// (ONEWINDOW_CONTRACT_TRAFFIC) emptied, and a fresh database of the kind the environment
+    /// names.
+    static TestDatabase forSuite(const QString &directory, QString *error);
     /// Another fresh database of the same kind.
     QString url() const { return m_url; }
     Kind kind() const { return m_kind; }
     QString name() const { return m_kind == Kind::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"); }
+    /// Runs SQL statements on the database directly, as an operator or a job would write it (on
+    /// PostgreSQL through psql and ONEWINDOW_TEST_PG_ADMIN); false and why on the first failure.
+    bool execute(const QStringList &statements, QString *error) const;
 
 private:
     Kind m_kind = Kind::SQLite;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/date.h"
+#include "http/message.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+namespace onewindow::server {
+
+class Catalog;
+class Clock;
+class Database;
+
+/// A hall's figures over a period (GET /stats/summary): the cases accepted from `from` to `to`
+/// in the reader's scope (a supervisor's hall and its village centres, an approver's
+/// department), optionally of one centre, department or matter, and what became of them:
+/// decisions against the promised and the legal time limit, handling time in working days on the
+/// calendar, deficiencies closed, the citizens' ratings, follow-ups, and each centre's volume
+/// beside the same period a year before.
+class StatsService
+{
+public:
+    struct Query
+    {
+        Date from;
+        Date to;
+        std::string center;
+        std::string department;
+        std::string matter;
+    };
+
+    StatsService(Database &db, Catalog &catalog, const Clock &clock);
+
+    /// Reads and checks the query string: `from` and `to` (YYYY-MM-DD, at most 366 days apart),
+    /// and the optional filters; 422 with every problem at once.
+    static Query parse(const Request &request);
+    /// 404 when a filter names something out of the reader's scope (or nothing at all).
+    Poco::JSON::Object::Ptr summary(const Principal &user, const Query &query);
+    /// The summary as CSV, one `figure,value` line each (centres as `centers.<code>.accepted`).
+    static std::string csv(const Poco::JSON::Object::Ptr &summary);
+
+private:
+    Database &m_db;
+    Catalog &m_catalog;
+    const Clock &m_clock;
+};
+
+} // namespace onewindow::server
