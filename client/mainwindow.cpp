@@ -7,6 +7,7 @@
 #include "delivery/customerscreen.h"
 #include "delivery/deliverypage.h"
 #include "delivery/followupspage.h"
+#include "stats/dashboardpage.h"
 #include "review/returnedcasespage.h"
 #include "review/reviewqueuepage.h"
 #include "signindialog.h"
@@ -292,8 +293,10 @@ void MainWindow::buildWorkbench()
             addPage(QStringLiteral("returned"), new ReturnedCasesPage(api, registries, this), QStringLiteral("F7"));
         addPage(QStringLiteral("deficiencies"),
                 new DeficiencyTrackerPage(api, m_services.store, role, registries, this), QStringLiteral("F8"));
-        if (role == QLatin1String("supervisor"))
+        if (role == QLatin1String("supervisor")) {
             addPage(QStringLiteral("followUps"), new FollowUpsPage(api, this), QStringLiteral("F9"));
+            addPage(QStringLiteral("dashboard"), new DashboardPage(api, this), QStringLiteral("F7"));
+        }
         else
             addPage(QStringLiteral("delivery"), new DeliveryPage(api, reader, m_customerScreen.get(), registries, this),
                     QStringLiteral("F9"));
@@ -317,6 +320,7 @@ void MainWindow::buildWorkbench()
                 new ReviewQueuePage(api, m_services.session->user().department, registries, this),
                 QStringLiteral("F4"));
         addPage(QStringLiteral("departmentCases"), new CasesPage(api, this), QStringLiteral("F3"));
+        addPage(QStringLiteral("dashboard"), new DashboardPage(api, this), QStringLiteral("F7"));
     }
     if (m_syncEngine)
         addPage(QStringLiteral("outbox"), new SyncPage(api, m_services.store, m_syncEngine, registries, this),
@@ -455,6 +459,8 @@ QString MainWindow::titleFor(const QString &id) const
         return tr("Papers to the hall");
     if (id == QLatin1String("receivePapers"))
         return tr("Papers from village centres");
+    if (id == QLatin1String("dashboard"))
+        return tr("Figures");
     return id;
 }
 

@@ -102,4 +102,26 @@ enum class TodayCaseRole {
     PromisedDueDate,
 };
 
+/// A hall's figures over a period, one a row (StatsFigureModel).
+namespace StatsFigureColumn {
+enum Column { Figure, Value, LastColumn = Value };
+}
+
+enum class StatsFigureRole {
+    Key = Qt::UserRole + 1, ///< the figure's name in the API, e.g. "cases.accepted"
+    Number,                 ///< its value as a number (double), or an invalid QVariant when there is none
+};
+
+/// Each centre's cases accepted beside the same days a year before (CenterVolumeModel).
+namespace CenterVolumeColumn {
+enum Column { Center, Accepted, LastYear, Change, LastColumn = Change };
+}
+
+enum class CenterVolumeRole {
+    Code = Qt::UserRole + 1,
+    Accepted,
+    LastYear,
+    Change, ///< a fraction (0.5 = +50%), or an invalid QVariant when there were none a year before
+};
+
 } // namespace onewindow::models

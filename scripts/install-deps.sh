@@ -8,7 +8,7 @@ packages=(
   build-essential clang cmake ninja-build ccache pkg-config git curl libbenchmark-dev python3 python3-yaml python3-jsonschema
   # client: Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-translations-l10n libqt6sql6-sqlite qt6-pdf-dev libgl-dev
+  qt6-translations-l10n libqt6sql6-sqlite qt6-pdf-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   # server: Poco and its connectors, logging
   libpoco-dev libspdlog-dev libfmt-dev libssl-dev libsqlite3-dev libpq-dev
   # libraries used by features: QR codes, pinyin, scanning

@@ -1353,6 +1353,129 @@
     </message>
 </context>
 <context>
+    <name>onewindow::client::DashboardPage</name>
+    <message>
+        <location filename="../client/stats/dashboardpage.cpp" line="+106"/>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>截止日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show</source>
+        <translation>查看(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the figures</source>
+        <translation>查看数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure columns</source>
+        <translation>指标列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases per centre</source>
+        <translation>各中心受理件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre columns</source>
+        <translation>中心列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart of cases per centre</source>
+        <translation>各中心受理件数图</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The server has not said which day it is yet; choose the period.</source>
+        <translation>服务器尚未告知当前日期，请选择统计期间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The period ends before it begins.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading the figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cases accepted from %1 to %2.</source>
+        <translation>%1 至 %2 受理的办件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A year before</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cases accepted per centre</source>
+        <translation>各中心受理件数</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export the figures</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Figures saved to %1.</source>
+        <translation>数据已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::client::DeficiencyTrackerPage</name>
     <message>
         <location filename="../client/deficiencies/trackerpage.cpp" line="+65"/>
@@ -2971,7 +3094,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::MainWindow</name>
     <message>
-        <location filename="../client/mainwindow.cpp" line="+138"/>
+        <location filename="../client/mainwindow.cpp" line="+139"/>
         <source>Catalog updated %1</source>
         <translation>目录已于 %1 更新</translation>
     </message>
@@ -3025,7 +3148,7 @@ Counter software for one-window government service halls.</source>
         <translation>服务器退回了一件离线受理：%1。请查看“待上传受理”（F10）。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>%1: to be brought by %2</source>
         <translation>%1：%2 前补交</translation>
     </message>
@@ -3128,6 +3251,11 @@ Counter software for one-window government service halls.</source>
         <location line="+2"/>
         <source>Papers from village centres</source>
         <translation>村级代办收件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures</source>
+        <translation>数据看板</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -5925,6 +6053,34 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
 </context>
 <context>
+    <name>onewindow::models::CenterVolumeModel</name>
+    <message>
+        <location filename="../models/statsmodels.cpp" line="+188"/>
+        <source>none a year before</source>
+        <translation>去年同期无</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A year before</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>同比</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::DeficiencyListModel</name>
     <message>
         <location filename="../models/caselistmodel.cpp" line="+79"/>
@@ -6671,9 +6827,151 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
 </context>
 <context>
+    <name>onewindow::models::StatsApi</name>
+    <message>
+        <location filename="../models/statsmodels.cpp" line="+25"/>
+        <location line="+12"/>
+        <source>There is no connection to the server.</source>
+        <translation>未连接服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::models::StatsFigureModel</name>
+    <message>
+        <location line="-206"/>
+        <source>Cases accepted</source>
+        <translation>受理件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted with deficiency</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused with a one-time notice</source>
+        <translation>一次性告知不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminated</source>
+        <translation>终止办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results handed out</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided</source>
+        <translation>已作出决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time (promised limit)</source>
+        <translation>承诺时限内办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time (legal limit)</source>
+        <translation>法定时限内办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling time, mean (working days)</source>
+        <translation>平均办理时长（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling time, 90% within (working days)</source>
+        <translation>90%办件办理时长在（工作日）以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deficient materials</source>
+        <translation>容缺材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplied in time</source>
+        <translation>按期补齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplied late</source>
+        <translation>逾期补齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waived</source>
+        <translation>免予提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended by termination</source>
+        <translation>因终止办理结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still owed</source>
+        <translation>尚未补齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied (basically satisfied and better)</source>
+        <translation>满意率（基本满意及以上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups open</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups overdue</source>
+        <translation>回访逾期</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::models::TermbIdentityReader</name>
     <message>
-        <location line="+31"/>
+        <location filename="../models/identityreader.cpp" line="+31"/>
         <source>ID-card reader (termb), port %1</source>
         <translation>身份证读卡器（termb），端口 %1</translation>
     </message>

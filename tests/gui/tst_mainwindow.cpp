@@ -74,8 +74,8 @@ private slots:
         QTest::addColumn<QStringList>("entries");
         QTest::newRow("clerk") << "clerk1" << QStringList{"New intake    F2", "Cases    F3", "Returned cases    F7", "Deficiency tracker    F8", "Results to hand out    F9", "Papers from village centres    F11", "Intakes to send    F10", "Matter catalog    F6"};
         QTest::newRow("agent") << "agent1" << QStringList{"New intake    F2", "Cases of my centre    F3", "Returned cases    F7", "Deficiency tracker    F8", "Results to hand out    F9", "Papers to the hall    F11", "Intakes to send    F10", "Matter catalog    F6"};
-        QTest::newRow("approver") << "approver-hf" << QStringList{"To review    F4", "Cases of my department    F3", "Matter catalog    F6"};
-        QTest::newRow("supervisor") << "supervisor1" << QStringList{"Cases    F3", "Deficiency tracker    F8", "Rating follow-ups    F9", "Matter catalog    F6"};
+        QTest::newRow("approver") << "approver-hf" << QStringList{"To review    F4", "Cases of my department    F3", "Figures    F7", "Matter catalog    F6"};
+        QTest::newRow("supervisor") << "supervisor1" << QStringList{"Cases    F3", "Deficiency tracker    F8", "Rating follow-ups    F9", "Figures    F7", "Matter catalog    F6"};
         QTest::newRow("admin") << "admin" << QStringList{"Matters and versions    F3", "Working-day calendar    F4", "Centres and bundles    F7", "Matter catalog    F6"};
         QTest::newRow("auditor") << "auditor" << QStringList{"Audit trail    F3", "Matter catalog    F6"};
         QTest::newRow("security administrator") << "secadmin" << QStringList{"Users    F3", "Matter catalog    F6"};

@@ -1,0 +1,246 @@
+#include "dashboardpage.h"
+
+#include "admin/asyncfiles.h"
+#include "models/apiclient.h"
+#include "models/serverclock.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace onewindow::client {
+
+namespace {
+
+QTableView *figureView(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
+    : WorkbenchPageWidget(parent)
+    , m_api(new models::StatsApi(api, this))
+    , m_client(api)
+    , m_figures(new models::StatsFigureModel(this))
+    , m_centers(new models::CenterVolumeModel(this))
+    , m_fromLabel(new QLabel(this))
+    , m_from(new QDateEdit(this))
+    , m_toLabel(new QLabel(this))
+    , m_to(new QDateEdit(this))
+    , m_refresh(new QPushButton(this))
+    , m_export(new QPushButton(this))
+    , m_message(new QLabel(this))
+    , m_figureTable(figureView(m_figures, this))
+    , m_centerTable(figureView(m_centers, this))
+    , m_chart(new QChartView(this))
+{
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_fromLabel->setBuddy(m_from);
+    m_toLabel->setBuddy(m_to);
+    m_message->setWordWrap(true);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(220);
+    // A picture of the centre table beside it: the keyboard and a screen reader use the table.
+    m_chart->setFocusPolicy(Qt::NoFocus);
+    m_chart->viewport()->setFocusPolicy(Qt::NoFocus);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_fromLabel);
+    bar->addWidget(m_from);
+    bar->addWidget(m_toLabel);
+    bar->addWidget(m_to);
+    bar->addWidget(m_refresh);
+    bar->addStretch();
+    bar->addWidget(m_export);
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_centerTable);
+    right->addWidget(m_chart);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_figureTable);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    m_figureTable->setMinimumWidth(400);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(split, 1);
+    retranslate();
+
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(m_export, &QPushButton::clicked, this, &DashboardPage::exportAsked);
+}
+
+DashboardPage::~DashboardPage() = default;
+
+void DashboardPage::retranslate()
+{
+    m_fromLabel->setText(tr("&From:"));
+    m_from->setAccessibleName(tr("From"));
+    m_toLabel->setText(tr("&To:"));
+    m_to->setAccessibleName(tr("To"));
+    m_refresh->setText(tr("&Show"));
+    m_refresh->setAccessibleName(tr("Show the figures"));
+    m_export->setText(tr("&Export CSV…"));
+    m_export->setAccessibleName(tr("Export CSV"));
+    m_figureTable->setAccessibleName(tr("Figures"));
+    m_figureTable->horizontalHeader()->setAccessibleName(tr("Figure columns"));
+    m_centerTable->setAccessibleName(tr("Cases per centre"));
+    m_centerTable->horizontalHeader()->setAccessibleName(tr("Centre columns"));
+    m_chart->setAccessibleName(tr("Chart of cases per centre"));
+    if (!m_figures->summary().isEmpty()) {
+        m_figures->setSummary(m_figures->summary()); // the labels in the new language
+        showChart();
+    }
+}
+
+void DashboardPage::setPeriod(const QDate &from, const QDate &to)
+{
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_periodSet = true;
+}
+
+models::StatsQuery DashboardPage::query() const
+{
+    return {m_from->date(), m_to->date(), {}};
+}
+
+void DashboardPage::refresh()
+{
+    // At first, this month by the server's date, never this PC's.
+    if (!m_periodSet && m_client && m_client->clock()->isKnown()) {
+        const QDate today = m_client->clock()->today();
+        setPeriod(QDate(today.year(), today.month(), 1), today);
+    }
+    if (!m_periodSet) {
+        showMessage(m_message, tr("The server has not said which day it is yet; choose the period."));
+        setPeriod(QDate(2026, 1, 1), QDate(2026, 1, 31));
+    }
+    if (m_to->date() < m_from->date()) {
+        showMessage(m_message, tr("The period ends before it begins."));
+        return;
+    }
+    const int generation = ++m_generation;
+    showMessage(m_message, tr("Loading the figures…"));
+    m_api->fetchSummary(query(), [this, generation](const QJsonObject &summary, const QString &error) {
+        if (generation != m_generation)
+            return;
+        if (!error.isEmpty()) {
+            showMessage(m_message, error);
+            return;
+        }
+        m_figures->setSummary(summary);
+        m_centers->setCenters(summary.value(QLatin1String("centers")).toArray());
+        m_figureTable->resizeColumnsToContents();
+        m_centerTable->resizeColumnsToContents();
+        showChart();
+        showMessage(m_message, tr("Cases accepted from %1 to %2.")
+                                   .arg(QLocale().toString(m_from->date(), QLocale::ShortFormat),
+                                        QLocale().toString(m_to->date(), QLocale::ShortFormat)));
+        emit loaded();
+    }, this);
+}
+
+void DashboardPage::showChart()
+{
+    auto *now = new QBarSet(tr("Accepted"));
+    auto *before = new QBarSet(tr("A year before"));
+    QStringList categories;
+    double highest = 0;
+    for (int row = 0; row < m_centers->rowCount(); ++row) {
+        const QModelIndex index = m_centers->index(row, 0);
+        categories << index.data(int(models::CenterVolumeRole::Code)).toString();
+        *now << index.data(int(models::CenterVolumeRole::Accepted)).toDouble();
+        *before << index.data(int(models::CenterVolumeRole::LastYear)).toDouble();
+        highest = std::max({highest, now->at(row), before->at(row)});
+    }
+    auto *series = new QBarSeries;
+    series->append(now);
+    series->append(before);
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->setTitle(tr("Cases accepted per centre"));
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(categories);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    // Whole cases on the axis: a tick per case up to ten, else round steps.
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->setRange(0, std::max(1.0, highest));
+    if (highest <= 10)
+        axisY->setTickCount(static_cast<int>(std::max(1.0, highest)) + 1);
+    else
+        axisY->applyNiceNumbers();
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
+
+void DashboardPage::exportAsked()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the figures"),
+        QStringLiteral("onewindow-%1-%2.csv").arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate)),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    exportCsv(path);
+}
+
+void DashboardPage::exportCsv(const QString &path, std::function<void(const QString &)> done)
+{
+    showMessage(m_message, tr("Exporting…"));
+    m_api->fetchCsv(query(), [this, path, done](const QByteArray &csv, const QString &error) {
+        if (!error.isEmpty()) {
+            showMessage(m_message, error);
+            if (done)
+                done(error);
+            return;
+        }
+        writeFileAsync(this, path, csv, [this, path, done](const QString &writeError) {
+            showMessage(m_message, writeError.isEmpty() ? tr("Figures saved to %1.").arg(path) : writeError);
+            if (done)
+                done(writeError);
+        });
+    }, this);
+}
+
+void DashboardPage::focusFirst()
+{
+    m_from->setFocus();
+}
+
+} // namespace onewindow::client

@@ -1,0 +1,265 @@
+#include "statsmodels.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QUrlQuery>
+
+namespace onewindow::models {
+
+namespace {
+
+constexpr int kFigureColumns = StatsFigureColumn::LastColumn + 1;
+constexpr int kCenterColumns = CenterVolumeColumn::LastColumn + 1;
+
+/// "cases.accepted" in a summary.
+QJsonValue valueAt(const QJsonObject &summary, const QString &key)
+{
+    const QStringList parts = key.split(QLatin1Char('.'));
+    QJsonValue value = summary;
+    for (const QString &part : parts)
+        value = value.toObject().value(part);
+    return value;
+}
+
+QString percent(double fraction)
+{
+    return QLocale().toString(fraction * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+} // namespace
+
+QString StatsQuery::path(const QString &format) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("from"), from.toString(Qt::ISODate));
+    query.addQueryItem(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (!center.isEmpty())
+        query.addQueryItem(QStringLiteral("center"), center);
+    if (format != QLatin1String("json"))
+        query.addQueryItem(QStringLiteral("format"), format);
+    return QStringLiteral("/stats/summary?") + query.toString(QUrl::FullyEncoded);
+}
+
+StatsFigureModel::StatsFigureModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void StatsFigureModel::setSummary(const QJsonObject &summary)
+{
+    using Kind = Figure::Kind;
+    const QList<std::tuple<const char *, QString, Kind>> figures{
+        {"cases.accepted", tr("Cases accepted"), Kind::Count},
+        {"cases.acceptedWithDeficiency", tr("Accepted with deficiency"), Kind::Count},
+        {"cases.refused", tr("Refused with a one-time notice"), Kind::Count},
+        {"cases.returned", tr("Returned for correction"), Kind::Count},
+        {"cases.approved", tr("Approved"), Kind::Count},
+        {"cases.rejected", tr("Rejected"), Kind::Count},
+        {"cases.terminated", tr("Terminated"), Kind::Count},
+        {"cases.delivered", tr("Results handed out"), Kind::Count},
+        {"timeLimits.decided", tr("Decided"), Kind::Count},
+        {"timeLimits.promisedRate", tr("On time (promised limit)"), Kind::Rate},
+        {"timeLimits.legalRate", tr("On time (legal limit)"), Kind::Rate},
+        {"timeLimits.meanWorkingDays", tr("Handling time, mean (working days)"), Kind::Days},
+        {"timeLimits.p90WorkingDays", tr("Handling time, 90% within (working days)"), Kind::Days},
+        {"deficiencies.total", tr("Deficient materials"), Kind::Count},
+        {"deficiencies.suppliedInTime", tr("Supplied in time"), Kind::Count},
+        {"deficiencies.suppliedLate", tr("Supplied late"), Kind::Count},
+        {"deficiencies.waived", tr("Waived"), Kind::Count},
+        {"deficiencies.terminated", tr("Ended by termination"), Kind::Count},
+        {"deficiencies.outstanding", tr("Still owed"), Kind::Count},
+        {"ratings.total", tr("Ratings"), Kind::Count},
+        {"ratings.satisfactionRate", tr("Satisfied (basically satisfied and better)"), Kind::Rate},
+        {"followUps.open", tr("Follow-ups open"), Kind::Count},
+        {"followUps.overdue", tr("Follow-ups overdue"), Kind::Count},
+    };
+    beginResetModel();
+    m_summary = summary;
+    m_figures.clear();
+    for (const auto &[key, label, kind] : figures)
+        m_figures.append({QString::fromLatin1(key), label, valueAt(summary, QString::fromLatin1(key)), kind});
+    endResetModel();
+}
+
+int StatsFigureModel::rowOf(const QString &key) const
+{
+    for (qsizetype i = 0; i < m_figures.size(); ++i) {
+        if (m_figures.at(i).key == key)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int StatsFigureModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_figures.size());
+}
+
+int StatsFigureModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kFigureColumns;
+}
+
+QVariant StatsFigureModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Figure &f = m_figures.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        if (index.column() == StatsFigureColumn::Figure)
+            return f.label;
+        if (f.value.isNull() || f.value.isUndefined())
+            return tr("none");
+        if (f.kind == Figure::Kind::Rate)
+            return percent(f.value.toDouble());
+        if (f.kind == Figure::Kind::Days)
+            return QLocale().toString(f.value.toDouble(), 'f', 1);
+        return QLocale().toString(f.value.toInteger());
+    case Qt::TextAlignmentRole:
+        return index.column() == StatsFigureColumn::Value ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case static_cast<int>(StatsFigureRole::Key):
+        return f.key;
+    case static_cast<int>(StatsFigureRole::Number):
+        return f.value.isDouble() ? QVariant(f.value.toDouble()) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant StatsFigureModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kFigureColumns
+        || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return section == StatsFigureColumn::Figure ? tr("Figure") : tr("Value");
+}
+
+QHash<int, QByteArray> StatsFigureModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(static_cast<int>(StatsFigureRole::Key), "key");
+    names.insert(static_cast<int>(StatsFigureRole::Number), "number");
+    return names;
+}
+
+CenterVolumeModel::CenterVolumeModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void CenterVolumeModel::setCenters(const QJsonArray &centers)
+{
+    beginResetModel();
+    m_centers.clear();
+    for (const QJsonValue &c : centers)
+        m_centers.append(c.toObject());
+    endResetModel();
+}
+
+int CenterVolumeModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_centers.size());
+}
+
+int CenterVolumeModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kCenterColumns;
+}
+
+QVariant CenterVolumeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &c = m_centers.at(index.row());
+    const QJsonValue change = c.value(QLatin1String("change"));
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case CenterVolumeColumn::Center:
+            return QStringLiteral("%1 %2").arg(c.value(QLatin1String("code")).toString(),
+                                               c.value(QLatin1String("name")).toString());
+        case CenterVolumeColumn::Accepted:
+            return QLocale().toString(c.value(QLatin1String("accepted")).toInteger());
+        case CenterVolumeColumn::LastYear:
+            return QLocale().toString(c.value(QLatin1String("lastYear")).toInteger());
+        case CenterVolumeColumn::Change:
+            if (!change.isDouble())
+                return tr("none a year before");
+            return (change.toDouble() > 0 ? QStringLiteral("+") : QString()) + percent(change.toDouble());
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == CenterVolumeColumn::Center ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case static_cast<int>(CenterVolumeRole::Code):
+        return c.value(QLatin1String("code")).toString();
+    case static_cast<int>(CenterVolumeRole::Accepted):
+        return c.value(QLatin1String("accepted")).toInteger();
+    case static_cast<int>(CenterVolumeRole::LastYear):
+        return c.value(QLatin1String("lastYear")).toInteger();
+    case static_cast<int>(CenterVolumeRole::Change):
+        return change.isDouble() ? QVariant(change.toDouble()) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant CenterVolumeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kCenterColumns
+        || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case CenterVolumeColumn::Center:
+        return tr("Centre");
+    case CenterVolumeColumn::Accepted:
+        return tr("Accepted");
+    case CenterVolumeColumn::LastYear:
+        return tr("A year before");
+    case CenterVolumeColumn::Change:
+        return tr("Change");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CenterVolumeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(static_cast<int>(CenterVolumeRole::Code), "code");
+    names.insert(static_cast<int>(CenterVolumeRole::Accepted), "accepted");
+    names.insert(static_cast<int>(CenterVolumeRole::LastYear), "lastYear");
+    names.insert(static_cast<int>(CenterVolumeRole::Change), "change");
+    return names;
+}
+
+StatsApi::StatsApi(ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+{ }
+
+void StatsApi::fetchSummary(const StatsQuery &query,
+                            std::function<void(const QJsonObject &summary, const QString &error)> done,
+                            QObject *context)
+{
+    if (!m_api) {
+        done({}, tr("There is no connection to the server."));
+        return;
+    }
+    m_api->get(query.path(), [done](const ApiResponse &r) {
+        done(r.ok() ? r.object() : QJsonObject(), r.ok() ? QString() : r.error.userMessage());
+    }, context);
+}
+
+void StatsApi::fetchCsv(const StatsQuery &query, std::function<void(const QByteArray &csv, const QString &error)> done,
+                        QObject *context)
+{
+    if (!m_api) {
+        done({}, tr("There is no connection to the server."));
+        return;
+    }
+    m_api->getBytes(query.path(QStringLiteral("csv")), [done](const ApiResponse &r) {
+        done(r.ok() ? r.bytes : QByteArray(), r.ok() ? QString() : r.error.userMessage());
+    }, context);
+}
+
+} // namespace onewindow::models
