@@ -1364,7 +1364,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+106"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+114"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,21 +1405,33 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Figures</source>
+        <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-142"/>
         <source>Figure columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+146"/>
         <source>Cases per centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-145"/>
         <source>Centre columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,6 +1493,24 @@
     <message>
         <location line="+9"/>
         <source>Figures saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+36"/>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Service figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Cases accepted from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7429,7 +7459,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>The PDF cannot be written: the file is not open for writing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7439,7 +7469,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <location line="+8"/>
         <source>The PDF cannot be written to %1: %2</source>
         <translation type="unfinished"></translation>

@@ -1355,7 +1355,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+106"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+114"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
@@ -1396,21 +1396,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Print report…</source>
+        <translation>打印报表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
         <source>Figures</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-142"/>
         <source>Figure columns</source>
         <translation>指标列</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+146"/>
         <source>Cases per centre</source>
         <translation>各中心受理件数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-145"/>
         <source>Centre columns</source>
         <translation>中心列</translation>
     </message>
@@ -1473,6 +1485,24 @@
         <location line="+9"/>
         <source>Figures saved to %1.</source>
         <translation>数据已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+36"/>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Service figures</source>
+        <translation>政务服务数据报表</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Cases accepted from %1 to %2</source>
+        <translation>%1 至 %2 受理的办件</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Report saved to %1.</source>
+        <translation>报表已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -7399,7 +7429,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation>不予受理通知书需要写明理由：受理人员的说明或问题清单。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>The PDF cannot be written: the file is not open for writing.</source>
         <translation>无法写入 PDF：文件未以写入方式打开。</translation>
     </message>
@@ -7409,7 +7439,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation>无法写入 PDF：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <location line="+8"/>
         <source>The PDF cannot be written to %1: %2</source>
         <translation>无法将 PDF 写入 %1：%2</translation>

@@ -602,6 +602,11 @@ std::unique_ptr<QTextDocument> DocumentRenderer::layOut(PrintDocument document, 
     const QString filled = html(document, input);
     if (filled.isEmpty())
         return nullptr;
+    return layOutHtml(filled, device);
+}
+
+std::unique_ptr<QTextDocument> DocumentRenderer::layOutHtml(const QString &filled, QPagedPaintDevice *device)
+{
     if (!device->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
             QMarginsF(kMarginMillimetres, kMarginMillimetres, kMarginMillimetres, kMarginMillimetres),
             QPageLayout::Millimeter))) {
@@ -637,6 +642,19 @@ bool DocumentRenderer::renderPdf(PrintDocument document, const PrintInput &input
         return false;
     }
     // Written to memory first: the text maps are repaired before the PDF goes out.
+    const QString filled = html(document, input);
+    if (filled.isEmpty())
+        return false;
+    const QByteArray pdf = htmlToPdf(filled, text(input.caseObject, QLatin1StringView("number")));
+    if (device->write(pdf) != pdf.size()) {
+        m_error = tr("The PDF cannot be written: %1").arg(device->errorString());
+        return false;
+    }
+    return true;
+}
+
+QByteArray DocumentRenderer::htmlToPdf(const QString &html, const QString &titleSuffix)
+{
     QByteArray pdf;
     {
         QBuffer buffer(&pdf);
@@ -644,20 +662,13 @@ bool DocumentRenderer::renderPdf(PrintDocument document, const PrintInput &input
         QPdfWriter writer(&buffer);
         writer.setResolution(kPdfResolution);
         writer.setCreator(QStringLiteral("OneWindow"));
-        const auto doc = layOut(document, input, &writer);
-        if (!doc)
-            return false;
-        const QString number = text(input.caseObject, QLatin1StringView("number"));
+        const auto doc = layOutHtml(html, &writer);
         const QString title = doc->metaInformation(QTextDocument::DocumentTitle);
-        writer.setTitle(number.isEmpty() ? title : title + QLatin1Char(' ') + number);
+        writer.setTitle(titleSuffix.isEmpty() ? title : title + QLatin1Char(' ') + titleSuffix);
         doc->print(&writer);
     }
     repairRadicalsInToUnicodeMaps(pdf);
-    if (device->write(pdf) != pdf.size()) {
-        m_error = tr("The PDF cannot be written: %1").arg(device->errorString());
-        return false;
-    }
-    return true;
+    return pdf;
 }
 
 bool DocumentRenderer::renderPdf(PrintDocument document, const PrintInput &input, const QString &filePath)

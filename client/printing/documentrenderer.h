@@ -122,6 +122,12 @@ public:
     /// The filled document laid out for `device`'s pages (in CSS pixels of 1/96 inch, which
     /// QTextDocument::print() scales to the device); sets A4 and the margins on `device`.
     std::unique_ptr<QTextDocument> layOut(PrintDocument document, const PrintInput &input, QPagedPaintDevice *device);
+    /// Any HTML laid out as the papers are (A4, the margins, the CJK font, CSS pixels) for
+    /// `device`: a report that is not a case's paper.
+    static std::unique_ptr<QTextDocument> layOutHtml(const QString &html, QPagedPaintDevice *device);
+    /// That HTML as a PDF whose text reads back (the radicals' maps repaired), in memory; its
+    /// title the HTML's <title>, then `titleSuffix` (a case number).
+    static QByteArray htmlToPdf(const QString &html, const QString &titleSuffix = {});
 
     /// Writes a PDF (A4, 300 dpi) to an open, writable device.
     bool renderPdf(PrintDocument document, const PrintInput &input, QIODevice *device);

@@ -1,12 +1,14 @@
 #include "dashboardpage.h"
 
 #include "admin/asyncfiles.h"
+#include "printing/documentrenderer.h"
 #include "models/apiclient.h"
 #include "models/serverclock.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QDateEdit>
@@ -15,7 +17,10 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -54,6 +59,7 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
     , m_to(new QDateEdit(this))
     , m_refresh(new QPushButton(this))
     , m_export(new QPushButton(this))
+    , m_print(new QPushButton(this))
     , m_message(new QLabel(this))
     , m_figureTable(figureView(m_figures, this))
     , m_centerTable(figureView(m_centers, this))
@@ -80,6 +86,7 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
     bar->addWidget(m_refresh);
     bar->addStretch();
     bar->addWidget(m_export);
+    bar->addWidget(m_print);
 
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_centerTable);
@@ -97,6 +104,7 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
 
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
     connect(m_export, &QPushButton::clicked, this, &DashboardPage::exportAsked);
+    connect(m_print, &QPushButton::clicked, this, &DashboardPage::printAsked);
 }
 
 DashboardPage::~DashboardPage() = default;
@@ -111,6 +119,8 @@ void DashboardPage::retranslate()
     m_refresh->setAccessibleName(tr("Show the figures"));
     m_export->setText(tr("&Export CSV…"));
     m_export->setAccessibleName(tr("Export CSV"));
+    m_print->setText(tr("&Print report…"));
+    m_print->setAccessibleName(tr("Print report"));
     m_figureTable->setAccessibleName(tr("Figures"));
     m_figureTable->horizontalHeader()->setAccessibleName(tr("Figure columns"));
     m_centerTable->setAccessibleName(tr("Cases per centre"));
@@ -236,6 +246,72 @@ void DashboardPage::exportCsv(const QString &path, std::function<void(const QStr
                 done(writeError);
         });
     }, this);
+}
+
+QString DashboardPage::reportHtml() const
+{
+    const auto cell = [](const QString &text, bool right = false) {
+        return QStringLiteral("<td%1>%2</td>").arg(right ? QStringLiteral(" align=\"right\"") : QString(),
+                                                    text.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<html><head><title>%1</title><style>h1 { font-size: 16pt; text-align: center; } "
+                                  "h2 { font-size: 12pt; } th { text-align: left; }</style></head><body>")
+                       .arg(tr("Service figures").toHtmlEscaped());
+    html += QStringLiteral("<h1>%1</h1>").arg(tr("Service figures").toHtmlEscaped());
+    html += QStringLiteral("<p align=\"center\">%1</p>")
+                .arg(tr("Cases accepted from %1 to %2")
+                         .arg(QLocale().toString(m_from->date(), QLocale::LongFormat),
+                              QLocale().toString(m_to->date(), QLocale::LongFormat))
+                         .toHtmlEscaped());
+    const QString table = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                                         "style=\"border-collapse: collapse; border-color: #000000;\">");
+    html += QStringLiteral("<h2>%1</h2>").arg(tr("Figures").toHtmlEscaped()) + table;
+    for (int row = 0; row < m_figures->rowCount(); ++row)
+        html += QStringLiteral("<tr>") + cell(m_figures->index(row, models::StatsFigureColumn::Figure).data().toString())
+                + cell(m_figures->index(row, models::StatsFigureColumn::Value).data().toString(), true)
+                + QStringLiteral("</tr>");
+    html += QStringLiteral("</table><h2>%1</h2>").arg(tr("Cases per centre").toHtmlEscaped()) + table + QStringLiteral("<tr>");
+    for (int column = 0; column < m_centers->columnCount(); ++column)
+        html += QStringLiteral("<th>%1</th>").arg(m_centers->headerData(column, Qt::Horizontal).toString().toHtmlEscaped());
+    html += QStringLiteral("</tr>");
+    for (int row = 0; row < m_centers->rowCount(); ++row) {
+        html += QStringLiteral("<tr>");
+        for (int column = 0; column < m_centers->columnCount(); ++column)
+            html += cell(m_centers->index(row, column).data().toString(), column != models::CenterVolumeColumn::Center);
+        html += QStringLiteral("</tr>");
+    }
+    html += QStringLiteral("</table>");
+    // The chart as it is drawn on the page, at a size that fits the paper's width.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    m_chart->grab().toImage().save(&buffer, "PNG");
+    html += QStringLiteral("<p><img src=\"data:image/png;base64,%1\" width=\"640\" /></p></body></html>")
+                .arg(QString::fromLatin1(png.toBase64()));
+    return html;
+}
+
+void DashboardPage::saveReport(const QString &path, std::function<void(const QString &)> done)
+{
+    const QByteArray pdf = printing::DocumentRenderer::htmlToPdf(reportHtml());
+    writeFileAsync(this, path, pdf, [this, path, done](const QString &error) {
+        showMessage(m_message, error.isEmpty() ? tr("Report saved to %1.").arg(path) : error);
+        if (done)
+            done(error);
+    });
+}
+
+void DashboardPage::printAsked()
+{
+    const QString html = reportHtml();
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Service figures"));
+    preview.setAccessibleName(tr("Service figures"));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [html](QPrinter *device) {
+        printing::DocumentRenderer::layOutHtml(html, device)->print(device);
+    });
+    preview.exec();
 }
 
 void DashboardPage::focusFirst()

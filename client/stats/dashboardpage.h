@@ -13,7 +13,7 @@ namespace onewindow::client {
 /// accepted in a period (this month by the server's date, at first), what became of them, the
 /// time limits kept, deficiencies, ratings and follow-ups, and each centre's volume beside the
 /// same days a year before, as a table and a bar chart; the figures saved as CSV for a
-/// spreadsheet. Everything comes from GET /stats/summary; nothing waits for it.
+/// spreadsheet, and printed on one A4 page for the monthly meeting. Everything comes from GET /stats/summary; nothing waits for it.
 class DashboardPage final : public WorkbenchPageWidget
 {
     Q_OBJECT
@@ -30,6 +30,12 @@ public:
     /// Writes the figures as CSV to `path`, off the window's thread; `done` with the error, empty
     /// when written (the Export button asks for the path).
     void exportCsv(const QString &path, std::function<void(const QString &error)> done = {});
+    /// The A4 report of what is shown (title, period, the figures, the centres and the chart) as
+    /// a PDF at `path`, written off the window's thread (the Print report button previews and
+    /// prints the same).
+    void saveReport(const QString &path, std::function<void(const QString &error)> done = {});
+    /// The report's HTML.
+    QString reportHtml() const;
 
     models::StatsFigureModel *figures() const { return m_figures; }
     models::CenterVolumeModel *centers() const { return m_centers; }
@@ -43,6 +49,7 @@ private:
     void retranslate() override;
     void showChart();
     void exportAsked();
+    void printAsked();
     models::StatsQuery query() const;
 
     models::StatsApi *m_api;
@@ -55,6 +62,7 @@ private:
     QDateEdit *m_to;
     QPushButton *m_refresh;
     QPushButton *m_export;
+    QPushButton *m_print;
     QLabel *m_message;
     QTableView *m_figureTable;
     QTableView *m_centerTable;

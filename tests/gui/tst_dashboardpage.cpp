@@ -19,6 +19,7 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -137,6 +138,32 @@ private slots:
                      && csv.contains("centers.SZ.accepted,2\r\n"),
                  qPrintable(csv));
         QVERIFY(byAccessibleName<QLabel>(&page, QStringLiteral("Figures saved to %1.").arg(path)));
+
+        // The A4 report for the monthly meeting: the title, the period, every figure, the
+        // centres and the chart, read back from the PDF.
+        QVERIFY(loaded.count() >= 2);
+        page.refresh();
+        QVERIFY(loaded.wait(30000));
+        const QString pdf = m_dir.filePath("report.pdf");
+        written = false;
+        page.saveReport(pdf, [&](const QString &error) {
+            written = true;
+            writeError = error;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(written, 30000);
+        QCOMPARE(writeError, QString());
+        QProcess text;
+        text.start("pdftotext", {"-layout", pdf, "-"});
+        QVERIFY(text.waitForFinished(30000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        for (const QString &expected : {QStringLiteral("Service figures"), QStringLiteral("Cases accepted"),
+                                        QStringLiteral("Satisfied (basically satisfied and better)"),
+                                        QStringLiteral("SZ 盛泽镇行政审批局"), QStringLiteral("A year before")})
+            QVERIFY2(words.contains(expected), qPrintable(expected + " not in:\n" + words));
+        QProcess images;
+        images.start("pdfimages", {"-list", pdf});
+        QVERIFY(images.waitForFinished(30000));
+        QVERIFY2(QString::fromUtf8(images.readAllStandardOutput()).count(QStringLiteral(" image ")) >= 1, "no chart in the report");
     }
 
     // The approver sees their department's cases: the two HF intakes; market regulation none.
