@@ -965,6 +965,10 @@ void measureOn(SizeRun &run, const Options &options, const std::string &url, con
         }
         // What the queue page asks for beside its first page: the department's counts.
         run.probes.push_back({"counts", "-", "/api/v1/review/counts", {}, nullptr});
+        // The department's figures (GET /stats/summary) over the last month and over the whole
+        // year the database holds.
+        run.probes.push_back({"stats", "month", "/api/v1/stats/summary?from=2026-10-29&to=" + kToday, {}, nullptr});
+        run.probes.push_back({"stats", "year", "/api/v1/stats/summary?from=2025-11-28&to=" + kToday, {}, nullptr});
         // The probes take turns a second at a time, so that the machine's other load, which comes
         // and goes, weighs on all alike.
         for (int slice = 0; slice < options.seconds; ++slice) {
@@ -979,7 +983,9 @@ void measureOn(SizeRun &run, const Options &options, const std::string &url, con
                 probe.m.add(measure(options.clients, kSliceSeconds, [&](std::size_t) {
                     // A page has items; the counts, a number pending.
                     return reader(server.port(), token, probe.path,
-                                  probe.query == "counts" ? "\"pending\":" : "\"items\":[{");
+                                  probe.query == "counts"  ? "\"pending\":"
+                                  : probe.query == "stats" ? "\"timeLimits\":"
+                                                           : "\"items\":[{");
                 }));
         }
     }
