@@ -7,7 +7,8 @@
    and hands the result out;
 3. the customer window shows the five rating buttons and takes key 2 (不满意);
 4. supervisor1 opens the rating follow-ups (F9), sees the open follow-up, writes the call-back
-   note and closes it with the resolution and the second rating.
+   note and closes it with the resolution and the second rating;
+5. supervisor1 opens the hall's figures (F7): the result handed out and the rating are counted.
 """
 import json
 import os
@@ -30,7 +31,9 @@ N = {
                                                           "Dissatisfied", "Very dissatisfied"],
            "thanks": "Thank you!", "screen": "Customer screen", "follow_ups": "Follow-ups",
            "details": "Follow-up details", "note": "Call-back note", "add_note": "Add note",
-           "resolution": "Resolution", "close": "Close follow-up", "dialog_title": "Hand out case {}"},
+           "resolution": "Resolution", "close": "Close follow-up", "dialog_title": "Hand out case {}",
+           "figures": "Figures", "handed_out": "Results handed out", "satisfied": "Satisfied (basically satisfied and better)",
+           "chart": "Chart of cases per centre", "export": "Export CSV", "report": "Print report"},
     "zh": {"username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
            "waiting": "待出件", "find": "查找待领取结果", "read_card": "读身份证",
            "id_number": "领取人身份证号", "sign": "在客户屏上签名", "pad": "签名板",
@@ -38,7 +41,9 @@ N = {
            "print": "打印出件签收单", "levels": ["非常满意", "满意", "基本满意", "不满意", "非常不满意"],
            "thanks": "感谢您的评价！", "screen": "客户评价屏", "follow_ups": "差评回访",
            "details": "回访详情", "note": "回访记录", "add_note": "添加记录",
-           "resolution": "整改结果", "close": "办结回访", "dialog_title": "办件 {} 出件"},
+           "resolution": "整改结果", "close": "办结回访", "dialog_title": "办件 {} 出件",
+           "figures": "数据看板", "handed_out": "已出件", "satisfied": "满意率（基本满意及以上）",
+           "chart": "各中心受理件数图", "export": "导出 CSV", "report": "打印报表"},
 }["zh" if LANG.startswith("zh") else "en"]
 
 
@@ -119,6 +124,29 @@ def supervisor_closes(url, tmp, case):
               "the server holds the follow-up closed with its note and resolution")
 
 
+def figure(table, label):
+    """The value a screen reader reads beside a figure's label in the figures table."""
+    cells = table.queryTable()
+    for row in range(cells.nRows):
+        if cells.getAccessibleAt(row, 0).name == label:
+            return cells.getAccessibleAt(row, 1).name
+    return None
+
+
+def supervisor_reads_figures(url, tmp):
+    with signed_in(url, tmp, "supervisor1") as app:
+        key("F7")
+        table = wait_for(lambda: find_showing(app(), N["figures"], "table"))
+        check(table is not None, "F7 opens the hall's figures")
+        check(wait_for(lambda: figure(table, N["handed_out"]) == "1"),
+              f"the result handed out is counted ({figure(table, N['handed_out'])})")
+        check(figure(table, N["satisfied"]) in ("0.0%", "0.0 %"),
+              f"the one rating, dissatisfied, makes the satisfaction rate 0 ({figure(table, N['satisfied'])})")
+        for name in ("chart", "export", "report"):
+            check(find_showing(app(), N[name]) is not None, f"the page has {N[name]!r}")
+        shot("figures")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         server, url = start_server(SERVER, tmp)
@@ -127,6 +155,7 @@ def main():
             approve_with_result(url, case, "approver-hf")
             clerk2_hands_out(url, tmp, case)
             supervisor_closes(url, tmp, case)
+            supervisor_reads_figures(url, tmp)
         finally:
             server.terminate()
             server.wait(timeout=30)
