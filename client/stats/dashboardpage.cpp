@@ -255,7 +255,7 @@ QString DashboardPage::reportHtml() const
                                                     text.toHtmlEscaped());
     };
     QString html = QStringLiteral("<html><head><title>%1</title><style>h1 { font-size: 16pt; text-align: center; } "
-                                  "h2 { font-size: 12pt; } th { text-align: left; }</style></head><body>")
+                                  "h2 { font-size: 12pt; } th { text-align: left; } td { font-size: 9pt; }</style></head><body>")
                        .arg(tr("Service figures").toHtmlEscaped());
     html += QStringLiteral("<h1>%1</h1>").arg(tr("Service figures").toHtmlEscaped());
     html += QStringLiteral("<p align=\"center\">%1</p>")
@@ -263,7 +263,7 @@ QString DashboardPage::reportHtml() const
                          .arg(QLocale().toString(m_from->date(), QLocale::LongFormat),
                               QLocale().toString(m_to->date(), QLocale::LongFormat))
                          .toHtmlEscaped());
-    const QString table = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+    const QString table = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"2\" "
                                          "style=\"border-collapse: collapse; border-color: #000000;\">");
     html += QStringLiteral("<h2>%1</h2>").arg(tr("Figures").toHtmlEscaped()) + table;
     for (int row = 0; row < m_figures->rowCount(); ++row)
@@ -286,7 +286,7 @@ QString DashboardPage::reportHtml() const
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     m_chart->grab().toImage().save(&buffer, "PNG");
-    html += QStringLiteral("<p><img src=\"data:image/png;base64,%1\" width=\"640\" /></p></body></html>")
+    html += QStringLiteral("<p><img src=\"data:image/png;base64,%1\" width=\"560\" /></p></body></html>")
                 .arg(QString::fromLatin1(png.toBase64()));
     return html;
 }
