@@ -6,6 +6,7 @@
 #include "models/serverclock.h"
 #include "pluginlistmodel.h"
 #include "pluginmanager.h"
+#include "pluginspec.h"
 #include "registries.h"
 #include "sampleintake.h"
 
@@ -204,4 +205,31 @@ QString PluginTestBed::aboutPluginsState(const QString &pluginId)
             return model->index(row, State).data().toString();
     }
     return {};
+}
+
+QString PluginTestBed::runningProblem(const QString &pluginId, const QString &department, const char *className)
+{
+    const onewindow::pluginhost::PluginSpec *spec = m_plugins->plugin(pluginId);
+    if (!spec)
+        return QStringLiteral("%1 is not found").arg(pluginId);
+    if (spec->state() != onewindow::pluginhost::PluginSpec::State::Running)
+        return QStringLiteral("%1 does not run: %2").arg(pluginId, spec->errorString());
+    if (spec->department() != department)
+        return QStringLiteral("%1 is of department %2").arg(pluginId, spec->department());
+    if (qstrcmp(spec->instance()->metaObject()->className(), className) != 0)
+        return QStringLiteral("%1's object is a %2").arg(pluginId, QString::fromLatin1(spec->instance()->metaObject()->className()));
+    if (const QString state = aboutPluginsState(pluginId); state != QLatin1String("Running"))
+        return QStringLiteral("About Plugins says %1 is \"%2\"").arg(pluginId, state);
+    return {};
+}
+
+QString PluginTestBed::shutdownProblem(const QString &pluginId)
+{
+    const onewindow::pluginhost::PluginSpec *spec = m_plugins->plugin(pluginId);
+    shutdown();
+    if (!spec)
+        return QStringLiteral("%1 is not found").arg(pluginId);
+    return spec->state() == onewindow::pluginhost::PluginSpec::State::Stopped
+               ? QString()
+               : QStringLiteral("%1 did not stop").arg(pluginId);
 }

@@ -62,6 +62,11 @@ public:
 
     /// The State column of the plugin's row in Help → About Plugins; empty when not listed.
     QString aboutPluginsState(const QString &pluginId);
+    /// Empty when the plugin runs as a department plugin of `department` whose object is a
+    /// `className`, and Help → About Plugins lists it as Running; else what is wrong.
+    QString runningProblem(const QString &pluginId, const QString &department, const char *className);
+    /// Shuts the plugins down (shutdown()); empty when the plugin is then Stopped, else what it is.
+    QString shutdownProblem(const QString &pluginId);
 
 private:
     QTemporaryDir m_dir;

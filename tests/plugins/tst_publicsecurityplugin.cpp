@@ -9,7 +9,6 @@
 
 #include <QTest>
 
-using onewindow::pluginhost::PluginSpec;
 
 namespace {
 
@@ -33,12 +32,8 @@ private slots:
 
     void loads()
     {
-        const PluginSpec *spec = m_bed.plugins().plugin(QStringLiteral("publicsecurity"));
-        QVERIFY(spec);
-        QVERIFY2(spec->state() == PluginSpec::State::Running, qPrintable(spec->errorString()));
-        QCOMPARE(spec->department(), QStringLiteral("PS"));
-        QCOMPARE(spec->instance()->metaObject()->className(), "onewindow::publicsecurity::PublicSecurityPlugin");
-        QCOMPARE(m_bed.aboutPluginsState(QStringLiteral("publicsecurity")), QStringLiteral("Running"));
+        const QString problem = m_bed.runningProblem(QStringLiteral("publicsecurity"), QStringLiteral("PS"), "onewindow::publicsecurity::PublicSecurityPlugin");
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(m_bed.validatorIds(kField, QStringLiteral("PS")), QStringList {"publicsecurity.birth-certificate"});
         for (const char *department : {"HF", "MR", "RE", "MI", "TX"})
             QVERIFY(m_bed.validatorIds(kField, QString::fromLatin1(department)).isEmpty());
@@ -99,10 +94,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        PluginSpec *spec = m_bed.plugins().plugin(QStringLiteral("publicsecurity"));
-        m_bed.shutdown();
-        QVERIFY(spec);
-        QCOMPARE(spec->state(), PluginSpec::State::Stopped);
+        const QString problem = m_bed.shutdownProblem(QStringLiteral("publicsecurity"));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 };
 
