@@ -26,4 +26,14 @@ int limitParam(const Request &req, int defaultLimit)
     return value;
 }
 
+bool isCode(const std::string &s, std::size_t maxLength)
+{
+    if (s.empty() || s.size() > maxLength)
+        return false;
+    for (const char c : s)
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+    return true;
+}
+
 } // namespace onewindow::server

@@ -1,5 +1,6 @@
 #include "cases/caselistquery.h"
 
+#include "api/params.h"
 #include "auth/policy.h"
 #include "domain/caselifecycle.h"
 #include "http/cursor.h"
@@ -48,15 +49,6 @@ std::vector<std::string> splitList(const std::string &text)
     return out;
 }
 
-bool isCode(const std::string &s, std::size_t maxLength)
-{
-    if (s.empty() || s.size() > maxLength)
-        return false;
-    for (const char c : s)
-        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-            return false;
-    return true;
-}
 
 [[noreturn]] void foreignCursor()
 {

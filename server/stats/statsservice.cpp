@@ -1,5 +1,6 @@
 #include "stats/statsservice.h"
 
+#include "api/params.h"
 #include "auth/policy.h"
 #include "catalog/catalog.h"
 #include "clock.h"
@@ -22,13 +23,6 @@ namespace {
 using Cap = AuthorizationPolicy::Capability;
 
 constexpr int kMaxDays = 366;
-
-bool isCodeText(const std::string &s, std::size_t maxLength)
-{
-    return !s.empty() && s.size() <= maxLength && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
 
 /// The same day a year before; 29 February becomes the 28th.
 Date yearBefore(const Date &date)
@@ -133,13 +127,13 @@ StatsService::Query StatsService::parse(const Request &request)
             errors.add("to", "At most 366 days after from.", "invalid");
     }
     q.center = request.queryParam("center");
-    if (!q.center.empty() && !isCodeText(q.center, 20))
+    if (!q.center.empty() && !isCode(q.center, 20))
         errors.add("center", "Not a centre code.", "invalid");
     q.department = request.queryParam("department");
-    if (!q.department.empty() && !isCodeText(q.department, 10))
+    if (!q.department.empty() && !isCode(q.department, 10))
         errors.add("department", "Not a department code.", "invalid");
     q.matter = request.queryParam("matter");
-    if (!q.matter.empty() && !isCodeText(q.matter, 20))
+    if (!q.matter.empty() && !isCode(q.matter, 20))
         errors.add("matter", "Not a matter code.", "invalid");
     errors.throwIfAny();
     return q;
