@@ -92,12 +92,11 @@ SessionService::Attempt SessionService::reserveAttempt(const std::string &userna
 {
     Attempt result;
     result.scopes = scopesOf(username, remote, m_settings);
-    const std::int64_t now = m_clock.epochSeconds();
     Transaction tx(m_db, Transaction::Mode::Write);
     for (const Scope &scope : result.scopes) {
         tx.execute("INSERT INTO sign_in_throttle (scope, username, failures, refused, last_at, next_at) VALUES (?, ?, "
                    "0, 0, ?, 0) ON CONFLICT (scope) DO NOTHING",
-                   {scope.key, scope.account ? DbValue(username) : DbValue(), now});
+                   {scope.key, scope.account ? DbValue(username) : DbValue(), m_clock.epochSeconds()});
     }
     // SQLite: the transaction holds the database's write lock. PostgreSQL: the rows' locks, held
     // until the counts below are written, make a parallel attempt wait and then see them.
@@ -105,6 +104,9 @@ SessionService::Attempt SessionService::reserveAttempt(const std::string &userna
     const DbRows rows = tx.query("SELECT scope, failures, refused, last_at, next_at FROM sign_in_throttle WHERE "
                                  "scope IN (?, ?, ?)" + lock,
                                  {result.scopes[0].key, result.scopes[1].key, result.scopes[2].key});
+    // The time is read once the rows are ours: an attempt that waited for the lock must not count
+    // from before the attempt that held it (its wait would come out a second too long).
+    const std::int64_t now = m_clock.epochSeconds();
     struct Counted
     {
         const Scope *scope;
