@@ -29,6 +29,7 @@
 #include "review/resultservice.h"
 #include "review/reviewservice.h"
 #include "review/simulatedapprovals.h"
+#include "stats/casefigures.h"
 #include "stats/statsservice.h"
 #include "transfers/transferservice.h"
 #include "users/useraccounts.h"
@@ -375,12 +376,15 @@ private:
         audit.adoptKey(db);
         loadHolidaySchedules(db, audit);
         Catalog catalog(audit, clock);
+        FigureCounters figures(catalog);
+        figures.observe(db);
         if (config().getBool("option.demo", false)) {
             if (loadDemoData(db, catalog, clock))
                 spdlog::info("demo users: clerk1 clerk2 agent1 agent2 approver-hf approver-mr approver-re "
                              "approver-mi approver-tx approver-ps supervisor1 admin auditor secadmin; "
                              "the second hall, TL: clerk-tl agent-tl supervisor-tl");
         }
+        figures.catchUp(db);
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
         sessionSettings.maxLifetimeSeconds = config().getInt("session.maxLifetimeSeconds", 12 * 3600);
@@ -448,7 +452,7 @@ private:
         TransferService transfers(db, clock, audit);
         MatterVersions matterVersions(db, clock, catalog, audit);
         CatalogExchange catalogExchange(db, clock, catalog, matterVersions, audit);
-        StatsService stats(db, catalog, clock);
+        StatsService stats(db, clock, config().getDouble("stats.onTimeTarget", 0.9));
         Services services{db,          clock,     audit,     catalog,      matterVersions, catalogExchange,
                           sessions,    intake,    cases,     deficiencies, resolution,     applicants,
                           attachments, tracker,   review,    results,      simulated,      delivery,

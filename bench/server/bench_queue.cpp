@@ -17,6 +17,7 @@
 #include "domain/date.h"
 #include "domain/idnumber.h"
 #include "http/cursor.h"
+#include "stats/casefigures.h"
 #include "serverbench.h"
 
 #include <Poco/JSON/Array.h>
@@ -62,8 +63,9 @@ using onewindow::server::DbValue;
 using onewindow::server::Principal;
 using onewindow::server::Transaction;
 
-// The goal: a page of 50 in under 20 ms at p99 with 16 clients.
+// The goal: a page of 50 in under 20 ms at p99 with 16 clients; the figures in under 200 ms.
 constexpr double kGoalP99Ms = 20.0;
+constexpr double kStatsGoalP99Ms = 200.0;
 constexpr std::size_t kGoalClients = 16;
 constexpr int kSliceSeconds = 1; ///< the queries take turns this long
 const std::string kToday = "2026-11-27"; ///< the server's --today
@@ -371,6 +373,14 @@ std::string isoTime(const Date &day, int secondsOfDay)
     return onewindow::toIsoString(day) + text;
 }
 
+/// The demo approver of a department: approver-hf for HF.
+std::string approverOf(const std::string &department)
+{
+    std::string name = "approver-" + department;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return name;
+}
+
 /// Calendar days for `workingDays` (five in seven), at least one.
 int calendarDays(double workingDays)
 {
@@ -383,7 +393,9 @@ struct GeneratedCase
     std::vector<std::vector<DbValue>> parts;     ///< kPartColumns
     std::vector<std::vector<DbValue>> deficiencies;
     std::vector<DbValue> audit;
-    std::vector<DbValue> history;
+    std::vector<std::vector<DbValue>> history;
+    /// What the server reads of these rows to count the case in the figures.
+    onewindow::server::CaseFacts facts;
 };
 
 const std::vector<std::string> kCaseColumns{
@@ -541,7 +553,10 @@ public:
 
         const Date promisedDue = onewindow::addCalendarDays(day, calendarDays(promised));
         const Date legalDue = onewindow::addCalendarDays(day, calendarDays(legal));
-        const std::string decidedAt = isoTime(std::min(promisedDue, m_today), 15 * 3600);
+        // Most are decided by the promised date; one in twelve a few days after it.
+        const Date decidedOn =
+            chance(rng, 1.0 / 12) ? onewindow::addCalendarDays(promisedDue, 1 + static_cast<int>(rng() % 6)) : promisedDue;
+        const std::string decidedAt = isoTime(std::min(decidedOn, m_today), 15 * 3600);
 
         GeneratedCase out;
         // The parts: each matter's department decides its own.
@@ -562,9 +577,7 @@ public:
             if (partStatus == "pending") {
                 part.insert(part.end(), {DbValue{}, DbValue{}, DbValue{}, DbValue{}});
             } else {
-                std::string approver = "approver-" + matter.department;
-                std::transform(approver.begin(), approver.end(), approver.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                const std::string approver = approverOf(matter.department);
                 const bool withReason = partStatus == "returned" || partStatus == "rejected";
                 part.insert(part.end(), {approver, decidedAt,
                                          std::string(withReason ? R"(["材料内容与申请表不一致"])" : "[]"),
@@ -585,8 +598,37 @@ public:
                                    + " deficient material(s)" + (green ? ", green channel: 重点项目" : "");
         const std::string hash = AuditTrail::entryHash(AuditTrail::genesis(), acceptedAt, clerk, accepting, id, detail);
         out.audit = {id, acceptedAt, clerk, accepting, detail, AuditTrail::genesis(), hash};
-        out.history = {id, acceptedAt, clerk, accepting, std::string("draft"),
-                       std::string(deficient ? "accepted_with_deficiency" : "accepted")};
+        const std::string firstState = deficient ? "accepted_with_deficiency" : "accepted";
+        out.history.push_back({id, acceptedAt, clerk, accepting, std::string("draft"), firstState});
+        // The decision, for the cases that had one (the steps between are left out).
+        const bool approved = status == "approved" || status == "result_ready" || status == "delivered"
+                              || status == "closed";
+        const char *decision = approved                            ? "approved"
+                               : status == "rejected"              ? "rejected"
+                               : status == "returned_for_correction" ? "returned_for_correction"
+                                                                   : nullptr;
+        if (decision)
+            out.history.push_back({id, decidedAt, approverOf(m_catalog.matter(matters.front()).department),
+                                   std::string(approved ? "approve" : status == "rejected" ? "reject" : "return"),
+                                   std::string("under_review"), std::string(decision)});
+
+        auto &facts = out.facts;
+        facts.acceptedOn = onewindow::toIsoString(day);
+        facts.center = center;
+        facts.status = status;
+        facts.departments.assign(departments.begin(), departments.end());
+        for (const std::size_t m : matters)
+            facts.parts.emplace_back(m_catalog.matter(m).department, m_catalog.matter(m).code);
+        facts.reachedStates = {firstState};
+        if (decision) {
+            facts.reachedStates.insert(decision);
+            if (approved || status == "rejected")
+                facts.decidedOn = decidedAt.substr(0, 10);
+        }
+        facts.promisedDue = onewindow::toIsoString(promisedDue);
+        facts.legalDue = onewindow::toIsoString(legalDue);
+        for (const auto &d : out.deficiencies)
+            facts.deficiencies.push_back({std::get<std::string>(d[5]), std::get<std::string>(d[4]), {}});
         const bool untouched = status == "accepted" || status == "accepted_with_deficiency";
         out.caseRow = {id,
                        number,
@@ -698,6 +740,23 @@ std::int64_t countCases(Database &db)
     return tx.queryOne("SELECT COUNT(*) AS n FROM cases")->integer("n");
 }
 
+/// The first cases' figures as the generator counted them are what the server counts from their
+/// rows: the generator's facts and its rows tell the same story.
+void checkFigures(Database &db, onewindow::server::Catalog &catalog, std::size_t cases)
+{
+    using onewindow::server::FigureCounters;
+    Transaction tx(db, Transaction::Mode::Read);
+    const onewindow::WorkCalendar calendar = catalog.calendar(tx);
+    for (const DbRow &row : tx.query("SELECT case_id, counter_keys, figure_values FROM case_figures ORDER BY case_id "
+                                     "LIMIT " + std::to_string(cases))) {
+        const auto counted = onewindow::server::CaseFigures::of(*FigureCounters::factsOf(tx, row.text("case_id")), calendar);
+        if (counted.keysText() != row.text("counter_keys") || counted.valuesText() != row.text("figure_values"))
+            throw std::logic_error("case " + row.text("case_id") + ": generated figures " + row.text("figure_values")
+                                   + " " + row.text("counter_keys") + ", counted from its rows "
+                                   + counted.valuesText() + " " + counted.keysText());
+    }
+}
+
 /// The catalog (the demo data, as `--demo` loads it, and more village centres), then n cases.
 void fill(Database &db, std::size_t n)
 {
@@ -718,6 +777,13 @@ void fill(Database &db, std::size_t n)
 
     const DemoCatalog demo;
     CaseGenerator generator(demo, n);
+    // The figures' counters, as the server keeps them for the cases it writes itself.
+    const onewindow::WorkCalendar calendar = [&] {
+        Transaction tx(db, Transaction::Mode::Read);
+        return catalog.calendar(tx);
+    }();
+    onewindow::server::FigureTotals totals;
+    BatchInsert figures("case_figures", {"case_id", "counter_keys", "figure_values", "handling_days"});
     BatchInsert cases("cases", kCaseColumns), parts("case_parts", kPartColumns),
         deficiencies("deficiencies", kDeficiencyColumns), audits("audit_log", kAuditColumns),
         history("case_history", kHistoryColumns);
@@ -728,13 +794,19 @@ void fill(Database &db, std::size_t n)
         for (std::size_t batch = done; batch < end; batch += kCasesPerBatch) {
             for (std::size_t i = batch; i < std::min(end, batch + kCasesPerBatch); ++i) {
                 GeneratedCase c = generator.make(i);
+                const std::string id = std::get<std::string>(c.caseRow.front());
                 cases.add(std::move(c.caseRow));
                 for (auto &p : c.parts)
                     parts.add(std::move(p));
                 for (auto &d : c.deficiencies)
                     deficiencies.add(std::move(d));
                 audits.add(std::move(c.audit));
-                history.add(std::move(c.history));
+                for (auto &h : c.history)
+                    history.add(std::move(h));
+                const onewindow::server::CaseFigures f = onewindow::server::CaseFigures::of(c.facts, calendar);
+                figures.add({id, f.keysText(), f.valuesText(),
+                             f.handlingDays ? DbValue{std::int64_t{*f.handlingDays}} : DbValue{}});
+                totals.add(f);
             }
             // The cases first: the other rows refer to them.
             cases.flush(tx);
@@ -742,6 +814,7 @@ void fill(Database &db, std::size_t n)
             deficiencies.flush(tx);
             audits.flush(tx);
             history.flush(tx);
+            figures.flush(tx);
         }
         tx.commit();
         done = end;
@@ -750,14 +823,18 @@ void fill(Database &db, std::size_t n)
                   << " per s" << std::flush;
     }
     std::cerr << '\n';
-    Transaction tx(db, Transaction::Mode::Write);
-    BatchInsert counters("case_counters", {"center", "day", "last"});
-    for (const auto &[key, last] : generator.counters())
-        counters.add({key.first, key.second, std::int64_t{last}});
-    counters.flush(tx);
-    // The departments' queues, as the server keeps them for the cases it writes itself.
-    onewindow::server::CaseQueue::rebuild(tx);
-    tx.commit();
+    {
+        Transaction tx(db, Transaction::Mode::Write);
+        BatchInsert counters("case_counters", {"center", "day", "last"});
+        for (const auto &[key, last] : generator.counters())
+            counters.add({key.first, key.second, std::int64_t{last}});
+        counters.flush(tx);
+        // The departments' queues, as the server keeps them for the cases it writes itself.
+        onewindow::server::CaseQueue::rebuild(tx);
+        totals.writeTo(tx);
+        tx.commit();
+    }
+    checkFigures(db, catalog, std::min<std::size_t>(n, 200));
     std::cerr << "  filled in " << fixed(std::chrono::duration<double>(SteadyClock::now() - started).count(), 0)
               << " s\n";
 }
@@ -888,6 +965,7 @@ struct Probe
     std::string path;
     Measurement m;
     const Probe *first = nullptr; ///< the same query's first page
+    bool asSupervisor = false;    ///< asked by supervisor1 (the hall) instead of approver-hf
 };
 
 struct SizeRun
@@ -951,8 +1029,9 @@ void measureOn(SizeRun &run, const Options &options, const std::string &url, con
     {
         const std::string token = signIn(server.port(), "approver-hf");
         ApiClient setup(server.port(), token);
-        // First pages, pages `depth` cursors down, and the middles: the paths measured.
-        run.probes.reserve(specs.size() * 3 + 1);
+        // First pages, pages `depth` cursors down, and the middles: the paths measured (the
+        // deeper pages point at their first: the vector never grows past what is reserved).
+        run.probes.reserve(specs.size() * 3 + 5); // the counts and the four figures after them: no reallocation
         for (std::size_t s = 0; s < specs.size(); ++s) {
             const QuerySpec &spec = specs[s];
             run.probes.push_back({spec.name, "first", spec.path, {}, nullptr});
@@ -969,6 +1048,12 @@ void measureOn(SizeRun &run, const Options &options, const std::string &url, con
         // year the database holds.
         run.probes.push_back({"stats", "month", "/api/v1/stats/summary?from=2026-10-29&to=" + kToday, {}, nullptr});
         run.probes.push_back({"stats", "year", "/api/v1/stats/summary?from=2025-11-28&to=" + kToday, {}, nullptr});
+        // The hall's, as its supervisor sees them: every case of the hall and its villages.
+        run.probes.push_back(
+            {"stats", "hall month", "/api/v1/stats/summary?from=2026-10-29&to=" + kToday, {}, nullptr, true});
+        run.probes.push_back(
+            {"stats", "hall year", "/api/v1/stats/summary?from=2025-11-28&to=" + kToday, {}, nullptr, true});
+        const std::string supervisorToken = signIn(server.port(), "supervisor1");
         // The probes take turns a second at a time, so that the machine's other load, which comes
         // and goes, weighs on all alike.
         for (int slice = 0; slice < options.seconds; ++slice) {
@@ -982,7 +1067,7 @@ void measureOn(SizeRun &run, const Options &options, const std::string &url, con
             for (Probe &probe : run.probes)
                 probe.m.add(measure(options.clients, kSliceSeconds, [&](std::size_t) {
                     // A page has items; the counts, a number pending.
-                    return reader(server.port(), token, probe.path,
+                    return reader(server.port(), probe.asSupervisor ? supervisorToken : token, probe.path,
                                   probe.query == "counts"  ? "\"pending\":"
                                   : probe.query == "stats" ? "\"timeLimits\":"
                                                            : "\"items\":[{");
@@ -1122,21 +1207,21 @@ void printRun(const SizeRun &run, const Options &options)
     for (const auto &[name, n] : run.matching)
         std::cout << " " << name << " " << n;
     std::cout << "\n";
-    std::cout << std::left << std::setw(10) << "query" << std::setw(10) << "page" << std::right << std::setw(9)
+    std::cout << std::left << std::setw(10) << "query" << std::setw(12) << "page" << std::right << std::setw(9)
               << "per s" << std::setw(9) << "p50 ms" << std::setw(9) << "p99 ms" << std::setw(12) << "p50/first"
               << std::setw(12) << "p99/first" << std::setw(13) << "p50/health" << std::setw(8) << "errors"
-              << "  goal p99 < " << fixed(kGoalP99Ms, 0) << " ms\n";
+              << "  goal p99 < " << fixed(kGoalP99Ms, 0) << " ms (stats: " << fixed(kStatsGoalP99Ms, 0) << " ms)\n";
     const auto line = [&](const std::string &query, const std::string &page, const Measurement &m, const Probe *first) {
         const auto ratio = [](double a, double b) { return b > 0 ? fixed(a / b, 2) : std::string("-"); };
         // A first page against itself; what has no first page, against nothing.
         const std::string self = page == "first" || query == "health" ? "1.00" : "-";
-        std::cout << std::left << std::setw(10) << query << std::setw(10) << page << std::right << std::setw(9)
+        std::cout << std::left << std::setw(10) << query << std::setw(12) << page << std::right << std::setw(9)
                   << fixed(m.perSecond, 0) << std::setw(9) << fixed(m.p50Ms, 1) << std::setw(9) << fixed(m.p99Ms, 1)
                   << std::setw(12) << (first ? ratio(m.p50Ms, first->m.p50Ms) : self) << std::setw(12)
                   << (first ? ratio(m.p99Ms, first->m.p99Ms) : self) << std::setw(13)
                   << ratio(m.p50Ms, run.health.p50Ms) << std::setw(8) << m.errors;
         if (query != "health")
-            std::cout << "  " << (m.p99Ms < kGoalP99Ms ? "PASS" : "MISS");
+            std::cout << "  " << (m.p99Ms < (query == "stats" ? kStatsGoalP99Ms : kGoalP99Ms) ? "PASS" : "MISS");
         std::cout << '\n';
     };
     line("health", "-", run.health, nullptr);

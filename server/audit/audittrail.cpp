@@ -109,6 +109,10 @@ AuditTrail::Entry AuditTrail::appendAfter(Transaction &tx, const std::string &pr
                "?, ?, ?, ?, ?, ?, ?, ?)",
                {entry.seq, caseId.empty() ? DbValue{} : DbValue{caseId}, entry.at, actor, action, detail, previous,
                 entry.hash, m_key ? DbValue{m_key->id()} : DbValue{}});
+    // Every change of a case has its entry here: the one place that tells the transaction which
+    // cases it changed (for the figures' counters). Reads change nothing.
+    if (!caseId.empty() && action != "case_read" && action != "attachment_read")
+        tx.caseChanged(caseId);
     return entry;
 }
 

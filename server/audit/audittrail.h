@@ -40,7 +40,8 @@ public:
     {
     }
 
-    /// Appends inside the caller's transaction, so the entry exists exactly when the change does.
+    /// Appends inside the caller's transaction, so the entry exists exactly when the change does;
+    /// an entry of a case that is not a read marks the case changed (Transaction::caseChanged).
     /// Reads of personal data are appended too, in the reading transaction (so nothing is shown
     /// that is not recorded): `case_read` and `attachment_read` in the case's chain,
     /// `licenses_read` and `applicant_record_read` (the ID number masked) outside cases.

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <semaphore>
 #include <optional>
+#include <functional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,6 +23,7 @@ namespace onewindow::server {
 
 class SqliteStatements;
 class SqliteCheckpointer;
+class Transaction;
 
 /// Bytes bound as a BLOB (SQLite) or BYTEA (PostgreSQL). Read back, such a column is a string.
 struct DbBlob
@@ -90,6 +93,14 @@ public:
     /// SQLite: how many checkpoints the background checkpointer has run (for tests).
     std::uint64_t sqliteCheckpointsRun() const;
 
+    /// Called by a write transaction's commit(), before it commits and inside it, with the cases
+    /// it marked changed (Transaction::caseChanged), each once, in order: what is kept of every
+    /// case beside its rows (the figures' counters) follows them in the same commit. Set once, at
+    /// start, before any transaction runs.
+    using CaseObserver = std::function<void(Transaction &, const std::vector<std::string> &caseIds)>;
+    void setCaseObserver(CaseObserver observer) { m_caseObserver = std::move(observer); }
+    const CaseObserver &caseObserver() const { return m_caseObserver; }
+
 private:
     Dialect m_dialect;
     // Before the pool: its connections point at it until they close.
@@ -100,6 +111,7 @@ private:
     std::unique_ptr<SqliteStatements> m_sqliteStatements;
     FifoMutex m_writeLock;
     std::counting_semaphore<4096> m_slots;
+    CaseObserver m_caseObserver;
 };
 
 /// Every connection is in use and stayed so for too long: the server is overloaded (503).
@@ -151,8 +163,12 @@ public:
     std::optional<DbRow> queryOne(const std::string &sql, const std::vector<DbValue> &params = {});
     /// Returns the number of affected rows.
     std::size_t execute(const std::string &sql, const std::vector<DbValue> &params = {});
-    /// Commits what was done (nothing, when no statement ran).
+    /// Commits what was done (nothing, when no statement ran); first the database's case
+    /// observer sees the cases marked changed.
     void commit();
+    /// Marks a case as changed by this transaction (its state, deficiencies, ratings,
+    /// follow-ups, parts): see Database::setCaseObserver.
+    void caseChanged(const std::string &caseId) { m_changedCases.insert(caseId); }
 
     Database &database() { return m_db; }
     Database::Dialect dialect() const { return m_db.dialect(); }
@@ -182,6 +198,7 @@ private:
     bool m_open = false; ///< a transaction was begun and is not ended
     bool m_durable = false; ///< see makeDurable()
     bool m_done = false;
+    std::set<std::string> m_changedCases;
 };
 
 /// Thrown when a unique constraint is violated (both dialects), so callers can tell a

@@ -297,6 +297,36 @@ const std::vector<Migration> kMigrations{
          // Ended sessions are purged by the background jobs.
          "CREATE INDEX sessions_last_seen ON sessions (last_seen_at)",
      }},
+    {19,
+     "the figures' counters: what each case counts for GET /stats/summary, kept per day of acceptance, "
+     "centre, department and matter in the transactions that change the case; the cases already there are "
+     "counted at the next start",
+     {
+         // See stats/casefigures.h: department and matter empty for the whole case's grain, matter
+         // empty for a department's.
+         "CREATE TABLE stats_counts (department TEXT NOT NULL, matter TEXT NOT NULL, day TEXT NOT NULL, "
+         "center TEXT NOT NULL, "
+         "cases BIGINT NOT NULL, refused BIGINT NOT NULL, with_deficiency BIGINT NOT NULL, "
+         "returned BIGINT NOT NULL, approved BIGINT NOT NULL, rejected BIGINT NOT NULL, "
+         "terminated BIGINT NOT NULL, delivered BIGINT NOT NULL, decided BIGINT NOT NULL, "
+         "within_promised BIGINT NOT NULL, within_legal BIGINT NOT NULL, deficiencies BIGINT NOT NULL, "
+         "supplied_in_time BIGINT NOT NULL, supplied_late BIGINT NOT NULL, waived BIGINT NOT NULL, "
+         "deficiencies_terminated BIGINT NOT NULL, outstanding BIGINT NOT NULL, rated BIGINT NOT NULL, "
+         "level_1 BIGINT NOT NULL, level_2 BIGINT NOT NULL, level_3 BIGINT NOT NULL, "
+         "level_4 BIGINT NOT NULL, level_5 BIGINT NOT NULL, follow_ups BIGINT NOT NULL, "
+         "open_follow_ups BIGINT NOT NULL, "
+         "PRIMARY KEY (department, matter, day, center))",
+         // Decided cases by the working days they took.
+         "CREATE TABLE stats_handling (department TEXT NOT NULL, matter TEXT NOT NULL, day TEXT NOT NULL, "
+         "center TEXT NOT NULL, days INTEGER NOT NULL, n BIGINT NOT NULL, "
+         "PRIMARY KEY (department, matter, day, center, days))",
+         // What each case was last counted as, so that a change counts only the difference.
+         "CREATE TABLE case_figures (case_id TEXT PRIMARY KEY REFERENCES cases(id), counter_keys TEXT NOT NULL, "
+         "figure_values TEXT NOT NULL, handling_days INTEGER)",
+         "CREATE TABLE figures_backlog (case_id TEXT PRIMARY KEY)",
+         "INSERT INTO figures_backlog (case_id) SELECT id FROM cases",
+         "CREATE INDEX follow_ups_case ON follow_ups (case_id)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

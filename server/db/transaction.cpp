@@ -325,6 +325,11 @@ void Transaction::restoreSafetyLevel()
 
 void Transaction::commit()
 {
+    if (!m_changedCases.empty() && m_db.caseObserver()) {
+        const std::vector<std::string> changed(m_changedCases.begin(), m_changedCases.end());
+        m_changedCases.clear();
+        m_db.caseObserver()(*this, changed);
+    }
     if (m_open) {
         if (m_sqlite) {
             runSqlite("COMMIT", {}, nullptr);

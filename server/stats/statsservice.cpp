@@ -2,15 +2,15 @@
 
 #include "api/params.h"
 #include "auth/policy.h"
-#include "catalog/catalog.h"
 #include "clock.h"
 #include "db/database.h"
-#include "domain/workcalendar.h"
 #include "http/problem.h"
+#include "stats/casefigures.h"
 
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -81,11 +81,13 @@ void flatten(const std::string &prefix, const Poco::Dynamic::Var &value, std::os
             flatten(prefix.empty() ? key : prefix + "." + key, child, out);
     } else if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
         for (const auto &item : *value.extract<Poco::JSON::Array::Ptr>()) {
-            const auto center = item.extract<Poco::JSON::Object::Ptr>();
-            const std::string code = center->getValue<std::string>("code");
-            for (const auto &[key, child] : *center) {
-                if (key != "code")
-                    flatten(prefix + "." + code + "." + key, child, out);
+            // Centres by their code, weeks by their first day.
+            const auto row = item.extract<Poco::JSON::Object::Ptr>();
+            const std::string name = row->has("code") ? "code" : "from";
+            const std::string id = row->getValue<std::string>(name);
+            for (const auto &[key, child] : *row) {
+                if (key != name)
+                    flatten(prefix + "." + id + "." + key, child, out);
             }
         }
     } else {
@@ -102,11 +104,10 @@ void flatten(const std::string &prefix, const Poco::Dynamic::Var &value, std::os
 
 } // namespace
 
-StatsService::StatsService(Database &db, Catalog &catalog, const Clock &clock)
-    : m_db(db)
-    , m_catalog(catalog)
-    , m_clock(clock)
-{ }
+StatsService::StatsService(Database &db, const Clock &clock, double onTimeTarget)
+    : m_db(db), m_clock(clock), m_onTimeTarget(std::clamp(onTimeTarget, 0.0, 1.0))
+{
+}
 
 StatsService::Query StatsService::parse(const Request &request)
 {
@@ -165,149 +166,168 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
             throw ApiError::notFound();
     }
 
-    const CaseFilter f = caseFilter(user, q, q.from, q.to);
-    const std::string where = " FROM cases c WHERE " + f.sql;
+    // The counters of the grain asked for (see stats/casefigures.h): the whole cases, a
+    // department's (an approver's own when none is named), or a matter's.
+    std::string department = q.department.empty() && user.role == "approver" ? user.department : q.department;
+    if (!q.matter.empty() && department.empty())
+        department = tx.queryOne("SELECT department FROM matters WHERE code = ?", {q.matter})->text("department");
+    const auto counted = [&](const Date &from, const Date &to) {
+        CaseFilter c{"department = ? AND matter = ? AND day >= ? AND day <= ?",
+                     {department, q.matter, toIsoString(from), toIsoString(to)}};
+        if (user.role == "supervisor") {
+            c.sql += " AND center IN (SELECT code FROM centers WHERE code = ? OR parent = ?)";
+            c.params.insert(c.params.end(), {user.center, user.center});
+        }
+        andIfGiven(c.sql, c.params, "center", q.center);
+        return c;
+    };
+    const CaseFilter counters = counted(q.from, q.to);
+    std::string sumColumns;
+    for (const char *column : figureColumns())
+        sumColumns += std::string(sumColumns.empty() ? "" : ", ") + "COALESCE(SUM(" + column + "), 0) AS " + column;
+    const DbRow totals = *tx.queryOne("SELECT " + sumColumns + " FROM stats_counts WHERE " + counters.sql, counters.params);
+    const auto figure = [&totals](Figure f) { return totals.integer(figureColumns()[static_cast<std::size_t>(f)]); };
 
     // What became of the cases.
-    const DbRow counts = *tx.queryOne(
-        "SELECT COUNT(*) AS total,"
-        " SUM(CASE WHEN c.status = 'not_accepted' THEN 1 ELSE 0 END) AS refused,"
-        " SUM(CASE WHEN c.status <> 'not_accepted' AND EXISTS (SELECT 1 FROM deficiencies d WHERE d.case_id = c.id)"
-        " THEN 1 ELSE 0 END) AS with_deficiency,"
-        " SUM(CASE WHEN EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id"
-        " AND h.to_state = 'returned_for_correction') THEN 1 ELSE 0 END) AS returned,"
-        " SUM(CASE WHEN EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id AND h.to_state = 'approved')"
-        " THEN 1 ELSE 0 END) AS approved,"
-        " SUM(CASE WHEN EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id AND h.to_state = 'rejected')"
-        " THEN 1 ELSE 0 END) AS rejected,"
-        " SUM(CASE WHEN c.status = 'terminated' THEN 1 ELSE 0 END) AS terminated,"
-        " SUM(CASE WHEN EXISTS (SELECT 1 FROM case_deliveries v WHERE v.case_id = c.id) THEN 1 ELSE 0 END)"
-        " AS delivered" + where,
-        f.params);
-    const std::int64_t total = counts.integer("total");
-    const std::int64_t refused = counts.integer("refused");
+    const std::int64_t refused = figure(Figure::Refused);
     Poco::JSON::Object::Ptr cases = new Poco::JSON::Object;
-    cases->set("accepted", total - refused);
-    cases->set("acceptedWithDeficiency", counts.integer("with_deficiency"));
+    cases->set("accepted", figure(Figure::Cases) - refused);
+    cases->set("acceptedWithDeficiency", figure(Figure::WithDeficiency));
     cases->set("refused", refused);
-    cases->set("returned", counts.integer("returned"));
-    cases->set("approved", counts.integer("approved"));
-    cases->set("rejected", counts.integer("rejected"));
-    cases->set("terminated", counts.integer("terminated"));
-    cases->set("delivered", counts.integer("delivered"));
+    cases->set("returned", figure(Figure::Returned));
+    cases->set("approved", figure(Figure::Approved));
+    cases->set("rejected", figure(Figure::Rejected));
+    cases->set("terminated", figure(Figure::Terminated));
+    cases->set("delivered", figure(Figure::Delivered));
 
     // The decisions against the time limits, and the working days each took.
-    const DbRows decided = tx.query(
-        "SELECT SUBSTR(c.accepted_at, 1, 10) AS accepted_on, c.promised_due_date, c.legal_due_date,"
-        " (SELECT SUBSTR(MIN(h.at), 1, 10) FROM case_history h WHERE h.case_id = c.id"
-        " AND h.to_state IN ('approved', 'rejected')) AS decided_on" + where
-            + " AND EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id"
-              " AND h.to_state IN ('approved', 'rejected'))",
-        f.params);
-    const WorkCalendar calendar = m_catalog.calendar(tx, Catalog::Freshness::Recent);
-    std::int64_t withinPromised = 0;
-    std::int64_t withinLegal = 0;
-    std::vector<int> workingDays;
-    for (const DbRow &row : decided) {
-        const std::string on = row.text("decided_on");
-        withinPromised += on <= row.text("promised_due_date") ? 1 : 0;
-        withinLegal += on <= row.text("legal_due_date") ? 1 : 0;
-        const auto accepted = parseIsoDate(row.text("accepted_on"));
-        const auto decision = parseIsoDate(on);
-        if (accepted && decision)
-            workingDays.push_back(calendar.workingDaysBetween(*accepted, *decision));
-    }
-    std::sort(workingDays.begin(), workingDays.end());
+    const std::int64_t decided = figure(Figure::Decided);
     Poco::JSON::Object::Ptr limits = new Poco::JSON::Object;
-    const auto decidedCount = static_cast<std::int64_t>(decided.size());
-    limits->set("decided", decidedCount);
-    limits->set("withinPromised", withinPromised);
-    limits->set("withinLegal", withinLegal);
-    limits->set("promisedRate", rate(withinPromised, decidedCount));
-    limits->set("legalRate", rate(withinLegal, decidedCount));
-    if (workingDays.empty()) {
+    limits->set("decided", decided);
+    limits->set("withinPromised", figure(Figure::WithinPromised));
+    limits->set("withinLegal", figure(Figure::WithinLegal));
+    limits->set("promisedRate", rate(figure(Figure::WithinPromised), decided));
+    limits->set("legalRate", rate(figure(Figure::WithinLegal), decided));
+    limits->set("promisedRateTarget", m_onTimeTarget);
+    std::vector<std::pair<std::int64_t, std::int64_t>> handling; // working days, cases
+    std::int64_t handled = 0;
+    double daysSum = 0;
+    for (const DbRow &h : tx.query("SELECT days, SUM(n) AS n FROM stats_handling WHERE " + counters.sql
+                                       + " GROUP BY days ORDER BY days",
+                                   counters.params)) {
+        if (h.integer("n") <= 0)
+            continue;
+        handling.emplace_back(h.integer("days"), h.integer("n"));
+        handled += h.integer("n");
+        daysSum += static_cast<double>(h.integer("days") * h.integer("n"));
+    }
+    if (handled == 0) {
         limits->set("meanWorkingDays", Poco::Dynamic::Var());
         limits->set("p90WorkingDays", Poco::Dynamic::Var());
     } else {
-        double sum = 0;
-        for (const int d : workingDays)
-            sum += d;
-        limits->set("meanWorkingDays", rounded(sum / static_cast<double>(workingDays.size())));
+        limits->set("meanWorkingDays", rounded(daysSum / static_cast<double>(handled)));
         // Nearest rank: the smallest value at or above 90% of the cases.
-        const auto rank = static_cast<std::size_t>(std::ceil(0.9 * static_cast<double>(workingDays.size())));
-        limits->set("p90WorkingDays", workingDays[std::max<std::size_t>(rank, 1) - 1]);
+        const auto rank = std::max<std::int64_t>(
+            1, static_cast<std::int64_t>(std::ceil(0.9 * static_cast<double>(handled))));
+        std::int64_t seen = 0;
+        for (const auto &[days, n] : handling) {
+            seen += n;
+            if (seen >= rank) {
+                limits->set("p90WorkingDays", days);
+                break;
+            }
+        }
     }
 
     // The deficient materials of those cases: supplied by their due date or after it, waived,
     // ended with their case's termination, or still owed.
-    const DbRows owed = tx.query(
-        "SELECT d.status, d.due_date, SUBSTR(d.supplied_at, 1, 10) AS supplied_on, c.status AS case_status"
-        " FROM deficiencies d JOIN cases c ON c.id = d.case_id WHERE " + f.sql,
-        f.params);
-    std::map<std::string, std::int64_t> closure{
-        {"suppliedInTime", 0}, {"suppliedLate", 0}, {"waived", 0}, {"terminated", 0}, {"outstanding", 0}};
-    for (const DbRow &row : owed) {
-        const std::string status = row.text("status");
-        if (status == "supplied")
-            ++closure[row.text("supplied_on") <= row.text("due_date") ? "suppliedInTime" : "suppliedLate"];
-        else if (status == "waived")
-            ++closure["waived"];
-        else if (row.text("case_status") == "terminated")
-            ++closure["terminated"];
-        else
-            ++closure["outstanding"];
-    }
     Poco::JSON::Object::Ptr deficiencies = new Poco::JSON::Object;
-    deficiencies->set("total", static_cast<std::int64_t>(owed.size()));
-    for (const auto &[key, value] : closure)
-        deficiencies->set(key, value);
+    deficiencies->set("total", figure(Figure::Deficiencies));
+    deficiencies->set("outstanding", figure(Figure::Outstanding));
+    deficiencies->set("suppliedInTime", figure(Figure::SuppliedInTime));
+    deficiencies->set("suppliedLate", figure(Figure::SuppliedLate));
+    deficiencies->set("terminated", figure(Figure::DeficienciesTerminated));
+    deficiencies->set("waived", figure(Figure::Waived));
 
     // The citizens' ratings (好差评) of those cases, every service event; satisfied: 基本满意 (3)
     // and better.
     Poco::JSON::Object::Ptr levels = new Poco::JSON::Object;
-    std::int64_t rated = 0;
     std::int64_t satisfied = 0;
-    for (int level = 1; level <= 5; ++level)
-        levels->set(std::to_string(level), 0);
-    for (const DbRow &row : tx.query("SELECT e.level, COUNT(*) AS n FROM evaluations e JOIN cases c ON c.id = e.case_id"
-                                     " WHERE " + f.sql + " GROUP BY e.level",
-                                     f.params)) {
-        const std::int64_t level = row.integer("level");
-        const std::int64_t n = row.integer("n");
+    for (int level = 1; level <= 5; ++level) {
+        const std::int64_t n = figure(static_cast<Figure>(static_cast<int>(Figure::Level1) + level - 1));
         levels->set(std::to_string(level), n);
-        rated += n;
         satisfied += level >= 3 ? n : 0;
     }
+    const std::int64_t rated = figure(Figure::Rated);
     Poco::JSON::Object::Ptr ratings = new Poco::JSON::Object;
     ratings->set("total", rated);
     ratings->set("levels", levels);
     ratings->set("satisfied", satisfied);
     ratings->set("satisfactionRate", rate(satisfied, rated));
 
-    // The call-backs of bad ratings of those cases: still open, and open past their due date.
-    std::vector<DbValue> followParams{toIsoString(m_clock.today())};
-    followParams.insert(followParams.end(), f.params.begin(), f.params.end());
-    const DbRow follow = *tx.queryOne(
-        "SELECT COUNT(*) AS total, SUM(CASE WHEN fu.closed_at IS NULL THEN 1 ELSE 0 END) AS open_count,"
-        " SUM(CASE WHEN fu.closed_at IS NULL AND fu.due_date < ? THEN 1 ELSE 0 END) AS overdue"
-        " FROM follow_ups fu JOIN cases c ON c.id = fu.case_id WHERE " + f.sql,
-        followParams);
+    // The call-backs of bad ratings of those cases: still open, and open past their due date
+    // (which depends on the day: read from the open ones, few, through their index).
+    const CaseFilter f = caseFilter(user, q, q.from, q.to);
+    std::vector<DbValue> overdueParams{toIsoString(m_clock.today())};
+    overdueParams.insert(overdueParams.end(), f.params.begin(), f.params.end());
     Poco::JSON::Object::Ptr followUps = new Poco::JSON::Object;
-    followUps->set("total", follow.integer("total"));
-    followUps->set("open", follow.integer("open_count"));
-    followUps->set("overdue", follow.integer("overdue"));
+    followUps->set("total", figure(Figure::FollowUps));
+    followUps->set("open", figure(Figure::OpenFollowUps));
+    followUps->set("overdue", tx.queryOne("SELECT COUNT(*) AS n FROM follow_ups fu JOIN cases c ON c.id = fu.case_id"
+                                          " WHERE fu.closed_at IS NULL AND fu.due_date < ? AND " + f.sql,
+                                          overdueParams)
+                                  ->integer("n"));
+
+    // Week by week, Monday to Sunday (the first and the last week cut at from and to): the trend
+    // of what was taken in, decided on time, and rated.
+    std::map<std::string, std::array<std::int64_t, 5>> byWeek; // accepted, decided, on time, rated, satisfied
+    for (Date week = q.from; week <= q.to;
+         week = addCalendarDays(week, 8 - static_cast<int>(isoWeekday(week))))
+        byWeek[toIsoString(week)] = {};
+    for (const DbRow &d : tx.query("SELECT day, SUM(cases) - SUM(refused) AS accepted, SUM(decided) AS decided, "
+                                   "SUM(within_promised) AS on_time, SUM(rated) AS rated, SUM(level_3) + SUM(level_4) "
+                                   "+ SUM(level_5) AS satisfied FROM stats_counts WHERE " + counters.sql
+                                       + " GROUP BY day",
+                                   counters.params)) {
+        const auto day = parseIsoDate(d.text("day"));
+        if (!day)
+            continue;
+        const Date monday = std::max(q.from, addCalendarDays(*day, 1 - static_cast<int>(isoWeekday(*day))));
+        auto &sums = byWeek[toIsoString(monday)];
+        sums[0] += d.integer("accepted");
+        sums[1] += d.integer("decided");
+        sums[2] += d.integer("on_time");
+        sums[3] += d.integer("rated");
+        sums[4] += d.integer("satisfied");
+    }
+    Poco::JSON::Array::Ptr weeks = new Poco::JSON::Array;
+    for (const auto &[from, sums] : byWeek) {
+        Poco::JSON::Object::Ptr week = new Poco::JSON::Object;
+        const Date start = *parseIsoDate(from);
+        week->set("from", from);
+        week->set("to", toIsoString(std::min(q.to, addCalendarDays(start, 7 - static_cast<int>(isoWeekday(start))))));
+        week->set("accepted", sums[0]);
+        week->set("decided", sums[1]);
+        week->set("withinPromised", sums[2]);
+        week->set("promisedRate", rate(sums[2], sums[1]));
+        week->set("rated", sums[3]);
+        week->set("satisfactionRate", rate(sums[4], sums[3]));
+        weeks->add(week);
+    }
 
     // Each centre's cases accepted, beside the same days a year before.
     const auto perCenter = [&](const CaseFilter &filter) {
         std::map<std::string, std::int64_t> out;
-        for (const DbRow &row : tx.query("SELECT c.center, COUNT(*) AS n FROM cases c WHERE " + filter.sql
-                                             + " AND c.status <> 'not_accepted' GROUP BY c.center",
-                                         filter.params))
-            out[row.text("center")] = row.integer("n");
+        for (const DbRow &c : tx.query("SELECT center, SUM(cases) - SUM(refused) AS n FROM stats_counts WHERE "
+                                           + filter.sql + " GROUP BY center",
+                                       filter.params)) {
+            if (c.integer("n") > 0)
+                out[c.text("center")] = c.integer("n");
+        }
         return out;
     };
-    const auto now = perCenter(f);
-    const auto before = perCenter(caseFilter(user, q, yearBefore(q.from), yearBefore(q.to)));
+    const auto now = perCenter(counters);
+    const auto before = perCenter(counted(yearBefore(q.from), yearBefore(q.to)));
     std::map<std::string, std::string> names;
     for (const DbRow &row : tx.query("SELECT code, name FROM centers"))
         names[row.text("code")] = row.text("name");
@@ -341,6 +361,7 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
     out->set("ratings", ratings);
     out->set("followUps", followUps);
     out->set("centers", centers);
+    out->set("weeks", weeks);
     return out;
 }
 
@@ -349,7 +370,7 @@ std::string StatsService::csv(const Poco::JSON::Object::Ptr &summary)
     std::ostringstream out;
     out << "figure,value\r\n";
     for (const char *key : {"from", "to", "center", "department", "matter", "cases", "timeLimits", "deficiencies",
-                            "ratings", "followUps", "centers"})
+                            "ratings", "followUps", "centers", "weeks"})
         flatten(key, summary->get(key), out);
     return out.str();
 }

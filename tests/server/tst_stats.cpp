@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,8 +129,11 @@ private slots:
         QCOMPARE(rate(m_village, 2), 201);
 
         m_server.stop();
+        // Cases edited by hand are queued for counting again, at the next start.
         QVERIFY2(m_db.execute({"UPDATE cases SET accepted_at = '2025-09-29' || SUBSTR(accepted_at, 11) WHERE id IN ("
-                               + lastYear.join(',') + ")"},
+                                   + lastYear.join(',') + ")",
+                               "INSERT INTO figures_backlog (case_id) SELECT id FROM cases WHERE id IN ("
+                                   + lastYear.join(',') + ")"},
                               &error),
                  qPrintable(error));
 
@@ -225,6 +229,25 @@ private slots:
                            .arg(o.value("change").toDouble());
         }
         QCOMPARE(centers, (QStringList{"SZ 3 2 0.5", "SZ-V01 1 1 0"}));
+
+        // Week by week: September 2026 begins on a Tuesday and ends on a Wednesday; everything
+        // was taken in on the 29th.
+        QStringList weeks;
+        for (const auto &w : s.value("weeks").toArray()) {
+            const QJsonObject o = w.toObject();
+            weeks << QStringLiteral("%1..%2 %3 %4 %5 %6 %7 %8")
+                         .arg(o.value("from").toString(), o.value("to").toString())
+                         .arg(o.value("accepted").toInt())
+                         .arg(o.value("decided").toInt())
+                         .arg(o.value("withinPromised").toInt())
+                         .arg(o.value("promisedRate").isNull() ? QStringLiteral("-") : QString::number(o.value("promisedRate").toDouble()))
+                         .arg(o.value("rated").toInt())
+                         .arg(o.value("satisfactionRate").isNull() ? QStringLiteral("-") : QString::number(o.value("satisfactionRate").toDouble()));
+        }
+        QCOMPARE(weeks, (QStringList{"2026-09-01..2026-09-06 0 0 0 - 0 -", "2026-09-07..2026-09-13 0 0 0 - 0 -",
+                                     "2026-09-14..2026-09-20 0 0 0 - 0 -", "2026-09-21..2026-09-27 0 0 0 - 0 -",
+                                     "2026-09-28..2026-09-30 4 2 1 0.5 2 0.5"}));
+        QCOMPARE(limits.value("promisedRateTarget").toDouble(), 0.9); // the default setting
     }
 
     // An approver sees their department's cases in every hall; nothing of another department.
@@ -290,8 +313,63 @@ private slots:
         const QStringList lines = QString::fromUtf8(r.body).split("\r\n", Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QStringLiteral("figure,value"));
         for (const char *line : {"from,2026-09-01", "cases.accepted,4", "cases.refused,1", "timeLimits.p90WorkingDays,34",
-                                 "ratings.levels.5,1", "centers.SZ.accepted,3", "centers.SZ.lastYear,2", "center,"})
+                                 "ratings.levels.5,1", "centers.SZ.accepted,3", "centers.SZ.lastYear,2", "center,",
+                                 "weeks.2026-09-28.accepted,4", "weeks.2026-09-28.to,2026-09-30"})
             QVERIFY2(lines.contains(QString::fromLatin1(line)), line);
+    }
+
+    // The company-opening bundle (MR-001, PS-001, TX-001), taken in today: one case in the hall's
+    // figures and in each of its departments', once in each of its matters'.
+    void aBundleCountsOnceInEachGrain()
+    {
+        const QJsonObject body = sampleBundleIntake(as("clerk1"), "B-OPEN-COMPANY", "SZ",
+                                                    samplePerson(QStringLiteral("张三"), "11010519491231002X"));
+        QCOMPARE(as("clerk1").post(api("/cases"), toJson(body), {{"Idempotency-Key", newKey()}}).status, 201);
+        const QString today = QStringLiteral("/stats/summary?from=2026-11-27&to=2026-11-27");
+        const auto accepted = [&](const QString &user, const QString &filter) {
+            return summary(user, today + filter).value("cases").toObject().value("accepted").toInt();
+        };
+        QCOMPARE(accepted("supervisor1", ""), 1);
+        for (const char *filter : {"&department=MR", "&department=PS", "&department=TX", "&matter=MR-001",
+                                   "&matter=PS-001", "&matter=TX-001", "&department=MR&matter=MR-001"})
+            QCOMPARE(accepted("supervisor1", QString::fromLatin1(filter)), 1);
+        QCOMPARE(accepted("supervisor1", "&department=HF"), 0);
+        QCOMPARE(accepted("supervisor1", "&department=PS&matter=MR-001"), 0); // the matter is the market's
+        QCOMPARE(accepted("approver-mr", ""), 1);
+        QCOMPARE(accepted("approver-hf", ""), 0);
+    }
+
+    // The counters kept change by change are what counting every case again from its rows gives.
+    void countersAgreeWithACountFromScratch()
+    {
+        const auto all = [&] {
+            QList<QJsonObject> out;
+            for (const QString &user : {QStringLiteral("supervisor1"), QStringLiteral("approver-hf"),
+                                        QStringLiteral("approver-mr")}) {
+                const bool market = user == "approver-mr";
+                for (const QString &query :
+                     {kSeptember, kSeptember + "&center=SZ-V01", kSeptember + (market ? "&department=MR" : "&department=HF"),
+                      kSeptember + (market ? "&matter=MR-004" : "&matter=HF-002"),
+                      QStringLiteral("/stats/summary?from=2025-09-01&to=2025-09-30"),
+                      QStringLiteral("/stats/summary?from=2026-01-01&to=2026-12-31")})
+                    out << summary(user, query);
+            }
+            return out;
+        };
+        const QList<QJsonObject> kept = all();
+        QCOMPARE(kept.first().value("cases").toObject().value("accepted").toInt(), 4);
+        m_server.stop();
+        QString error;
+        QVERIFY2(m_db.execute({"DELETE FROM stats_counts", "DELETE FROM stats_handling", "DELETE FROM case_figures",
+                               "INSERT INTO figures_backlog (case_id) SELECT id FROM cases"},
+                              &error),
+                 qPrintable(error));
+        QVERIFY(startOn("2026-11-27"));
+        const QList<QJsonObject> counted = all();
+        for (qsizetype i = 0; i < kept.size(); ++i) {
+            QVERIFY(kept[i].contains("cases"));
+            QCOMPARE(QJsonDocument(counted[i]).toJson(), QJsonDocument(kept[i]).toJson());
+        }
     }
 
     void cleanupTestCase() { m_server.stop(); }

@@ -1,0 +1,271 @@
+#include "stats/casefigures.h"
+
+#include "catalog/catalog.h"
+#include "db/database.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace onewindow::server {
+
+const std::array<const char *, kFigureCount> &figureColumns()
+{
+    static const std::array<const char *, kFigureCount> columns{
+        "cases",        "refused",     "with_deficiency", "returned",         "approved",
+        "rejected",     "terminated",  "delivered",       "decided",          "within_promised",
+        "within_legal", "deficiencies", "supplied_in_time", "supplied_late",  "waived",
+        "deficiencies_terminated", "outstanding", "rated", "level_1",          "level_2",
+        "level_3",      "level_4",     "level_5",         "follow_ups",       "open_follow_ups"};
+    return columns;
+}
+
+namespace {
+
+std::vector<std::string> split(const std::string &text, char separator)
+{
+    std::vector<std::string> out;
+    std::string part;
+    std::istringstream in(text);
+    while (std::getline(in, part, separator))
+        out.push_back(part);
+    if (!text.empty() && text.back() == separator)
+        out.emplace_back();
+    return out;
+}
+
+} // namespace
+
+CaseFigures CaseFigures::of(const CaseFacts &facts, const WorkCalendar &calendar)
+{
+    CaseFigures out;
+    auto &v = out.values;
+    const auto set = [&v](Figure f, std::int64_t value) { v[static_cast<std::size_t>(f)] = value; };
+    const auto count = [&v](Figure f) { ++v[static_cast<std::size_t>(f)]; };
+    const bool refused = facts.status == "not_accepted";
+    const bool terminated = facts.status == "terminated";
+    set(Figure::Cases, 1);
+    set(Figure::Refused, refused ? 1 : 0);
+    set(Figure::WithDeficiency, !refused && !facts.deficiencies.empty() ? 1 : 0);
+    set(Figure::Returned, static_cast<std::int64_t>(facts.reachedStates.count("returned_for_correction")));
+    set(Figure::Approved, static_cast<std::int64_t>(facts.reachedStates.count("approved")));
+    set(Figure::Rejected, static_cast<std::int64_t>(facts.reachedStates.count("rejected")));
+    set(Figure::Terminated, terminated ? 1 : 0);
+    set(Figure::Delivered, facts.delivered ? 1 : 0);
+    if (!facts.decidedOn.empty()) {
+        set(Figure::Decided, 1);
+        set(Figure::WithinPromised, facts.decidedOn <= facts.promisedDue ? 1 : 0);
+        set(Figure::WithinLegal, facts.decidedOn <= facts.legalDue ? 1 : 0);
+        const auto accepted = parseIsoDate(facts.acceptedOn);
+        const auto decided = parseIsoDate(facts.decidedOn);
+        if (accepted && decided)
+            out.handlingDays = calendar.workingDaysBetween(*accepted, *decided);
+    }
+    set(Figure::Deficiencies, static_cast<std::int64_t>(facts.deficiencies.size()));
+    for (const CaseFacts::Deficiency &d : facts.deficiencies) {
+        if (d.status == "supplied")
+            count(d.suppliedOn <= d.dueDate ? Figure::SuppliedInTime : Figure::SuppliedLate);
+        else if (d.status == "waived")
+            count(Figure::Waived);
+        else if (terminated)
+            count(Figure::DeficienciesTerminated);
+        else
+            count(Figure::Outstanding);
+    }
+    set(Figure::Rated, static_cast<std::int64_t>(facts.ratings.size()));
+    for (const int level : facts.ratings)
+        count(static_cast<Figure>(static_cast<int>(Figure::Level1) + std::clamp(level, 1, 5) - 1));
+    set(Figure::FollowUps, facts.followUps);
+    set(Figure::OpenFollowUps, facts.openFollowUps);
+
+    const auto key = [&](const std::string &department, const std::string &matter) {
+        CounterKey k{department, matter, facts.acceptedOn, facts.center};
+        if (std::find(out.keys.begin(), out.keys.end(), k) == out.keys.end())
+            out.keys.push_back(k);
+    };
+    key("", "");
+    for (const std::string &department : facts.departments)
+        key(department, "");
+    for (const auto &[department, matter] : facts.parts)
+        key(department, matter);
+    std::sort(out.keys.begin(), out.keys.end());
+    return out;
+}
+
+std::string CaseFigures::keysText() const
+{
+    std::string out;
+    for (const CounterKey &k : keys)
+        out += (out.empty() ? "" : ";") + k.department + "|" + k.matter + "|" + k.day + "|" + k.center;
+    return out;
+}
+
+std::string CaseFigures::valuesText() const
+{
+    std::string out;
+    for (const std::int64_t value : values)
+        out += (out.empty() ? "" : ",") + std::to_string(value);
+    return out;
+}
+
+CaseFigures CaseFigures::parse(const std::string &keys, const std::string &values, std::optional<int> handlingDays)
+{
+    CaseFigures out;
+    out.handlingDays = handlingDays;
+    for (const std::string &key : split(keys, ';')) {
+        const std::vector<std::string> parts = split(key, '|');
+        if (parts.size() == 4)
+            out.keys.push_back({parts[0], parts[1], parts[2], parts[3]});
+    }
+    const std::vector<std::string> numbers = split(values, ',');
+    for (std::size_t i = 0; i < numbers.size() && i < kFigureCount; ++i)
+        out.values[i] = std::stoll(numbers[i]);
+    return out;
+}
+
+void FigureTotals::add(const CaseFigures &figures, int sign)
+{
+    for (const CounterKey &key : figures.keys) {
+        auto &sums = m_values[key];
+        for (std::size_t i = 0; i < kFigureCount; ++i)
+            sums[i] += sign * figures.values[i];
+        if (figures.handlingDays)
+            m_handling[{key, *figures.handlingDays}] += sign;
+    }
+}
+
+void FigureTotals::writeTo(Transaction &tx) const
+{
+    static const std::string upsert = [] {
+        std::string columns, marks, sums;
+        for (const char *column : figureColumns()) {
+            columns += std::string(", ") + column;
+            marks += ", ?";
+            sums += std::string(sums.empty() ? "" : ", ") + column + " = stats_counts." + column + " + excluded."
+                    + column;
+        }
+        return "INSERT INTO stats_counts (department, matter, day, center" + columns + ") VALUES (?, ?, ?, ?" + marks
+               + ") ON CONFLICT (department, matter, day, center) DO UPDATE SET " + sums;
+    }();
+    for (const auto &[key, sums] : m_values) {
+        if (std::all_of(sums.begin(), sums.end(), [](std::int64_t s) { return s == 0; }))
+            continue;
+        std::vector<DbValue> params{key.department, key.matter, key.day, key.center};
+        for (const std::int64_t s : sums)
+            params.emplace_back(s);
+        tx.execute(upsert, params);
+    }
+    for (const auto &[key, n] : m_handling) {
+        if (n == 0)
+            continue;
+        tx.execute("INSERT INTO stats_handling (department, matter, day, center, days, n) VALUES (?, ?, ?, ?, ?, ?) "
+                   "ON CONFLICT (department, matter, day, center, days) DO UPDATE SET n = stats_handling.n + excluded.n",
+                   {key.first.department, key.first.matter, key.first.day, key.first.center,
+                    std::int64_t{key.second}, n});
+    }
+}
+
+void FigureCounters::observe(Database &db)
+{
+    db.setCaseObserver([this](Transaction &tx, const std::vector<std::string> &caseIds) { recount(tx, caseIds); });
+}
+
+std::optional<CaseFacts> FigureCounters::factsOf(Transaction &tx, const std::string &caseId)
+{
+    const auto row = tx.queryOne("SELECT SUBSTR(accepted_at, 1, 10) AS accepted_on, center, status, departments, "
+                                 "promised_due_date, legal_due_date FROM cases WHERE id = ?",
+                                 {caseId});
+    if (!row)
+        return std::nullopt;
+    CaseFacts facts;
+    facts.acceptedOn = row->text("accepted_on");
+    facts.center = row->text("center");
+    facts.status = row->text("status");
+    facts.promisedDue = row->text("promised_due_date");
+    facts.legalDue = row->text("legal_due_date");
+    for (const std::string &department : split(row->text("departments"), ',')) {
+        if (!department.empty())
+            facts.departments.push_back(department);
+    }
+    for (const DbRow &part : tx.query("SELECT department, matter FROM case_parts WHERE case_id = ?", {caseId}))
+        facts.parts.emplace_back(part.text("department"), part.text("matter"));
+    std::string decidedAt;
+    for (const DbRow &h : tx.query("SELECT to_state, at FROM case_history WHERE case_id = ?", {caseId})) {
+        const std::string state = h.text("to_state");
+        facts.reachedStates.insert(state);
+        if ((state == "approved" || state == "rejected") && (decidedAt.empty() || h.text("at") < decidedAt))
+            decidedAt = h.text("at");
+    }
+    facts.decidedOn = decidedAt.substr(0, 10);
+    facts.delivered = tx.queryOne("SELECT case_id FROM case_deliveries WHERE case_id = ?", {caseId}).has_value();
+    for (const DbRow &d : tx.query("SELECT status, due_date, SUBSTR(supplied_at, 1, 10) AS supplied_on FROM "
+                                   "deficiencies WHERE case_id = ?",
+                                   {caseId}))
+        facts.deficiencies.push_back({d.text("status"), d.text("due_date"), d.text("supplied_on")});
+    for (const DbRow &e : tx.query("SELECT level FROM evaluations WHERE case_id = ?", {caseId}))
+        facts.ratings.push_back(static_cast<int>(e.integer("level")));
+    const DbRow follow = *tx.queryOne("SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN closed_at IS NULL THEN 1 ELSE "
+                                      "0 END), 0) AS open_count FROM follow_ups WHERE case_id = ?",
+                                      {caseId});
+    facts.followUps = static_cast<int>(follow.integer("total"));
+    facts.openFollowUps = static_cast<int>(follow.integer("open_count"));
+    return facts;
+}
+
+void FigureCounters::recount(Transaction &tx, const std::vector<std::string> &caseIds)
+{
+    const WorkCalendar calendar = m_catalog.calendar(tx, Catalog::Freshness::Recent);
+    // PostgreSQL: the case's row of figures is ours until the commit, so that two transactions
+    // changing one case count it one after the other.
+    const std::string lock = tx.dialect() == Database::Dialect::PostgreSQL ? " FOR UPDATE" : "";
+    FigureTotals totals;
+    for (const std::string &caseId : caseIds) {
+        const auto kept = tx.queryOne(
+            "SELECT counter_keys, figure_values, handling_days FROM case_figures WHERE case_id = ?" + lock, {caseId});
+        const auto facts = factsOf(tx, caseId);
+        if (!facts)
+            continue;
+        const CaseFigures now = CaseFigures::of(*facts, calendar);
+        const DbValue handling = now.handlingDays ? DbValue{std::int64_t{*now.handlingDays}} : DbValue{};
+        if (kept) {
+            const std::optional<int> keptDays = kept->isNull("handling_days")
+                                                    ? std::nullopt
+                                                    : std::optional<int>(static_cast<int>(kept->integer("handling_days")));
+            if (kept->text("counter_keys") == now.keysText() && kept->text("figure_values") == now.valuesText()
+                && keptDays == now.handlingDays)
+                continue;
+            totals.add(CaseFigures::parse(kept->text("counter_keys"), kept->text("figure_values"), keptDays), -1);
+            tx.execute("UPDATE case_figures SET counter_keys = ?, figure_values = ?, handling_days = ? WHERE case_id = ?",
+                       {now.keysText(), now.valuesText(), handling, caseId});
+        } else {
+            tx.execute("INSERT INTO case_figures (case_id, counter_keys, figure_values, handling_days) VALUES (?, ?, ?, ?)",
+                       {caseId, now.keysText(), now.valuesText(), handling});
+        }
+        totals.add(now);
+    }
+    totals.writeTo(tx);
+}
+
+std::size_t FigureCounters::catchUp(Database &db)
+{
+    std::size_t counted = 0;
+    for (;;) {
+        Transaction tx(db, Transaction::Mode::Write);
+        std::vector<std::string> ids;
+        for (const DbRow &row : tx.query("SELECT case_id FROM figures_backlog ORDER BY case_id LIMIT 1000"))
+            ids.push_back(row.text("case_id"));
+        if (ids.empty())
+            break;
+        recount(tx, ids);
+        for (const std::string &id : ids)
+            tx.execute("DELETE FROM figures_backlog WHERE case_id = ?", {id});
+        tx.commit();
+        counted += ids.size();
+    }
+    if (counted > 0)
+        spdlog::info("figures: {} case(s) counted", counted);
+    return counted;
+}
+
+} // namespace onewindow::server
