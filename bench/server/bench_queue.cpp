@@ -747,13 +747,13 @@ void checkFigures(Database &db, onewindow::server::Catalog &catalog, std::size_t
     using onewindow::server::FigureCounters;
     Transaction tx(db, Transaction::Mode::Read);
     const onewindow::WorkCalendar calendar = catalog.calendar(tx);
-    for (const DbRow &row : tx.query("SELECT case_id, counter_keys, figure_values FROM case_figures ORDER BY case_id "
-                                     "LIMIT " + std::to_string(cases))) {
-        const auto counted = onewindow::server::CaseFigures::of(*FigureCounters::factsOf(tx, row.text("case_id")), calendar);
-        if (counted.keysText() != row.text("counter_keys") || counted.valuesText() != row.text("figure_values"))
-            throw std::logic_error("case " + row.text("case_id") + ": generated figures " + row.text("figure_values")
-                                   + " " + row.text("counter_keys") + ", counted from its rows "
-                                   + counted.valuesText() + " " + counted.keysText());
+    using onewindow::server::CaseFigures;
+    for (const DbRow &row : tx.query("SELECT case_id, " + CaseFigures::storedColumns()
+                                     + " FROM case_figures ORDER BY case_id LIMIT " + std::to_string(cases))) {
+        const auto counted = CaseFigures::of(*FigureCounters::factsOf(tx, row.text("case_id")), calendar);
+        if (!(counted == CaseFigures::fromStored(row)))
+            throw std::logic_error("case " + row.text("case_id") + ": the generated figures are not what the server "
+                                   "counts from its rows (" + counted.keysText() + ")");
     }
 }
 
@@ -783,7 +783,10 @@ void fill(Database &db, std::size_t n)
         return catalog.calendar(tx);
     }();
     onewindow::server::FigureTotals totals;
-    BatchInsert figures("case_figures", {"case_id", "counter_keys", "figure_values", "handling_days"});
+    std::vector<std::string> figureColumns{"case_id", "counter_keys", "handling_days"};
+    for (const char *column : onewindow::server::figureColumns())
+        figureColumns.emplace_back(column);
+    BatchInsert figures("case_figures", figureColumns);
     BatchInsert cases("cases", kCaseColumns), parts("case_parts", kPartColumns),
         deficiencies("deficiencies", kDeficiencyColumns), audits("audit_log", kAuditColumns),
         history("case_history", kHistoryColumns);
@@ -804,8 +807,9 @@ void fill(Database &db, std::size_t n)
                 for (auto &h : c.history)
                     history.add(std::move(h));
                 const onewindow::server::CaseFigures f = onewindow::server::CaseFigures::of(c.facts, calendar);
-                figures.add({id, f.keysText(), f.valuesText(),
-                             f.handlingDays ? DbValue{std::int64_t{*f.handlingDays}} : DbValue{}});
+                std::vector<DbValue> stored = f.storedValues();
+                stored.insert(stored.begin(), id);
+                figures.add(std::move(stored));
                 totals.add(f);
             }
             // The cases first: the other rows refer to them.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -106,6 +107,15 @@ CaseListQuery CaseListQuery::fromRequest(const Request &request, int limit)
     q.dueBefore = request.queryParam("dueBefore");
     if (!q.dueBefore.empty() && !parseIsoDate(q.dueBefore))
         errors.add("dueBefore", "A date, YYYY-MM-DD.", "invalid");
+    for (const auto &[name, value] : {std::pair{"acceptedFrom", &q.acceptedFrom}, {"acceptedTo", &q.acceptedTo}}) {
+        *value = request.queryParam(name);
+        if (!value->empty() && !parseIsoDate(*value))
+            errors.add(name, "A date, YYYY-MM-DD.", "invalid");
+    }
+    q.figure = request.queryParam("figure");
+    std::vector<DbValue> unused;
+    if (!q.figure.empty() && figureCondition(q.figure, unused, Date{}).empty())
+        errors.add("figure", "Not a figure of the summary that counts cases.", "invalid");
     q.greenChannelOnly = flag(request.queryParam("greenChannel"), "greenChannel", errors).value_or(false);
     q.overdueOnly = flag(request.queryParam("overdue"), "overdue", errors).value_or(false);
     const std::string sort = request.queryParam("sort");
@@ -167,6 +177,16 @@ Filters filtersOf(const CaseListQuery &q, const Principal &user, const Date &tod
         f.where += " AND c.promised_due_date < ?";
         f.params.emplace_back(q.dueBefore);
     }
+    if (!q.acceptedFrom.empty()) {
+        f.where += " AND c.accepted_at >= ?";
+        f.params.emplace_back(q.acceptedFrom);
+    }
+    if (const auto to = parseIsoDate(q.acceptedTo)) {
+        f.where += " AND c.accepted_at < ?";
+        f.params.emplace_back(toIsoString(addCalendarDays(*to, 1)));
+    }
+    if (!q.figure.empty())
+        f.where += " AND " + CaseListQuery::figureCondition(q.figure, f.params, today);
     if (q.greenChannelOnly)
         f.where += " AND c.green_channel = 1";
     if (q.overdueOnly) {
@@ -263,7 +283,8 @@ Arms armsOf(const CaseListQuery &q, const Filters &f)
 std::optional<CaseListQuery::Sql> fromDepartmentQueue(const CaseListQuery &q, const Principal &user, const Date &today)
 {
     if (user.role != "approver" || q.part != "pending" || !q.byPriority || !q.states.empty() || !q.center.empty()
-        || !q.number.empty() || !q.applicant.empty() || !q.matter.empty() || (!q.department.empty() && q.department != user.department))
+        || !q.number.empty() || !q.applicant.empty() || !q.matter.empty() || !q.acceptedFrom.empty()
+        || !q.acceptedTo.empty() || !q.figure.empty() || (!q.department.empty() && q.department != user.department))
         return std::nullopt;
     std::optional<std::vector<std::string>> key;
     if (!q.cursor.empty()) {
@@ -349,6 +370,56 @@ CaseListQuery::Sql CaseListQuery::sql(const Principal &user, const Date &today) 
                + a.order + " LIMIT ?) k JOIN cases c ON c.id = k.id ORDER BY " + a.pageOrder;
     out.params.emplace_back(rows);
     return out;
+}
+
+std::string CaseListQuery::figureCondition(const std::string &figure, std::vector<DbValue> &params, const Date &today)
+{
+    if (figure == "followUps.overdue") {
+        params.emplace_back(toIsoString(today));
+        return "(SELECT COUNT(*) FROM follow_ups fu WHERE fu.case_id = c.id AND fu.closed_at IS NULL AND fu.due_date "
+               "< ?) > 0";
+    }
+    // The summary's key, and the column of case_figures that is not 0 for the cases it counts.
+    static const std::map<std::string, std::string> columns{
+        {"cases.acceptedWithDeficiency", "with_deficiency"},
+        {"cases.refused", "refused"},
+        {"cases.returned", "returned"},
+        {"cases.approved", "approved"},
+        {"cases.rejected", "rejected"},
+        {"cases.terminated", "terminated"},
+        {"cases.delivered", "delivered"},
+        {"timeLimits.decided", "decided"},
+        {"timeLimits.withinPromised", "within_promised"},
+        {"timeLimits.withinLegal", "within_legal"},
+        {"deficiencies.total", "deficiencies"},
+        {"deficiencies.suppliedInTime", "supplied_in_time"},
+        {"deficiencies.suppliedLate", "supplied_late"},
+        {"deficiencies.waived", "waived"},
+        {"deficiencies.terminated", "deficiencies_terminated"},
+        {"deficiencies.outstanding", "outstanding"},
+        {"ratings.total", "rated"},
+        {"ratings.levels.1", "level_1"},
+        {"ratings.levels.2", "level_2"},
+        {"ratings.levels.3", "level_3"},
+        {"ratings.levels.4", "level_4"},
+        {"ratings.levels.5", "level_5"},
+        {"followUps.total", "follow_ups"},
+        {"followUps.open", "open_follow_ups"},
+    };
+    std::string condition;
+    if (figure == "cases.accepted")
+        condition = "f.refused = 0";
+    else if (figure == "timeLimits.latePromised")
+        condition = "f.decided > 0 AND f.within_promised = 0";
+    else if (figure == "ratings.satisfied")
+        condition = "f.level_3 + f.level_4 + f.level_5 > 0";
+    else if (figure == "ratings.dissatisfied")
+        condition = "f.level_1 + f.level_2 > 0";
+    else if (const auto column = columns.find(figure); column != columns.end())
+        condition = "f." + column->second + " > 0";
+    else
+        return {};
+    return "EXISTS (SELECT 1 FROM case_figures f WHERE f.case_id = c.id AND " + condition + ")";
 }
 
 std::string CaseListQuery::cursorAfter(const DbRow &last) const

@@ -321,8 +321,19 @@ const std::vector<Migration> kMigrations{
          "center TEXT NOT NULL, days INTEGER NOT NULL, n BIGINT NOT NULL, "
          "PRIMARY KEY (department, matter, day, center, days))",
          // What each case was last counted as, so that a change counts only the difference.
+         // Its columns are the counters' (a list of cases behind a figure asks for them).
          "CREATE TABLE case_figures (case_id TEXT PRIMARY KEY REFERENCES cases(id), counter_keys TEXT NOT NULL, "
-         "figure_values TEXT NOT NULL, handling_days INTEGER)",
+         "handling_days INTEGER, "
+         "cases INTEGER NOT NULL, refused INTEGER NOT NULL, with_deficiency INTEGER NOT NULL, "
+         "returned INTEGER NOT NULL, approved INTEGER NOT NULL, rejected INTEGER NOT NULL, "
+         "terminated INTEGER NOT NULL, delivered INTEGER NOT NULL, decided INTEGER NOT NULL, "
+         "within_promised INTEGER NOT NULL, within_legal INTEGER NOT NULL, "
+         "deficiencies INTEGER NOT NULL, supplied_in_time INTEGER NOT NULL, "
+         "supplied_late INTEGER NOT NULL, waived INTEGER NOT NULL, "
+         "deficiencies_terminated INTEGER NOT NULL, outstanding INTEGER NOT NULL, "
+         "rated INTEGER NOT NULL, level_1 INTEGER NOT NULL, level_2 INTEGER NOT NULL, "
+         "level_3 INTEGER NOT NULL, level_4 INTEGER NOT NULL, level_5 INTEGER NOT NULL, "
+         "follow_ups INTEGER NOT NULL, open_follow_ups INTEGER NOT NULL)",
          "CREATE TABLE figures_backlog (case_id TEXT PRIMARY KEY)",
          "INSERT INTO figures_backlog (case_id) SELECT id FROM cases",
          "CREATE INDEX follow_ups_case ON follow_ups (case_id)",

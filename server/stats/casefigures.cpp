@@ -101,26 +101,36 @@ std::string CaseFigures::keysText() const
     return out;
 }
 
-std::string CaseFigures::valuesText() const
+const std::string &CaseFigures::storedColumns()
 {
-    std::string out;
-    for (const std::int64_t value : values)
-        out += (out.empty() ? "" : ",") + std::to_string(value);
+    static const std::string columns = [] {
+        std::string out = "counter_keys, handling_days";
+        for (const char *column : figureColumns())
+            out += std::string(", ") + column;
+        return out;
+    }();
+    return columns;
+}
+
+std::vector<DbValue> CaseFigures::storedValues() const
+{
+    std::vector<DbValue> out{keysText(), handlingDays ? DbValue{std::int64_t{*handlingDays}} : DbValue{}};
+    out.insert(out.end(), values.begin(), values.end());
     return out;
 }
 
-CaseFigures CaseFigures::parse(const std::string &keys, const std::string &values, std::optional<int> handlingDays)
+CaseFigures CaseFigures::fromStored(const DbRow &row)
 {
     CaseFigures out;
-    out.handlingDays = handlingDays;
-    for (const std::string &key : split(keys, ';')) {
+    for (const std::string &key : split(row.text("counter_keys"), ';')) {
         const std::vector<std::string> parts = split(key, '|');
         if (parts.size() == 4)
             out.keys.push_back({parts[0], parts[1], parts[2], parts[3]});
     }
-    const std::vector<std::string> numbers = split(values, ',');
-    for (std::size_t i = 0; i < numbers.size() && i < kFigureCount; ++i)
-        out.values[i] = std::stoll(numbers[i]);
+    if (!row.isNull("handling_days"))
+        out.handlingDays = static_cast<int>(row.integer("handling_days"));
+    for (std::size_t i = 0; i < kFigureCount; ++i)
+        out.values[i] = row.integer(figureColumns()[i]);
     return out;
 }
 
@@ -220,27 +230,36 @@ void FigureCounters::recount(Transaction &tx, const std::vector<std::string> &ca
     // changing one case count it one after the other.
     const std::string lock = tx.dialect() == Database::Dialect::PostgreSQL ? " FOR UPDATE" : "";
     FigureTotals totals;
+    static const std::string update = [] {
+        std::string assignments = "counter_keys = ?, handling_days = ?";
+        for (const char *column : figureColumns())
+            assignments += std::string(", ") + column + " = ?";
+        return "UPDATE case_figures SET " + assignments + " WHERE case_id = ?";
+    }();
+    static const std::string insert = [] {
+        std::string marks = "?";
+        for (std::size_t i = 0; i < kFigureCount + 2; ++i)
+            marks += ", ?";
+        return "INSERT INTO case_figures (case_id, " + CaseFigures::storedColumns() + ") VALUES (" + marks + ")";
+    }();
     for (const std::string &caseId : caseIds) {
         const auto kept = tx.queryOne(
-            "SELECT counter_keys, figure_values, handling_days FROM case_figures WHERE case_id = ?" + lock, {caseId});
+            "SELECT " + CaseFigures::storedColumns() + " FROM case_figures WHERE case_id = ?" + lock, {caseId});
         const auto facts = factsOf(tx, caseId);
         if (!facts)
             continue;
         const CaseFigures now = CaseFigures::of(*facts, calendar);
-        const DbValue handling = now.handlingDays ? DbValue{std::int64_t{*now.handlingDays}} : DbValue{};
+        std::vector<DbValue> params = now.storedValues();
         if (kept) {
-            const std::optional<int> keptDays = kept->isNull("handling_days")
-                                                    ? std::nullopt
-                                                    : std::optional<int>(static_cast<int>(kept->integer("handling_days")));
-            if (kept->text("counter_keys") == now.keysText() && kept->text("figure_values") == now.valuesText()
-                && keptDays == now.handlingDays)
+            const CaseFigures before = CaseFigures::fromStored(*kept);
+            if (before == now)
                 continue;
-            totals.add(CaseFigures::parse(kept->text("counter_keys"), kept->text("figure_values"), keptDays), -1);
-            tx.execute("UPDATE case_figures SET counter_keys = ?, figure_values = ?, handling_days = ? WHERE case_id = ?",
-                       {now.keysText(), now.valuesText(), handling, caseId});
+            totals.add(before, -1);
+            params.emplace_back(caseId);
+            tx.execute(update, params);
         } else {
-            tx.execute("INSERT INTO case_figures (case_id, counter_keys, figure_values, handling_days) VALUES (?, ?, ?, ?)",
-                       {caseId, now.keysText(), now.valuesText(), handling});
+            params.insert(params.begin(), caseId);
+            tx.execute(insert, params);
         }
         totals.add(now);
     }

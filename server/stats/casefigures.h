@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/database.h"
 #include "domain/workcalendar.h"
 
 #include <array>
@@ -14,8 +15,6 @@
 namespace onewindow::server {
 
 class Catalog;
-class Database;
-class Transaction;
 
 /// What the figures (GET /stats/summary) count of one case.
 enum class Figure {
@@ -96,10 +95,12 @@ struct CaseFigures
     std::vector<CounterKey> keys;
 
     static CaseFigures of(const CaseFacts &facts, const WorkCalendar &calendar);
-    /// As kept in case_figures (keys, values), and back.
+    /// As kept in case_figures: its columns after case_id, their values, and back from a row.
+    static const std::string &storedColumns();
+    std::vector<DbValue> storedValues() const;
+    static CaseFigures fromStored(const DbRow &row);
     std::string keysText() const;
-    std::string valuesText() const;
-    static CaseFigures parse(const std::string &keys, const std::string &values, std::optional<int> handlingDays);
+    bool operator==(const CaseFigures &other) const = default;
 
     std::int64_t operator[](Figure f) const { return values[static_cast<std::size_t>(f)]; }
 };

@@ -318,6 +318,46 @@ private slots:
             QVERIFY2(lines.contains(QString::fromLatin1(line)), line);
     }
 
+    // Every figure opens the list of the cases it counts (GET /cases?figure=), in the same scope
+    // and period: as many cases as the figure says, or for figures of materials and ratings, the
+    // cases that have them.
+    void theCasesBehindEachFigure()
+    {
+        const auto listed = [&](const QString &user, const QString &figure, const QString &filter = {}) {
+            const ApiReply r = as(user).get(api("/cases?limit=100&acceptedFrom=2026-09-01&acceptedTo=2026-09-30&figure=")
+                                            + figure + filter);
+            if (r.status != 200)
+                qWarning("%s: %d %s", qPrintable(figure), r.status, r.body.constData());
+            QStringList numbers;
+            for (const auto &item : r.object().value("items").toArray())
+                numbers << item.toObject().value("number").toString();
+            return numbers;
+        };
+        const QJsonObject s = summary("supervisor1");
+        for (const char *figure : {"cases.accepted", "cases.acceptedWithDeficiency", "cases.refused", "cases.approved",
+                                   "cases.rejected", "cases.returned", "cases.delivered", "timeLimits.decided",
+                                   "timeLimits.withinPromised", "timeLimits.withinLegal", "followUps.total",
+                                   "followUps.open", "followUps.overdue"}) {
+            const QStringList key = QString::fromLatin1(figure).split('.');
+            QCOMPARE(listed("supervisor1", figure).size(), s.value(key[0]).toObject().value(key[1]).toInt());
+        }
+        QCOMPARE(listed("supervisor1", "timeLimits.latePromised").size(), 1);
+        QCOMPARE(listed("supervisor1", "timeLimits.latePromised"), (QStringList{m_village.value("number").toString()}));
+        QCOMPARE(listed("supervisor1", "ratings.levels.5"), (QStringList{m_decided.value("number").toString()}));
+        QCOMPARE(listed("supervisor1", "ratings.dissatisfied"), (QStringList{m_village.value("number").toString()}));
+        QCOMPARE(listed("supervisor1", "ratings.satisfied"), (QStringList{m_decided.value("number").toString()}));
+        QCOMPARE(listed("supervisor1", "deficiencies.suppliedLate"), (QStringList{m_deficient.value("number").toString()}));
+        QCOMPARE(listed("supervisor1", "cases.refused"), (QStringList{m_refused.value("number").toString()}));
+        // The summary's filters are the list's: a centre, a matter; an approver's department.
+        QCOMPARE(listed("supervisor1", "cases.accepted", "&center=SZ-V01"), (QStringList{m_village.value("number").toString()}));
+        QCOMPARE(listed("supervisor1", "cases.accepted", "&matter=MR-004").size(), 1);
+        QCOMPARE(listed("approver-hf", "cases.accepted").size(),
+                 summary("approver-hf").value("cases").toObject().value("accepted").toInt());
+        ApiReply bad = as("supervisor1").get(api("/cases?figure=cases.everything&acceptedFrom=2026-13-01"));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(fieldCodes(bad), (QStringList{"acceptedFrom:invalid", "figure:invalid"}));
+    }
+
     // The company-opening bundle (MR-001, PS-001, TX-001), taken in today: one case in the hall's
     // figures and in each of its departments', once in each of its matters'.
     void aBundleCountsOnceInEachGrain()
