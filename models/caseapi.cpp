@@ -159,6 +159,12 @@ QString CaseQuery::path() const
         query.addQueryItem(QStringLiteral("number"), number);
     if (!applicant.isEmpty())
         query.addQueryItem(QStringLiteral("applicant"), applicant);
+    if (acceptedFrom.isValid())
+        query.addQueryItem(QStringLiteral("acceptedFrom"), acceptedFrom.toString(Qt::ISODate));
+    if (acceptedTo.isValid())
+        query.addQueryItem(QStringLiteral("acceptedTo"), acceptedTo.toString(Qt::ISODate));
+    if (!figure.isEmpty())
+        query.addQueryItem(QStringLiteral("figure"), figure);
     if (byPriority)
         query.addQueryItem(QStringLiteral("sort"), QStringLiteral("priority"));
     return QStringLiteral("/cases?") + query.toString(QUrl::FullyEncoded);

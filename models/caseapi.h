@@ -148,6 +148,9 @@ struct CaseQuery
     QString number;          ///< one case by its number (a barcode gun types it)
     QString applicant;       ///< the applicant's ID number or credit code
     bool byPriority = false; ///< green channel first, then the promised due date; else newest first
+    QDate acceptedFrom;      ///< accepted on this day or later
+    QDate acceptedTo;        ///< accepted on this day or earlier
+    QString figure;          ///< the cases a figure of the summary counts ("cases.approved")
     int limit = 50;
 
     /// The path of the first page, relative to /api/v1.

@@ -110,6 +110,20 @@ enum Column { Figure, Value, LastColumn = Value };
 enum class StatsFigureRole {
     Key = Qt::UserRole + 1, ///< the figure's name in the API, e.g. "cases.accepted"
     Number,                 ///< its value as a number (double), or an invalid QVariant when there is none
+    CasesFigure,            ///< the figure whose cases it opens (GET /cases?figure=): a rate, the cases it measures
+};
+
+/// The summary's weeks (WeeklyTrendModel).
+namespace WeekColumn {
+enum Column { Week, Accepted, Decided, OnTime, Satisfied, LastColumn = Satisfied };
+}
+
+enum class WeekRole {
+    From = Qt::UserRole + 1, ///< the week's first day (QDate)
+    To,                      ///< its last day (QDate)
+    Accepted,                ///< cases accepted (int)
+    OnTimeRate,              ///< decided by the promised date, a fraction, or invalid with nothing decided
+    SatisfactionRate,        ///< a fraction, or invalid with nothing rated
 };
 
 /// Each centre's cases accepted beside the same days a year before (CenterVolumeModel).

@@ -1,5 +1,7 @@
 #include "statsmodels.h"
 
+#include "caseapi.h"
+
 #include <QJsonArray>
 #include <QLocale>
 #include <QUrlQuery>
@@ -10,6 +12,20 @@ namespace {
 
 constexpr int kFigureColumns = StatsFigureColumn::LastColumn + 1;
 constexpr int kCenterColumns = CenterVolumeColumn::LastColumn + 1;
+constexpr int kWeekColumns = WeekColumn::LastColumn + 1;
+
+/// The cases a figure of the summary stands for: its own for a count, the cases measured for a
+/// rate or a time (GET /cases?figure=); none for the target.
+QString casesFigureOf(const QString &key)
+{
+    if (key == QLatin1String("timeLimits.promisedRateTarget"))
+        return {}; // a setting, no cases
+    if (key.startsWith(QLatin1String("timeLimits.")) && !key.endsWith(QLatin1String("decided")))
+        return QStringLiteral("timeLimits.decided");
+    if (key == QLatin1String("ratings.satisfactionRate"))
+        return QStringLiteral("ratings.total");
+    return key;
+}
 
 /// "cases.accepted" in a summary.
 QJsonValue valueAt(const QJsonObject &summary, const QString &key)
@@ -40,6 +56,17 @@ QString StatsQuery::path(const QString &format) const
     return QStringLiteral("/stats/summary?") + query.toString(QUrl::FullyEncoded);
 }
 
+QString StatsQuery::casesPath(const QString &figure, const QString &inCenter) const
+{
+    CaseQuery cases;
+    cases.acceptedFrom = from;
+    cases.acceptedTo = to;
+    cases.center = inCenter.isEmpty() ? center : inCenter;
+    cases.figure = figure;
+    cases.limit = 100;
+    return cases.path();
+}
+
 StatsFigureModel::StatsFigureModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -58,6 +85,7 @@ void StatsFigureModel::setSummary(const QJsonObject &summary)
         {"cases.delivered", tr("Results handed out"), Kind::Count},
         {"timeLimits.decided", tr("Decided"), Kind::Count},
         {"timeLimits.promisedRate", tr("On time (promised limit)"), Kind::Rate},
+        {"timeLimits.promisedRateTarget", tr("On time, the hall's target"), Kind::Rate},
         {"timeLimits.legalRate", tr("On time (legal limit)"), Kind::Rate},
         {"timeLimits.meanWorkingDays", tr("Handling time, mean (working days)"), Kind::Days},
         {"timeLimits.p90WorkingDays", tr("Handling time, 90% within (working days)"), Kind::Days},
@@ -122,6 +150,8 @@ QVariant StatsFigureModel::data(const QModelIndex &index, int role) const
         return f.key;
     case static_cast<int>(StatsFigureRole::Number):
         return f.value.isDouble() ? QVariant(f.value.toDouble()) : QVariant();
+    case static_cast<int>(StatsFigureRole::CasesFigure):
+        return casesFigureOf(f.key);
     default:
         return {};
     }
@@ -140,6 +170,7 @@ QHash<int, QByteArray> StatsFigureModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
     names.insert(static_cast<int>(StatsFigureRole::Key), "key");
     names.insert(static_cast<int>(StatsFigureRole::Number), "number");
+    names.insert(static_cast<int>(StatsFigureRole::CasesFigure), "casesFigure");
     return names;
 }
 
@@ -229,6 +260,103 @@ QHash<int, QByteArray> CenterVolumeModel::roleNames() const
     names.insert(static_cast<int>(CenterVolumeRole::Accepted), "accepted");
     names.insert(static_cast<int>(CenterVolumeRole::LastYear), "lastYear");
     names.insert(static_cast<int>(CenterVolumeRole::Change), "change");
+    return names;
+}
+
+WeeklyTrendModel::WeeklyTrendModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void WeeklyTrendModel::setWeeks(const QJsonArray &weeks)
+{
+    beginResetModel();
+    m_weeks.clear();
+    for (const QJsonValue &w : weeks)
+        m_weeks.append(w.toObject());
+    endResetModel();
+}
+
+int WeeklyTrendModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_weeks.size());
+}
+
+int WeeklyTrendModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kWeekColumns;
+}
+
+QVariant WeeklyTrendModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &w = m_weeks.at(index.row());
+    const QDate from = QDate::fromString(w.value(QLatin1String("from")).toString(), Qt::ISODate);
+    const QDate to = QDate::fromString(w.value(QLatin1String("to")).toString(), Qt::ISODate);
+    const QJsonValue onTime = w.value(QLatin1String("promisedRate"));
+    const QJsonValue satisfied = w.value(QLatin1String("satisfactionRate"));
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case WeekColumn::Week:
+            return tr("%1 to %2").arg(QLocale().toString(from, QLocale::ShortFormat),
+                                      QLocale().toString(to, QLocale::ShortFormat));
+        case WeekColumn::Accepted:
+            return QLocale().toString(w.value(QLatin1String("accepted")).toInteger());
+        case WeekColumn::Decided:
+            return QLocale().toString(w.value(QLatin1String("decided")).toInteger());
+        case WeekColumn::OnTime:
+            return onTime.isDouble() ? percent(onTime.toDouble()) : tr("none");
+        case WeekColumn::Satisfied:
+            return satisfied.isDouble() ? percent(satisfied.toDouble()) : tr("none");
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == WeekColumn::Week ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case static_cast<int>(WeekRole::From):
+        return from;
+    case static_cast<int>(WeekRole::To):
+        return to;
+    case static_cast<int>(WeekRole::Accepted):
+        return w.value(QLatin1String("accepted")).toInt();
+    case static_cast<int>(WeekRole::OnTimeRate):
+        return onTime.isDouble() ? QVariant(onTime.toDouble()) : QVariant();
+    case static_cast<int>(WeekRole::SatisfactionRate):
+        return satisfied.isDouble() ? QVariant(satisfied.toDouble()) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant WeeklyTrendModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kWeekColumns
+        || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case WeekColumn::Week:
+        return tr("Week");
+    case WeekColumn::Accepted:
+        return tr("Accepted");
+    case WeekColumn::Decided:
+        return tr("Decided");
+    case WeekColumn::OnTime:
+        return tr("On time");
+    case WeekColumn::Satisfied:
+        return tr("Satisfied");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> WeeklyTrendModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(static_cast<int>(WeekRole::From), "from");
+    names.insert(static_cast<int>(WeekRole::To), "to");
+    names.insert(static_cast<int>(WeekRole::Accepted), "accepted");
+    names.insert(static_cast<int>(WeekRole::OnTimeRate), "onTimeRate");
+    names.insert(static_cast<int>(WeekRole::SatisfactionRate), "satisfactionRate");
     return names;
 }
 

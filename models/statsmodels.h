@@ -22,6 +22,8 @@ struct StatsQuery
 
     /// The path under /api/v1, with `format` (json or csv).
     QString path(const QString &format = QStringLiteral("json")) const;
+    /// The first page of the cases a figure counts in this period (GET /cases?figure=).
+    QString casesPath(const QString &figure, const QString &center = {}) const;
 };
 
 /// The figures of a summary, one a row: what was counted (in the user's language) and its
@@ -74,6 +76,27 @@ public:
 
 private:
     QList<QJsonObject> m_centers;
+};
+
+/// The summary's weeks, one a row: cases accepted, decided, the share decided by the promised
+/// date and the share of ratings satisfied.
+class WeeklyTrendModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    explicit WeeklyTrendModel(QObject *parent = nullptr);
+
+    void setWeeks(const QJsonArray &weeks);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    QList<QJsonObject> m_weeks;
 };
 
 /// Loads a summary, and its CSV, from the server; the answers come on the API client's thread.

@@ -1364,7 +1364,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+114"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+139"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,23 +1415,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+232"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-231"/>
         <source>Figure columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+249"/>
         <source>Cases per centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-248"/>
         <source>Centre columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1441,7 +1441,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <location line="+247"/>
+        <source>Week by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Week columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart of the weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centres and weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Centres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or a double click on a figure or a centre lists its cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The server has not said which day it is yet; choose the period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1456,17 +1492,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Cases accepted from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+42"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-41"/>
         <source>A year before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,7 +1513,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
+        <location line="+39"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Week by week: accepted, and decided on time against the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This figure is a setting: there are no cases behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,19 +1565,19 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+36"/>
-        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+60"/>
         <location line="+1"/>
         <source>Service figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-59"/>
         <source>Cases accepted from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,6 +2464,60 @@ Applicant: %3</source>
     <message>
         <location line="+20"/>
         <source>A field needs a key and a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::FigureCasesDialog</name>
+    <message>
+        <location filename="../client/stats/figurecasesdialog.cpp" line="+22"/>
+        <source>Load &amp;more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cases behind the figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The first %n case(s); more with Load more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n case(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading the cases…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6105,7 +6227,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::CenterVolumeModel</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+188"/>
+        <location filename="../models/statsmodels.cpp" line="+219"/>
         <source>none a year before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6887,7 +7009,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsApi</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+25"/>
+        <location filename="../models/statsmodels.cpp" line="+122"/>
         <location line="+12"/>
         <source>There is no connection to the server.</source>
         <translation type="unfinished"></translation>
@@ -6896,7 +7018,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsFigureModel</name>
     <message>
-        <location line="-206"/>
+        <location line="-307"/>
         <source>Cases accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6943,6 +7065,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     <message>
         <location line="+1"/>
         <source>On time (promised limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time, the hall&apos;s target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7016,7 +7143,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7259,6 +7386,45 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
 </context>
 <context>
+    <name>onewindow::models::WeeklyTrendModel</name>
+    <message>
+        <location filename="../models/statsmodels.cpp" line="+138"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
         <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22"/>
@@ -7464,12 +7630,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>The PDF cannot be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+8"/>
         <source>The PDF cannot be written to %1: %2</source>
         <translation type="unfinished"></translation>

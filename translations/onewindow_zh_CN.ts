@@ -1355,7 +1355,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+114"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+139"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
@@ -1406,23 +1406,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+232"/>
         <source>Figures</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-231"/>
         <source>Figure columns</source>
         <translation>指标列</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+249"/>
         <source>Cases per centre</source>
         <translation>各中心受理件数</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-248"/>
         <source>Centre columns</source>
         <translation>中心列</translation>
     </message>
@@ -1432,7 +1432,43 @@
         <translation>各中心受理件数图</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <location line="+247"/>
+        <source>Week by week</source>
+        <translation>按周统计</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Week columns</source>
+        <translation>按周统计的列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart of the weeks</source>
+        <translation>按周趋势图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centres and weeks</source>
+        <translation>各中心与按周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Centres</source>
+        <translation>各中心(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Weeks</source>
+        <translation>按周(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or a double click on a figure or a centre lists its cases.</source>
+        <translation>在某项数据或某个中心上按回车或双击，即可列出对应的办件。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The server has not said which day it is yet; choose the period.</source>
         <translation>服务器尚未告知当前日期，请选择统计期间。</translation>
     </message>
@@ -1447,17 +1483,18 @@
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Cases accepted from %1 to %2.</source>
         <translation>%1 至 %2 受理的办件。</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+42"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-41"/>
         <source>A year before</source>
         <translation>去年同期</translation>
     </message>
@@ -1467,7 +1504,38 @@
         <translation>各中心受理件数</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
+        <location line="+39"/>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Week by week: accepted, and decided on time against the target</source>
+        <translation>按周：受理件数与承诺时限内办结率（对照目标）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This figure is a setting: there are no cases behind it.</source>
+        <translation>该项为设定值，没有对应的办件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export the figures</source>
         <translation>导出数据</translation>
     </message>
@@ -1488,19 +1556,19 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+36"/>
-        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+60"/>
         <location line="+1"/>
         <source>Service figures</source>
         <translation>政务服务数据报表</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-59"/>
         <source>Cases accepted from %1 to %2</source>
         <translation>%1 至 %2 受理的办件</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>Report saved to %1.</source>
         <translation>报表已保存到 %1。</translation>
     </message>
@@ -2388,6 +2456,58 @@ Applicant: %3</source>
         <location line="+20"/>
         <source>A field needs a key and a label.</source>
         <translation>字段须有键和名称。</translation>
+    </message>
+</context>
+<context>
+    <name>onewindow::client::FigureCasesDialog</name>
+    <message>
+        <location filename="../client/stats/figurecasesdialog.cpp" line="+22"/>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases: %1</source>
+        <translation>办件：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cases behind the figure</source>
+        <translation>该项数据对应的办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No cases.</source>
+        <translation>没有办件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The first %n case(s); more with Load more.</source>
+        <translation>
+            <numerusform>前 %n 件；点“加载更多”查看其余。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n case(s).</source>
+        <translation>
+            <numerusform>共 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading the cases…</source>
+        <translation>正在加载办件…</translation>
     </message>
 </context>
 <context>
@@ -6085,7 +6205,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::CenterVolumeModel</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+188"/>
+        <location filename="../models/statsmodels.cpp" line="+219"/>
         <source>none a year before</source>
         <translation>去年同期无</translation>
     </message>
@@ -6859,7 +6979,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsApi</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+25"/>
+        <location filename="../models/statsmodels.cpp" line="+122"/>
         <location line="+12"/>
         <source>There is no connection to the server.</source>
         <translation>未连接服务器。</translation>
@@ -6868,7 +6988,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsFigureModel</name>
     <message>
-        <location line="-206"/>
+        <location line="-307"/>
         <source>Cases accepted</source>
         <translation>受理件数</translation>
     </message>
@@ -6916,6 +7036,11 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <location line="+1"/>
         <source>On time (promised limit)</source>
         <translation>承诺时限内办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time, the hall&apos;s target</source>
+        <translation>按时办结率目标</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6988,7 +7113,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation>无</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
@@ -7229,6 +7354,45 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
     </message>
 </context>
 <context>
+    <name>onewindow::models::WeeklyTrendModel</name>
+    <message>
+        <location filename="../models/statsmodels.cpp" line="+138"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+</context>
+<context>
     <name>onewindow::pluginhost::AboutPluginsDialog</name>
     <message>
         <location filename="../client/pluginhost/aboutpluginsdialog.cpp" line="+22"/>
@@ -7434,12 +7598,12 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
         <translation>无法写入 PDF：文件未以写入方式打开。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>The PDF cannot be written: %1</source>
         <translation>无法写入 PDF：%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+8"/>
         <source>The PDF cannot be written to %1: %2</source>
         <translation>无法将 PDF 写入 %1：%2</translation>

@@ -1,5 +1,7 @@
 #include "dashboardpage.h"
 
+#include "figurecasesdialog.h"
+
 #include "admin/asyncfiles.h"
 #include "printing/documentrenderer.h"
 #include "models/apiclient.h"
@@ -17,11 +19,14 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
 #include <QTextDocument>
+#include <QPen>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -64,7 +69,13 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
     , m_figureTable(figureView(m_figures, this))
     , m_centerTable(figureView(m_centers, this))
     , m_chart(new QChartView(this))
+    , m_weekTable(nullptr)
+    , m_trendChart(new QChartView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_hint(new QLabel(this))
 {
+    m_weeks = new models::WeeklyTrendModel(this);
+    m_weekTable = figureView(m_weeks, this);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -72,11 +83,14 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
     m_fromLabel->setBuddy(m_from);
     m_toLabel->setBuddy(m_to);
     m_message->setWordWrap(true);
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(220);
-    // A picture of the centre table beside it: the keyboard and a screen reader use the table.
-    m_chart->setFocusPolicy(Qt::NoFocus);
-    m_chart->viewport()->setFocusPolicy(Qt::NoFocus);
+    m_hint->setWordWrap(true);
+    for (QChartView *chart : {m_chart, m_trendChart}) {
+        chart->setRenderHint(QPainter::Antialiasing);
+        chart->setMinimumHeight(220);
+        // A picture of the table beside it: the keyboard and a screen reader use the table.
+        chart->setFocusPolicy(Qt::NoFocus);
+        chart->viewport()->setFocusPolicy(Qt::NoFocus);
+    }
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_fromLabel);
@@ -88,23 +102,34 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
     bar->addWidget(m_export);
     bar->addWidget(m_print);
 
-    auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(m_centerTable);
-    right->addWidget(m_chart);
+    auto *centres = new QSplitter(Qt::Vertical, this);
+    centres->addWidget(m_centerTable);
+    centres->addWidget(m_chart);
+    auto *weekly = new QSplitter(Qt::Vertical, this);
+    weekly->addWidget(m_weekTable);
+    weekly->addWidget(m_trendChart);
+    m_tabs->addTab(centres, QString());
+    m_tabs->addTab(weekly, QString());
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_figureTable);
-    split->addWidget(right);
+    split->addWidget(m_tabs);
     split->setStretchFactor(1, 1);
     m_figureTable->setMinimumWidth(400);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_message);
     layout->addWidget(split, 1);
+    layout->addWidget(m_hint);
     retranslate();
 
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
     connect(m_export, &QPushButton::clicked, this, &DashboardPage::exportAsked);
     connect(m_print, &QPushButton::clicked, this, &DashboardPage::printAsked);
+    connect(m_figureTable, &QTableView::activated, this, [this](const QModelIndex &index) { openCases(index.row()); });
+    connect(m_centerTable, &QTableView::activated, this, [this](const QModelIndex &index) {
+        openCases(m_figures->rowOf(QStringLiteral("cases.accepted")),
+                  index.siblingAtColumn(0).data(int(models::CenterVolumeRole::Code)).toString());
+    });
 }
 
 DashboardPage::~DashboardPage() = default;
@@ -126,9 +151,17 @@ void DashboardPage::retranslate()
     m_centerTable->setAccessibleName(tr("Cases per centre"));
     m_centerTable->horizontalHeader()->setAccessibleName(tr("Centre columns"));
     m_chart->setAccessibleName(tr("Chart of cases per centre"));
+    m_weekTable->setAccessibleName(tr("Week by week"));
+    m_weekTable->horizontalHeader()->setAccessibleName(tr("Week columns"));
+    m_trendChart->setAccessibleName(tr("Chart of the weeks"));
+    m_tabs->setAccessibleName(tr("Centres and weeks"));
+    m_tabs->setTabText(0, tr("&Centres"));
+    m_tabs->setTabText(1, tr("&Weeks"));
+    m_hint->setText(tr("Enter or a double click on a figure or a centre lists its cases."));
     if (!m_figures->summary().isEmpty()) {
         m_figures->setSummary(m_figures->summary()); // the labels in the new language
         showChart();
+        showTrend();
     }
 }
 
@@ -170,9 +203,12 @@ void DashboardPage::refresh()
         }
         m_figures->setSummary(summary);
         m_centers->setCenters(summary.value(QLatin1String("centers")).toArray());
+        m_weeks->setWeeks(summary.value(QLatin1String("weeks")).toArray());
         m_figureTable->resizeColumnsToContents();
         m_centerTable->resizeColumnsToContents();
+        m_weekTable->resizeColumnsToContents();
         showChart();
+        showTrend();
         showMessage(m_message, tr("Cases accepted from %1 to %2.")
                                    .arg(QLocale().toString(m_from->date(), QLocale::ShortFormat),
                                         QLocale().toString(m_to->date(), QLocale::ShortFormat)));
@@ -217,6 +253,83 @@ void DashboardPage::showChart()
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;
+}
+
+void DashboardPage::showTrend()
+{
+    // Cases accepted on the left axis; the share decided on time and the target, in percent, on
+    // the right.
+    auto *accepted = new QLineSeries;
+    accepted->setName(tr("Accepted"));
+    auto *onTime = new QLineSeries;
+    onTime->setName(tr("On time"));
+    auto *target = new QLineSeries;
+    target->setName(tr("Target"));
+    QPen dashed = target->pen();
+    dashed.setStyle(Qt::DashLine);
+    target->setPen(dashed);
+    const double targetPercent =
+        m_figures->summary().value(QLatin1String("timeLimits")).toObject().value(QLatin1String("promisedRateTarget")).toDouble()
+        * 100.0;
+    QStringList weeks;
+    double highest = 0;
+    for (int row = 0; row < m_weeks->rowCount(); ++row) {
+        const QModelIndex index = m_weeks->index(row, 0);
+        weeks << QLocale().toString(index.data(int(models::WeekRole::From)).toDate(), QStringLiteral("M/d"));
+        const double n = index.data(int(models::WeekRole::Accepted)).toDouble();
+        accepted->append(row, n);
+        highest = std::max(highest, n);
+        const QVariant rate = index.data(int(models::WeekRole::OnTimeRate));
+        if (rate.isValid())
+            onTime->append(row, rate.toDouble() * 100.0);
+        target->append(row, targetPercent);
+    }
+    auto *chart = new QChart;
+    chart->setTitle(tr("Week by week: accepted, and decided on time against the target"));
+    for (QLineSeries *series : {accepted, onTime, target})
+        chart->addSeries(series);
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(weeks);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    auto *cases = new QValueAxis;
+    cases->setLabelFormat(QStringLiteral("%d"));
+    cases->setRange(0, std::max(1.0, highest));
+    if (highest > 10)
+        cases->applyNiceNumbers();
+    cases->setTitleText(tr("Cases"));
+    chart->addAxis(cases, Qt::AlignLeft);
+    auto *percent = new QValueAxis;
+    percent->setRange(0, 100);
+    percent->setLabelFormat(QStringLiteral("%d%%"));
+    percent->setTitleText(tr("On time"));
+    chart->addAxis(percent, Qt::AlignRight);
+    for (QLineSeries *series : {accepted, onTime, target})
+        series->attachAxis(axisX);
+    accepted->attachAxis(cases);
+    onTime->attachAxis(percent);
+    target->attachAxis(percent);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *old = m_trendChart->chart();
+    m_trendChart->setChart(chart);
+    delete old;
+}
+
+void DashboardPage::openCases(int row, const QString &center)
+{
+    if (row < 0 || row >= m_figures->rowCount())
+        return;
+    const QModelIndex index = m_figures->index(row, models::StatsFigureColumn::Figure);
+    const QString figure = index.data(int(models::StatsFigureRole::CasesFigure)).toString();
+    if (figure.isEmpty()) {
+        showMessage(m_message, tr("This figure is a setting: there are no cases behind it."));
+        return;
+    }
+    QString title = index.data().toString();
+    if (!center.isEmpty())
+        title = tr("%1 at %2").arg(title, center);
+    FigureCasesDialog dialog(m_client, title, query().casesPath(figure, center), this);
+    emit casesOpened(&dialog);
+    dialog.exec();
 }
 
 void DashboardPage::exportAsked()
@@ -270,24 +383,35 @@ QString DashboardPage::reportHtml() const
         html += QStringLiteral("<tr>") + cell(m_figures->index(row, models::StatsFigureColumn::Figure).data().toString())
                 + cell(m_figures->index(row, models::StatsFigureColumn::Value).data().toString(), true)
                 + QStringLiteral("</tr>");
-    html += QStringLiteral("</table><h2>%1</h2>").arg(tr("Cases per centre").toHtmlEscaped()) + table + QStringLiteral("<tr>");
-    for (int column = 0; column < m_centers->columnCount(); ++column)
-        html += QStringLiteral("<th>%1</th>").arg(m_centers->headerData(column, Qt::Horizontal).toString().toHtmlEscaped());
-    html += QStringLiteral("</tr>");
-    for (int row = 0; row < m_centers->rowCount(); ++row) {
-        html += QStringLiteral("<tr>");
-        for (int column = 0; column < m_centers->columnCount(); ++column)
-            html += cell(m_centers->index(row, column).data().toString(), column != models::CenterVolumeColumn::Center);
-        html += QStringLiteral("</tr>");
-    }
-    html += QStringLiteral("</table>");
-    // The chart as it is drawn on the page, at a size that fits the paper's width.
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    m_chart->grab().toImage().save(&buffer, "PNG");
-    html += QStringLiteral("<p><img src=\"data:image/png;base64,%1\" width=\"560\" /></p></body></html>")
-                .arg(QString::fromLatin1(png.toBase64()));
+    // A table of a model as it is shown: its header, its rows, numbers to the right.
+    const auto modelTable = [&](const QAbstractItemModel *model) {
+        QString out = table + QStringLiteral("<tr>");
+        for (int column = 0; column < model->columnCount(); ++column)
+            out += QStringLiteral("<th>%1</th>").arg(model->headerData(column, Qt::Horizontal).toString().toHtmlEscaped());
+        out += QStringLiteral("</tr>");
+        for (int row = 0; row < model->rowCount(); ++row) {
+            out += QStringLiteral("<tr>");
+            for (int column = 0; column < model->columnCount(); ++column)
+                out += cell(model->index(row, column).data().toString(), column != 0);
+            out += QStringLiteral("</tr>");
+        }
+        return out + QStringLiteral("</table>");
+    };
+    html += QStringLiteral("</table><h2>%1</h2>").arg(tr("Cases per centre").toHtmlEscaped()) + modelTable(m_centers);
+    html += QStringLiteral("<h2>%1</h2>").arg(tr("Week by week").toHtmlEscaped()) + modelTable(m_weeks);
+    // The charts as they are drawn on the page (the one on the other tab at the size of the
+    // shown one), side by side across the paper's width.
+    const auto image = [this](QChartView *chart) {
+        if (!chart->isVisible())
+            chart->resize(m_tabs->currentWidget()->size().width(), std::max(chart->height(), 260));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        chart->grab().toImage().save(&buffer, "PNG");
+        return QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"330\" />").arg(QString::fromLatin1(png.toBase64()));
+    };
+    html += QStringLiteral("<table width=\"100%\"><tr><td>%1</td><td>%2</td></tr></table></body></html>")
+                .arg(image(m_chart), image(m_trendChart));
     return html;
 }
 

@@ -7,12 +7,15 @@
 #include "sampleintake.h"
 #include "serverprocess.h"
 #include "stats/dashboardpage.h"
+#include "stats/figurecasesdialog.h"
 
 #include "models/apiclient.h"
+#include "models/caselistmodel.h"
 #include "models/modelenums.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
+#include <QLineSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -74,6 +77,7 @@ private slots:
         QVERIFY2(unnamedInteractiveWidgets(&page).isEmpty(), qPrintable(unnamedInteractiveWidgets(&page).join(", ")));
         QAbstractItemModelTester figures(page.figures(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester centers(page.centers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester weeks(page.weeks(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&page, &client::DashboardPage::loaded);
         page.refresh();
         QVERIFY(loaded.wait(30000));
@@ -107,6 +111,54 @@ private slots:
         QCOMPARE(series->barSets().at(0)->at(0), 2.0);
         QCOMPARE(series->barSets().at(1)->at(0), 0.0);
         QCOMPARE(byAccessibleName<QChartView>(&page, "Chart of cases per centre"), page.chart());
+
+        // Week by week: 1 November 2026 is a Sunday, a week of its own; both cases were taken in
+        // on Friday the 27th. The trend: accepted, on time (nothing decided: no point), the
+        // target of 90% (the server's default setting), also in the figures.
+        QCOMPARE(page.weeks()->rowCount(), 5);
+        QCOMPARE(page.weeks()->index(0, models::WeekColumn::Week).data(int(models::WeekRole::To)).toDate(), QDate(2026, 11, 1));
+        QCOMPARE(page.weeks()->index(4, 0).data(int(models::WeekRole::From)).toDate(), QDate(2026, 11, 23));
+        QCOMPARE(page.weeks()->index(4, models::WeekColumn::Accepted).data().toString(), QStringLiteral("2"));
+        QCOMPARE(page.weeks()->index(4, models::WeekColumn::OnTime).data().toString(), QStringLiteral("none"));
+        QCOMPARE(page.weeks()->headerData(models::WeekColumn::Satisfied, Qt::Horizontal).toString(), QStringLiteral("Satisfied"));
+        QCOMPARE(figure(page, "timeLimits.promisedRateTarget"), QStringLiteral("90.0%"));
+        const QList<QAbstractSeries *> trend = page.trendChart()->chart()->series();
+        QCOMPARE(trend.size(), 3);
+        QCOMPARE(qobject_cast<QLineSeries *>(trend.at(0))->at(4).y(), 2.0);
+        QCOMPARE(qobject_cast<QLineSeries *>(trend.at(1))->count(), 0);
+        QCOMPARE(qobject_cast<QLineSeries *>(trend.at(2))->at(0).y(), 90.0);
+        QVERIFY(byAccessibleName<QTableView>(&page, "Week by week"));
+
+        // Each figure opens its cases: Enter on a row of the figures, or of the centres.
+        int listed = -1;
+        QString listTitle;
+        connect(&page, &client::DashboardPage::casesOpened, this, [&](QDialog *dialog) {
+            auto *cases = qobject_cast<client::FigureCasesDialog *>(dialog);
+            QVERIFY(cases);
+            connect(cases, &client::FigureCasesDialog::loaded, cases, [&listed, &listTitle, cases] {
+                listed = cases->cases()->rowCount();
+                listTitle = cases->windowTitle();
+                QVERIFY(unnamedInteractiveWidgets(cases).isEmpty());
+                cases->reject();
+            });
+        });
+        const auto enterOn = [&](QTableView *view, int row) {
+            listed = -1;
+            view->setFocus();
+            view->setCurrentIndex(view->model()->index(row, 0));
+            QTest::keyClick(view, Qt::Key_Return);
+            return listed;
+        };
+        QCOMPARE(enterOn(table, page.figures()->rowOf("cases.accepted")), 2);
+        QCOMPARE(listTitle, QStringLiteral("Cases: Cases accepted"));
+        QCOMPARE(enterOn(table, page.figures()->rowOf("cases.acceptedWithDeficiency")), 1);
+        QCOMPARE(enterOn(table, page.figures()->rowOf("followUps.open")), 1);
+        QCOMPARE(enterOn(table, page.figures()->rowOf("cases.approved")), 0);
+        QCOMPARE(enterOn(byAccessibleName<QTableView>(&page, "Cases per centre"), 0), 2);
+        QCOMPARE(listTitle, QStringLiteral("Cases: Cases accepted at SZ"));
+        // The target is a setting: nothing to list.
+        QCOMPARE(enterOn(table, page.figures()->rowOf("timeLimits.promisedRateTarget")), -1);
+        QVERIFY(byAccessibleName<QLabel>(&page, "This figure is a setting: there are no cases behind it."));
 
         // October: nothing.
         page.setPeriod(QDate(2026, 10, 1), QDate(2026, 10, 31));
@@ -158,12 +210,13 @@ private slots:
         const QString words = QString::fromUtf8(text.readAllStandardOutput());
         for (const QString &expected : {QStringLiteral("Service figures"), QStringLiteral("Cases accepted"),
                                         QStringLiteral("Satisfied (basically satisfied and better)"),
-                                        QStringLiteral("SZ 盛泽镇行政审批局"), QStringLiteral("A year before")})
+                                        QStringLiteral("SZ 盛泽镇行政审批局"), QStringLiteral("A year before"),
+                                        QStringLiteral("Week by week"), QStringLiteral("On time, the hall's target")})
             QVERIFY2(words.contains(expected), qPrintable(expected + " not in:\n" + words));
         QProcess images;
         images.start("pdfimages", {"-list", pdf});
         QVERIFY(images.waitForFinished(30000));
-        QVERIFY2(QString::fromUtf8(images.readAllStandardOutput()).count(QStringLiteral(" image ")) >= 1, "no chart in the report");
+        QVERIFY2(QString::fromUtf8(images.readAllStandardOutput()).count(QStringLiteral(" image ")) >= 2, "not both charts in the report");
     }
 
     // The approver sees their department's cases: the two HF intakes; market regulation none.
