@@ -28,9 +28,10 @@ trap cleanup EXIT INT TERM
 listen="${ONEWINDOW_LISTEN:-127.0.0.1:8080}"
 data="${XDG_DATA_HOME:-$HOME/.local/share}/onewindow"
 mkdir -p "$data"
-"$server" --listen "$listen" --database "sqlite:$data/onewindow-demo.db" --demo &
+# A year of cases the first time, so that the figures (数据看板) have something to show.
+"$server" --listen "$listen" --database "sqlite:$data/onewindow-demo.db" --demo --demo-history 3000 &
 server_pid=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do  # up to two minutes: the first start fills the demo history
   curl -fsS "http://$listen/api/v1/health" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || { echo "The server did not start." >&2; exit 1; }
   sleep 0.2

@@ -23,11 +23,15 @@ Poco::LocalDateTime localAt(const Poco::Timestamp &at)
     return Poco::LocalDateTime(static_cast<int>(local.tm_gmtoff), Poco::DateTime(at), true);
 }
 
-Poco::LocalDateTime localNow(const std::optional<Date> &today)
+Poco::LocalDateTime localNow(const std::optional<Date> &today, std::optional<int> secondsOfDay = std::nullopt)
 {
     const Poco::LocalDateTime real = localAt(Poco::Timestamp());
     if (!today)
         return real;
+    if (secondsOfDay)
+        return Poco::LocalDateTime(real.tzd(), static_cast<int>(today->year()), static_cast<unsigned>(today->month()),
+                                   static_cast<unsigned>(today->day()), *secondsOfDay / 3600 % 24,
+                                   *secondsOfDay / 60 % 60, *secondsOfDay % 60, 0, 0);
     return Poco::LocalDateTime(real.tzd(), static_cast<int>(today->year()), static_cast<unsigned>(today->month()),
                                static_cast<unsigned>(today->day()), real.hour(), real.minute(), real.second(),
                                real.millisecond(), 0);
@@ -46,7 +50,7 @@ Date Clock::today() const
 
 std::string Clock::now() const
 {
-    return Poco::DateTimeFormatter::format(localNow(m_today), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    return Poco::DateTimeFormatter::format(localNow(m_today, m_secondsOfDay), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
 std::string Clock::realNow() const
@@ -56,17 +60,17 @@ std::string Clock::realNow() const
 
 std::int64_t Clock::epochSeconds() const
 {
-    return static_cast<std::int64_t>(localNow(m_today).utc().timestamp().epochTime());
+    return static_cast<std::int64_t>(localNow(m_today, m_secondsOfDay).utc().timestamp().epochTime());
 }
 
 bool Clock::isMorning() const
 {
-    return localNow(m_today).hour() < 12;
+    return localNow(m_today, m_secondsOfDay).hour() < 12;
 }
 
 std::string Clock::secondsAgo(long seconds) const
 {
-    const Poco::LocalDateTime now = localNow(m_today);
+    const Poco::LocalDateTime now = localNow(m_today, m_secondsOfDay);
     const Poco::LocalDateTime then(now.tzd(), now.utc() - Poco::Timespan(seconds, 0), true);
     return Poco::DateTimeFormatter::format(then, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }

@@ -26,11 +26,19 @@ public:
     /// Now as seconds since 1970 (UTC), on the pretended day: for counting seconds (throttling).
     std::int64_t epochSeconds() const;
     bool pretending() const { return m_today.has_value(); }
+    /// From now on pretends `today`, and the time of day `secondsOfDay` after midnight when given
+    /// (for filling a demonstration's history day by day; not while requests are served).
+    void pretend(const Date &today, std::optional<int> secondsOfDay = std::nullopt)
+    {
+        m_today = today;
+        m_secondsOfDay = secondsOfDay;
+    }
     /// Before noon, local time: a half-day limit started now ends this evening.
     bool isMorning() const;
 
 private:
     std::optional<Date> m_today;
+    std::optional<int> m_secondsOfDay;
 };
 
 } // namespace onewindow::server

@@ -29,6 +29,7 @@
 #include "review/resultservice.h"
 #include "review/reviewservice.h"
 #include "review/simulatedapprovals.h"
+#include "demo/demohistory.h"
 #include "stats/casefigures.h"
 #include "stats/statsservice.h"
 #include "transfers/transferservice.h"
@@ -43,6 +44,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Path.h>
 #include <Poco/Thread.h>
+#include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/IntValidator.h>
@@ -253,6 +255,9 @@ protected:
         add("database", "sqlite:PATH or postgresql://user:password@host:port/db", "URL");
         add("demo", "on an empty database, load the demo data; needed on every start while a user still has "
                     "the demo password");
+        add("demo-history", "with --demo, on an empty database: about N cases over the year before today, taken "
+                            "in, decided and rated through the server's own services (for the figures)",
+            "N");
         add("create-admin", "create a security administrator with a one-time password (printed), then exit",
             "USERNAME");
         add("password-stdin", "with --create-admin: read the administrator's password from the standard input");
@@ -351,6 +356,14 @@ private:
     // --create-admin, the administrator).
     int runWith(const Clock &clock)
     {
+        int demoHistory = 0;
+        if (config().has("option.demo-history")) {
+            if (!Poco::NumberParser::tryParse(config().getString("option.demo-history"), demoHistory)
+                || !config().getBool("option.demo", false) || demoHistory <= 0 || demoHistory > 1000000) {
+                std::cerr << "--demo-history needs --demo and a number of cases from 1 to 1000000\n";
+                return EXIT_USAGE;
+            }
+        }
         const std::string given = config().getString("option.database", config().getString("database.url", ""));
         const std::string url = given.empty() ? defaultDatabaseUrl() : given;
         if (config().has("option.database") && url.rfind("postgres", 0) == 0) {
@@ -385,6 +398,8 @@ private:
                              "the second hall, TL: clerk-tl agent-tl supervisor-tl");
         }
         figures.catchUp(db);
+        if (demoHistory > 0)
+            fillDemoHistory(db, key, clock.today(), demoHistory);
         SessionSettings sessionSettings;
         sessionSettings.idleSeconds = config().getInt("session.idleSeconds", 30 * 60);
         sessionSettings.maxLifetimeSeconds = config().getInt("session.maxLifetimeSeconds", 12 * 3600);

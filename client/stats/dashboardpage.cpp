@@ -201,7 +201,10 @@ void DashboardPage::refresh()
             showMessage(m_message, error);
             return;
         }
+        const int row = std::max(0, m_figureTable->currentIndex().row());
         m_figures->setSummary(summary);
+        // The row the keyboard was on (the first, at first), for Enter and a screen reader.
+        m_figureTable->setCurrentIndex(m_figures->index(std::min(row, m_figures->rowCount() - 1), 0));
         m_centers->setCenters(summary.value(QLatin1String("centers")).toArray());
         m_weeks->setWeeks(summary.value(QLatin1String("weeks")).toArray());
         m_figureTable->resizeColumnsToContents();
@@ -440,7 +443,8 @@ void DashboardPage::printAsked()
 
 void DashboardPage::focusFirst()
 {
-    m_from->setFocus();
+    // The figures first: what the page is for; the period is Alt+F and Alt+T away.
+    m_figureTable->setFocus();
 }
 
 } // namespace onewindow::client

@@ -8,7 +8,8 @@
 3. the customer window shows the five rating buttons and takes key 2 (不满意);
 4. supervisor1 opens the rating follow-ups (F9), sees the open follow-up, writes the call-back
    note and closes it with the resolution and the second rating;
-5. supervisor1 opens the hall's figures (F7): the result handed out and the rating are counted.
+5. supervisor1 opens the hall's figures (F7): the result handed out and the rating are counted;
+   Enter on the figure lists the case behind it.
 """
 import json
 import os
@@ -33,7 +34,8 @@ N = {
            "details": "Follow-up details", "note": "Call-back note", "add_note": "Add note",
            "resolution": "Resolution", "close": "Close follow-up", "dialog_title": "Hand out case {}",
            "figures": "Figures", "handed_out": "Results handed out", "satisfied": "Satisfied (basically satisfied and better)",
-           "chart": "Chart of cases per centre", "export": "Export CSV", "report": "Print report"},
+           "chart": "Chart of cases per centre", "export": "Export CSV", "report": "Print report",
+           "cases_of": "Cases: Results handed out", "behind": "Cases behind the figure"},
     "zh": {"username": "用户名", "password": "密码", "sign_in": "登录", "navigation": "导航",
            "waiting": "待出件", "find": "查找待领取结果", "read_card": "读身份证",
            "id_number": "领取人身份证号", "sign": "在客户屏上签名", "pad": "签名板",
@@ -43,7 +45,8 @@ N = {
            "details": "回访详情", "note": "回访记录", "add_note": "添加记录",
            "resolution": "整改结果", "close": "办结回访", "dialog_title": "办件 {} 出件",
            "figures": "数据看板", "handed_out": "已出件", "satisfied": "满意率（基本满意及以上）",
-           "chart": "各中心受理件数图", "export": "导出 CSV", "report": "打印报表"},
+           "chart": "各中心受理件数图", "export": "导出 CSV", "report": "打印报表",
+           "cases_of": "办件：已出件", "behind": "该项数据对应的办件"},
 }["zh" if LANG.startswith("zh") else "en"]
 
 
@@ -133,7 +136,7 @@ def figure(table, label):
     return None
 
 
-def supervisor_reads_figures(url, tmp):
+def supervisor_reads_figures(url, tmp, case):
     with signed_in(url, tmp, "supervisor1") as app:
         key("F7")
         table = wait_for(lambda: find_showing(app(), N["figures"], "table"))
@@ -145,6 +148,20 @@ def supervisor_reads_figures(url, tmp):
         for name in ("chart", "export", "report"):
             check(find_showing(app(), N[name]) is not None, f"the page has {N[name]!r}")
         shot("figures")
+        # Enter on the figure lists the case behind it: the figures table has the keyboard when
+        # the page opens, on its first row.
+        cells = table.queryTable()
+        row = next(r for r in range(cells.nRows) if cells.getAccessibleAt(r, 0).name == N["handed_out"])
+        key("Down", row)
+        key("Return")
+        listed = wait_for(lambda: (lambda t: t if t is not None and t.queryTable().nRows == 1 else None)(
+            find_showing(app(), N["behind"], "table")))
+        check(listed is not None and case["number"] in [listed.queryTable().getAccessibleAt(0, c).name
+                                                         for c in range(listed.queryTable().nColumns)],
+              f"Enter on {N['handed_out']!r} lists the case handed out in {N['cases_of']!r}")
+        shot("figure-cases", N["cases_of"])
+        key("Escape")
+        check(wait_for(lambda: find_showing(app(), N["behind"], "table") is None), "Escape closes the list")
 
 
 def main():
@@ -155,7 +172,7 @@ def main():
             approve_with_result(url, case, "approver-hf")
             clerk2_hands_out(url, tmp, case)
             supervisor_closes(url, tmp, case)
-            supervisor_reads_figures(url, tmp)
+            supervisor_reads_figures(url, tmp, case)
         finally:
             server.terminate()
             server.wait(timeout=30)
