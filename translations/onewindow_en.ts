@@ -1364,7 +1364,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+139"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+142"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,23 +1415,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+232"/>
+        <location line="+247"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-246"/>
         <source>Figure columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+249"/>
+        <location line="+270"/>
         <source>Cases per centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-269"/>
         <source>Centre columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,12 +1442,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+247"/>
+        <location line="+149"/>
+        <location line="+119"/>
         <source>Week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-267"/>
         <source>Week columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,18 +1493,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Cases accepted from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+42"/>
+        <location line="+16"/>
+        <location line="+47"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-46"/>
         <source>A year before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1513,7 +1514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <location line="+39"/>
         <source>On time</source>
         <translation type="unfinished"></translation>
@@ -1524,17 +1525,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Week by week: accepted, and decided on time against the target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+32"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>This figure is a setting: there are no cases behind it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,18 +1562,18 @@
     <message>
         <location line="+15"/>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+71"/>
         <location line="+1"/>
         <source>Service figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-70"/>
         <source>Cases accepted from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>

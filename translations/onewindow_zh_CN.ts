@@ -1355,7 +1355,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+139"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+142"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
@@ -1406,23 +1406,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+232"/>
+        <location line="+247"/>
         <source>Figures</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-246"/>
         <source>Figure columns</source>
         <translation>指标列</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+249"/>
+        <location line="+270"/>
         <source>Cases per centre</source>
         <translation>各中心受理件数</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-269"/>
         <source>Centre columns</source>
         <translation>中心列</translation>
     </message>
@@ -1433,12 +1433,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+247"/>
+        <location line="+149"/>
+        <location line="+119"/>
         <source>Week by week</source>
         <translation>按周统计</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-267"/>
         <source>Week columns</source>
         <translation>按周统计的列</translation>
     </message>
@@ -1483,18 +1484,18 @@
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Cases accepted from %1 to %2.</source>
         <translation>%1 至 %2 受理的办件。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+42"/>
+        <location line="+16"/>
+        <location line="+47"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-46"/>
         <source>A year before</source>
         <translation>去年同期</translation>
     </message>
@@ -1504,7 +1505,7 @@
         <translation>各中心受理件数</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <location line="+39"/>
         <source>On time</source>
         <translation>按时办结</translation>
@@ -1515,17 +1516,12 @@
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Week by week: accepted, and decided on time against the target</source>
-        <translation>按周：受理件数与承诺时限内办结率（对照目标）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+32"/>
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>This figure is a setting: there are no cases behind it.</source>
         <translation>该项为设定值，没有对应的办件。</translation>
     </message>
@@ -1557,18 +1553,18 @@
     <message>
         <location line="+15"/>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+71"/>
         <location line="+1"/>
         <source>Service figures</source>
         <translation>政务服务数据报表</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-70"/>
         <source>Cases accepted from %1 to %2</source>
         <translation>%1 至 %2 受理的办件</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>Report saved to %1.</source>
         <translation>报表已保存到 %1。</translation>
     </message>

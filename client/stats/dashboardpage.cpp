@@ -13,6 +13,7 @@
 #include <QBuffer>
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -102,17 +103,19 @@ DashboardPage::DashboardPage(models::ApiClient *api, QWidget *parent)
     bar->addWidget(m_export);
     bar->addWidget(m_print);
 
-    auto *centres = new QSplitter(Qt::Vertical, this);
-    centres->addWidget(m_centerTable);
-    centres->addWidget(m_chart);
-    auto *weekly = new QSplitter(Qt::Vertical, this);
-    weekly->addWidget(m_weekTable);
-    weekly->addWidget(m_trendChart);
-    m_tabs->addTab(centres, QString());
-    m_tabs->addTab(weekly, QString());
+    // The centres' and the weeks' tables on tabs, both charts always in view below them.
+    m_tabs->addTab(m_centerTable, QString());
+    m_tabs->addTab(m_weekTable, QString());
+    auto *charts = new QSplitter(Qt::Horizontal, this);
+    charts->addWidget(m_chart);
+    charts->addWidget(m_trendChart);
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_tabs);
+    right->addWidget(charts);
+    right->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_figureTable);
-    split->addWidget(m_tabs);
+    split->addWidget(right);
     split->setStretchFactor(1, 1);
     m_figureTable->setMinimumWidth(400);
     auto *layout = new QVBoxLayout(this);
@@ -221,6 +224,13 @@ void DashboardPage::refresh()
 
 void DashboardPage::showChart()
 {
+    QChart *old = m_chart->chart();
+    m_chart->setChart(makeCenterChart());
+    delete old;
+}
+
+QChart *DashboardPage::makeCenterChart() const
+{
     auto *now = new QBarSet(tr("Accepted"));
     auto *before = new QBarSet(tr("A year before"));
     QStringList categories;
@@ -253,12 +263,17 @@ void DashboardPage::showChart()
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    return chart;
 }
 
 void DashboardPage::showTrend()
+{
+    QChart *old = m_trendChart->chart();
+    m_trendChart->setChart(makeTrendChart());
+    delete old;
+}
+
+QChart *DashboardPage::makeTrendChart() const
 {
     // Cases accepted on the left axis; the share decided on time and the target, in percent, on
     // the right.
@@ -288,7 +303,7 @@ void DashboardPage::showTrend()
         target->append(row, targetPercent);
     }
     auto *chart = new QChart;
-    chart->setTitle(tr("Week by week: accepted, and decided on time against the target"));
+    chart->setTitle(tr("Week by week"));
     for (QLineSeries *series : {accepted, onTime, target})
         chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
@@ -312,9 +327,7 @@ void DashboardPage::showTrend()
     onTime->attachAxis(percent);
     target->attachAxis(percent);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart *old = m_trendChart->chart();
-    m_trendChart->setChart(chart);
-    delete old;
+    return chart;
 }
 
 void DashboardPage::openCases(int row, const QString &center)
@@ -381,11 +394,19 @@ QString DashboardPage::reportHtml() const
                          .toHtmlEscaped());
     const QString table = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"2\" "
                                          "style=\"border-collapse: collapse; border-color: #000000;\">");
+    // The figures in two columns of pairs, the first half on the left, so that the page holds
+    // the tables and the charts.
     html += QStringLiteral("<h2>%1</h2>").arg(tr("Figures").toHtmlEscaped()) + table;
-    for (int row = 0; row < m_figures->rowCount(); ++row)
-        html += QStringLiteral("<tr>") + cell(m_figures->index(row, models::StatsFigureColumn::Figure).data().toString())
-                + cell(m_figures->index(row, models::StatsFigureColumn::Value).data().toString(), true)
-                + QStringLiteral("</tr>");
+    const int half = (m_figures->rowCount() + 1) / 2;
+    for (int row = 0; row < half; ++row) {
+        html += QStringLiteral("<tr>");
+        for (const int r : {row, row + half}) {
+            const bool shown = r < m_figures->rowCount();
+            html += cell(shown ? m_figures->index(r, models::StatsFigureColumn::Figure).data().toString() : QString())
+                    + cell(shown ? m_figures->index(r, models::StatsFigureColumn::Value).data().toString() : QString(), true);
+        }
+        html += QStringLiteral("</tr>");
+    }
     // A table of a model as it is shown: its header, its rows, numbers to the right.
     const auto modelTable = [&](const QAbstractItemModel *model) {
         QString out = table + QStringLiteral("<tr>");
@@ -402,19 +423,22 @@ QString DashboardPage::reportHtml() const
     };
     html += QStringLiteral("</table><h2>%1</h2>").arg(tr("Cases per centre").toHtmlEscaped()) + modelTable(m_centers);
     html += QStringLiteral("<h2>%1</h2>").arg(tr("Week by week").toHtmlEscaped()) + modelTable(m_weeks);
-    // The charts as they are drawn on the page (the one on the other tab at the size of the
-    // shown one), side by side across the paper's width.
-    const auto image = [this](QChartView *chart) {
-        if (!chart->isVisible())
-            chart->resize(m_tabs->currentWidget()->size().width(), std::max(chart->height(), 260));
+    // The charts drawn again at one size whatever the window's, side by side across the paper.
+    const auto image = [](QChart *chart) {
+        QChartView view(chart);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.setRenderHint(QPainter::Antialiasing);
+        view.resize(480, 320);
+        view.show();
+        QCoreApplication::sendPostedEvents(chart, QEvent::LayoutRequest);
         QByteArray png;
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);
-        chart->grab().toImage().save(&buffer, "PNG");
-        return QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"330\" />").arg(QString::fromLatin1(png.toBase64()));
+        view.grab().toImage().save(&buffer, "PNG");
+        return QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"270\" />").arg(QString::fromLatin1(png.toBase64()));
     };
     html += QStringLiteral("<table width=\"100%\"><tr><td>%1</td><td>%2</td></tr></table></body></html>")
-                .arg(image(m_chart), image(m_trendChart));
+                .arg(image(makeCenterChart()), image(makeTrendChart()));
     return html;
 }
 
@@ -435,6 +459,8 @@ void DashboardPage::printAsked()
     QPrintPreviewDialog preview(&printer, this);
     preview.setWindowTitle(tr("Service figures"));
     preview.setAccessibleName(tr("Service figures"));
+    // Large enough to read the page before printing it.
+    preview.resize(std::max(820, width() * 3 / 4), std::max(900, window()->height()));
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [html](QPrinter *device) {
         printing::DocumentRenderer::layOutHtml(html, device)->print(device);
     });

@@ -4,6 +4,7 @@
 
 #include "models/statsmodels.h"
 
+class QChart;
 class QChartView;
 class QDateEdit;
 class QTabWidget;
@@ -61,6 +62,9 @@ private:
     void retranslate() override;
     void showChart();
     void showTrend();
+    /// The charts of what is shown, new each time (the page's views and the report each own one).
+    QChart *makeCenterChart() const;
+    QChart *makeTrendChart() const;
     void exportAsked();
     void printAsked();
     models::StatsQuery query() const;

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -213,6 +214,11 @@ private slots:
                                         QStringLiteral("SZ 盛泽镇行政审批局"), QStringLiteral("A year before"),
                                         QStringLiteral("Week by week"), QStringLiteral("On time, the hall's target")})
             QVERIFY2(words.contains(expected), qPrintable(expected + " not in:\n" + words));
+        QProcess info;
+        info.start("pdfinfo", {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY2(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")),
+                 "the month's report is one page");
         QProcess images;
         images.start("pdfimages", {"-list", pdf});
         QVERIFY(images.waitForFinished(30000));
