@@ -21,6 +21,12 @@
 
 namespace onewindow::client {
 
+void openCaseOf(models::ApiClient *api, const QModelIndex &index, QWidget *parent)
+{
+    CaseDialog dialog(api, index.siblingAtColumn(0).data(int(models::CaseRole::Id)).toString(), parent);
+    dialog.exec();
+}
+
 QTableView *makeTable(QWidget *parent)
 {
     auto *table = new QTableView(parent);
@@ -94,10 +100,7 @@ CasesPage::CasesPage(models::ApiClient *api, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &CasesPage::refresh);
     connect(m_more, &QPushButton::clicked, m_model, &models::CaseListModel::loadMore);
     // Enter or a double click opens the case, what is still owed first.
-    connect(m_table, &QTableView::activated, this, [this, api](const QModelIndex &index) {
-        CaseDialog dialog(api, index.siblingAtColumn(0).data(int(models::CaseRole::Id)).toString(), this);
-        dialog.exec();
-    });
+    connect(m_table, &QTableView::activated, this, [this, api](const QModelIndex &index) { openCaseOf(api, index, this); });
     connect(m_model, &models::ApiListModel::loaded, this, [this] {
         m_table->resizeColumnsToContents();
         showMessage(m_message, m_model->rowCount() == 0 ? tr("No cases.") : QString());

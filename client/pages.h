@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QModelIndex;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -23,6 +24,8 @@ namespace onewindow::client {
 /// The parts every workbench page is made of: a read-only table of rows, and a message line
 /// (hidden when empty, its text also its accessible name).
 QTableView *makeTable(QWidget *parent);
+/// Opens the case of a row of a CaseListModel in a CaseDialog (what is still owed first).
+void openCaseOf(models::ApiClient *api, const QModelIndex &index, QWidget *parent);
 QLabel *makeMessage(QWidget *parent);
 void showMessage(QLabel *label, const QString &text);
 

@@ -174,34 +174,44 @@ QHash<int, QByteArray> StatsFigureModel::roleNames() const
     return names;
 }
 
-CenterVolumeModel::CenterVolumeModel(QObject *parent)
+SummaryRowsModel::SummaryRowsModel(int columns, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_columns(columns)
 { }
 
-void CenterVolumeModel::setCenters(const QJsonArray &centers)
+void SummaryRowsModel::setRows(const QJsonArray &rows)
 {
     beginResetModel();
-    m_centers.clear();
-    for (const QJsonValue &c : centers)
-        m_centers.append(c.toObject());
+    m_rows.clear();
+    for (const QJsonValue &row : rows)
+        m_rows.append(row.toObject());
     endResetModel();
 }
 
-int CenterVolumeModel::rowCount(const QModelIndex &parent) const
+int SummaryRowsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_centers.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int CenterVolumeModel::columnCount(const QModelIndex &parent) const
+int SummaryRowsModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : kCenterColumns;
+    return parent.isValid() ? 0 : m_columns;
 }
+
+bool SummaryRowsModel::isRowIndex(const QModelIndex &index) const
+{
+    return index.isValid() && checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid);
+}
+
+CenterVolumeModel::CenterVolumeModel(QObject *parent)
+    : SummaryRowsModel(kCenterColumns, parent)
+{ }
 
 QVariant CenterVolumeModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(index))
         return {};
-    const QJsonObject &c = m_centers.at(index.row());
+    const QJsonObject &c = rowAt(index.row());
     const QJsonValue change = c.value(QLatin1String("change"));
     switch (role) {
     case Qt::DisplayRole:
@@ -264,33 +274,14 @@ QHash<int, QByteArray> CenterVolumeModel::roleNames() const
 }
 
 WeeklyTrendModel::WeeklyTrendModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : SummaryRowsModel(kWeekColumns, parent)
 { }
-
-void WeeklyTrendModel::setWeeks(const QJsonArray &weeks)
-{
-    beginResetModel();
-    m_weeks.clear();
-    for (const QJsonValue &w : weeks)
-        m_weeks.append(w.toObject());
-    endResetModel();
-}
-
-int WeeklyTrendModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_weeks.size());
-}
-
-int WeeklyTrendModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : kWeekColumns;
-}
 
 QVariant WeeklyTrendModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(index))
         return {};
-    const QJsonObject &w = m_weeks.at(index.row());
+    const QJsonObject &w = rowAt(index.row());
     const QDate from = QDate::fromString(w.value(QLatin1String("from")).toString(), Qt::ISODate);
     const QDate to = QDate::fromString(w.value(QLatin1String("to")).toString(), Qt::ISODate);
     const QJsonValue onTime = w.value(QLatin1String("promisedRate"));

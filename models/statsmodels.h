@@ -58,45 +58,54 @@ private:
     QJsonObject m_summary;
 };
 
+/// The objects of an array of a summary (its centres, its weeks), one a row.
+class SummaryRowsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    SummaryRowsModel(int columns, QObject *parent);
+
+    void setRows(const QJsonArray &rows);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+
+protected:
+    const QJsonObject &rowAt(int row) const { return m_rows.at(row); }
+    /// The index is one of this model's rows and columns.
+    bool isRowIndex(const QModelIndex &index) const;
+
+private:
+    QList<QJsonObject> m_rows;
+    int m_columns;
+};
+
 /// Each centre's cases accepted in the period beside the same days a year before.
-class CenterVolumeModel final : public QAbstractTableModel
+class CenterVolumeModel final : public SummaryRowsModel
 {
     Q_OBJECT
 
 public:
     explicit CenterVolumeModel(QObject *parent = nullptr);
 
-    void setCenters(const QJsonArray &centers);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-private:
-    QList<QJsonObject> m_centers;
 };
 
 /// The summary's weeks, one a row: cases accepted, decided, the share decided by the promised
 /// date and the share of ratings satisfied.
-class WeeklyTrendModel final : public QAbstractTableModel
+class WeeklyTrendModel final : public SummaryRowsModel
 {
     Q_OBJECT
 
 public:
     explicit WeeklyTrendModel(QObject *parent = nullptr);
 
-    void setWeeks(const QJsonArray &weeks);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-private:
-    QList<QJsonObject> m_weeks;
 };
 
 /// Loads a summary, and its CSV, from the server; the answers come on the API client's thread.

@@ -1001,7 +1001,7 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+103"/>
+        <location filename="../client/pages.cpp" line="+106"/>
         <source>No cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,7 +1364,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+142"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+136"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2466,7 +2466,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FigureCasesDialog</name>
     <message>
-        <location filename="../client/stats/figurecasesdialog.cpp" line="+22"/>
+        <location filename="../client/stats/figurecasesdialog.cpp" line="+20"/>
         <source>Load &amp;more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,7 +2476,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Cases behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,7 +2491,7 @@ Applicant: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>No cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6223,7 +6223,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::CenterVolumeModel</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+219"/>
+        <location filename="../models/statsmodels.cpp" line="+229"/>
         <source>none a year before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7005,7 +7005,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsApi</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+122"/>
+        <location filename="../models/statsmodels.cpp" line="+103"/>
         <location line="+12"/>
         <source>There is no connection to the server.</source>
         <translation type="unfinished"></translation>
@@ -7014,7 +7014,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsFigureModel</name>
     <message>
-        <location line="-307"/>
+        <location line="-298"/>
         <source>Cases accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7384,7 +7384,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::WeeklyTrendModel</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+138"/>
+        <location filename="../models/statsmodels.cpp" line="+129"/>
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -992,7 +992,7 @@
 <context>
     <name>onewindow::client::CasesPage</name>
     <message>
-        <location filename="../client/pages.cpp" line="+103"/>
+        <location filename="../client/pages.cpp" line="+106"/>
         <source>No cases.</source>
         <translation>暂无办件。</translation>
     </message>
@@ -1355,7 +1355,7 @@
 <context>
     <name>onewindow::client::DashboardPage</name>
     <message>
-        <location filename="../client/stats/dashboardpage.cpp" line="+142"/>
+        <location filename="../client/stats/dashboardpage.cpp" line="+136"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
@@ -2457,7 +2457,7 @@ Applicant: %3</source>
 <context>
     <name>onewindow::client::FigureCasesDialog</name>
     <message>
-        <location filename="../client/stats/figurecasesdialog.cpp" line="+22"/>
+        <location filename="../client/stats/figurecasesdialog.cpp" line="+20"/>
         <source>Load &amp;more</source>
         <translation>加载更多(&amp;M)</translation>
     </message>
@@ -2467,7 +2467,7 @@ Applicant: %3</source>
         <translation>办件：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Cases behind the figure</source>
         <translation>该项数据对应的办件</translation>
     </message>
@@ -2482,7 +2482,7 @@ Applicant: %3</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>No cases.</source>
         <translation>没有办件。</translation>
     </message>
@@ -6201,7 +6201,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::CenterVolumeModel</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+219"/>
+        <location filename="../models/statsmodels.cpp" line="+229"/>
         <source>none a year before</source>
         <translation>去年同期无</translation>
     </message>
@@ -6975,7 +6975,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsApi</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+122"/>
+        <location filename="../models/statsmodels.cpp" line="+103"/>
         <location line="+12"/>
         <source>There is no connection to the server.</source>
         <translation>未连接服务器。</translation>
@@ -6984,7 +6984,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::StatsFigureModel</name>
     <message>
-        <location line="-307"/>
+        <location line="-298"/>
         <source>Cases accepted</source>
         <translation>受理件数</translation>
     </message>
@@ -7352,7 +7352,7 @@ Hand it over in person. %1 chooses their own password at the first sign-in.</sou
 <context>
     <name>onewindow::models::WeeklyTrendModel</name>
     <message>
-        <location filename="../models/statsmodels.cpp" line="+138"/>
+        <location filename="../models/statsmodels.cpp" line="+129"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>

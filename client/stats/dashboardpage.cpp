@@ -40,14 +40,8 @@ namespace {
 
 QTableView *figureView(QAbstractItemModel *model, QWidget *parent)
 {
-    auto *view = new QTableView(parent);
+    QTableView *view = makeTable(parent);
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
 
@@ -208,8 +202,8 @@ void DashboardPage::refresh()
         m_figures->setSummary(summary);
         // The row the keyboard was on (the first, at first), for Enter and a screen reader.
         m_figureTable->setCurrentIndex(m_figures->index(std::min(row, m_figures->rowCount() - 1), 0));
-        m_centers->setCenters(summary.value(QLatin1String("centers")).toArray());
-        m_weeks->setWeeks(summary.value(QLatin1String("weeks")).toArray());
+        m_centers->setRows(summary.value(QLatin1String("centers")).toArray());
+        m_weeks->setRows(summary.value(QLatin1String("weeks")).toArray());
         m_figureTable->resizeColumnsToContents();
         m_centerTable->resizeColumnsToContents();
         m_weekTable->resizeColumnsToContents();

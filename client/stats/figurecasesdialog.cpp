@@ -1,12 +1,10 @@
 #include "figurecasesdialog.h"
 
-#include "deficiencies/casedialog.h"
 #include "models/caselistmodel.h"
 #include "models/modelenums.h"
 #include "pages.h"
 
 #include <QDialogButtonBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -18,18 +16,13 @@ FigureCasesDialog::FigureCasesDialog(models::ApiClient *api, const QString &titl
     : QDialog(parent)
     , m_cases(new models::CaseListModel(api, this))
     , m_message(new QLabel(this))
-    , m_table(new QTableView(this))
+    , m_table(makeTable(this))
     , m_more(new QPushButton(tr("Load &more"), this))
 {
     setWindowTitle(tr("Cases: %1").arg(title));
     setAccessibleName(windowTitle());
     m_message->setWordWrap(true);
     m_table->setModel(m_cases);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Cases behind the figure"));
     m_more->setAccessibleName(tr("Load more"));
     m_more->setEnabled(false);
@@ -47,10 +40,7 @@ FigureCasesDialog::FigureCasesDialog(models::ApiClient *api, const QString &titl
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_more, &QPushButton::clicked, m_cases, &models::CaseListModel::loadMore);
-    connect(m_table, &QTableView::activated, this, [this, api](const QModelIndex &index) {
-        CaseDialog dialog(api, index.siblingAtColumn(0).data(int(models::CaseRole::Id)).toString(), this);
-        dialog.exec();
-    });
+    connect(m_table, &QTableView::activated, this, [this, api](const QModelIndex &index) { openCaseOf(api, index, this); });
     connect(m_cases, &models::ApiListModel::loaded, this, [this] {
         m_table->resizeColumnsToContents();
         showMessage(m_message, m_cases->rowCount() == 0 ? tr("No cases.")
