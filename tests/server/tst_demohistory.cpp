@@ -41,13 +41,7 @@ class tst_DemoHistory : public QObject
         return started;
     }
 
-    QJsonObject summary(const QString &user, const QString &query = kYear)
-    {
-        const ApiReply r = as(user).get(api(query));
-        if (r.status != 200)
-            qWarning("%s: %d %s", qPrintable(query), r.status, r.body.constData());
-        return r.object();
-    }
+    QJsonObject summary(const QString &user, const QString &query = kYear) { return as(user).getObject(api(query)); }
 
 private slots:
     void initTestCase()

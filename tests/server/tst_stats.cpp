@@ -78,13 +78,7 @@ class tst_Stats : public QObject
                                  {{"If-Match", as(approver).get(path).header("etag")}, {"Idempotency-Key", newKey()}});
     }
 
-    QJsonObject summary(const QString &user, const QString &query = kSeptember)
-    {
-        const ApiReply r = as(user).get(api(query));
-        if (r.status != 200)
-            qWarning("%s: %d %s", qPrintable(query), r.status, r.body.constData());
-        return r.object();
-    }
+    QJsonObject summary(const QString &user, const QString &query = kSeptember) { return as(user).getObject(api(query)); }
 
 private slots:
     void initTestCase()

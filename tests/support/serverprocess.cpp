@@ -200,6 +200,14 @@ ApiReply HttpClient::get(const QString &path, const QMap<QByteArray, QByteArray>
     return send("GET", path, {}, headers);
 }
 
+QJsonObject HttpClient::getObject(const QString &path)
+{
+    const ApiReply r = get(path);
+    if (r.status != 200)
+        qWarning("%s: %d %s", qPrintable(path), r.status, r.body.constData());
+    return r.object();
+}
+
 ApiReply HttpClient::post(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers)
 {
     return send("POST", path, body, headers);

@@ -98,6 +98,9 @@ public:
     QString token() const { return m_token; }
 
     ApiReply get(const QString &path, const QMap<QByteArray, QByteArray> &headers = {});
+    /// GET's JSON object; a warning with the answer when it is not 200 (the object is then the
+    /// problem's, whose missing fields fail the test's comparisons).
+    QJsonObject getObject(const QString &path);
     ApiReply post(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers = {});
     ApiReply put(const QString &path, const QByteArray &body, const QMap<QByteArray, QByteArray> &headers = {});
     ApiReply del(const QString &path);
