@@ -4,6 +4,7 @@
 // first page in the same run. The database is filled directly, in big transactions, through the
 // server's own Database/Transaction and migrations, with the rows an intake and the approvers'
 // decisions write. See bench/README.md, "Approver's queue at 1,000,000 cases".
+#include "audit/auditkey.h"
 #include "audit/audittrail.h"
 #include "cases/caselistquery.h"
 #include "cases/casequeue.h"
@@ -392,7 +393,8 @@ struct GeneratedCase
     std::vector<DbValue> caseRow;                ///< kCaseColumns
     std::vector<std::vector<DbValue>> parts;     ///< kPartColumns
     std::vector<std::vector<DbValue>> deficiencies;
-    std::vector<DbValue> audit;
+    /// The intake's entry, without its number and hash: {case_id, at, actor, action, detail}.
+    std::vector<std::string> audit;
     std::vector<std::vector<DbValue>> history;
     /// What the server reads of these rows to count the case in the figures.
     onewindow::server::CaseFacts facts;
@@ -407,7 +409,8 @@ const std::vector<std::string> kPartColumns{"case_id", "matter",     "department
                                             "decided_by", "decided_at", "reasons",    "conditions"};
 const std::vector<std::string> kDeficiencyColumns{"id",         "case_id",    "material",   "material_name", "due_date",
                                                   "status",     "created_at", "terminates_after", "overdue_at"};
-const std::vector<std::string> kAuditColumns{"case_id", "at", "actor", "action", "detail", "prev_hash", "hash"};
+const std::vector<std::string> kAuditColumns{"seq",    "case_id",   "at",   "actor", "action",
+                                             "detail", "prev_hash", "hash", "key_id"};
 const std::vector<std::string> kHistoryColumns{"case_id", "at", "actor", "action", "from_state", "to_state"};
 
 class CaseGenerator
@@ -596,8 +599,7 @@ public:
         }
         const std::string detail = number + " at " + center + ", " + std::to_string(deficient ? 1 : 0)
                                    + " deficient material(s)" + (green ? ", green channel: 重点项目" : "");
-        const std::string hash = AuditTrail::entryHash(AuditTrail::genesis(), acceptedAt, clerk, accepting, id, detail);
-        out.audit = {id, acceptedAt, clerk, accepting, detail, AuditTrail::genesis(), hash};
+        out.audit = {id, acceptedAt, clerk, accepting, detail};
         const std::string firstState = deficient ? "accepted_with_deficiency" : "accepted";
         out.history.push_back({id, acceptedAt, clerk, accepting, std::string("draft"), firstState});
         // The decision, for the cases that had one (the steps between are left out).
@@ -652,7 +654,8 @@ public:
                        onewindow::toIsoString(legalDue),
                        std::int64_t{untouched ? 1 : 3},
                        untouched ? acceptedAt : decidedAt,
-                       hash};
+                       DbValue{}}; // audit_head: set when the fill numbers the entries
+
         return out;
     }
 
@@ -757,13 +760,60 @@ void checkFigures(Database &db, onewindow::server::Catalog &catalog, std::size_t
     }
 }
 
-/// The catalog (the demo data, as `--demo` loads it, and more village centres), then n cases.
-void fill(Database &db, std::size_t n)
+/// Writes each case's audit entries as the server would have: its intake's entry first in its
+/// chain, then its creation recorded in the chain outside cases, signed with the server's key.
+class AuditRows
+{
+public:
+    AuditRows(Transaction &tx, const AuditTrail &audit) : m_audit(audit)
+    {
+        m_lastSeq = tx.queryOne("SELECT COALESCE(MAX(seq), 0) AS n FROM audit_log")->integer("n");
+        m_outsideHead = AuditTrail::genesis();
+        if (auto row = tx.queryOne("SELECT hash FROM audit_log WHERE case_id IS NULL ORDER BY seq DESC LIMIT 1"))
+            m_outsideHead = row->text("hash");
+    }
+
+    /// Adds the entries of `c` to `rows` and sets the case's audit_head.
+    void add(GeneratedCase &c, BatchInsert &rows)
+    {
+        const std::string &id = c.audit[0], &at = c.audit[1], &actor = c.audit[2], &action = c.audit[3],
+                          &detail = c.audit[4];
+        const std::string &number = std::get<std::string>(c.caseRow[1]);
+        const DbValue key = m_audit.keyId().empty() ? DbValue{} : DbValue{m_audit.keyId()};
+        const std::int64_t seq = ++m_lastSeq;
+        const std::string hash = m_audit.hashOf(seq, AuditTrail::genesis(), at, actor, action, id, detail);
+        rows.add({seq, id, at, actor, action, detail, AuditTrail::genesis(), hash, key});
+        c.caseRow.back() = hash;
+        const std::int64_t createdSeq = ++m_lastSeq;
+        const std::string created = AuditTrail::caseCreatedDetail(id, number, hash);
+        const std::string createdHash = m_audit.hashOf(createdSeq, m_outsideHead, at, actor, "case_created", {}, created);
+        rows.add({createdSeq, DbValue{}, at, actor, std::string("case_created"), created, m_outsideHead, createdHash,
+                  key});
+        m_outsideHead = createdHash;
+    }
+
+    /// PostgreSQL's sequence moved past the numbers written here (SQLite's follows by itself).
+    void finish(Transaction &tx) const
+    {
+        if (tx.dialect() == Database::Dialect::PostgreSQL)
+            tx.queryOne("SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), " + std::to_string(m_lastSeq)
+                        + ") AS n");
+    }
+
+private:
+    const AuditTrail &m_audit;
+    std::int64_t m_lastSeq = 0;
+    std::string m_outsideHead;
+};
+
+/// The catalog (the demo data, as `--demo` loads it, and more village centres), then n cases;
+/// the audit trail signed with `key`, the server's.
+void fill(Database &db, std::size_t n, const onewindow::server::AuditKey &auditKey)
 {
     const auto started = SteadyClock::now();
     onewindow::server::migrate(db);
     const onewindow::server::Clock clock(onewindow::parseIsoDate(kToday));
-    AuditTrail audit(clock);
+    AuditTrail audit(clock, &auditKey);
     onewindow::server::loadHolidaySchedules(db, audit);
     onewindow::server::Catalog catalog(audit, clock);
     onewindow::server::loadDemoData(db, catalog, clock);
@@ -790,20 +840,23 @@ void fill(Database &db, std::size_t n)
     BatchInsert cases("cases", kCaseColumns), parts("case_parts", kPartColumns),
         deficiencies("deficiencies", kDeficiencyColumns), audits("audit_log", kAuditColumns),
         history("case_history", kHistoryColumns);
+    std::optional<AuditRows> auditRows;
     std::size_t done = 0;
     while (done < n) {
         Transaction tx(db, Transaction::Mode::Write);
+        if (!auditRows)
+            auditRows.emplace(tx, audit);
         const std::size_t end = std::min(n, done + kCasesPerTransaction);
         for (std::size_t batch = done; batch < end; batch += kCasesPerBatch) {
             for (std::size_t i = batch; i < std::min(end, batch + kCasesPerBatch); ++i) {
                 GeneratedCase c = generator.make(i);
                 const std::string id = std::get<std::string>(c.caseRow.front());
+                auditRows->add(c, audits); // before the case row: it sets audit_head
                 cases.add(std::move(c.caseRow));
                 for (auto &p : c.parts)
                     parts.add(std::move(p));
                 for (auto &d : c.deficiencies)
                     deficiencies.add(std::move(d));
-                audits.add(std::move(c.audit));
                 for (auto &h : c.history)
                     history.add(std::move(h));
                 const onewindow::server::CaseFigures f = onewindow::server::CaseFigures::of(c.facts, calendar);
@@ -836,6 +889,8 @@ void fill(Database &db, std::size_t n)
         // The departments' queues, as the server keeps them for the cases it writes itself.
         onewindow::server::CaseQueue::rebuild(tx);
         totals.writeTo(tx);
+        if (auditRows)
+            auditRows->finish(tx);
         tx.commit();
     }
     checkFigures(db, catalog, std::min<std::size_t>(n, 200));
@@ -972,6 +1027,9 @@ struct Probe
     bool asSupervisor = false;    ///< asked by supervisor1 (the hall) instead of approver-hf
 };
 
+/// Up to this many cases, the auditor verifies the trail after the measurement (longer beyond).
+constexpr std::size_t kVerifyCases = 200000;
+
 struct SizeRun
 {
     std::string database;
@@ -981,6 +1039,9 @@ struct SizeRun
     std::vector<Probe> probes;
     bool serverFailed = false;
     std::size_t errors = 0;
+    /// The auditor's check of the filled trail (up to kVerifyCases): "" not run, else its message.
+    std::string auditVerified;
+    bool auditValid = true;
 };
 
 /// Follows the cursor from the first page `depth` times; the path of the page reached and its number.
@@ -1016,18 +1077,21 @@ Operation reader(std::uint16_t port, const std::string &token, const std::string
     };
 }
 
-void writeConfig(const std::string &path)
+void writeConfig(const std::string &path, const std::string &auditKeyFile)
 {
     std::ofstream out(path);
+    // The key the fill signed the audit trail with.
+    out << "audit.keyFile = " << auditKeyFile << "\n";
     // The deficiency and lapse jobs off: only the queries are measured.
     out << "jobs.intervalSeconds = 0\n";
 }
 
-void measureOn(SizeRun &run, const Options &options, const std::string &url, const std::vector<QuerySpec> &specs,
+void measureOn(SizeRun &run, const Options &options, const std::string &url, const std::string &auditKeyFile,
+               const std::vector<QuerySpec> &specs,
                const std::vector<std::string> &middles, const ScratchDirectory &scratch)
 {
     const std::string config = scratch.file("server.properties");
-    writeConfig(config);
+    writeConfig(config, auditKeyFile);
     ServerProcess server(options.server, url, config, scratch.file("server-" + std::to_string(run.cases) + ".log"));
     std::cerr << run.database << ", " << run.cases << " cases: onewindow-server on port " << server.port() << '\n';
     {
@@ -1078,13 +1142,22 @@ void measureOn(SizeRun &run, const Options &options, const std::string &url, con
                 }));
         }
     }
+    if (run.cases <= kVerifyCases) {
+        // The trail the fill wrote verifies as the server's own does.
+        ApiClient auditor(server.port(), signIn(server.port(), "auditor"));
+        const Reply reply = auditor.send("GET", "/api/v1/audit/verify");
+        Poco::JSON::Parser parser;
+        const auto body = reply.status == 200 ? parser.parse(reply.body).extract<Poco::JSON::Object::Ptr>() : nullptr;
+        run.auditValid = body && body->getValue<bool>("valid");
+        run.auditVerified = body ? body->getValue<std::string>("message") : describe(reply);
+    }
     const int code = server.stop();
     if (code != 0) {
         std::cerr << run.database << ": onewindow-server " << describeExit(code)
                   << " (0 expected after SIGTERM); its log ends with:\n" << lastLines(server.logFile(), 20);
         run.serverFailed = true;
     }
-    run.errors = run.health.errors;
+    run.errors = run.health.errors + (run.auditValid ? 0 : 1);
     for (const Probe &p : run.probes)
         run.errors += p.m.errors;
 }
@@ -1096,12 +1169,13 @@ public:
     QueueDatabase(const std::string &kind, std::size_t n, const Options &options, const ScratchDirectory &scratch)
     {
         const bool keep = !options.keepDir.empty();
+        if (keep)
+            Poco::File(options.keepDir).createDirectories();
         if (kind == "sqlite") {
             const std::string path =
                 keep ? options.keepDir + "/queue-" + std::to_string(n) + ".sqlite" : scratch.file("queue.sqlite");
-            if (keep)
-                Poco::File(options.keepDir).createDirectories();
             m_url = "sqlite:" + path;
+            m_keyFile = path + ".audit-key";
             if (keep && Poco::File(path).exists() && filledWith(n))
                 return;
             for (const char *suffix : {"", "-wal", "-shm"})
@@ -1110,6 +1184,7 @@ public:
         } else {
             m_admin = PostgresAdmin::fromEnvironment();
             const std::string name = keep ? "owqueue_" + std::to_string(n) : "owqueue_" + std::to_string(::getpid());
+            m_keyFile = (keep ? options.keepDir + "/" : scratch.file("")) + name + ".audit-key";
             if (keep) {
                 m_url = m_admin->urlFor(name);
                 if (m_admin->databaseExists(name) && filledWith(n))
@@ -1130,7 +1205,8 @@ public:
                 Transaction tx(db, Transaction::Mode::Lookups);
                 tx.query("PRAGMA cache_size = -262144");
             }
-            fill(db, n);
+            bool created = false;
+            fill(db, n, onewindow::server::AuditKey::loadOrCreate(m_keyFile, created));
         }
         if (m_admin) {
             // What autovacuum would have done by the time a table had grown so: statistics for
@@ -1141,6 +1217,8 @@ public:
     }
 
     const std::string &url() const { return m_url; }
+    /// The audit key the database's trail is signed with.
+    const std::string &auditKeyFile() const { return m_keyFile; }
 
 private:
     bool filledWith(std::size_t n)
@@ -1161,6 +1239,7 @@ private:
     std::unique_ptr<ThrowawayDatabase> m_throwaway;
     std::string m_pgName;
     std::string m_url;
+    std::string m_keyFile;
 };
 
 SizeRun runSize(const std::string &kind, std::size_t n, const Options &options, ScratchDirectory &scratch)
@@ -1185,7 +1264,7 @@ SizeRun runSize(const std::string &kind, std::size_t n, const Options &options, 
                 explain(db, spec, middles.back());
         }
     }
-    measureOn(run, options, database.url(), specs, middles, scratch);
+    measureOn(run, options, database.url(), database.auditKeyFile(), specs, middles, scratch);
     return run;
 }
 
@@ -1236,6 +1315,8 @@ void printRun(const SizeRun &run, const Options &options)
             std::cout << "first error, " << p.query << " " << p.page << ": " << p.m.firstError << '\n';
     if (run.health.errors)
         std::cout << "first error, health: " << run.health.firstError << '\n';
+    if (!run.auditVerified.empty())
+        std::cout << "audit trail " << (run.auditValid ? "verified" : "BROKEN") << ": " << run.auditVerified << '\n';
 }
 
 } // namespace

@@ -93,6 +93,25 @@ std::string AuditTrail::keyedHash(std::int64_t seq, const std::string &previous,
     return m_key->mac(data);
 }
 
+std::string AuditTrail::hashOf(std::int64_t seq, const std::string &previous, const std::string &at,
+                               const std::string &actor, const std::string &action, const std::string &caseId,
+                               const std::string &detail) const
+{
+    return m_key ? keyedHash(seq, previous, at, actor, action, caseId, detail)
+                 : entryHash(previous, at, actor, action, caseId, detail);
+}
+
+std::string AuditTrail::caseCreatedDetail(const std::string &caseId, const std::string &number,
+                                          const std::string &firstHash)
+{
+    return caseId + " " + number + " " + firstHash;
+}
+
+std::string AuditTrail::keyId() const
+{
+    return m_key ? m_key->id() : std::string();
+}
+
 const std::string &AuditTrail::genesis()
 {
     return kGenesis;
@@ -103,8 +122,7 @@ AuditTrail::Entry AuditTrail::appendAfter(Transaction &tx, const std::string &pr
                                           const std::string &detail)
 {
     Entry entry{nextSeq(tx), caseId, m_clock.now(), actor, action, detail, previous, {}};
-    entry.hash = m_key ? keyedHash(entry.seq, previous, entry.at, actor, action, caseId, detail)
-                       : entryHash(previous, entry.at, actor, action, caseId, detail);
+    entry.hash = hashOf(entry.seq, previous, entry.at, actor, action, caseId, detail);
     tx.execute("INSERT INTO audit_log (seq, case_id, at, actor, action, detail, prev_hash, hash, key_id) VALUES (?, "
                "?, ?, ?, ?, ?, ?, ?, ?)",
                {entry.seq, caseId.empty() ? DbValue{} : DbValue{caseId}, entry.at, actor, action, detail, previous,
@@ -140,7 +158,7 @@ void AuditTrail::append(Transaction &tx, const std::string &caseId, const std::s
 void AuditTrail::recordCaseCreated(Transaction &tx, const std::string &actor, const std::string &caseId,
                                    const std::string &number, const std::string &firstHash)
 {
-    append(tx, {}, actor, "case_created", caseId + " " + number + " " + firstHash);
+    append(tx, {}, actor, "case_created", caseCreatedDetail(caseId, number, firstHash));
 }
 
 void AuditTrail::adoptKey(Database &db)

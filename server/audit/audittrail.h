@@ -61,6 +61,16 @@ public:
     /// case's `audit_head` in its INSERT: no head to read, no row to update.
     Entry appendAfter(Transaction &tx, const std::string &previous, const std::string &caseId,
                       const std::string &actor, const std::string &action, const std::string &detail);
+    /// The hash appendAfter gives the entry numbered `seq`: signed with the key, or without one
+    /// when the trail has none. Lets a bulk load (the benchmarks' fill) write the rows itself.
+    std::string hashOf(std::int64_t seq, const std::string &previous, const std::string &at, const std::string &actor,
+                       const std::string &action, const std::string &caseId, const std::string &detail) const;
+    /// `case_created`'s detail for the case `caseId` numbered `number`, whose chain starts with
+    /// `firstHash`.
+    static std::string caseCreatedDetail(const std::string &caseId, const std::string &number,
+                                         const std::string &firstHash);
+    /// The key's id, recorded with every entry it signs; empty without a key.
+    std::string keyId() const;
     /// Records a new case in the chain outside cases (`case_created`: its id, number and first
     /// entry's hash), in the intake's transaction, so that removing the case whole is detected.
     void recordCaseCreated(Transaction &tx, const std::string &actor, const std::string &caseId,
