@@ -338,6 +338,13 @@ const std::vector<Migration> kMigrations{
          "INSERT INTO figures_backlog (case_id) SELECT id FROM cases",
          "CREATE INDEX follow_ups_case ON follow_ups (case_id)",
      }},
+    {20,
+     "the figures' counters by month as well as by day (a range of whole months read a row per month); "
+     "every case is counted again at the next start",
+     {
+         "INSERT INTO figures_backlog (case_id) SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM "
+         "figures_backlog)",
+     }},
 };
 
 const std::vector<Migration> &migrations()

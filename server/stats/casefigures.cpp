@@ -6,6 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <sstream>
 
 namespace onewindow::server {
@@ -36,6 +38,11 @@ std::vector<std::string> split(const std::string &text, char separator)
 }
 
 } // namespace
+
+std::string monthPeriod(const std::string &isoDay)
+{
+    return "M" + isoDay.substr(0, 7);
+}
 
 CaseFigures CaseFigures::of(const CaseFacts &facts, const WorkCalendar &calendar)
 {
@@ -79,10 +86,13 @@ CaseFigures CaseFigures::of(const CaseFacts &facts, const WorkCalendar &calendar
     set(Figure::FollowUps, facts.followUps);
     set(Figure::OpenFollowUps, facts.openFollowUps);
 
+    const std::string month = monthPeriod(facts.acceptedOn);
     const auto key = [&](const std::string &department, const std::string &matter) {
-        CounterKey k{department, matter, facts.acceptedOn, facts.center};
-        if (std::find(out.keys.begin(), out.keys.end(), k) == out.keys.end())
-            out.keys.push_back(k);
+        for (const std::string *period : {&facts.acceptedOn, &month}) {
+            CounterKey k{department, matter, *period, facts.center};
+            if (std::find(out.keys.begin(), out.keys.end(), k) == out.keys.end())
+                out.keys.push_back(std::move(k));
+        }
     };
     key("", "");
     for (const std::string &department : facts.departments)
@@ -145,35 +155,93 @@ void FigureTotals::add(const CaseFigures &figures, int sign)
     }
 }
 
+namespace {
+
+/// Up to this many rows per INSERT: fewer round trips, within every database's limit of
+/// parameters (29 a row).
+constexpr std::size_t kRowsPerUpsert = 100;
+
+/// `INSERT INTO table (keyColumns, sumColumns) VALUES (...) x rows ON CONFLICT (keyColumns) DO
+/// UPDATE SET` each sum column added to.
+std::string upsertSql(const std::string &table, const std::vector<std::string> &keyColumns,
+                      const std::vector<std::string> &sumColumns, std::size_t rows)
+{
+    std::string columns, keys, sums, row = "(";
+    for (const std::string &c : keyColumns) {
+        columns += (columns.empty() ? "" : ", ") + c;
+        keys += (keys.empty() ? "" : ", ") + c;
+    }
+    for (const std::string &c : sumColumns) {
+        columns += ", " + c;
+        sums += (sums.empty() ? "" : ", ") + c + " = " + table + "." + c + " + excluded." + c;
+    }
+    for (std::size_t i = 0; i < keyColumns.size() + sumColumns.size(); ++i)
+        row += i ? ", ?" : "?";
+    row += ")";
+    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES ";
+    for (std::size_t i = 0; i < rows; ++i)
+        sql += (i ? ", " : "") + row;
+    return sql + " ON CONFLICT (" + keys + ") DO UPDATE SET " + sums;
+}
+
+/// Adds `rows` (each its key's values, then its sums) to `table`, kRowsPerUpsert rows a statement,
+/// in the order given.
+class Upserts
+{
+public:
+    Upserts(std::string table, std::vector<std::string> keyColumns, std::vector<std::string> sumColumns)
+        : m_table(std::move(table)), m_keys(std::move(keyColumns)), m_sums(std::move(sumColumns))
+    {
+    }
+
+    void add(Transaction &tx, std::vector<DbValue> row)
+    {
+        std::move(row.begin(), row.end(), std::back_inserter(m_params));
+        if (++m_rows == kRowsPerUpsert)
+            flush(tx);
+    }
+
+    void flush(Transaction &tx)
+    {
+        if (m_rows == 0)
+            return;
+        std::string &sql = m_sql[m_rows];
+        if (sql.empty())
+            sql = upsertSql(m_table, m_keys, m_sums, m_rows);
+        tx.execute(sql, m_params);
+        m_params.clear();
+        m_rows = 0;
+    }
+
+private:
+    std::string m_table;
+    std::vector<std::string> m_keys, m_sums;
+    std::vector<DbValue> m_params;
+    std::size_t m_rows = 0;
+    std::map<std::size_t, std::string> m_sql;
+};
+
+} // namespace
+
 void FigureTotals::writeTo(Transaction &tx) const
 {
-    static const std::string upsert = [] {
-        std::string columns, marks, sums;
-        for (const char *column : figureColumns()) {
-            columns += std::string(", ") + column;
-            marks += ", ?";
-            sums += std::string(sums.empty() ? "" : ", ") + column + " = stats_counts." + column + " + excluded."
-                    + column;
-        }
-        return "INSERT INTO stats_counts (department, matter, day, center" + columns + ") VALUES (?, ?, ?, ?" + marks
-               + ") ON CONFLICT (department, matter, day, center) DO UPDATE SET " + sums;
-    }();
-    for (const auto &[key, sums] : m_values) {
+    const std::vector<std::string> key{"department", "matter", "day", "center"};
+    Upserts counts("stats_counts", key, {figureColumns().begin(), figureColumns().end()});
+    for (const auto &[k, sums] : m_values) {
         if (std::all_of(sums.begin(), sums.end(), [](std::int64_t s) { return s == 0; }))
             continue;
-        std::vector<DbValue> params{key.department, key.matter, key.day, key.center};
-        for (const std::int64_t s : sums)
-            params.emplace_back(s);
-        tx.execute(upsert, params);
+        std::vector<DbValue> row{k.department, k.matter, k.day, k.center};
+        row.insert(row.end(), sums.begin(), sums.end());
+        counts.add(tx, std::move(row));
     }
-    for (const auto &[key, n] : m_handling) {
-        if (n == 0)
-            continue;
-        tx.execute("INSERT INTO stats_handling (department, matter, day, center, days, n) VALUES (?, ?, ?, ?, ?, ?) "
-                   "ON CONFLICT (department, matter, day, center, days) DO UPDATE SET n = stats_handling.n + excluded.n",
-                   {key.first.department, key.first.matter, key.first.day, key.first.center,
-                    std::int64_t{key.second}, n});
+    counts.flush(tx);
+    Upserts handling("stats_handling", {"department", "matter", "day", "center", "days"}, {"n"});
+    for (const auto &[k, n] : m_handling) {
+        if (n != 0)
+            handling.add(tx, {k.first.department, k.first.matter, k.first.day, k.first.center,
+                              std::int64_t{k.second}, n});
     }
+    handling.flush(tx);
 }
 
 void FigureCounters::observe(Database &db)

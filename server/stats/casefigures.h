@@ -77,15 +77,20 @@ struct CaseFacts
 /// Where a case's figures are counted: its day of acceptance and centre, and a grain: the whole
 /// case (department and matter empty), each of its departments (matter empty), each of its
 /// matters (with the matter's department). A summary reads one grain, so a case of two matters
-/// counts once in the hall's totals and once in each matter's.
+/// counts once in the hall's totals and once in each matter's. Each case counts under its day
+/// and again under its month (monthPeriod: "M2026-11", after every day in the order of text), so
+/// that the whole months of a range are read a row per month and centre.
 struct CounterKey
 {
     std::string department;
     std::string matter;
-    std::string day;
+    std::string day; ///< YYYY-MM-DD, or the month as MYYYY-MM
     std::string center;
     auto operator<=>(const CounterKey &) const = default;
 };
+
+/// The counters' period of the month of `isoDay` (YYYY-MM-DD or YYYY-MM): "M" and YYYY-MM.
+std::string monthPeriod(const std::string &isoDay);
 
 /// What one case adds to the counters.
 struct CaseFigures

@@ -39,6 +39,28 @@ struct CaseFilter
     std::vector<DbValue> params;
 };
 
+/// The counters' periods (see CounterKey) that cover [from, to] once: the whole months in it a
+/// row per month, the days before and after them a row per day. Each is a range of the `day`
+/// column, from and to included.
+std::vector<std::pair<std::string, std::string>> periodsOf(const Date &from, const Date &to)
+{
+    using std::chrono::day;
+    const std::chrono::year_month fromMonth{from.year(), from.month()};
+    const Date firstWhole = from.day() == day{1} ? from : (fromMonth + std::chrono::months{1}) / day{1};
+    const Date lastWhole = addCalendarDays(to, 1).day() == day{1}
+                               ? to
+                               : addCalendarDays(Date{to.year(), to.month(), day{1}}, -1);
+    if (lastWhole < firstWhole)
+        return {{toIsoString(from), toIsoString(to)}};
+    std::vector<std::pair<std::string, std::string>> out;
+    if (from < firstWhole)
+        out.emplace_back(toIsoString(from), toIsoString(addCalendarDays(firstWhole, -1)));
+    out.emplace_back(monthPeriod(toIsoString(firstWhole)), monthPeriod(toIsoString(lastWhole)));
+    if (lastWhole < to)
+        out.emplace_back(toIsoString(addCalendarDays(lastWhole, 1)), toIsoString(to));
+    return out;
+}
+
 CaseFilter caseFilter(const Principal &user, const StatsService::Query &q, const Date &from, const Date &to)
 {
     const auto scope = AuthorizationPolicy::caseFilter(user, "c");
@@ -171,9 +193,9 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
     std::string department = q.department.empty() && user.role == "approver" ? user.department : q.department;
     if (!q.matter.empty() && department.empty())
         department = tx.queryOne("SELECT department FROM matters WHERE code = ?", {q.matter})->text("department");
-    const auto counted = [&](const Date &from, const Date &to) {
-        CaseFilter c{"department = ? AND matter = ? AND day >= ? AND day <= ?",
-                     {department, q.matter, toIsoString(from), toIsoString(to)}};
+    // The rows of one period (a range of days, or of months).
+    const auto counted = [&](const std::string &low, const std::string &high) {
+        CaseFilter c{"department = ? AND matter = ? AND day >= ? AND day <= ?", {department, q.matter, low, high}};
         if (user.role == "supervisor") {
             c.sql += " AND center IN (SELECT code FROM centers WHERE code = ? OR parent = ?)";
             c.params.insert(c.params.end(), {user.center, user.center});
@@ -181,11 +203,27 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
         andIfGiven(c.sql, c.params, "center", q.center);
         return c;
     };
-    const CaseFilter counters = counted(q.from, q.to);
-    std::string sumColumns;
-    for (const char *column : figureColumns())
+    // The rows of [from, to], its whole months read by month: a table of `columns` of `table`.
+    const auto source = [&](const char *table, const std::string &columns, const Date &from, const Date &to) {
+        CaseFilter c;
+        for (const auto &[low, high] : periodsOf(from, to)) {
+            const CaseFilter part = counted(low, high);
+            c.sql += std::string(c.sql.empty() ? "(" : " UNION ALL ") + "SELECT " + columns + " FROM " + table
+                     + " WHERE " + part.sql;
+            c.params.insert(c.params.end(), part.params.begin(), part.params.end());
+        }
+        c.sql += ") AS periods";
+        return c;
+    };
+    // Day by day, for the weeks.
+    const CaseFilter byDay = counted(toIsoString(q.from), toIsoString(q.to));
+    std::string sumColumns, columns;
+    for (const char *column : figureColumns()) {
         sumColumns += std::string(sumColumns.empty() ? "" : ", ") + "COALESCE(SUM(" + column + "), 0) AS " + column;
-    const DbRow totals = *tx.queryOne("SELECT " + sumColumns + " FROM stats_counts WHERE " + counters.sql, counters.params);
+        columns += std::string(columns.empty() ? "" : ", ") + column;
+    }
+    const CaseFilter counts = source("stats_counts", columns, q.from, q.to);
+    const DbRow totals = *tx.queryOne("SELECT " + sumColumns + " FROM " + counts.sql, counts.params);
     const auto figure = [&totals](Figure f) { return totals.integer(figureColumns()[static_cast<std::size_t>(f)]); };
 
     // What became of the cases.
@@ -212,9 +250,9 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
     std::vector<std::pair<std::int64_t, std::int64_t>> handling; // working days, cases
     std::int64_t handled = 0;
     double daysSum = 0;
-    for (const DbRow &h : tx.query("SELECT days, SUM(n) AS n FROM stats_handling WHERE " + counters.sql
-                                       + " GROUP BY days ORDER BY days",
-                                   counters.params)) {
+    const CaseFilter handlingRows = source("stats_handling", "days, n", q.from, q.to);
+    for (const DbRow &h : tx.query("SELECT days, SUM(n) AS n FROM " + handlingRows.sql + " GROUP BY days ORDER BY days",
+                                   handlingRows.params)) {
         if (h.integer("n") <= 0)
             continue;
         handling.emplace_back(h.integer("days"), h.integer("n"));
@@ -286,9 +324,9 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
         byWeek[toIsoString(week)] = {};
     for (const DbRow &d : tx.query("SELECT day, SUM(cases) - SUM(refused) AS accepted, SUM(decided) AS decided, "
                                    "SUM(within_promised) AS on_time, SUM(rated) AS rated, SUM(level_3) + SUM(level_4) "
-                                   "+ SUM(level_5) AS satisfied FROM stats_counts WHERE " + counters.sql
+                                   "+ SUM(level_5) AS satisfied FROM stats_counts WHERE " + byDay.sql
                                        + " GROUP BY day",
-                                   counters.params)) {
+                                   byDay.params)) {
         const auto day = parseIsoDate(d.text("day"));
         if (!day)
             continue;
@@ -316,18 +354,19 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
     }
 
     // Each centre's cases accepted, beside the same days a year before.
-    const auto perCenter = [&](const CaseFilter &filter) {
+    const auto perCenter = [&](const Date &from, const Date &to) {
+        const CaseFilter rows = source("stats_counts", "center, cases, refused", from, to);
         std::map<std::string, std::int64_t> out;
-        for (const DbRow &c : tx.query("SELECT center, SUM(cases) - SUM(refused) AS n FROM stats_counts WHERE "
-                                           + filter.sql + " GROUP BY center",
-                                       filter.params)) {
+        for (const DbRow &c : tx.query("SELECT center, SUM(cases) - SUM(refused) AS n FROM " + rows.sql
+                                           + " GROUP BY center",
+                                       rows.params)) {
             if (c.integer("n") > 0)
                 out[c.text("center")] = c.integer("n");
         }
         return out;
     };
-    const auto now = perCenter(counters);
-    const auto before = perCenter(counted(yearBefore(q.from), yearBefore(q.to)));
+    const auto now = perCenter(q.from, q.to);
+    const auto before = perCenter(yearBefore(q.from), yearBefore(q.to));
     std::map<std::string, std::string> names;
     for (const DbRow &row : tx.query("SELECT code, name FROM centers"))
         names[row.text("code")] = row.text("name");

@@ -352,6 +352,32 @@ private slots:
         QCOMPARE(fieldCodes(bad), (QStringList{"acceptedFrom:invalid", "figure:invalid"}));
     }
 
+    // The counters keep each case under its day and under its month; a summary reads the whole
+    // months of its range by month and the days around them by day. September's cases were all
+    // taken in on the 29th (and the year before's on 29 September 2025): however a range around
+    // them is cut, the figures are the same.
+    void wholeMonthsAndDaysAgree()
+    {
+        const auto figures = [&](const QString &user, const QString &from, const QString &to) {
+            QJsonObject s = summary(user, "/stats/summary?from=" + from + "&to=" + to);
+            for (const char *key : {"from", "to", "weeks"})
+                s.remove(QLatin1String(key));
+            return QJsonDocument(s).toJson();
+        };
+        for (const QString &user : {QStringLiteral("supervisor1"), QStringLiteral("approver-hf")}) {
+            const QByteArray byDays = figures(user, "2026-09-02", "2026-09-30");
+            QVERIFY(byDays.contains("\"accepted\": 4") || user != "supervisor1");
+            QCOMPARE(figures(user, "2026-09-01", "2026-09-30"), byDays); // a month
+            QCOMPARE(figures(user, "2026-08-15", "2026-10-10"), byDays); // days, a month, days
+            QCOMPARE(figures(user, "2026-07-01", "2026-10-31"), byDays); // four months
+            QCOMPARE(figures(user, "2026-09-29", "2026-10-31"), byDays); // days, a month
+            QCOMPARE(figures(user, "2025-10-01", "2026-09-30"), byDays); // a year of months
+            QCOMPARE(figures(user, "2025-09-30", "2026-09-29"), byDays); // days, eleven months, days
+        }
+        // And a range of one day in a month, or none of it whole.
+        QCOMPARE(figures("supervisor1", "2026-09-29", "2026-09-29"), figures("supervisor1", "2026-09-20", "2026-09-29"));
+    }
+
     // The company-opening bundle (MR-001, PS-001, TX-001), taken in today: one case in the hall's
     // figures and in each of its departments', once in each of its matters'.
     void aBundleCountsOnceInEachGrain()
