@@ -9,12 +9,14 @@
 #include "db/database.h"
 #include "deficiencies/deficiencyresolution.h"
 #include "deficiencies/deficiencytracker.h"
+#include "delivery/deliveryservice.h"
 #include "domain/idnumber.h"
 #include "evaluation/evaluationservice.h"
 #include "evaluation/followups.h"
 #include "http/preconditions.h"
 #include "intake/intakeservice.h"
 #include "notify/notifier.h"
+#include "review/resultservice.h"
 #include "review/reviewservice.h"
 #include "review/simulatedapprovals.h"
 
@@ -121,7 +123,7 @@ bool chance(Rng &rng, double p)
 /// One step to take on a later day.
 struct Step
 {
-    enum class Kind { Supply, Decide, Rate } kind;
+    enum class Kind { Supply, Decide, Rate, Result, Deliver } kind;
     std::string caseId;
     std::string matter;
     std::string department;
@@ -130,7 +132,18 @@ struct Step
     std::string center;
     bool reject = false;
     int level = 5;
+    const Desk *desk = nullptr; ///< where the case was taken in (and its result is collected)
+    std::string applicant{};
+    std::string idNumber{};
 };
+
+std::string approverOf(const std::string &department)
+{
+    std::string approver = "approver-" + department;
+    std::transform(approver.begin(), approver.end(), approver.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return approver;
+}
 
 } // namespace
 
@@ -156,6 +169,8 @@ DemoHistoryReport fillDemoHistory(Database &db, const AuditKey &key, const Date 
     ReviewService review(db, clock, audit, reader, simulated);
     FollowUps followUps(db, clock, catalog, audit, {});
     EvaluationService evaluations(db, clock, catalog, audit, followUps, {});
+    ResultService results(db, clock, audit, reader);
+    DeliveryService delivery(db, clock, audit, reader);
 
     // The working days: a year back, or from the first year the calendar has a schedule for.
     WorkCalendar calendar;
@@ -318,8 +333,10 @@ DemoHistoryReport fillDemoHistory(Database &db, const AuditKey &key, const Date 
                 const double fate = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
                 if (fate < 0.12)
                     continue; // never: terminated by the tracker after its grace days
-                const Date brought = fate < 0.85 ? std::max(calendar.addWorkingDays(due, -1), addCalendarDays(day, 1))
-                                                 : calendar.addWorkingDays(due, 2);
+                // On a working day (the days the history visits).
+                const Date brought = fate < 0.85
+                                         ? std::max(calendar.addWorkingDays(due, -1), calendar.addWorkingDays(day, 1))
+                                         : calendar.addWorkingDays(due, 2);
                 later[brought].push_back({Step::Kind::Supply, caseId, matter.code, matter.department,
                                           d->getValue<std::string>("id"), desk->supervisor, desk->center});
                 decideOn = std::max(decideOn, calendar.addWorkingDays(brought, 1));
@@ -329,6 +346,9 @@ DemoHistoryReport fillDemoHistory(Database &db, const AuditKey &key, const Date 
                 decideOn = calendar.addWorkingDays(decideOn, 1 + static_cast<int>(rng() % 5));
             Step decision{Step::Kind::Decide, caseId, matter.code, matter.department, {}, desk->supervisor, desk->center};
             decision.reject = chance(rng, 0.05);
+            decision.desk = desk;
+            decision.applicant = name;
+            decision.idNumber = id;
             later[decideOn].push_back(decision);
             // Rated on paper at the counter: mostly very satisfied, a few not.
             if (chance(rng, 0.6)) {
@@ -361,14 +381,50 @@ DemoHistoryReport fillDemoHistory(Database &db, const AuditKey &key, const Date 
                     reasons->add("材料内容与申请表不一致");
                     d->set("reasons", reasons);
                 }
-                std::string approver = "approver-" + step.department;
-                std::transform(approver.begin(), approver.end(), approver.begin(),
-                               [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
                 if (ok("decision", [&] {
-                        return review.decide(principal(approver, "approver", {}, step.department), step.caseId, ifMatch,
-                                             newKey(), toText(d));
-                    }))
+                        return review.decide(principal(approverOf(step.department), "approver", {}, step.department),
+                                             step.caseId, ifMatch, newKey(), toText(d));
+                    })) {
                     ++report.decided;
+                    // The certificate back at the hall in one to three working days.
+                    if (!step.reject) {
+                        Step result = step;
+                        result.kind = Step::Kind::Result;
+                        later[calendar.addWorkingDays(day, 1 + static_cast<int>(rng() % 3))].push_back(result);
+                    }
+                }
+            } else if (step.kind == Step::Kind::Result) {
+                Poco::JSON::Object::Ptr r = new Poco::JSON::Object;
+                r->set("certificateNumber", step.department + "-" + toIsoString(day).substr(0, 4) + "-"
+                                                + std::to_string(100000 + rng() % 900000));
+                r->set("issuedOn", toIsoString(day));
+                if (ok("result", [&] {
+                        return results.recordResult(principal(approverOf(step.department), "approver", {},
+                                                              step.department),
+                                                    step.caseId, ifMatch, newKey(), toText(r));
+                    })) {
+                    ++report.resultsReady;
+                    // Most collected within a week, sent by post (EMS); some still waiting.
+                    if (chance(rng, 0.9)) {
+                        Step collect = step;
+                        collect.kind = Step::Kind::Deliver;
+                        later[calendar.addWorkingDays(day, 1 + static_cast<int>(rng() % 5))].push_back(collect);
+                    }
+                }
+            } else if (step.kind == Step::Kind::Deliver) {
+                Poco::JSON::Object::Ptr recipient = new Poco::JSON::Object;
+                recipient->set("kind", "applicant");
+                recipient->set("name", step.applicant);
+                recipient->set("idNumber", step.idNumber);
+                Poco::JSON::Object::Ptr d = new Poco::JSON::Object;
+                d->set("recipient", recipient);
+                d->set("method", "mail");
+                d->set("trackingNumber", "EMS" + std::to_string(1000000000 + rng() % 8999999999ULL) + "CN");
+                if (ok("delivery", [&] {
+                        return delivery.deliver(principal(step.desk->user, step.desk->role, step.desk->center),
+                                                step.caseId, ifMatch, newKey(), toText(d));
+                    }))
+                    ++report.delivered;
             } else {
                 Poco::JSON::Object::Ptr r = new Poco::JSON::Object;
                 r->set("event", "intake");
@@ -390,10 +446,10 @@ DemoHistoryReport fillDemoHistory(Database &db, const AuditKey &key, const Date 
             spdlog::warn("demo history: the deficiency tracker failed: {}", e.what());
         }
     }
-    spdlog::info("demo history from {}: {} working days, {} cases accepted, {} refused, {} decided, {} materials "
-                 "brought later, {} terminated, {} rated{}",
-                 report.from, report.days, report.accepted, report.refused, report.decided, report.supplied,
-                 report.terminated, report.rated,
+    spdlog::info("demo history from {}: {} working days, {} cases accepted, {} refused, {} decided, {} results "
+                 "back, {} handed out, {} materials brought later, {} terminated, {} rated{}",
+                 report.from, report.days, report.accepted, report.refused, report.decided, report.resultsReady,
+                 report.delivered, report.supplied, report.terminated, report.rated,
                  report.failed ? ", " + std::to_string(report.failed) + " steps refused (see above)" : std::string());
     return report;
 }

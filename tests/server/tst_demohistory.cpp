@@ -59,7 +59,7 @@ private slots:
         // The hall and its villages take about four in five of the cases; the rest are TL's.
         QVERIFY2(cases.value("accepted").toInt() > 350 && cases.value("accepted").toInt() < 600,
                  qPrintable(QString::number(cases.value("accepted").toInt())));
-        for (const char *figure : {"acceptedWithDeficiency", "refused", "approved", "rejected", "terminated"})
+        for (const char *figure : {"acceptedWithDeficiency", "refused", "approved", "rejected", "terminated", "delivered"})
             QVERIFY2(cases.value(figure).toInt() > 0, figure);
         const QJsonObject limits = s.value("timeLimits").toObject();
         QVERIFY(limits.value("decided").toInt() > 300);
@@ -94,7 +94,7 @@ private slots:
     void theCasesBehindTheFigures()
     {
         const QJsonObject s = summary("supervisor1", "/stats/summary?from=2026-06-01&to=2026-06-30");
-        for (const char *figure : {"cases.accepted", "cases.rejected", "timeLimits.withinPromised"}) {
+        for (const char *figure : {"cases.accepted", "cases.rejected", "cases.delivered", "timeLimits.withinPromised"}) {
             int listed = 0;
             QString path = api("/cases?limit=100&acceptedFrom=2026-06-01&acceptedTo=2026-06-30&figure=") + figure;
             while (!path.isEmpty()) {
