@@ -148,7 +148,21 @@ def sign_in(app, names, user, password):
     set_text(find(app(), names["password"]), password)
     button = find(app(), names["sign_in"], "push button")
     check(button is not None, f"the sign-in dialog has a button named {names['sign_in']!r}")
-    press(button)
+    press_afresh(lambda: find(app(), names["sign_in"], "push button"), button)
+
+
+def press_afresh(lookup, node=None, attempts=5):
+    """Presses `node`, or what `lookup` finds: a node the client dropped meanwhile (its object gone from the
+    bus while the dialog redraws) is looked up again, a few times, before failing."""
+    for attempt in range(attempts):
+        try:
+            press(node if node is not None else lookup())
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.3)
+            node = None
 
 
 @contextlib.contextmanager
