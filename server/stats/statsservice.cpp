@@ -166,6 +166,10 @@ Poco::JSON::Object::Ptr StatsService::summary(const Principal &user, const Query
 {
     AuthorizationPolicy::require(user, Cap::ReadStats);
     Transaction tx(m_db, Transaction::Mode::Read);
+    // A few thousand counter rows a query: PostgreSQL's parallel workers would cost more to start
+    // than they save (a year of a hall: 30 ms with them, 3 without, at 10,000,000 cases).
+    if (tx.dialect() == Database::Dialect::PostgreSQL)
+        tx.execute("SET LOCAL max_parallel_workers_per_gather = 0");
 
     // A filter names something in the reader's scope, or the answer is 404 as for anything else
     // out of it: a supervisor's own hall and its villages, an approver's own department.
