@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "db/sqltext.h"
 #include "domain/casenumber.h"
 #include "domain/creditcode.h"
 #include "domain/date.h"
@@ -715,15 +716,8 @@ private:
     const std::string &sqlFor(std::size_t rows)
     {
         std::string &sql = m_sql[rows];
-        if (sql.empty()) {
-            std::string row = "(";
-            for (std::size_t i = 0; i < m_width; ++i)
-                row += i ? ", ?" : "?";
-            row += ")";
-            sql = "INSERT INTO " + m_table + " (" + m_columns + ") VALUES ";
-            for (std::size_t i = 0; i < rows; ++i)
-                sql += (i ? ", " : "") + row;
-        }
+        if (sql.empty())
+            sql = "INSERT INTO " + m_table + " (" + m_columns + ") VALUES " + onewindow::server::valueRows(m_width, rows);
         return sql;
     }
 

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "db/sqltext.h"
 #include "http/cursor.h"
 #include "json.h"
 
@@ -44,14 +45,6 @@ std::int64_t nextSeq(Transaction &tx)
         .queryOne("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0), "
                   "COALESCE((SELECT MAX(seq) FROM audit_log), 0)) + 1 AS n")
         ->integer("n");
-}
-
-std::string placeholders(std::size_t n)
-{
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i)
-        out += i ? ", ?" : "?";
-    return out;
 }
 
 /// `case_created`'s detail: "<id> <number> <first entry's hash>".

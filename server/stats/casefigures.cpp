@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "db/database.h"
+#include "db/sqltext.h"
 
 #include <spdlog/spdlog.h>
 
@@ -166,7 +167,7 @@ constexpr std::size_t kRowsPerUpsert = 100;
 std::string upsertSql(const std::string &table, const std::vector<std::string> &keyColumns,
                       const std::vector<std::string> &sumColumns, std::size_t rows)
 {
-    std::string columns, keys, sums, row = "(";
+    std::string columns, keys, sums;
     for (const std::string &c : keyColumns) {
         columns += (columns.empty() ? "" : ", ") + c;
         keys += (keys.empty() ? "" : ", ") + c;
@@ -175,13 +176,8 @@ std::string upsertSql(const std::string &table, const std::vector<std::string> &
         columns += ", " + c;
         sums += (sums.empty() ? "" : ", ") + c + " = " + table + "." + c + " + excluded." + c;
     }
-    for (std::size_t i = 0; i < keyColumns.size() + sumColumns.size(); ++i)
-        row += i ? ", ?" : "?";
-    row += ")";
-    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES ";
-    for (std::size_t i = 0; i < rows; ++i)
-        sql += (i ? ", " : "") + row;
-    return sql + " ON CONFLICT (" + keys + ") DO UPDATE SET " + sums;
+    return "INSERT INTO " + table + " (" + columns + ") VALUES "
+           + valueRows(keyColumns.size() + sumColumns.size(), rows) + " ON CONFLICT (" + keys + ") DO UPDATE SET " + sums;
 }
 
 /// Adds `rows` (each its key's values, then its sums) to `table`, kRowsPerUpsert rows a statement,
